@@ -1,0 +1,29 @@
+#pragma once
+// Each command registers its options on a CLI11 (sub)command and returns the
+// action to run after parsing. One file per command.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+
+namespace regio::cli {
+
+using Action = std::function<int()>;
+
+// Options shared by commands that write a table.
+struct OutputOptions {
+    std::string output;
+    bool overwrite = false;
+    std::string report;
+    bool quiet = false;
+    unsigned threads = 0;  // 0: all cores
+};
+void add_output_options(CLI::App& command, OutputOptions& options);
+unsigned effective_threads(unsigned requested);
+
+void add_aggregate_points(CLI::App& aggregate, Action& action);
+
+// "regio N.N.N (GDAL x, GEOS y, PROJ z)"
+std::string version_text();
+
+}  // namespace regio::cli

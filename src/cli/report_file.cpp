@@ -1,0 +1,28 @@
+#include "report_file.hpp"
+
+#include "regio/error.hpp"
+#include "regio/io/output_file.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+namespace regio::cli {
+
+void check_report_output(const std::string& path, const io::TableOutput& main_output) {
+    std::error_code ec;
+    if (std::filesystem::weakly_canonical(path, ec) == std::filesystem::weakly_canonical(main_output.path, ec))
+        throw UsageError("--report and --output name the same file");
+    io::OutputFile probe(path, main_output.overwrite, main_output.inputs);
+}
+
+void write_report(const std::string& path, const nlohmann::ordered_json& report, const io::TableOutput& main_output) {
+    io::OutputFile file(path, main_output.overwrite, main_output.inputs);
+    {
+        std::ofstream out(file.temp_path(), std::ios::binary);
+        out << report.dump(2) << '\n';
+        if (!out) throw IoError("write failed", Where{path});
+    }
+    file.commit();
+}
+
+}  // namespace regio::cli

@@ -1,0 +1,44 @@
+#pragma once
+// Points -> regions: streams a PointSource through worker threads that decode,
+// transform, locate and tally; merges the tallies; accounts for every record.
+#include "regio/aggregate/point_tally.hpp"
+#include "regio/geometry/point_locator.hpp"
+#include "regio/io/crs.hpp"
+#include "regio/io/point_source.hpp"
+#include "regio/progress.hpp"
+#include "regio/table/region_table.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace regio::aggregate {
+
+struct PointsOptions {
+    unsigned threads = 2;
+    std::optional<io::PointTransformer> transformer;  // points CRS -> regions CRS
+    ProgressRange progress{nullptr};
+    std::size_t max_examples = 10;
+};
+
+struct PointsResult {
+    PointTally tally;
+    std::int64_t read = 0;                          // records read (blank lines excluded)
+    std::vector<FixedSum> read_sums;                // per weight, over all records with a finite weight
+    std::vector<io::InvalidRecord> invalid_examples;  // the first ones, in input order
+
+    // read == assigned + outside + invalid, for the count and every weight.
+    [[nodiscard]] bool conserved() const;
+};
+
+PointsResult aggregate_points(io::PointSource& source, const geometry::PointLocator& locator, std::size_t weight_count,
+                              PointsOptions& options);
+
+// One row per region in input order: count, <w>_sum per weight, then for each
+// group (sorted by name) count_<g> and <w>_sum_<g>. Groups are only written
+// when grouped (by_field non-empty).
+table::RegionTable points_table(const PointsResult& result, const std::string& id_field,
+                                const std::vector<std::string>& region_ids, const std::vector<std::string>& weight_names,
+                                bool grouped);
+
+}  // namespace regio::aggregate

@@ -1,0 +1,263 @@
+#include "regio/geometry/point_locator.hpp"
+
+#include "regio/geometry/orientation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace regio::geometry {
+namespace {
+
+// Grid size limits: enough cells that most points land in a full cell, few
+// enough that the index stays small (4M cells ~ 16 MB of offsets).
+constexpr std::size_t kMinCells = 1024;
+constexpr std::size_t kMaxCells = std::size_t{1} << 22;
+constexpr std::size_t kCellsPerEdge = 4;
+
+bool on_segment(const Point& a, const Point& b, const Point& p) {
+    return p.x >= std::min(a.x, b.x) && p.x <= std::max(a.x, b.x) && p.y >= std::min(a.y, b.y) &&
+           p.y <= std::max(a.y, b.y) && orientation(a, b, p) == 0;
+}
+
+}  // namespace
+
+PointLocator::PointLocator(const std::vector<MultiPolygon>& shapes, std::size_t target_cells) {
+    build(shapes, target_cells);
+}
+
+std::int32_t PointLocator::col_of(double x) const {
+    const double c = std::floor((x - m_x0) * m_inv_w);
+    return static_cast<std::int32_t>(std::clamp(c, 0.0, static_cast<double>(m_nx - 1)));
+}
+
+std::int32_t PointLocator::row_of(double y) const {
+    const double r = std::floor((y - m_y0) * m_inv_h);
+    return static_cast<std::int32_t>(std::clamp(r, 0.0, static_cast<double>(m_ny - 1)));
+}
+
+void PointLocator::build(const std::vector<MultiPolygon>& shapes, std::size_t target_cells) {
+    m_region_count = shapes.size();
+    std::vector<Edge> edges;
+    std::vector<std::int32_t> edge_region;
+    for (std::size_t r = 0; r < shapes.size(); ++r) {
+        m_extent.expand(bounds(shapes[r]));
+        for (const auto& polygon : shapes[r].polygons)
+            for (const auto& ring : polygon.rings)
+                for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+                    Point a = ring[i];
+                    Point b = ring[i + 1];
+                    if (a == b) continue;
+                    // Canonical direction, so that an edge shared by two regions is
+                    // evaluated with bit-identical arguments in both.
+                    if (b.y < a.y || (b.y == a.y && b.x < a.x)) std::swap(a, b);
+                    edges.push_back({a, b});
+                    edge_region.push_back(static_cast<std::int32_t>(r));
+                }
+    }
+    m_edge_count = edges.size();
+    if (m_region_count >= static_cast<std::size_t>(INT32_MAX))
+        throw std::length_error("too many regions for the point locator");
+    choose_grid(edges.size(), target_cells);
+    build_rows(edges, edge_region);
+    build_cells();
+}
+
+void PointLocator::choose_grid(std::size_t edges, std::size_t target_cells) {
+    if (m_extent.empty()) {  // no regions at all: one empty cell
+        m_extent = Box{0, 0, 1, 1};
+    }
+    std::size_t target = target_cells ? target_cells : edges * kCellsPerEdge;
+    target = std::clamp(target, kMinCells, kMaxCells);
+    // Pad the extent a little so that points on its upper border map inside.
+    const double w = std::max(m_extent.width(), 1e-9 * std::max(1.0, std::abs(m_extent.xmin)));
+    const double h = std::max(m_extent.height(), 1e-9 * std::max(1.0, std::abs(m_extent.ymin)));
+    const double cell = std::sqrt(w * h / static_cast<double>(target));
+    m_nx = static_cast<std::int32_t>(std::clamp(std::ceil(w / cell), 1.0, 65536.0));
+    m_ny = static_cast<std::int32_t>(std::clamp(std::ceil(h / cell), 1.0, 65536.0));
+    while (static_cast<std::size_t>(m_nx) * static_cast<std::size_t>(m_ny) > kMaxCells) {
+        m_nx = std::max(1, m_nx / 2 + 1);
+        m_ny = std::max(1, m_ny / 2 + 1);
+    }
+    m_x0 = m_extent.xmin;
+    m_y0 = m_extent.ymin;
+    m_cell_w = w / m_nx;
+    m_cell_h = h / m_ny;
+    m_inv_w = 1.0 / m_cell_w;
+    m_inv_h = 1.0 / m_cell_h;
+}
+
+void PointLocator::build_rows(const std::vector<Edge>& edges, const std::vector<std::int32_t>& edge_region) {
+    // Counting sort of (row, edge) by row. Edges arrive in region order and the
+    // sort is stable, so within a row they stay grouped by region. row_of is
+    // monotonic, so an edge spanning [lo.y, hi.y] lies in rows
+    // [row_of(lo.y), row_of(hi.y)]: no point's row can miss one of its edges.
+    std::vector<std::uint32_t> count(static_cast<std::size_t>(m_ny) + 1, 0);
+    for (const auto& e : edges)
+        for (std::int32_t r = row_of(e.lo.y), end = row_of(e.hi.y); r <= end; ++r) ++count[r + 1];
+    for (std::size_t r = 1; r < count.size(); ++r) count[r] += count[r - 1];
+    std::vector<std::int32_t> slot_region(count.back());
+    m_row_edges.resize(count.back());
+    std::vector<std::uint32_t> next(count.begin(), count.end() - 1);
+    for (std::size_t i = 0; i < edges.size(); ++i)
+        for (std::int32_t r = row_of(edges[i].lo.y), end = row_of(edges[i].hi.y); r <= end; ++r) {
+            const std::uint32_t slot = next[r]++;
+            m_row_edges[slot] = edges[i];
+            slot_region[slot] = edge_region[i];
+        }
+    m_row_begin.assign(static_cast<std::size_t>(m_ny) + 1, 0);
+    for (std::int32_t row = 0; row < m_ny; ++row) {
+        m_row_begin[row] = static_cast<std::uint32_t>(m_row_regions.size());
+        for (std::uint32_t i = count[row]; i < count[row + 1];) {
+            std::uint32_t j = i;
+            while (j < count[row + 1] && slot_region[j] == slot_region[i]) ++j;
+            m_row_regions.push_back({slot_region[i], i, j});
+            i = j;
+        }
+    }
+    m_row_begin[m_ny] = static_cast<std::uint32_t>(m_row_regions.size());
+}
+
+void PointLocator::build_cells() {
+    const std::size_t cells = static_cast<std::size_t>(m_nx) * static_cast<std::size_t>(m_ny);
+    m_cell_begin.assign(cells + 1, 0);
+    // Margin that makes the cell marking conservative against rounding: a cell
+    // wrongly marked "crossed" only costs a test, a missed one would be wrong.
+    const double margin_x = m_cell_w * 1e-6;
+    const double margin_y = m_cell_h * 1e-6;
+
+    struct Mark {
+        std::int32_t col;
+        std::int32_t region;
+        std::uint32_t row_region;
+        bool operator<(const Mark& o) const { return col != o.col ? col < o.col : region < o.region; }
+    };
+    std::vector<Mark> marks;
+    std::vector<double> crossings;
+    for (std::int32_t row = 0; row < m_ny; ++row) {
+        marks.clear();
+        const double row_lo = m_y0 + row * m_cell_h - margin_y;
+        const double row_hi = m_y0 + (row + 1) * m_cell_h + margin_y;
+        // 1. Cells crossed by a boundary, per region.
+        for (std::uint32_t k = m_row_begin[row]; k < m_row_begin[row + 1]; ++k) {
+            const RowRegion& rr = m_row_regions[k];
+            for (std::uint32_t i = rr.begin; i < rr.end; ++i) {
+                const Edge& e = m_row_edges[i];
+                double xa = e.lo.x, xb = e.hi.x;
+                if (e.hi.y > e.lo.y) {  // clip the edge to the row's y-range
+                    const double slope = (e.hi.x - e.lo.x) / (e.hi.y - e.lo.y);
+                    const double ya = std::max(e.lo.y, row_lo), yb = std::min(e.hi.y, row_hi);
+                    xa = e.lo.x + (ya - e.lo.y) * slope;
+                    xb = e.lo.x + (yb - e.lo.y) * slope;
+                }
+                const std::int32_t c0 = col_of(std::min(xa, xb) - margin_x);
+                const std::int32_t c1 = col_of(std::max(xa, xb) + margin_x);
+                for (std::int32_t c = c0; c <= c1; ++c) marks.push_back({c, rr.region, k});
+            }
+        }
+        std::sort(marks.begin(), marks.end());
+        marks.erase(std::unique(marks.begin(), marks.end(),
+                                [](const Mark& a, const Mark& b) { return a.col == b.col && a.region == b.region; }),
+                    marks.end());
+        const std::size_t crossed = marks.size();
+        // 2. Cells no boundary of a region crosses but whose centre is inside it:
+        // intervals between crossings of the row's centre line.
+        const double yc = m_y0 + (row + 0.5) * m_cell_h;
+        for (std::uint32_t k = m_row_begin[row]; k < m_row_begin[row + 1]; ++k) {
+            const RowRegion& rr = m_row_regions[k];
+            crossings.clear();
+            for (std::uint32_t i = rr.begin; i < rr.end; ++i) {
+                const Edge& e = m_row_edges[i];
+                if (e.lo.y <= yc && yc < e.hi.y)
+                    crossings.push_back(e.lo.x + (yc - e.lo.y) * (e.hi.x - e.lo.x) / (e.hi.y - e.lo.y));
+            }
+            std::sort(crossings.begin(), crossings.end());
+            for (std::size_t i = 0; i + 1 < crossings.size(); i += 2) {
+                for (std::int32_t c = col_of(crossings[i]), end = col_of(crossings[i + 1]); c <= end; ++c) {
+                    const double xc = m_x0 + (c + 0.5) * m_cell_w;
+                    if (xc <= crossings[i] || xc >= crossings[i + 1]) continue;
+                    const Mark probe{c, rr.region, 0};
+                    if (std::binary_search(marks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(crossed), probe))
+                        continue;
+                    marks.push_back({c, rr.region, kFull});
+                }
+            }
+        }
+        std::sort(marks.begin(), marks.end());
+        // 3. Append this row's cells.
+        std::size_t m = 0;
+        for (std::int32_t col = 0; col < m_nx; ++col) {
+            const std::size_t cell = static_cast<std::size_t>(row) * m_nx + col;
+            m_cell_begin[cell] = static_cast<std::uint32_t>(m_cell_entries.size());
+            for (; m < marks.size() && marks[m].col == col; ++m)
+                m_cell_entries.push_back({marks[m].region, marks[m].row_region});
+        }
+    }
+    m_cell_begin[cells] = static_cast<std::uint32_t>(m_cell_entries.size());
+}
+
+bool PointLocator::inside(const Point& p, const RowRegion& rr) const {
+    bool in = false;
+    for (std::uint32_t i = rr.begin; i < rr.end; ++i) {
+        const Edge& e = m_row_edges[i];
+        if (!(e.lo.y <= p.y && p.y < e.hi.y)) continue;
+        // Cheap cases first: wholly left or right of the point.
+        if (p.x < e.lo.x && p.x < e.hi.x) {
+            in = !in;
+        } else if (p.x > e.lo.x && p.x > e.hi.x) {
+            continue;
+        } else if (orientation(e.lo, e.hi, p) > 0) {
+            in = !in;
+        }
+    }
+    return in;
+}
+
+std::int32_t PointLocator::locate(const Point& p) const {
+    if (!m_extent.contains(p)) return kNoRegion;  // also rejects NaN
+    const std::size_t cell = static_cast<std::size_t>(row_of(p.y)) * m_nx + col_of(p.x);
+    for (std::uint32_t i = m_cell_begin[cell], end = m_cell_begin[cell + 1]; i < end; ++i) {
+        const CellEntry& entry = m_cell_entries[i];
+        if (entry.row_region == kFull || inside(p, m_row_regions[entry.row_region])) return entry.region;
+    }
+    return kNoRegion;
+}
+
+const PointLocator::RowRegion* PointLocator::find_row_region(std::int32_t row, std::int32_t region) const {
+    const auto first = m_row_regions.begin() + m_row_begin[row];
+    const auto last = m_row_regions.begin() + m_row_begin[row + 1];
+    const auto it = std::lower_bound(first, last, region,
+                                     [](const RowRegion& rr, std::int32_t r) { return rr.region < r; });
+    return (it != last && it->region == region) ? &*it : nullptr;
+}
+
+Side PointLocator::classify(const Point& p, std::int32_t region) const {
+    if (!m_extent.contains(p)) return Side::Outside;
+    const RowRegion* rr = find_row_region(row_of(p.y), region);
+    if (rr == nullptr) {
+        // No edge of the region in this row: the row is wholly in or out.
+        const std::size_t cell = static_cast<std::size_t>(row_of(p.y)) * m_nx + col_of(p.x);
+        for (std::uint32_t i = m_cell_begin[cell]; i < m_cell_begin[cell + 1]; ++i)
+            if (m_cell_entries[i].region == region) return Side::Inside;
+        return Side::Outside;
+    }
+    for (std::uint32_t i = rr->begin; i < rr->end; ++i)
+        if (on_segment(m_row_edges[i].lo, m_row_edges[i].hi, p)) return Side::Boundary;
+    return inside(p, *rr) ? Side::Inside : Side::Outside;
+}
+
+void PointLocator::candidates(const Point& p, std::vector<std::int32_t>& out) const {
+    out.clear();
+    if (!m_extent.contains(p)) return;
+    const std::size_t cell = static_cast<std::size_t>(row_of(p.y)) * m_nx + col_of(p.x);
+    for (std::uint32_t i = m_cell_begin[cell]; i < m_cell_begin[cell + 1]; ++i)
+        out.push_back(m_cell_entries[i].region);
+}
+
+std::size_t PointLocator::memory_bytes() const {
+    return m_row_edges.capacity() * sizeof(Edge) + m_row_regions.capacity() * sizeof(RowRegion) +
+           m_row_begin.capacity() * sizeof(std::uint32_t) + m_cell_entries.capacity() * sizeof(CellEntry) +
+           m_cell_begin.capacity() * sizeof(std::uint32_t);
+}
+
+}  // namespace regio::geometry

@@ -1,0 +1,94 @@
+#pragma once
+// Point location in a set of polygonal regions, exact and fast.
+//
+// The plane over the regions' extent is cut into a uniform grid. A cell that no
+// region boundary touches is "full": it belongs wholly to one region (or to
+// none) and a point in it is located by one array lookup. In a cell that
+// boundaries cross, each candidate region is tested with a crossing-number
+// test restricted to the region's edges in the point's grid row: a horizontal
+// ray from the point can only meet edges whose y-range holds the point, and all
+// of those are in that row. The orientation predicate is exact.
+//
+// Boundary rule (documented in the README): the crossing test counts an edge
+// when lo.y <= y < hi.y and the point is strictly left of it, so a point on a
+// boundary belongs to the region on its east side, and a point on an east-west
+// boundary to the region on its north side, like half-open grid cells
+// [x0,x1) x [y0,y1). Shared edges are evaluated identically in both regions, so
+// a point on a shared edge or vertex goes to exactly one of them.
+// Where regions overlap, the first region in input order wins.
+#include "regio/geometry/region_set.hpp"
+#include "regio/geometry/types.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace regio::geometry {
+
+inline constexpr std::int32_t kNoRegion = -1;
+
+enum class Side { Outside, Boundary, Inside };
+
+class PointLocator {
+public:
+    // target_cells = 0 picks a grid size from the number of edges.
+    explicit PointLocator(const std::vector<MultiPolygon>& shapes, std::size_t target_cells = 0);
+    explicit PointLocator(const RegionSet& regions, std::size_t target_cells = 0)
+        : PointLocator(regions.shapes, target_cells) {}
+
+    // The region containing p by the boundary rule, or kNoRegion. NaN -> kNoRegion.
+    [[nodiscard]] std::int32_t locate(const Point& p) const;
+
+    // p relative to one region, telling boundary points apart (used by checks).
+    [[nodiscard]] Side classify(const Point& p, std::int32_t region) const;
+
+    // Regions whose boundary crosses the cell of p or whose interior covers it.
+    void candidates(const Point& p, std::vector<std::int32_t>& out) const;
+
+    [[nodiscard]] std::size_t region_count() const { return m_region_count; }
+    [[nodiscard]] std::size_t cell_count() const { return m_cell_begin.size() - 1; }
+    [[nodiscard]] std::size_t edge_count() const { return m_edge_count; }
+    [[nodiscard]] std::size_t memory_bytes() const;
+
+private:
+    // A polygon edge with lo.y <= hi.y (ties: lo.x < hi.x).
+    struct Edge {
+        Point lo;
+        Point hi;
+    };
+    // The edges of one region in one grid row: m_row_edges[begin, end).
+    struct RowRegion {
+        std::int32_t region;
+        std::uint32_t begin;
+        std::uint32_t end;
+    };
+    static constexpr std::uint32_t kFull = 0xffffffffu;
+    // A candidate region of a cell; row_region == kFull when it covers the cell.
+    struct CellEntry {
+        std::int32_t region;
+        std::uint32_t row_region;
+    };
+
+    [[nodiscard]] std::int32_t col_of(double x) const;
+    [[nodiscard]] std::int32_t row_of(double y) const;
+    [[nodiscard]] bool inside(const Point& p, const RowRegion& rr) const;
+    [[nodiscard]] const RowRegion* find_row_region(std::int32_t row, std::int32_t region) const;
+
+    void build(const std::vector<MultiPolygon>& shapes, std::size_t target_cells);
+    void choose_grid(std::size_t edges, std::size_t target_cells);
+    void build_rows(const std::vector<Edge>& edges, const std::vector<std::int32_t>& edge_region);
+    void build_cells();
+
+    Box m_extent;
+    double m_x0 = 0, m_y0 = 0, m_inv_w = 1, m_inv_h = 1, m_cell_w = 1, m_cell_h = 1;
+    std::int32_t m_nx = 1, m_ny = 1;
+    std::size_t m_region_count = 0;
+    std::size_t m_edge_count = 0;
+
+    std::vector<Edge> m_row_edges;            // grouped by row, then region
+    std::vector<RowRegion> m_row_regions;     // grouped by row
+    std::vector<std::uint32_t> m_row_begin;   // m_ny + 1 offsets into m_row_regions
+    std::vector<CellEntry> m_cell_entries;    // grouped by cell, sorted by region
+    std::vector<std::uint32_t> m_cell_begin;  // cells + 1 offsets into m_cell_entries
+};
+
+}  // namespace regio::geometry

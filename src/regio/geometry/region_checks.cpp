@@ -1,0 +1,136 @@
+#include "regio/geometry/region_checks.hpp"
+
+#include "regio/error.hpp"
+#include "regio/geometry/geos_context.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace regio::geometry {
+namespace {
+
+// Runs fn(index, ctx) for index in [0, n) on `threads` threads, each with its
+// own GEOS context; rethrows the first exception.
+template <class Fn>
+void parallel_for(std::size_t n, unsigned threads, Fn fn) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto work = [&] {
+        GeosContext ctx;
+        try {
+            for (std::size_t i = next++; i < n; i = next++) fn(i, ctx);
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = n;
+        }
+    };
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
+    work();
+    pool.clear();
+    if (failure) std::rethrow_exception(failure);
+}
+
+Where region_where(const RegionSet& regions, std::size_t i) {
+    Where w{regions.file, regions.layer};
+    if (i < regions.feature_ids.size()) w.feature = regions.feature_ids[i];
+    return w;
+}
+
+}  // namespace
+
+std::vector<RepairNote> repair_invalid(RegionSet& regions, unsigned threads) {
+    std::vector<RepairNote> notes;
+    std::mutex notes_mutex;
+    parallel_for(regions.size(), threads, [&](std::size_t i, GeosContext& ctx) {
+        if (regions.shapes[i].empty()) return;
+        GEOSContextHandle_t h = ctx.get();
+        GeomPtr g = to_geos(ctx, regions.shapes[i]);
+        if (GEOSisValid_r(h, g.get()) == 1) return;
+        char* reason_raw = GEOSisValidReason_r(h, g.get());
+        std::string reason = reason_raw ? reason_raw : "invalid";
+        GEOSFree_r(h, reason_raw);
+        GeomPtr fixed(GEOSMakeValid_r(h, g.get()), GeomDeleter{h});
+        if (!fixed)
+            throw GeometryError("region '" + regions.ids[i] + "' is invalid (" + reason +
+                                    ") and cannot be repaired: " + ctx.last_error(),
+                                region_where(regions, i));
+        regions.shapes[i] = from_geos(ctx, fixed.get());
+        std::lock_guard lock(notes_mutex);
+        notes.push_back({i, reason});
+    });
+    std::sort(notes.begin(), notes.end(), [](const RepairNote& a, const RepairNote& b) { return a.region < b.region; });
+    return notes;
+}
+
+std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator& locator, unsigned threads,
+                                   double relative_tolerance) {
+    // 1. Candidate pairs: a probe point of region a lies strictly inside b.
+    std::set<std::pair<std::size_t, std::size_t>> pairs;
+    std::mutex pairs_mutex;
+    parallel_for(regions.size(), threads, [&](std::size_t a, GeosContext& ctx) {
+        std::vector<std::int32_t> candidates;
+        std::set<std::pair<std::size_t, std::size_t>> found;
+        auto probe = [&](const Point& p) {
+            locator.candidates(p, candidates);
+            for (const std::int32_t b : candidates)
+                if (static_cast<std::size_t>(b) != a && locator.classify(p, b) == Side::Inside)
+                    found.emplace(std::min<std::size_t>(a, b), std::max<std::size_t>(a, b));
+        };
+        for (const auto& polygon : regions.shapes[a].polygons)
+            for (const auto& ring : polygon.rings)
+                for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+                    probe(ring[i]);
+                    probe({0.5 * (ring[i].x + ring[i + 1].x), 0.5 * (ring[i].y + ring[i + 1].y)});
+                }
+        if (!regions.shapes[a].empty()) {  // catches identical or nested shapes
+            GEOSContextHandle_t h = ctx.get();
+            GeomPtr g = to_geos(ctx, regions.shapes[a]);
+            GeomPtr inner(GEOSPointOnSurface_r(h, g.get()), GeomDeleter{h});
+            double x = 0, y = 0;
+            if (inner && !GEOSisEmpty_r(h, inner.get()) && GEOSGeomGetX_r(h, inner.get(), &x) &&
+                GEOSGeomGetY_r(h, inner.get(), &y))
+                probe({x, y});
+        }
+        std::lock_guard lock(pairs_mutex);
+        pairs.insert(found.begin(), found.end());
+    });
+    // 2. Measure each candidate pair exactly.
+    const std::vector<std::pair<std::size_t, std::size_t>> list(pairs.begin(), pairs.end());
+    std::vector<double> areas(list.size(), 0.0);
+    std::vector<char> significant(list.size(), 0);
+    parallel_for(list.size(), threads, [&](std::size_t k, GeosContext& ctx) {
+        GEOSContextHandle_t h = ctx.get();
+        GeomPtr a = to_geos(ctx, regions.shapes[list[k].first]);
+        GeomPtr b = to_geos(ctx, regions.shapes[list[k].second]);
+        GeomPtr both(GEOSIntersection_r(h, a.get(), b.get()), GeomDeleter{h});
+        double area = 0, area_a = 0, area_b = 0;
+        if (both) GEOSArea_r(h, both.get(), &area);
+        GEOSArea_r(h, a.get(), &area_a);
+        GEOSArea_r(h, b.get(), &area_b);
+        areas[k] = area;
+        significant[k] = area > relative_tolerance * std::min(area_a, area_b);
+    });
+    std::vector<Overlap> out;
+    for (std::size_t k = 0; k < list.size(); ++k)
+        if (significant[k]) out.push_back({list[k].first, list[k].second, areas[k]});
+    return out;
+}
+
+void check_overlaps(const RegionSet& regions, const std::vector<Overlap>& overlaps, OverlapPolicy policy) {
+    if (overlaps.empty() || policy == OverlapPolicy::Allow) return;
+    const Overlap& o = overlaps.front();
+    std::string more = overlaps.size() > 1 ? " (and " + std::to_string(overlaps.size() - 1) + " more pairs)" : "";
+    throw GeometryError("regions '" + regions.ids[o.first] + "' and '" + regions.ids[o.second] + "' overlap by " +
+                            std::to_string(o.area) + " square units" + more,
+                        Where{regions.file, regions.layer},
+                        "fix the boundaries, or pass --allow-overlaps to give each point to the first region in input order");
+}
+
+}  // namespace regio::geometry

@@ -1,0 +1,78 @@
+#include "regio/io/gdal_handles.hpp"
+
+#include "regio/error.hpp"
+
+#include <filesystem>
+#include <mutex>
+
+namespace regio::io {
+
+void ensure_gdal() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
+        GDALAllRegister();
+    });
+}
+
+CplErrorCapture::CplErrorCapture() { CPLPushErrorHandlerEx(&CplErrorCapture::handler, this); }
+
+CplErrorCapture::~CplErrorCapture() { CPLPopErrorHandler(); }
+
+void CPL_STDCALL CplErrorCapture::handler(CPLErr level, CPLErrorNum, const char* message) {
+    if (level < CE_Failure) return;  // warnings and debug output are not failures
+    auto* self = static_cast<CplErrorCapture*>(CPLGetErrorHandlerUserData());
+    if (self && message) self->m_last = message;
+}
+
+std::string CplErrorCapture::last_error(const std::string& fallback) const {
+    return m_last.empty() ? fallback : m_last;
+}
+
+static DatasetPtr open_dataset(const std::string& path, unsigned flags, const char* what) {
+    ensure_gdal();
+    if (!path.starts_with("/vsi") && !std::filesystem::exists(path))
+        throw IoError("no such file", Where{path});
+    CplErrorCapture capture;
+    DatasetPtr ds(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+    if (!ds) throw IoError(std::string("cannot open as ") + what + ": " + capture.last_error("format not recognised"), Where{path});
+    return ds;
+}
+
+DatasetPtr open_vector(const std::string& path) { return open_dataset(path, GDAL_OF_VECTOR, "a vector dataset"); }
+
+DatasetPtr open_raster(const std::string& path) { return open_dataset(path, GDAL_OF_RASTER, "a raster"); }
+
+OGRLayer& select_layer(GDALDataset& ds, const std::string& path, const std::string& name) {
+    std::string names;
+    for (auto* layer : ds.GetLayers()) names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
+    if (name.empty()) {
+        if (ds.GetLayerCount() == 1) return *ds.GetLayer(0);
+        if (ds.GetLayerCount() == 0) throw DataError("has no layers", Where{path});
+        throw DataError("has " + std::to_string(ds.GetLayerCount()) + " layers; name one as FILE:LAYER (layers: " +
+                            names + ")",
+                        Where{path});
+    }
+    if (OGRLayer* layer = ds.GetLayerByName(name.c_str())) return *layer;
+    throw DataError("no layer '" + name + "' (layers: " + names + ")", Where{path});
+}
+
+static std::string field_list(OGRFeatureDefn& defn) {
+    std::string names;
+    for (int i = 0; i < defn.GetFieldCount(); ++i)
+        names += (i ? ", " : "") + std::string(defn.GetFieldDefn(i)->GetNameRef());
+    return names;
+}
+
+int find_field(OGRLayer& layer, const std::string& name, const Where& where) {
+    OGRFeatureDefn& defn = *layer.GetLayerDefn();
+    const int index = defn.GetFieldIndex(name.c_str());  // case-insensitive, as in GDAL
+    if (index < 0) {
+        Where w = where;
+        w.field = name;
+        throw DataError("no such field (fields: " + field_list(defn) + ")", w);
+    }
+    return index;
+}
+
+}  // namespace regio::io

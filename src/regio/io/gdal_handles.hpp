@@ -1,0 +1,65 @@
+#pragma once
+// RAII owners for GDAL/OGR/OSR handles, and scoped capture of CPL errors so
+// that GDAL's messages end up inside our exceptions instead of on stderr.
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogr_feature.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include "regio/error.hpp"
+
+#include <memory>
+#include <string>
+
+namespace regio::io {
+
+struct DatasetCloser {
+    void operator()(GDALDataset* ds) const noexcept {
+        if (ds) GDALClose(GDALDataset::ToHandle(ds));
+    }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+struct TransformDeleter {
+    void operator()(OGRCoordinateTransformation* ct) const noexcept { OGRCoordinateTransformation::DestroyCT(ct); }
+};
+using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, TransformDeleter>;
+
+using FeaturePtr = OGRFeatureUniquePtr;
+using GeometryPtr = OGRGeometryUniquePtr;
+
+// Registers GDAL drivers once and applies process-wide settings regio relies
+// on (no .aux.xml files beside inputs). Safe to call repeatedly.
+void ensure_gdal();
+
+// While alive, GDAL errors raised on this thread are recorded instead of
+// printed. GDAL keeps its handler stack per thread.
+class CplErrorCapture {
+public:
+    CplErrorCapture();
+    ~CplErrorCapture();
+    CplErrorCapture(const CplErrorCapture&) = delete;
+    CplErrorCapture& operator=(const CplErrorCapture&) = delete;
+
+    // The last failure message, or fallback when GDAL said nothing.
+    [[nodiscard]] std::string last_error(const std::string& fallback = "unknown GDAL error") const;
+
+private:
+    static void CPL_STDCALL handler(CPLErr level, CPLErrorNum number, const char* message);
+    std::string m_last;
+};
+
+// Opens a vector dataset read-only; throws IoError naming the file.
+DatasetPtr open_vector(const std::string& path);
+// Opens a raster dataset read-only; throws IoError naming the file.
+DatasetPtr open_raster(const std::string& path);
+// The named layer, or the only layer when name is empty; throws DataError
+// listing the layers otherwise.
+OGRLayer& select_layer(GDALDataset& ds, const std::string& path, const std::string& name);
+
+// Index of a field (case-insensitive, as GDAL matches); throws DataError
+// naming the field and listing the layer's fields.
+int find_field(OGRLayer& layer, const std::string& name, const Where& where);
+
+}  // namespace regio::io

@@ -1,0 +1,81 @@
+#include "regio/io/region_reader.hpp"
+
+#include "regio/error.hpp"
+#include "regio/io/crs.hpp"
+#include "regio/io/gdal_handles.hpp"
+#include "regio/io/ogr_geometry.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace regio::io {
+namespace {
+
+std::string layer_crs_wkt(OGRLayer& layer) {
+    const OGRSpatialReference* srs = layer.GetSpatialRef();
+    if (!srs) return {};
+    char* text = nullptr;
+    const char* options[] = {"FORMAT=WKT2_2018", nullptr};
+    srs->exportToWkt(&text, options);
+    std::string wkt = text ? text : "";
+    CPLFree(text);
+    return wkt;
+}
+
+}  // namespace
+
+geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions& options,
+                                 std::vector<std::string>& warnings) {
+    DatasetPtr ds = open_vector(input.path);
+    OGRLayer& layer = select_layer(*ds, input.path, input.layer);
+    const Where where{input.path, layer.GetName()};
+
+    geometry::RegionSet regions;
+    regions.file = input.path;
+    regions.layer = layer.GetName();
+    regions.id_field = options.id_field;
+    regions.crs_wkt = layer_crs_wkt(layer);
+    if (regions.crs_wkt.empty())
+        throw CrsError("the regions layer has no CRS", where,
+                       "assign one, e.g. ogr2ogr -a_srs EPSG:3035 fixed.gpkg " + input.path);
+    const int id_index = find_field(layer, options.id_field, where);
+
+    std::unordered_map<std::string, std::int64_t> seen;
+    std::vector<std::string> duplicates;
+    layer.ResetReading();
+    for (auto& feature : layer) {
+        Where at = where;
+        at.feature = feature->GetFID();
+        if (!feature->IsFieldSetAndNotNull(id_index)) {
+            at.field = options.id_field;
+            throw DataError("region id is empty", at);
+        }
+        std::string id = feature->GetFieldAsString(id_index);
+        if (auto [it, fresh] = seen.emplace(id, feature->GetFID()); !fresh)
+            duplicates.push_back("'" + id + "' (features " + std::to_string(it->second) + " and " +
+                                 std::to_string(feature->GetFID()) + ")");
+        geometry::MultiPolygon shape;
+        const OGRGeometry* geom = feature->GetGeometryRef();
+        if (!geom || geom->IsEmpty()) {
+            warnings.push_back(at.format() + ": region '" + id + "' has no geometry; it gets nothing");
+        } else if (!to_multipolygon(*geom, shape)) {
+            throw DataError(std::string("region '") + id + "' is a " + geom->getGeometryName() + ", not a polygon", at);
+        }
+        regions.ids.push_back(std::move(id));
+        regions.shapes.push_back(std::move(shape));
+        regions.feature_ids.push_back(feature->GetFID());
+    }
+    if (!duplicates.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < std::min<std::size_t>(duplicates.size(), 5); ++i)
+            list += (i ? ", " : "") + duplicates[i];
+        if (duplicates.size() > 5) list += " and " + std::to_string(duplicates.size() - 5) + " more";
+        Where w = where;
+        w.field = options.id_field;
+        throw DataError("duplicate region ids: " + list, w);
+    }
+    if (regions.size() == 0) throw DataError("the regions layer is empty", where);
+    return regions;
+}
+
+}  // namespace regio::io

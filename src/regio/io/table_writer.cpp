@@ -1,0 +1,83 @@
+#include "regio/io/table_writer.hpp"
+
+#include "regio/error.hpp"
+#include "regio/io/gdal_handles.hpp"
+#include "regio/io/ogr_geometry.hpp"
+#include "regio/table/csv_text.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+namespace regio::io {
+namespace {
+
+void write_csv_file(const table::RegionTable& table, const std::filesystem::path& path) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw IoError("cannot create", Where{path.string()});
+    table::write_csv(out, table);
+    out.close();
+    if (!out) throw IoError("write failed", Where{path.string()});
+}
+
+void write_gpkg_file(const table::RegionTable& table, const geometry::RegionSet& regions,
+                     const std::filesystem::path& path, const std::string& layer_name, const std::string& shown) {
+    ensure_gdal();
+    CplErrorCapture capture;
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!driver) throw IoError("GDAL has no GPKG driver", Where{shown});
+    DatasetPtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw IoError("cannot create: " + capture.last_error(), Where{shown});
+    OGRSpatialReference srs;
+    srs.importFromWkt(regions.crs_wkt.c_str());
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), &srs, wkbMultiPolygon, nullptr);
+    if (!layer) throw IoError("cannot create layer: " + capture.last_error(), Where{shown, layer_name});
+    OGRFieldDefn id_field(table.id_name().c_str(), OFTString);
+    layer->CreateField(&id_field);
+    for (const auto& c : table.columns()) {
+        OGRFieldDefn field(c.name.c_str(), c.kind == table::ColumnKind::Integer ? OFTInteger64 : OFTReal);
+        if (layer->CreateField(&field) != OGRERR_NONE)
+            throw IoError("cannot create field: " + capture.last_error(), Where{shown, layer_name, {}, {}, c.name});
+    }
+    if (ds->StartTransaction() != OGRERR_NONE) throw IoError("cannot start a transaction", Where{shown});
+    for (std::size_t r = 0; r < table.rows(); ++r) {
+        FeaturePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+        feature->SetField(0, table.ids()[r].c_str());
+        for (std::size_t k = 0; k < table.columns().size(); ++k) {
+            const auto& c = table.columns()[k];
+            const int index = static_cast<int>(k + 1);
+            if (c.status[r] != table::CellStatus::Ok) feature->SetFieldNull(index);
+            else if (c.kind == table::ColumnKind::Integer) feature->SetField(index, static_cast<GIntBig>(c.values[r]));
+            else feature->SetField(index, c.values[r]);
+        }
+        if (!regions.shapes[r].empty()) feature->SetGeometryDirectly(to_ogr(regions.shapes[r]).release());
+        if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
+            throw IoError("cannot write a feature: " + capture.last_error(), Where{shown, layer_name});
+    }
+    if (ds->CommitTransaction() != OGRERR_NONE) throw IoError("cannot commit: " + capture.last_error(), Where{shown});
+    ds.reset();  // close before the rename
+    if (!capture.last_error("").empty()) throw IoError("write failed: " + capture.last_error(), Where{shown});
+}
+
+}  // namespace
+
+void check_table_output(const TableOutput& output) {
+    const std::string ext = extension_of(output.path);
+    if (ext != "csv" && ext != "gpkg")
+        throw UsageError("output " + output.path + ": unknown format '" + ext + "'", {}, "use a .csv or .gpkg name");
+    OutputFile probe(output.path, output.overwrite, output.inputs);  // checks only; writes nothing
+}
+
+void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const TableOutput& output) {
+    check_table_output(output);
+    OutputFile file(output.path, output.overwrite, output.inputs);
+    if (extension_of(output.path) == "csv") {
+        write_csv_file(table, file.temp_path());
+    } else {
+        if (!regions) throw UsageError("GeoPackage output needs region geometry");
+        write_gpkg_file(table, *regions, file.temp_path(), std::filesystem::path(output.path).stem().string(), output.path);
+    }
+    file.commit();
+}
+
+}  // namespace regio::io

@@ -1,0 +1,143 @@
+#include "regio/geometry/point_locator.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace regio::geometry;
+
+namespace {
+
+Ring box_ring(double x0, double y0, double x1, double y1) {
+    return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
+}
+
+MultiPolygon box(double x0, double y0, double x1, double y1) { return {{Polygon{{box_ring(x0, y0, x1, y1)}}}}; }
+
+// Four unit squares around the origin: SW=0, SE=1, NW=2, NE=3.
+std::vector<MultiPolygon> quadrants() {
+    return {box(-1, -1, 0, 0), box(0, -1, 1, 0), box(-1, 0, 0, 1), box(0, 0, 1, 1)};
+}
+
+}  // namespace
+
+TEST_CASE("locator: interior points") {
+    for (std::size_t cells : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{10000}}) {
+        const PointLocator loc(quadrants(), cells);
+        CHECK(loc.locate({-0.5, -0.5}) == 0);
+        CHECK(loc.locate({0.5, -0.5}) == 1);
+        CHECK(loc.locate({-0.5, 0.5}) == 2);
+        CHECK(loc.locate({0.5, 0.5}) == 3);
+    }
+}
+
+TEST_CASE("locator: outside, far away and NaN") {
+    const PointLocator loc(quadrants());
+    CHECK(loc.locate({5, 5}) == kNoRegion);
+    CHECK(loc.locate({-1.0001, 0}) == kNoRegion);
+    CHECK(loc.locate({std::nan(""), 0}) == kNoRegion);
+    CHECK(loc.locate({0, std::numeric_limits<double>::infinity()}) == kNoRegion);
+}
+
+TEST_CASE("locator: shared edges go east, east-west edges go north") {
+    const PointLocator loc(quadrants());
+    CHECK(loc.locate({0, 0.5}) == 3);    // on the N-S edge between NW and NE: east
+    CHECK(loc.locate({0, -0.5}) == 1);   // between SW and SE: east
+    CHECK(loc.locate({0.5, 0}) == 3);    // on the E-W edge between SE and NE: north
+    CHECK(loc.locate({-0.5, 0}) == 2);   // between SW and NW: north
+    CHECK(loc.locate({0, 0}) == 3);      // the vertex shared by all four: NE
+}
+
+TEST_CASE("locator: outer boundary follows the same half-open rule") {
+    const PointLocator loc(quadrants());
+    CHECK(loc.locate({-1, 0.5}) == 2);          // west edge belongs to the region
+    CHECK(loc.locate({1, 0.5}) == kNoRegion);   // east edge does not
+    CHECK(loc.locate({0.5, -1}) == 1);          // south edge belongs
+    CHECK(loc.locate({0.5, 1}) == kNoRegion);   // north edge does not
+}
+
+TEST_CASE("locator: points on a slanted shared edge go to exactly one region") {
+    // Two triangles sharing the diagonal of the unit square.
+    const std::vector<MultiPolygon> shapes = {
+        {{Polygon{{Ring{{0, 0}, {1, 0}, {1, 1}, {0, 0}}}}}},  // below the diagonal (east side)
+        {{Polygon{{Ring{{0, 0}, {1, 1}, {0, 1}, {0, 0}}}}}},  // above (west side)
+    };
+    const PointLocator loc(shapes);
+    for (double t : {0.1, 0.25, 0.5, 0.7, 0.9}) CHECK(loc.locate({t, t}) == 0);
+    CHECK(loc.locate({0.3, 0.2}) == 0);
+    CHECK(loc.locate({0.2, 0.3}) == 1);
+}
+
+TEST_CASE("locator: holes and islands in holes") {
+    // Region 0: a square with a hole; region 1: an island filling the hole.
+    Polygon holed{{box_ring(0, 0, 10, 10), box_ring(4, 4, 6, 6)}};
+    const std::vector<MultiPolygon> shapes = {{{holed}}, box(4, 4, 6, 6)};
+    const PointLocator loc(shapes);
+    CHECK(loc.locate({1, 1}) == 0);
+    CHECK(loc.locate({5, 5}) == 1);
+    CHECK(loc.locate({4, 5}) == 1);   // west edge of the island: the island (east side)
+    CHECK(loc.locate({6, 5}) == 0);   // east edge of the island: the ring around it
+
+    // Without the island, the hole is outside.
+    const PointLocator alone(std::vector<MultiPolygon>{{{holed}}});
+    CHECK(alone.locate({5, 5}) == kNoRegion);
+    CHECK(alone.locate({3.9, 5}) == 0);
+}
+
+TEST_CASE("locator: multipolygons and slivers") {
+    MultiPolygon two_parts{{Polygon{{box_ring(0, 0, 1, 1)}}, Polygon{{box_ring(5, 5, 6, 6)}}}};
+    // A sliver 1e-7 wide between the two parts' x ranges.
+    const std::vector<MultiPolygon> shapes = {two_parts, box(1, 0, 1 + 1e-7, 1)};
+    const PointLocator loc(shapes);
+    CHECK(loc.locate({0.5, 0.5}) == 0);
+    CHECK(loc.locate({5.5, 5.5}) == 0);
+    CHECK(loc.locate({3, 3}) == kNoRegion);
+    CHECK(loc.locate({1 + 5e-8, 0.5}) == 1);
+    CHECK(loc.locate({1, 0.5}) == 1);
+}
+
+TEST_CASE("locator: empty input") {
+    const PointLocator loc(std::vector<MultiPolygon>{});
+    CHECK(loc.locate({0, 0}) == kNoRegion);
+    const PointLocator with_empty(std::vector<MultiPolygon>{MultiPolygon{}, box(0, 0, 1, 1)});
+    CHECK(with_empty.locate({0.5, 0.5}) == 1);
+}
+
+TEST_CASE("locator: overlapping regions give the first in input order") {
+    const std::vector<MultiPolygon> shapes = {box(0, 0, 2, 2), box(1, 1, 3, 3)};
+    const PointLocator loc(shapes);
+    CHECK(loc.locate({1.5, 1.5}) == 0);
+    CHECK(loc.locate({2.5, 2.5}) == 1);
+}
+
+TEST_CASE("locator: classify tells boundary points apart") {
+    const PointLocator loc(quadrants());
+    CHECK(loc.classify({0, 0.5}, 3) == Side::Boundary);
+    CHECK(loc.classify({0, 0.5}, 2) == Side::Boundary);
+    CHECK(loc.classify({0.5, 0.5}, 3) == Side::Inside);
+    CHECK(loc.classify({0.5, 0.5}, 0) == Side::Outside);
+    CHECK(loc.classify({0, 0}, 0) == Side::Boundary);
+}
+
+TEST_CASE("locator: a fine grid of points over a jagged partition lands each point once") {
+    // Columns of zig-zag strips: region i between zig-zag lines i and i+1.
+    std::vector<MultiPolygon> strips;
+    const int n = 6;
+    auto zig = [](int i, double y) { return i + 0.3 * ((static_cast<int>(y * 4) % 2) ? (y * 4 - std::floor(y * 4)) : 1 - (y * 4 - std::floor(y * 4))); };
+    for (int i = 0; i < n; ++i) {
+        Ring r;
+        for (int k = 0; k <= 40; ++k) r.push_back({zig(i, k / 10.0), k / 10.0});
+        for (int k = 40; k >= 0; --k) r.push_back({zig(i + 1, k / 10.0), k / 10.0});
+        r.push_back(r.front());
+        strips.push_back({{Polygon{{r}}}});
+    }
+    const PointLocator loc(strips, 64);
+    int outside = 0;
+    for (int ix = 0; ix <= 300; ++ix)
+        for (int iy = 0; iy < 400; ++iy) {
+            const Point p{0.5 + ix * 0.0166, iy * 0.01};
+            const int r = loc.locate(p);
+            if (r < 0) { ++outside; continue; }
+            // It must be inside or on the boundary of the region it got.
+            REQUIRE(loc.classify(p, r) != Side::Outside);
+        }
+    CHECK(outside < 2000);
+}

@@ -1,0 +1,76 @@
+#include "regio/geometry/region_checks.hpp"
+
+#include "regio/error.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace regio::geometry;
+
+namespace {
+
+Ring box_ring(double x0, double y0, double x1, double y1) {
+    return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
+}
+
+RegionSet make_regions(std::vector<MultiPolygon> shapes) {
+    RegionSet set;
+    set.file = "test.gpkg";
+    set.layer = "regions";
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        set.ids.push_back("R" + std::to_string(i));
+        set.feature_ids.push_back(static_cast<std::int64_t>(i + 1));
+    }
+    set.shapes = std::move(shapes);
+    return set;
+}
+
+}  // namespace
+
+TEST_CASE("checks: neighbours that only touch do not overlap") {
+    const RegionSet set = make_regions({{{Polygon{{box_ring(0, 0, 1, 1)}}}}, {{Polygon{{box_ring(1, 0, 2, 1)}}}},
+                                        {{Polygon{{box_ring(0, 1, 2, 2)}}}}});
+    const PointLocator loc(set);
+    CHECK(find_overlaps(set, loc, 2).empty());
+}
+
+TEST_CASE("checks: overlapping regions are found and named") {
+    const RegionSet set = make_regions({{{Polygon{{box_ring(0, 0, 2, 2)}}}}, {{Polygon{{box_ring(1, 1, 3, 3)}}}}});
+    const PointLocator loc(set);
+    const auto overlaps = find_overlaps(set, loc, 2);
+    REQUIRE(overlaps.size() == 1);
+    CHECK(overlaps[0].first == 0);
+    CHECK(overlaps[0].second == 1);
+    CHECK(overlaps[0].area == Approx(1.0));
+    CHECK_THROWS_WITH(check_overlaps(set, overlaps, OverlapPolicy::Error),
+                      Catch::Contains("'R0' and 'R1' overlap"));
+    CHECK_NOTHROW(check_overlaps(set, overlaps, OverlapPolicy::Allow));
+}
+
+TEST_CASE("checks: identical and nested shapes are overlaps too") {
+    const RegionSet same = make_regions({{{Polygon{{box_ring(0, 0, 1, 1)}}}}, {{Polygon{{box_ring(0, 0, 1, 1)}}}}});
+    CHECK(find_overlaps(same, PointLocator(same), 1).size() == 1);
+    const RegionSet nested = make_regions({{{Polygon{{box_ring(0, 0, 10, 10)}}}}, {{Polygon{{box_ring(4, 4, 5, 5)}}}}});
+    CHECK(find_overlaps(nested, PointLocator(nested), 1).size() == 1);
+}
+
+TEST_CASE("checks: overlaps below the relative tolerance are accepted") {
+    // 1e-9 of the smaller area overlaps: a digitising sliver.
+    const RegionSet set =
+        make_regions({{{Polygon{{box_ring(0, 0, 1000, 1000)}}}}, {{Polygon{{box_ring(1000 - 1e-3, 0, 2000, 1000)}}}}});
+    CHECK(find_overlaps(set, PointLocator(set), 2, 1e-6).empty());
+    CHECK(find_overlaps(set, PointLocator(set), 2, 1e-12).size() == 1);
+}
+
+TEST_CASE("checks: an invalid bow-tie is repaired and reported") {
+    Ring bowtie{{0, 0}, {2, 2}, {2, 0}, {0, 2}, {0, 0}};
+    RegionSet set = make_regions({{{Polygon{{bowtie}}}}, {{Polygon{{box_ring(5, 5, 6, 6)}}}}});
+    const auto notes = repair_invalid(set, 2);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].region == 0);
+    CHECK_THAT(notes[0].reason, Catch::Contains("Self-intersection"));
+    CHECK(set.shapes[0].polygons.size() == 2);  // two triangles
+    const PointLocator loc(set);
+    CHECK(loc.locate({0.5, 1}) == 0);   // west lobe
+    CHECK(loc.locate({1.5, 1}) == 0);   // east lobe
+    CHECK(loc.locate({1, 0.5}) == kNoRegion);
+}
