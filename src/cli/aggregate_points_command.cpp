@@ -15,6 +15,8 @@
 #include "report_file.hpp"
 #include "terminal_progress.hpp"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -32,6 +34,7 @@ struct PointsArgs {
     std::vector<std::string> weights;
     std::string by;
     bool allow_overlaps = false;
+    double overlap_tolerance = geometry::kDefaultOverlapTolerance;
     OutputOptions out;
 };
 
@@ -95,13 +98,14 @@ int run(const PointsArgs& args) {
     report.timings.push_back({"regions", watch.lap()});
 
     const geometry::PointLocator locator(regions);
-    const auto overlaps = geometry::find_overlaps(regions, locator, report.threads);
+    const auto overlaps = geometry::find_overlaps(regions, locator, report.threads, args.overlap_tolerance);
     geometry::check_overlaps(regions, overlaps,
                              args.allow_overlaps ? geometry::OverlapPolicy::Allow : geometry::OverlapPolicy::Error);
     for (const auto& o : overlaps)
-        report.region_warnings.push_back("regions '" + regions.ids[o.first] + "' and '" + regions.ids[o.second] +
-                                         "' overlap (" + std::to_string(o.area) +
-                                         " square units): points there go to the first");
+        report.region_warnings.push_back(fmt::format("regions '{}' and '{}' overlap by {:.6g} square units{}; points there go to '{}'",
+                                                     regions.ids[o.first], regions.ids[o.second], o.area,
+                                                     o.significant ? "" : " (within --overlap-tolerance)",
+                                                     regions.ids[o.first]));
     report.timings.push_back({"index", watch.lap()});
     if (!args.out.quiet)
         for (const auto& w : report.region_warnings) std::cerr << "regio: warning: " << w << '\n';
@@ -144,6 +148,10 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
     cmd->add_option("--by", args->by, "Field whose values split the counts and sums into groups");
     cmd->add_flag("--allow-overlaps", args->allow_overlaps,
                   "Accept overlapping regions; a point then goes to the first region in input order");
+    cmd->add_option("--overlap-tolerance", args->overlap_tolerance,
+                    "Overlap between two regions accepted as a digitising sliver, as a share of the smaller one's area")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0));
     add_output_options(*cmd, args->out);
     cmd->footer(R"(Output: one row per region, in input order, also regions without points.
 Columns: <id>, count, <weight>_sum for each --weight, and with --by, for each

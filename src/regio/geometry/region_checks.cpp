@@ -119,18 +119,21 @@ std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator&
     });
     std::vector<Overlap> out;
     for (std::size_t k = 0; k < list.size(); ++k)
-        if (significant[k]) out.push_back({list[k].first, list[k].second, areas[k]});
+        if (areas[k] > 0) out.push_back({list[k].first, list[k].second, areas[k], significant[k] != 0});
     return out;
 }
 
 void check_overlaps(const RegionSet& regions, const std::vector<Overlap>& overlaps, OverlapPolicy policy) {
-    if (overlaps.empty() || policy == OverlapPolicy::Allow) return;
-    const Overlap& o = overlaps.front();
-    std::string more = overlaps.size() > 1 ? " (and " + std::to_string(overlaps.size() - 1) + " more pairs)" : "";
+    if (policy == OverlapPolicy::Allow) return;
+    const auto first = std::find_if(overlaps.begin(), overlaps.end(), [](const Overlap& o) { return o.significant; });
+    if (first == overlaps.end()) return;
+    const Overlap& o = *first;
+    const auto count = std::count_if(overlaps.begin(), overlaps.end(), [](const Overlap& x) { return x.significant; });
+    std::string more = count > 1 ? " (and " + std::to_string(count - 1) + " more pairs)" : "";
     throw GeometryError("regions '" + regions.ids[o.first] + "' and '" + regions.ids[o.second] + "' overlap by " +
                             std::to_string(o.area) + " square units" + more,
                         Where{regions.file, regions.layer},
-                        "fix the boundaries, or pass --allow-overlaps to give each point to the first region in input order");
+                        "fix the boundaries, raise --overlap-tolerance, or pass --allow-overlaps to give each point to the first region in input order");
 }
 
 }  // namespace regio::geometry

@@ -22,19 +22,25 @@ std::vector<RepairNote> repair_invalid(RegionSet& regions, unsigned threads);
 struct Overlap {
     std::size_t first;
     std::size_t second;
-    double area;  // in CRS units squared
+    double area;          // in CRS units squared
+    bool significant;     // beyond the tolerance
 };
+
+// Generalised boundaries (e.g. NUTS at 1:3M) overlap their neighbours by a few
+// hundred square metres along national borders; such digitising slivers are
+// tolerated (and reported) up to this share of the smaller region's area.
+inline constexpr double kDefaultOverlapTolerance = 1e-4;
 
 enum class OverlapPolicy { Error, Allow };
 
-// Pairs of regions whose interiors overlap by more than `relative_tolerance`
-// of the smaller one's area. Candidates come from the locator (a vertex, edge
+// Pairs of regions whose interiors overlap, flagged significant when by more
+// than `relative_tolerance` of the smaller one's area. Candidates come from the locator (a vertex, edge
 // midpoint or interior point of one strictly inside the other); their overlap
 // is then measured exactly with GEOS.
 std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator& locator, unsigned threads,
-                                   double relative_tolerance = 1e-6);
+                                   double relative_tolerance = kDefaultOverlapTolerance);
 
-// Throws GeometryError naming the first overlapping pair (when policy is Error).
+// Throws GeometryError naming the first significant overlap (when policy is Error).
 void check_overlaps(const RegionSet& regions, const std::vector<Overlap>& overlaps, OverlapPolicy policy);
 
 }  // namespace regio::geometry

@@ -33,6 +33,7 @@ TEST_CASE("checks: neighbours that only touch do not overlap") {
     CHECK(find_overlaps(set, loc, 2).empty());
 }
 
+
 TEST_CASE("checks: overlapping regions are found and named") {
     const RegionSet set = make_regions({{{Polygon{{box_ring(0, 0, 2, 2)}}}}, {{Polygon{{box_ring(1, 1, 3, 3)}}}}});
     const PointLocator loc(set);
@@ -57,8 +58,14 @@ TEST_CASE("checks: overlaps below the relative tolerance are accepted") {
     // 1e-9 of the smaller area overlaps: a digitising sliver.
     const RegionSet set =
         make_regions({{{Polygon{{box_ring(0, 0, 1000, 1000)}}}}, {{Polygon{{box_ring(1000 - 1e-3, 0, 2000, 1000)}}}}});
-    CHECK(find_overlaps(set, PointLocator(set), 2, 1e-6).empty());
-    CHECK(find_overlaps(set, PointLocator(set), 2, 1e-12).size() == 1);
+    const auto tolerated = find_overlaps(set, PointLocator(set), 2, 1e-6);
+    REQUIRE(tolerated.size() == 1);
+    CHECK_FALSE(tolerated[0].significant);
+    CHECK_NOTHROW(check_overlaps(set, tolerated, OverlapPolicy::Error));
+    const auto strict = find_overlaps(set, PointLocator(set), 2, 1e-12);
+    REQUIRE(strict.size() == 1);
+    CHECK(strict[0].significant);
+    CHECK_THROWS(check_overlaps(set, strict, OverlapPolicy::Error));
 }
 
 TEST_CASE("checks: an invalid bow-tie is repaired and reported") {
