@@ -153,21 +153,23 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0));
     add_output_options(*cmd, args->out);
-    cmd->footer(R"(Output: one row per region, in input order, also regions without points.
-Columns: <id>, count, <weight>_sum for each --weight, and with --by, for each
-distinct value v (sorted): count_<v>, <weight>_sum_<v>. An empty --by value is
-the group NA.
+    cmd->footer(R"(Output: one row per region, in input order, also regions
+without points. Columns: <id>, count, <weight>_sum for each
+--weight, and with --by, for each distinct value v (sorted):
+count_<v>, <weight>_sum_<v>. An empty --by value is the group NA.
 
-Every record is accounted for: read = assigned + outside all regions + invalid
-(for the count and for each weight); the summary and --report say so.
+Every record is accounted for: read = assigned + outside all
+regions + invalid, for the count and for each weight.
 
-Boundary rule: a point exactly on a boundary goes to the region east of it; on
-an east-west boundary, to the region north of it (like half-open grid cells).
+Boundary rule: a point exactly on a boundary goes to the region
+east of it; on an east-west boundary, to the region north of it
+(like half-open grid cells).
 
 Example:
-  regio aggregate points --regions districts.gpkg:districts_2024 --id district_id \
-      --points addresses.csv --x x --y y --points-crs EPSG:3035 \
-      --weight residents --by citizenship -o out/residents.csv --report out/residents.json)");
+  regio aggregate points \
+    --regions districts.gpkg:districts_2024 --id district_id \
+    --points addresses.csv --points-crs EPSG:3035 \
+    --weight residents --by citizenship -o out/residents.csv)");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

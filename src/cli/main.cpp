@@ -24,12 +24,16 @@ int show_help(CLI::App& app, const std::vector<std::string>& words) {
             if (sub->get_name() == word) next = sub;
         if (!next) {
             std::cerr << "regio: error: no command '" << word << "' in '" << command_path(target) << "'\n";
-            std::cerr << target->help();
+            // The formatter directly: a parsed `help` subcommand would
+            // otherwise take over the root's help text.
+            std::cerr << target->get_formatter()->make_help(target, command_path(target),
+                                                            CLI::AppFormatMode::Normal);
             return 2;
         }
         target = next;
     }
-    std::cout << target->help();
+    std::cout << target->get_formatter()->make_help(target, command_path(target),
+                                                    CLI::AppFormatMode::Normal);
     return 0;
 }
 

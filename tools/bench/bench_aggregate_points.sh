@@ -19,8 +19,9 @@
 #   --regio-args "A .." extra arguments appended to the regio command (split on spaces),
 #                       e.g. --regio-args --allow-overlaps
 #   --runs N            timed runs of regio per size (default 3; median is reported)
-#   --peer-runs N       timed runs of each fast peer at <= 1M points (default 3; geopandas and
-#                       every peer above 1M run once)
+#   --peer-runs N       timed runs of each fast peer at <= 1M points (default 3); above 1M only
+#                       the PostGIS query gets N runs (as in run_bench.sh; its first run after
+#                       the load also sets hint bits), the others run once; geopandas runs once
 #   -h, --help          this text
 #
 # What it does:
@@ -301,7 +302,7 @@ if [ "$PEERS" = 1 ]; then
     r=$PEER_RUNS; [ "$N" -gt 1000000 ] && r=1
     if [ "$PG_OK" = 1 ]; then
       if measure postgis-load "$N" "$r" "$P/w1_postgis_load.sh" "$DATA" "$N"; then
-        measure postgis-query "$N" "$r" "$P/w1_postgis_query.sh" "$OUT/w1_${N}_pg.csv" || true
+        measure postgis-query "$N" "$PEER_RUNS" "$P/w1_postgis_query.sh" "$OUT/w1_${N}_pg.csv" || true
       fi
     fi
     if have_ms; then
@@ -365,7 +366,7 @@ done
   echo "machine:  $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); load avg at start $LOADAVG_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "date:     $(date -u +%Y-%m-%dT%H:%MZ)"
   if [ "$REGIO_OK" = 1 ]; then
-    echo "regio:    $REGIO ($( (cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null) || echo 'no commit'); threads ${THREADS:-default}${REGIO_ARGS[*]:+; extra args: ${REGIO_ARGS[*]}}; wall = median of $RUNS runs after 1 warm-up run)"
+    echo "regio:    $REGIO (checkout $( (cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null) || echo 'without commits'), binary built $(date -r "$REGIO" '+%F %H:%M:%S'); threads ${THREADS:-default}${REGIO_ARGS[*]:+; extra args: ${REGIO_ARGS[*]}}; wall = median of $RUNS runs after 1 warm-up run)"
   else
     echo "regio:    ${REGIO_NOTE:-skipped (--no-regio)}"
   fi

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -130,8 +131,10 @@ void check_overlaps(const RegionSet& regions, const std::vector<Overlap>& overla
     const Overlap& o = *first;
     const auto count = std::count_if(overlaps.begin(), overlaps.end(), [](const Overlap& x) { return x.significant; });
     std::string more = count > 1 ? " (and " + std::to_string(count - 1) + " more pairs)" : "";
+    char area[32];
+    std::snprintf(area, sizeof area, "%.6g", o.area);
     throw GeometryError("regions '" + regions.ids[o.first] + "' and '" + regions.ids[o.second] + "' overlap by " +
-                            std::to_string(o.area) + " square units" + more,
+                            area + " square units" + more,
                         Where{regions.file, regions.layer},
                         "fix the boundaries, raise --overlap-tolerance, or pass --allow-overlaps to give each point to the first region in input order");
 }

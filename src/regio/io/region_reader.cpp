@@ -38,6 +38,7 @@ geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions
     if (regions.crs_wkt.empty())
         throw CrsError("the regions layer has no CRS", where,
                        "assign one, e.g. ogr2ogr -a_srs EPSG:3035 fixed.gpkg " + input.path);
+    if (layer.GetFeatureCount(FALSE) == 0) throw DataError("the regions layer is empty", where);
     const int id_index = find_field(layer, options.id_field, where);
 
     std::unordered_map<std::string, std::int64_t> seen;

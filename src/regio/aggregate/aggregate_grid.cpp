@@ -1,0 +1,259 @@
+#include "regio/aggregate/aggregate_grid.hpp"
+
+#include "regio/error.hpp"
+#include "regio/grid/coverage.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace regio::aggregate {
+namespace {
+
+using grid::GridDefinition;
+using grid::PolygonCoverage;
+
+struct Band {
+    std::int64_t row0 = 0;
+    std::int64_t rows = 0;
+    std::vector<double> values;   // value-major, see GridSource::read_rows
+    std::vector<double> weights;  // first column of the weights grid, or empty
+};
+
+// Runs fn(i, thread) for i in [0, n) over `threads` threads.
+template <class Fn>
+void parallel_for(std::size_t n, unsigned threads, Fn fn) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex m;
+    auto work = [&](unsigned t) {
+        try {
+            for (std::size_t i = next++; i < n; i = next++) fn(i, t);
+        } catch (...) {
+            std::lock_guard lock(m);
+            if (!failure) failure = std::current_exception();
+            next = n;
+        }
+    };
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    pool.clear();
+    if (failure) std::rethrow_exception(failure);
+}
+
+void check_same_grid(const GridDefinition& a, const GridDefinition& b, const std::string& what) {
+    auto near = [](double x, double y, double scale) { return std::abs(x - y) <= 1e-9 * std::max(1.0, scale); };
+    if (a.cols != b.cols || a.rows != b.rows || !near(a.x0, b.x0, std::abs(a.x0)) || !near(a.y0, b.y0, std::abs(a.y0)) ||
+        !near(a.dx, b.dx, a.dx) || !near(a.dy, b.dy, a.dy))
+        throw DataError("the weights grid is not on the same grid as the values", Where{what},
+                        "resample it to the value grid first (gdalwarp -tr/-te), or leave out --weights");
+}
+
+}  // namespace
+
+std::vector<GridStat> parse_grid_stats(const std::string& text) {
+    std::vector<GridStat> out;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        const auto comma = text.find(',', pos);
+        const std::string word = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+        if (word == "sum") out.push_back(GridStat::Sum);
+        else if (word == "mean") out.push_back(GridStat::Mean);
+        else if (word == "weighted_mean") out.push_back(GridStat::WeightedMean);
+        else if (word == "count") out.push_back(GridStat::Count);
+        else if (word == "area") out.push_back(GridStat::Area);
+        else throw UsageError("unknown statistic '" + word + "' (known: sum, mean, weighted_mean, count, area)");
+        if (comma == std::string::npos) break;
+        pos = comma + 1;
+    }
+    return out;
+}
+
+const char* stat_name(GridStat stat) {
+    switch (stat) {
+        case GridStat::Sum: return "sum";
+        case GridStat::Mean: return "mean";
+        case GridStat::WeightedMean: return "weighted_mean";
+        case GridStat::Count: return "count";
+        case GridStat::Area: return "area";
+    }
+    return "?";
+}
+
+double GridResult::allocated(std::size_t value) const {
+    double total = 0;
+    for (const auto& s : stats[value]) total += s.sum;
+    return total;
+}
+
+GridResult aggregate_grid(io::GridSource& source, const geometry::RegionSet& regions, io::GridSource* weights,
+                          const GridOptions& options) {
+    const GridDefinition& g = source.grid();
+    if (weights) check_same_grid(g, weights->grid(), weights->display());
+    const std::size_t nv = source.value_names().size();
+    const std::size_t nr = regions.size();
+    const unsigned threads = std::max(1u, options.threads);
+    const auto cols = static_cast<std::size_t>(g.cols);
+
+    GridResult result;
+    result.value_names = source.value_names();
+    result.stats.assign(nv, std::vector<RegionCellStats>(nr));
+    result.grid_total.assign(nv, 0.0);
+    result.inside_regions.assign(nv, 0.0);
+    result.nodata_cells.assign(nv, 0);
+    result.unallocated = source.unallocated();
+    result.cells = g.cell_count();
+    result.cell_area = g.cell_area();
+
+    // Rows per band within the memory budget.
+    const std::size_t per_row = cols * (nv + (weights ? 1 : 0)) * sizeof(double);
+    const auto band_rows = static_cast<std::int64_t>(std::clamp<std::size_t>(options.band_bytes / std::max<std::size_t>(per_row, 1), 1, 4096));
+
+    // Each region's row range, from its bounding box; coverage state is made
+    // when the sweep reaches it and dropped after its last row.
+    std::vector<std::unique_ptr<PolygonCoverage>> coverage(nr);
+    std::vector<std::int64_t> first_row(nr), last_row(nr);  // [first, last)
+    for (std::size_t r = 0; r < nr; ++r) {
+        const geometry::Box b = geometry::bounds(regions.shapes[r]);
+        if (b.empty()) { first_row[r] = last_row[r] = 0; continue; }
+        first_row[r] = std::clamp<std::int64_t>(g.row_of(b.ymax) - 1, 0, g.rows);
+        last_row[r] = std::clamp<std::int64_t>(g.row_of(b.ymin) + 2, 0, g.rows);
+    }
+
+    // Per thread: Σ of fractions per cell of the band (to measure the union).
+    std::vector<std::vector<double>> union_cover(threads);
+    std::vector<double> centroid_rows;
+    geometry::PointLocator locator = options.method == GridMethod::Centroid ? geometry::PointLocator(regions)
+                                                                           : geometry::PointLocator(std::vector<geometry::MultiPolygon>{});
+    Band band;
+    for (std::int64_t row0 = 0; row0 < g.rows; row0 += band_rows) {
+        band.row0 = row0;
+        band.rows = std::min(band_rows, g.rows - row0);
+        source.read_rows(row0, band.rows, band.values);
+        if (weights) {
+            std::vector<double> all;
+            weights->read_rows(row0, band.rows, all);
+            band.weights.assign(all.begin(), all.begin() + band.rows * g.cols);
+        }
+        const std::size_t band_cells = static_cast<std::size_t>(band.rows) * cols;
+        for (std::size_t v = 0; v < nv; ++v)
+            for (std::size_t i = 0; i < band_cells; ++i) {
+                const double x = band.values[v * band_cells + i];
+                if (std::isnan(x)) ++result.nodata_cells[v];
+                else result.grid_total[v] += x;
+            }
+
+        if (options.method == GridMethod::Area) {
+            std::vector<std::size_t> active;
+            for (std::size_t r = 0; r < nr; ++r)
+                if (first_row[r] < row0 + band.rows && last_row[r] > row0) active.push_back(r);
+            for (auto& u : union_cover) u.assign(band_cells, 0.0);
+            parallel_for(active.size(), threads, [&](std::size_t k, unsigned t) {
+                const std::size_t r = active[k];
+                if (!coverage[r]) {
+                    coverage[r] = std::make_unique<PolygonCoverage>(regions.shapes[r], g);
+                    if (coverage[r]->empty()) return;
+                }
+                PolygonCoverage& cov = *coverage[r];
+                if (cov.empty()) return;
+                std::vector<double> fractions;
+                const auto c0 = static_cast<std::size_t>(cov.col_begin());
+                for (std::int64_t row = std::max(row0, cov.row_begin()); row < std::min(row0 + band.rows, cov.row_end()); ++row) {
+                    cov.next_row(fractions);  // rows come in order, continuing from the last band
+                    const auto br = static_cast<std::size_t>(row - row0);
+                    double* cover = union_cover[t].data() + br * cols + c0;
+                    for (std::size_t c = 0; c < fractions.size(); ++c) cover[c] += fractions[c];
+                    for (std::size_t v = 0; v < nv; ++v) {
+                        RegionCellStats& s = result.stats[v][r];
+                        const double* vals = band.values.data() + v * band_cells + br * cols + c0;
+                        const double* w = weights ? band.weights.data() + br * cols + c0 : nullptr;
+                        for (std::size_t c = 0; c < fractions.size(); ++c) {
+                            const double f = fractions[c];
+                            if (f == 0) continue;
+                            s.covered += f;
+                            if (std::isnan(vals[c])) continue;
+                            s.sum += vals[c] * f;
+                            s.valid += f;
+                            if (w && !std::isnan(w[c])) {
+                                s.weighted += vals[c] * w[c] * f;
+                                s.weight += w[c] * f;
+                            }
+                        }
+                    }
+                }
+                if (cov.row_end() <= row0 + band.rows) coverage[r].reset();
+            });
+            for (std::size_t i = 0; i < band_cells; ++i) {
+                double cover = 0;
+                for (const auto& u : union_cover) cover += u[i];
+                if (cover == 0) continue;
+                cover = std::min(cover, 1.0);
+                for (std::size_t v = 0; v < nv; ++v) {
+                    const double x = band.values[v * band_cells + i];
+                    if (!std::isnan(x)) result.inside_regions[v] += x * cover;
+                }
+            }
+        } else {
+            // Centroid: each cell goes wholly to the region containing its
+            // centre, by the point-location rule (east / north on boundaries).
+            std::vector<std::int32_t> owner(band_cells);
+            parallel_for(static_cast<std::size_t>(band.rows), threads, [&](std::size_t br, unsigned) {
+                const double y = g.row_centre(row0 + static_cast<std::int64_t>(br));
+                for (std::size_t c = 0; c < cols; ++c)
+                    owner[br * cols + c] = locator.locate({g.col_centre(static_cast<std::int64_t>(c)), y});
+            });
+            for (std::size_t i = 0; i < band_cells; ++i) {
+                if (owner[i] < 0) continue;
+                const auto r = static_cast<std::size_t>(owner[i]);
+                const double w = weights ? band.weights[i] : std::nan("");
+                for (std::size_t v = 0; v < nv; ++v) {
+                    RegionCellStats& s = result.stats[v][r];
+                    const double x = band.values[v * band_cells + i];
+                    s.covered += 1;
+                    if (std::isnan(x)) continue;
+                    s.sum += x;
+                    s.valid += 1;
+                    result.inside_regions[v] += x;
+                    if (!std::isnan(w)) {
+                        s.weighted += x * w;
+                        s.weight += w;
+                    }
+                }
+            }
+        }
+        options.progress(static_cast<double>(row0 + band.rows) / static_cast<double>(g.rows), "grid");
+    }
+    return result;
+}
+
+table::RegionTable grid_table(const GridResult& result, const std::string& id_field,
+                              const std::vector<std::string>& region_ids, const std::vector<GridStat>& stats) {
+    table::RegionTable out(id_field, region_ids);
+    for (std::size_t v = 0; v < result.value_names.size(); ++v)
+        for (const GridStat stat : stats) {
+            auto& col = out.add_column(result.value_names[v] + "_" + stat_name(stat), table::ColumnKind::Real);
+            for (std::size_t r = 0; r < region_ids.size(); ++r) {
+                const RegionCellStats& s = result.stats[v][r];
+                switch (stat) {
+                    case GridStat::Sum: col.values[r] = s.sum; break;
+                    case GridStat::Count: col.values[r] = s.valid; break;
+                    case GridStat::Area: col.values[r] = s.covered * result.cell_area; break;
+                    case GridStat::Mean:
+                        if (s.valid > 0) col.values[r] = s.sum / s.valid;
+                        else col.status[r] = table::CellStatus::Missing;
+                        break;
+                    case GridStat::WeightedMean:
+                        if (s.weight > 0) col.values[r] = s.weighted / s.weight;
+                        else col.status[r] = table::CellStatus::Missing;
+                        break;
+                }
+            }
+        }
+    return out;
+}
+
+}  // namespace regio::aggregate

@@ -1,0 +1,62 @@
+#pragma once
+// Grid cells -> regions. One sweep down the grid in bands of rows: each band
+// is read once, and every region overlapping it takes its cells' values
+// weighted by exact coverage (area), or whole cells by their centre
+// (centroid). Memory is bounded by the band, not by the grid.
+#include "regio/geometry/point_locator.hpp"
+#include "regio/geometry/region_set.hpp"
+#include "regio/io/grid_source.hpp"
+#include "regio/progress.hpp"
+#include "regio/table/region_table.hpp"
+
+#include <string>
+#include <vector>
+
+namespace regio::aggregate {
+
+enum class GridMethod { Area, Centroid };
+enum class GridStat { Sum, Mean, WeightedMean, Count, Area };
+
+// "sum,mean" -> stats; throws UsageError naming an unknown one.
+std::vector<GridStat> parse_grid_stats(const std::string& text);
+const char* stat_name(GridStat stat);
+
+struct GridOptions {
+    GridMethod method = GridMethod::Area;
+    unsigned threads = 2;
+    std::size_t band_bytes = std::size_t{32} << 20;  // budget for one band of values
+    ProgressRange progress{nullptr};
+};
+
+// Per region and value column.
+struct RegionCellStats {
+    double sum = 0;          // Σ value × fraction
+    double valid = 0;        // Σ fraction over cells with a value
+    double weighted = 0;     // Σ value × weight × fraction
+    double weight = 0;       // Σ weight × fraction over cells with a value
+    double covered = 0;      // Σ fraction over all cells (for the area)
+};
+
+struct GridResult {
+    std::vector<std::string> value_names;
+    std::vector<std::vector<RegionCellStats>> stats;  // [value][region]
+    std::vector<double> grid_total;      // Σ of all values in the grid, per value
+    std::vector<double> inside_regions;  // Σ value × min(1, Σ_regions fraction): the grid total inside the regions' union
+    std::vector<double> unallocated;     // values with no cell (tables)
+    std::int64_t cells = 0;
+    std::vector<std::int64_t> nodata_cells;  // per value, whole grid
+    double cell_area = 0;
+
+    [[nodiscard]] double allocated(std::size_t value) const;
+    [[nodiscard]] double outside(std::size_t value) const { return grid_total[value] - allocated(value); }
+};
+
+// regions must be in the grid's CRS. weights (optional) must be on the same
+// grid; its first value column weights `weighted_mean`.
+GridResult aggregate_grid(io::GridSource& grid, const geometry::RegionSet& regions, io::GridSource* weights,
+                          const GridOptions& options);
+
+table::RegionTable grid_table(const GridResult& result, const std::string& id_field,
+                              const std::vector<std::string>& region_ids, const std::vector<GridStat>& stats);
+
+}  // namespace regio::aggregate

@@ -1,0 +1,43 @@
+#pragma once
+// Gridded inputs behind one interface: rasters (any GDAL format, read in row
+// bands), tables of European grid-cell codes and vector grid layers. Values
+// come as doubles with NaN for "no data".
+#include "regio/grid/grid_definition.hpp"
+#include "regio/io/crs.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace regio::io {
+
+class GridSource {
+public:
+    virtual ~GridSource() = default;
+    [[nodiscard]] virtual const grid::GridDefinition& grid() const = 0;
+    // One name per value column: "band1" for raster band 1, the column or
+    // field name for tables and layers.
+    [[nodiscard]] virtual const std::vector<std::string>& value_names() const = 0;
+    [[nodiscard]] virtual Crs crs() const = 0;
+    [[nodiscard]] virtual std::string display() const = 0;
+    // Rows [row0, row0 + nrows) of every value column, value-major:
+    // out[(v * nrows + r) * cols + c]. Sequential use only.
+    virtual void read_rows(std::int64_t row0, std::int64_t nrows, std::vector<double>& out) = 0;
+    // Value total of records that have no cell ("unallocated" rows of GISCO
+    // tables), per value column; zero for rasters.
+    [[nodiscard]] virtual std::vector<double> unallocated() const { return std::vector<double>(value_names().size(), 0.0); }
+};
+
+// "grid.tif" (band 1) or "grid.tif:1,3" (bands 1 and 3).
+std::unique_ptr<GridSource> open_raster_grid(const std::string& spec);
+
+// A CSV with a cell-code column (any style in ../shared/spec/grids.md) and
+// value columns. All cells must share one resolution.
+std::unique_ptr<GridSource> open_grid_table(const std::string& path, const std::string& cell_id_column,
+                                            const std::vector<std::string>& value_columns);
+
+// An OGR layer of square, grid-aligned cell polygons with value fields.
+std::unique_ptr<GridSource> open_grid_layer(const std::string& spec, const std::vector<std::string>& value_fields);
+
+}  // namespace regio::io
