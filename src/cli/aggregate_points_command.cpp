@@ -5,19 +5,15 @@
 #include "regio/aggregate/aggregate_points.hpp"
 #include "regio/aggregate/points_report.hpp"
 #include "regio/error.hpp"
-#include "regio/geometry/point_locator.hpp"
-#include "regio/geometry/region_checks.hpp"
 #include "regio/io/crs.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/point_source.hpp"
-#include "regio/io/region_reader.hpp"
 #include "regio/io/table_writer.hpp"
+#include "region_options.hpp"
 #include "report_file.hpp"
+#include "stopwatch.hpp"
 #include "terminal_progress.hpp"
 
-#include <fmt/format.h>
-
-#include <chrono>
 #include <iostream>
 #include <memory>
 
@@ -25,30 +21,14 @@ namespace regio::cli {
 namespace {
 
 struct PointsArgs {
-    std::string regions;
-    std::string id;
+    RegionOptions region;
     std::string points;
     std::string x;
     std::string y;
     std::string points_crs;
     std::vector<std::string> weights;
     std::string by;
-    bool allow_overlaps = false;
-    double overlap_tolerance = geometry::kDefaultOverlapTolerance;
     OutputOptions out;
-};
-
-class Stopwatch {
-public:
-    double lap() {
-        const auto now = std::chrono::steady_clock::now();
-        const double s = std::chrono::duration<double>(now - m_last).count();
-        m_last = now;
-        return s;
-    }
-
-private:
-    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
 };
 
 // The points' CRS: the layer's own, or --points-crs; never a guess.
@@ -74,7 +54,7 @@ int run(const PointsArgs& args) {
     report.threads = effective_threads(args.out.threads);
     TerminalProgress progress(args.out.quiet);
 
-    const io::InputSpec regions_input = io::InputSpec::parse(args.regions);
+    const io::InputSpec regions_input = io::InputSpec::parse(args.region.regions);
     const io::InputSpec points_input = io::InputSpec::parse(args.points);
     const std::vector<std::string> inputs{regions_input.path, points_input.path};
     const io::TableOutput output{args.out.output, args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs};
@@ -87,28 +67,13 @@ int run(const PointsArgs& args) {
     std::unique_ptr<io::PointSource> source = io::open_point_source(args.points, fields);
     const io::Crs from = points_crs(*source, args);
 
-    geometry::RegionSet regions = io::read_regions(regions_input, {args.id, {}}, report.region_warnings);
+    CheckedRegions checked = load_checked_regions(args.region, report.threads, args.out.quiet);
+    const geometry::RegionSet& regions = checked.regions;
     const io::Crs to = io::Crs::from_wkt(regions.crs_wkt);
     report.regions_source = regions_input.display();
     report.region_count = regions.size();
-    for (const auto& note : geometry::repair_invalid(regions, report.threads))
-        report.region_warnings.push_back(Where{regions.file, regions.layer, {}, regions.feature_ids[note.region]}.format() +
-                                         ": region '" + regions.ids[note.region] + "' was invalid (" + note.reason +
-                                         "); repaired");
+    report.region_warnings = checked.warnings;
     report.timings.push_back({"regions", watch.lap()});
-
-    const geometry::PointLocator locator(regions);
-    const auto overlaps = geometry::find_overlaps(regions, locator, report.threads, args.overlap_tolerance);
-    geometry::check_overlaps(regions, overlaps,
-                             args.allow_overlaps ? geometry::OverlapPolicy::Allow : geometry::OverlapPolicy::Error);
-    for (const auto& o : overlaps)
-        report.region_warnings.push_back(fmt::format("regions '{}' and '{}' overlap by {:.6g} square units{}; points there go to '{}'",
-                                                     regions.ids[o.first], regions.ids[o.second], o.area,
-                                                     o.significant ? "" : " (within --overlap-tolerance)",
-                                                     regions.ids[o.first]));
-    report.timings.push_back({"index", watch.lap()});
-    if (!args.out.quiet)
-        for (const auto& w : report.region_warnings) std::cerr << "regio: warning: " << w << '\n';
 
     aggregate::PointsOptions options;
     options.threads = report.threads;
@@ -117,13 +82,13 @@ int run(const PointsArgs& args) {
     report.points_source = source->display();
     report.ref_kind = source->ref_kind();
     report.weight_names = args.weights;
-    const aggregate::PointsResult result = aggregate::aggregate_points(*source, locator, args.weights.size(), options);
+    const aggregate::PointsResult result = aggregate::aggregate_points(*source, checked.locator, args.weights.size(), options);
     if (!result.conserved())
         throw Error("internal error: records are not conserved (read != assigned + outside + invalid)");
     report.timings.push_back({"points", watch.lap()});
 
     const table::RegionTable table =
-        aggregate::points_table(result, args.id, regions.ids, args.weights, !args.by.empty());
+        aggregate::points_table(result, args.region.id, regions.ids, args.weights, !args.by.empty());
     io::write_region_table(table, &regions, output);
     report.timings.push_back({"write", watch.lap()});
 
@@ -137,8 +102,7 @@ int run(const PointsArgs& args) {
 void add_aggregate_points(CLI::App& aggregate, Action& action) {
     auto args = std::make_shared<PointsArgs>();
     CLI::App* cmd = aggregate.add_subcommand("points", "Count and sum point records (addresses, residents) per region");
-    cmd->add_option("--regions", args->regions, "Region polygons: FILE[:LAYER], any OGR format")->required();
-    cmd->add_option("--id", args->id, "Field with the region id (read as text; must be unique)")->required();
+    add_region_options(*cmd, args->region);
     cmd->add_option("--points", args->points, "Points: a CSV file, or FILE[:LAYER] of any OGR point layer")->required();
     cmd->add_option("--x", args->x, "CSV column with x / easting / longitude (default: x, lon, longitude or easting)");
     cmd->add_option("--y", args->y, "CSV column with y / northing / latitude (default: y, lat, latitude or northing)");
@@ -146,12 +110,6 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
                     "CRS of the points (EPSG:3035, WKT, PROJ string); required for CSV, checked against a layer's own");
     cmd->add_option("--weight", args->weights, "Numeric field(s) to sum per region, comma-separated")->delimiter(',');
     cmd->add_option("--by", args->by, "Field whose values split the counts and sums into groups");
-    cmd->add_flag("--allow-overlaps", args->allow_overlaps,
-                  "Accept overlapping regions; a point then goes to the first region in input order");
-    cmd->add_option("--overlap-tolerance", args->overlap_tolerance,
-                    "Overlap between two regions accepted as a digitising sliver, as a share of the smaller one's area")
-        ->capture_default_str()
-        ->check(CLI::Range(0.0, 1.0));
     add_output_options(*cmd, args->out);
     cmd->footer(R"(Output: one row per region, in input order, also regions
 without points. Columns: <id>, count, <weight>_sum for each

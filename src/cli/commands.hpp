@@ -22,6 +22,7 @@ void add_output_options(CLI::App& command, OutputOptions& options);
 unsigned effective_threads(unsigned requested);
 
 void add_aggregate_points(CLI::App& aggregate, Action& action);
+void add_aggregate_grid(CLI::App& aggregate, Action& action);
 
 // "regio N.N.N (GDAL x, GEOS y, PROJ z)"
 std::string version_text();

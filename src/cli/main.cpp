@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     CLI::App* aggregate = app.add_subcommand("aggregate", "Aggregate points or grid cells onto regions");
     aggregate->require_subcommand(1);
     regio::cli::add_aggregate_points(*aggregate, action);
+    regio::cli::add_aggregate_grid(*aggregate, action);
 
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: regio help aggregate points");
     std::vector<std::string> help_words;

@@ -176,7 +176,7 @@ fi
 N_REGIONS=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["regions"]["2021"])' "$DATA/meta.json")
 
 # ---------------------------------------------------------------- measuring
-printf 'size\ttool\twall_s\tpoints_per_s\tpeak_mib\tcpu_s\truns\tstatus\n' > "$RES"
+printf 'size\ttool\twall_s\tpoints_per_s\tpeak_mib\tcpu_s\truns\tstatus\tload1\n' > "$RES"
 FAILURES=$OUT/failures.txt
 : > "$FAILURES"
 
@@ -190,7 +190,8 @@ median() { sort -g | awk '{a[NR]=$1} END{if(NR%2) printf "%.3f", a[(NR+1)/2]; el
 measure() {
   local tool=$1 size=$2 runs=$3; shift 3
   local tag=${tool}_$size cmd; cmd=$(printf '%q ' "$@")
-  local tf=$OUT/$tag.time err=$OUT/$tag.log t0 t1 rc=0 wall rss cpu
+  local tf=$OUT/$tag.time err=$OUT/$tag.log t0 t1 rc=0 wall rss cpu load1
+  load1=$(cut -d' ' -f1 /proc/loadavg)   # 1-min load average before the first run
   log "$tool $size: $cmd"
   echo "\$ $cmd" > "$err"
   t0=$(date +%s.%N)
@@ -212,7 +213,7 @@ sys.exit(rc)' "$tf" "$@" >>"$err" 2>&1 || rc=$?
       echo "  output (last 30 lines of $err):"
       tail -n +2 "$err" | tail -n 30 | sed 's/^/    /'
     } | tee -a "$FAILURES" >&2
-    printf '%s\t%s\tNA\tNA\tNA\tNA\t%s\tFAILED(exit %s)\n' "$size" "$tool" "$runs" "$rc" >> "$RES"
+    printf '%s\t%s\tNA\tNA\tNA\tNA\t%s\tFAILED(exit %s)\t%s\n' "$size" "$tool" "$runs" "$rc" "$load1" >> "$RES"
     return 1
   fi
   rss=$(awk -F: '/Maximum resident set size/{printf "%.0f", $2/1024}' "$tf")
@@ -233,7 +234,7 @@ sys.exit(rc)' "$tf" "$@" >>"$err" 2>&1 || rc=$?
     fi
   fi
   local pps; pps=$(awk -v n="$size" -v w="$wall" 'BEGIN{printf "%.0f", n/w}')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\tok\n' "$size" "$tool" "$wall" "$pps" "$rss" "$cpu" "$runs" >> "$RES"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\tok\t%s\n' "$size" "$tool" "$wall" "$pps" "$rss" "$cpu" "$runs" "$load1" >> "$RES"
   log "$tool $size: wall ${wall}s, $pps points/s, peak ${rss} MiB, CPU ${cpu}s"
 }
 
@@ -261,6 +262,7 @@ regio_cmd() {  # regio_cmd N OUT.csv [extra args]
 }
 LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ "$REGIO_OK" = 1 ]; then
+  REGIO_STAMP="checkout $( (cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null) || echo 'without commits'), binary built $(date -r "$REGIO" '+%F %H:%M:%S')"
   for N in $SIZES; do
     rm -f "$OUT/regio_$N.csv"
     mapfile -d '' cmd < <(regio_cmd "$N" "$OUT/regio_$N.csv" --report "$OUT/regio_$N.report.json")
@@ -366,7 +368,7 @@ done
   echo "machine:  $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); load avg at start $LOADAVG_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "date:     $(date -u +%Y-%m-%dT%H:%MZ)"
   if [ "$REGIO_OK" = 1 ]; then
-    echo "regio:    $REGIO (checkout $( (cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null) || echo 'without commits'), binary built $(date -r "$REGIO" '+%F %H:%M:%S'); threads ${THREADS:-default}${REGIO_ARGS[*]:+; extra args: ${REGIO_ARGS[*]}}; wall = median of $RUNS runs after 1 warm-up run)"
+    echo "regio:    $REGIO ($REGIO_STAMP; threads ${THREADS:-default}${REGIO_ARGS[*]:+; extra args: ${REGIO_ARGS[*]}}; wall = median of $RUNS runs after 1 warm-up run)"
   else
     echo "regio:    ${REGIO_NOTE:-skipped (--no-regio)}"
   fi
@@ -376,27 +378,29 @@ done
   echo
   awk -F'\t' '
     NR == 1 { next }
-    { size[NR]=$1; tool[NR]=$2; wall[NR]=$3; pps[NR]=$4; rss[NR]=$5; cpu[NR]=$6; runs[NR]=$7; st[NR]=$8
+    { size[NR]=$1; tool[NR]=$2; wall[NR]=$3; pps[NR]=$4; rss[NR]=$5; cpu[NR]=$6; runs[NR]=$7; st[NR]=$8; ld[NR]=$9
       if ($2 == "regio" && $8 == "ok") rp[$1] = $4
       if ($2 == "postgis-load" && $8 == "ok") pl[$1] = $3
       if ($2 == "postgis-query" && $8 == "ok") pq[$1] = $3
       last = NR }
     END {
-      printf "%-9s %-22s %9s %12s %9s %8s %5s %9s\n", "size", "tool", "wall_s", "points/s", "peak_MiB", "CPU_s", "runs", "regio_x"
+      printf "%-9s %-22s %9s %12s %9s %8s %5s %9s %6s\n", "size", "tool", "wall_s", "points/s", "peak_MiB", "CPU_s", "runs", "regio_x", "load1"
       for (i = 2; i <= last; i++) {
         x = "-"
         if (st[i] != "ok") { printf "%-9s %-22s %s\n", size[i], tool[i], st[i]; continue }
         if (tool[i] != "regio" && (size[i] in rp)) x = sprintf("%.1f", rp[size[i]] / pps[i])
         r = rss[i]; c = cpu[i]
         if (tool[i] ~ /^postgis/) { r = "client"; c = "client" }
-        printf "%-9s %-22s %9.2f %12d %9s %8s %5s %9s\n", size[i], tool[i], wall[i], pps[i], r, c, runs[i], x
+        printf "%-9s %-22s %9.2f %12d %9s %8s %5s %9s %6s\n", size[i], tool[i], wall[i], pps[i], r, c, runs[i], x, ld[i]
         if (tool[i] == "postgis-query" && (size[i] in pl)) {
           w = pl[size[i]] + pq[size[i]]; p = size[i] / w
           x = (size[i] in rp) ? sprintf("%.1f", rp[size[i]] / p) : "-"
           printf "%-9s %-22s %9.2f %12d %9s %8s %5s %9s\n", size[i], "postgis-load+query", w, p, "client", "client", "", x
         }
       }
-      print "(regio_x = regio points/s divided by the peer points/s at the same size)"
+      print "(regio_x = regio points/s divided by the peer points/s at the same size;"
+      print " load1 = 1-minute load average just before the measurement: above ~0.3 on this 2-core"
+      print " machine, something else was running and the wall times may be high)"
     }' "$RES"
   echo
   echo "cross-check (../shared/bench/check.py w1; per-(region, group) count and weight sum):"

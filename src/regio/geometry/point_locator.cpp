@@ -15,6 +15,16 @@ constexpr std::size_t kMinCells = 1024;
 constexpr std::size_t kMaxCells = std::size_t{1} << 22;
 constexpr std::size_t kCellsPerEdge = 4;
 
+// Squared distance from p to the segment a-b.
+double distance2(const Point& a, const Point& b, const Point& p) {
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0.0;
+    t = std::clamp(t, 0.0, 1.0);
+    const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+    return ex * ex + ey * ey;
+}
+
 bool on_segment(const Point& a, const Point& b, const Point& p) {
     return p.x >= std::min(a.x, b.x) && p.x <= std::max(a.x, b.x) && p.y >= std::min(a.y, b.y) &&
            p.y <= std::max(a.y, b.y) && orientation(a, b, p) == 0;
@@ -231,7 +241,7 @@ const PointLocator::RowRegion* PointLocator::find_row_region(std::int32_t row, s
     return (it != last && it->region == region) ? &*it : nullptr;
 }
 
-Side PointLocator::classify(const Point& p, std::int32_t region) const {
+Side PointLocator::classify(const Point& p, std::int32_t region, double tolerance) const {
     if (!m_extent.contains(p)) return Side::Outside;
     const RowRegion* rr = find_row_region(row_of(p.y), region);
     if (rr == nullptr) {
@@ -241,8 +251,11 @@ Side PointLocator::classify(const Point& p, std::int32_t region) const {
             if (m_cell_entries[i].region == region) return Side::Inside;
         return Side::Outside;
     }
-    for (std::uint32_t i = rr->begin; i < rr->end; ++i)
-        if (on_segment(m_row_edges[i].lo, m_row_edges[i].hi, p)) return Side::Boundary;
+    const double tolerance2 = tolerance * tolerance;
+    for (std::uint32_t i = rr->begin; i < rr->end; ++i) {
+        const Edge& e = m_row_edges[i];
+        if (on_segment(e.lo, e.hi, p) || (tolerance > 0 && distance2(e.lo, e.hi, p) <= tolerance2)) return Side::Boundary;
+    }
     return inside(p, *rr) ? Side::Inside : Side::Outside;
 }
 

@@ -39,7 +39,8 @@ public:
     [[nodiscard]] std::int32_t locate(const Point& p) const;
 
     // p relative to one region, telling boundary points apart (used by checks).
-    [[nodiscard]] Side classify(const Point& p, std::int32_t region) const;
+    // Points within `tolerance` of an edge count as on the boundary.
+    [[nodiscard]] Side classify(const Point& p, std::int32_t region, double tolerance = 0.0) const;
 
     // Regions whose boundary crosses the cell of p or whose interior covers it.
     void candidates(const Point& p, std::vector<std::int32_t>& out) const;

@@ -78,10 +78,14 @@ std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator&
     parallel_for(regions.size(), threads, [&](std::size_t a, GeosContext& ctx) {
         std::vector<std::int32_t> candidates;
         std::set<std::pair<std::size_t, std::size_t>> found;
+        // Probes computed here (edge midpoints) are off their edge by a
+        // rounding error, so a probe within that distance of the other
+        // region's boundary is not evidence of an overlap.
         auto probe = [&](const Point& p) {
+            const double tolerance = 1e-12 * (std::abs(p.x) + std::abs(p.y)) + 1e-300;
             locator.candidates(p, candidates);
             for (const std::int32_t b : candidates)
-                if (static_cast<std::size_t>(b) != a && locator.classify(p, b) == Side::Inside)
+                if (static_cast<std::size_t>(b) != a && locator.classify(p, b, tolerance) == Side::Inside)
                     found.emplace(std::min<std::size_t>(a, b), std::max<std::size_t>(a, b));
         };
         for (const auto& polygon : regions.shapes[a].polygons)

@@ -26,8 +26,8 @@ bool within_extent(const CellCode& c) {
 // EeaCellCode vectors). grids.md describes GEOSTAT as "northing in km", which
 // is what d gives at 1 km, the only size GEOSTAT grids were published at. For
 // other sizes we use d for GEOSTAT as well: it is the INSPIRE short cell-code
-// rule, and German Zensus 100 m ids (100mN26840E43341) use it; reading those
-// in km would silently misplace them by a factor of ten.
+// rule, and German Zensus 100 m ids (100mN26840E43341) use it; read in km
+// they would land ten times too far from the origin.
 std::int64_t divisor(std::int64_t resolution) {
     std::int64_t d = 1;
     while (d <= max_i64 / 10 && resolution % (d * 10) == 0) d *= 10;
@@ -54,7 +54,7 @@ public:
         if (eat(literal)) return true;
         return fail("expected '" + std::string(literal) + "' after the " + std::string(after));
     }
-    // Unsigned decimal digits; codes never carry a sign (grids.md §2).
+    // Unsigned decimal digits: codes carry no sign (none of grids.md's forms has one).
     bool number(std::string_view name, std::int64_t& out) {
         const std::string label(name);
         if (!m_rest.empty() && (m_rest.front() == '+' || m_rest.front() == '-'))

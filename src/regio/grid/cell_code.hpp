@@ -43,14 +43,17 @@ struct ParsedCellCode {
 // prefix; 'unallocated' (any case) gives CellCodeKind::Unallocated. On
 // malformed input returns std::nullopt and sets `why` to a short reason that
 // quotes the text, e.g. "'CRS3035RES1000mN26840E' has no easting digits".
+// Also rejected: EPSG codes other than 3035, corners that are not multiples of
+// the cell size, and corners beyond E 17 077 274 / N 15 966 274 m, which no
+// point on Earth projects to (a code written in other units).
 [[nodiscard]] std::optional<ParsedCellCode> parse_cell_code(std::string_view text, std::string& why);
 
 // As parse_cell_code, but throws regio::DataError at `where` on bad input.
 [[nodiscard]] ParsedCellCode parse_cell_code_or_throw(std::string_view text, const Where& where);
 
 // Throws std::invalid_argument when the code cannot be written: resolution not
-// positive, corner negative (codes carry no sign) or not a multiple of the
-// resolution.
+// positive, corner negative (codes carry no sign), not a multiple of the
+// resolution, or beyond any EPSG:3035 coordinate (which parse would reject).
 [[nodiscard]] std::string format_cell_code(const CellCode& code, CellCodeStyle style);
 
 // The cell containing (x, y): corner = floor(v / res) * res, so negative

@@ -166,7 +166,10 @@ std::unique_ptr<GridSource> open_grid_table(const std::string& path, const std::
             else values[k] = grid_value(values[k]);
         }
         std::string why;
-        const auto parsed = grid::parse_cell_code(fields[id_col], why);
+        std::string_view code = fields[id_col];
+        while (!code.empty() && (code.front() == ' ' || code.front() == '\t')) code.remove_prefix(1);
+        while (!code.empty() && (code.back() == ' ' || code.back() == '\t' || code.back() == '\r')) code.remove_suffix(1);
+        const auto parsed = grid::parse_cell_code(code, why);
         if (!parsed) throw DataError("malformed cell code: " + why, Where{path, {}, at, {}, cell_id_column});
         if (parsed->kind == grid::CellCodeKind::Unallocated) source->add_unallocated(values);
         else source->add(parsed->code, values, where);

@@ -1,0 +1,34 @@
+#pragma once
+// The region options every command shares (--regions, --id, overlap policy),
+// and loading them checked: read, repaired, indexed, overlaps found.
+#include "regio/geometry/point_locator.hpp"
+#include "regio/geometry/region_checks.hpp"
+#include "regio/geometry/region_set.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace regio::cli {
+
+struct RegionOptions {
+    std::string regions;
+    std::string id;
+    bool allow_overlaps = false;
+    double overlap_tolerance = geometry::kDefaultOverlapTolerance;
+};
+void add_region_options(CLI::App& command, RegionOptions& options);
+
+struct CheckedRegions {
+    geometry::RegionSet regions;
+    geometry::PointLocator locator;
+    std::vector<std::string> warnings;  // repairs, empty shapes, tolerated overlaps
+};
+
+// Throws on unreadable input, duplicate ids, missing CRS, or overlaps beyond
+// the tolerance (unless allowed). Warnings are printed unless quiet.
+CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threads, bool quiet);
+
+}  // namespace regio::cli
