@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 namespace regio::aggregate {
 namespace {
@@ -21,6 +22,34 @@ struct Band {
     std::int64_t rows = 0;
     std::vector<double> values;   // value-major, see GridSource::read_rows
     std::vector<double> weights;  // first column of the weights grid, or empty
+};
+
+// Σ over regions of each cell's covered fraction, for one thread and one band:
+// the measure of the regions' union (clamped at 1) that the conservation
+// check compares the allocated total with. Only the columns regions touched
+// in each row are cleared and read back.
+class UnionCover {
+public:
+    void start_band(std::size_t rows, std::size_t cols) {
+        m_cols = cols;
+        if (m_cover.size() < rows * cols) m_cover.assign(rows * cols, 0.0);
+        m_lo.assign(rows, cols);
+        m_hi.assign(rows, 0);
+    }
+    double* row(std::size_t r, std::size_t c0, std::size_t c1) {
+        m_lo[r] = std::min(m_lo[r], c0);
+        m_hi[r] = std::max(m_hi[r], c1);
+        return m_cover.data() + r * m_cols;
+    }
+    [[nodiscard]] std::size_t lo(std::size_t r) const { return m_lo[r]; }
+    [[nodiscard]] std::size_t hi(std::size_t r) const { return m_hi[r]; }
+    // Takes the value at (r, c) and clears it.
+    double take(std::size_t r, std::size_t c) { return std::exchange(m_cover[r * m_cols + c], 0.0); }
+
+private:
+    std::size_t m_cols = 0;
+    std::vector<double> m_cover;
+    std::vector<std::size_t> m_lo, m_hi;
 };
 
 // Runs fn(i, thread) for i in [0, n) over `threads` threads.
@@ -125,7 +154,7 @@ GridResult aggregate_grid(io::GridSource& source, const geometry::RegionSet& reg
     }
 
     // Per thread: Σ of fractions per cell of the band (to measure the union).
-    std::vector<std::vector<double>> union_cover(threads);
+    std::vector<UnionCover> union_cover(threads);
     std::vector<double> centroid_rows;
     geometry::PointLocator locator = options.method == GridMethod::Centroid ? geometry::PointLocator(regions)
                                                                            : geometry::PointLocator(std::vector<geometry::MultiPolygon>{});
@@ -140,18 +169,25 @@ GridResult aggregate_grid(io::GridSource& source, const geometry::RegionSet& reg
             band.weights.assign(all.begin(), all.begin() + band.rows * g.cols);
         }
         const std::size_t band_cells = static_cast<std::size_t>(band.rows) * cols;
-        for (std::size_t v = 0; v < nv; ++v)
+        for (std::size_t v = 0; v < nv; ++v) {
+            // Four partial sums: independent chains run in parallel in the CPU.
+            double total[4] = {0, 0, 0, 0};
+            std::int64_t nodata = 0;
+            const double* x = band.values.data() + v * band_cells;
             for (std::size_t i = 0; i < band_cells; ++i) {
-                const double x = band.values[v * band_cells + i];
-                if (std::isnan(x)) ++result.nodata_cells[v];
-                else result.grid_total[v] += x;
+                const bool valid = x[i] == x[i];
+                total[i & 3] += valid ? x[i] : 0.0;
+                nodata += !valid;
             }
+            result.grid_total[v] += (total[0] + total[1]) + (total[2] + total[3]);
+            result.nodata_cells[v] += nodata;
+        }
 
         if (options.method == GridMethod::Area) {
             std::vector<std::size_t> active;
             for (std::size_t r = 0; r < nr; ++r)
                 if (first_row[r] < row0 + band.rows && last_row[r] > row0) active.push_back(r);
-            for (auto& u : union_cover) u.assign(band_cells, 0.0);
+            for (auto& u : union_cover) u.start_band(static_cast<std::size_t>(band.rows), cols);
             parallel_for(active.size(), threads, [&](std::size_t k, unsigned t) {
                 const std::size_t r = active[k];
                 if (!coverage[r]) {
@@ -165,7 +201,7 @@ GridResult aggregate_grid(io::GridSource& source, const geometry::RegionSet& reg
                 for (std::int64_t row = std::max(row0, cov.row_begin()); row < std::min(row0 + band.rows, cov.row_end()); ++row) {
                     cov.next_row(fractions);  // rows come in order, continuing from the last band
                     const auto br = static_cast<std::size_t>(row - row0);
-                    double* cover = union_cover[t].data() + br * cols + c0;
+                    double* cover = union_cover[t].row(br, c0, c0 + fractions.size()) + c0;
                     for (std::size_t c = 0; c < fractions.size(); ++c) cover[c] += fractions[c];
                     for (std::size_t v = 0; v < nv; ++v) {
                         RegionCellStats& s = result.stats[v][r];
@@ -187,14 +223,22 @@ GridResult aggregate_grid(io::GridSource& source, const geometry::RegionSet& reg
                 }
                 if (cov.row_end() <= row0 + band.rows) coverage[r].reset();
             });
-            for (std::size_t i = 0; i < band_cells; ++i) {
-                double cover = 0;
-                for (const auto& u : union_cover) cover += u[i];
-                if (cover == 0) continue;
-                cover = std::min(cover, 1.0);
-                for (std::size_t v = 0; v < nv; ++v) {
-                    const double x = band.values[v * band_cells + i];
-                    if (!std::isnan(x)) result.inside_regions[v] += x * cover;
+            for (std::size_t br = 0; br < static_cast<std::size_t>(band.rows); ++br) {
+                std::size_t lo = cols, hi = 0;
+                for (const auto& u : union_cover) {
+                    lo = std::min(lo, u.lo(br));
+                    hi = std::max(hi, u.hi(br));
+                }
+                for (std::size_t c = lo; c < hi; ++c) {
+                    double cover = 0;
+                    for (auto& u : union_cover)
+                        if (c >= u.lo(br) && c < u.hi(br)) cover += u.take(br, c);
+                    if (cover == 0) continue;
+                    cover = std::min(cover, 1.0);
+                    for (std::size_t v = 0; v < nv; ++v) {
+                        const double x = band.values[v * band_cells + br * cols + c];
+                        if (!std::isnan(x)) result.inside_regions[v] += x * cover;
+                    }
                 }
             }
         } else {

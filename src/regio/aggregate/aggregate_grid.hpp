@@ -24,7 +24,7 @@ const char* stat_name(GridStat stat);
 struct GridOptions {
     GridMethod method = GridMethod::Area;
     unsigned threads = 2;
-    std::size_t band_bytes = std::size_t{32} << 20;  // budget for one band of values
+    std::size_t band_bytes = std::size_t{8} << 20;   // budget for one band of values
     ProgressRange progress{nullptr};
 };
 

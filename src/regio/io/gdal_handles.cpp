@@ -14,7 +14,7 @@ void ensure_gdal() {
         // Rasters are read sequentially in row bands, so a small block cache
         // suffices; GDAL's default (5% of RAM) would let memory grow with the
         // raster. A user's own setting wins.
-        if (!CPLGetConfigOption("GDAL_CACHEMAX", nullptr)) CPLSetConfigOption("GDAL_CACHEMAX", "64");
+        if (!CPLGetConfigOption("GDAL_CACHEMAX", nullptr)) CPLSetConfigOption("GDAL_CACHEMAX", "32");
         GDALAllRegister();
     });
 }
