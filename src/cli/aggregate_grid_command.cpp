@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "regio/aggregate/aggregate_grid.hpp"
+#include "regio/aggregate/dasymetric_grid.hpp"
 #include "regio/aggregate/grid_report.hpp"
 #include "regio/error.hpp"
 #include "regio/io/grid_source.hpp"
@@ -14,6 +15,7 @@
 #include "stopwatch.hpp"
 #include "terminal_progress.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -49,16 +51,18 @@ std::unique_ptr<io::GridSource> open_grid(const GridArgs& args) {
 }
 
 aggregate::GridMethod parse_method(const std::string& text) {
-    if (text == "area") return aggregate::GridMethod::Area;
+    if (text == "area" || text == "dasymetric") return aggregate::GridMethod::Area;
     if (text == "centroid") return aggregate::GridMethod::Centroid;
-    throw UsageError("unknown --method '" + text + "' (known: area, centroid)");
+    throw UsageError("unknown --method '" + text + "' (known: area, centroid, dasymetric)");
 }
 
 int run(const GridArgs& args) {
     Stopwatch watch;
     aggregate::GridReport report;
     report.threads = effective_threads(args.out.threads);
-    report.method = parse_method(args.method);
+    const aggregate::GridMethod method = parse_method(args.method);
+    const bool dasymetric = args.method == "dasymetric";
+    report.method = args.method;
     const std::vector<aggregate::GridStat> stats = aggregate::parse_grid_stats(args.stats);
     TerminalProgress progress(args.out.quiet);
 
@@ -72,10 +76,21 @@ int run(const GridArgs& args) {
     std::unique_ptr<io::GridSource> grid = open_grid(args);
     std::unique_ptr<io::GridSource> weights;
     if (!args.weights.empty()) weights = io::open_raster_grid(args.weights);
+    if (dasymetric && !weights)
+        throw UsageError("--method dasymetric needs --weights: a finer raster to spread each cell's value by");
+    const bool weighted_mean =
+        std::find(stats.begin(), stats.end(), aggregate::GridStat::WeightedMean) != stats.end();
+    if (weights && !dasymetric && !weighted_mean)
+        throw UsageError("--weights is used by --method dasymetric or --stat weighted_mean; give one of them");
     for (const auto s : stats)
-        if (s == aggregate::GridStat::WeightedMean && !weights)
-            throw UsageError("--stat weighted_mean needs --weights (e.g. a population raster on the same grid)");
-    report.grid_source = grid->display();
+        if (s == aggregate::GridStat::WeightedMean && (!weights || dasymetric))
+            throw UsageError(dasymetric ? "--stat weighted_mean cannot be combined with --method dasymetric"
+                                        : "--stat weighted_mean needs --weights (e.g. a population raster on the same grid)");
+    // Dasymetric: the coarse grid seen at the weights' resolution.
+    std::unique_ptr<aggregate::DasymetricGrid> refined;
+    if (dasymetric) refined = std::make_unique<aggregate::DasymetricGrid>(*grid, *weights);
+    io::GridSource& source = refined ? static_cast<io::GridSource&>(*refined) : *grid;
+    report.grid_source = source.display();
 
     CheckedRegions checked = load_checked_regions(args.region, report.threads, args.out.quiet);
     report.regions_source = regions_input.display();
@@ -84,14 +99,19 @@ int run(const GridArgs& args) {
     // The grid is never resampled: the regions move into its CRS.
     geometry::RegionSet in_grid_crs = checked.regions;
     const io::Crs regions_crs = io::Crs::from_wkt(checked.regions.crs_wkt);
-    if (!regions_crs.same_as(grid->crs())) io::transform_regions(in_grid_crs, regions_crs, grid->crs());
+    if (!regions_crs.same_as(source.crs())) io::transform_regions(in_grid_crs, regions_crs, source.crs());
     report.timings.push_back({"regions", watch.lap()});
 
     aggregate::GridOptions options;
-    options.method = report.method;
+    options.method = method;
     options.threads = report.threads;
     options.progress = ProgressRange(progress.callback());
-    const aggregate::GridResult result = aggregate::aggregate_grid(*grid, in_grid_crs, weights.get(), options);
+    const aggregate::GridResult result =
+        aggregate::aggregate_grid(source, in_grid_crs, dasymetric ? nullptr : weights.get(), options);
+    if (refined) {
+        report.dasymetric_fallback = refined->fallback();
+        report.beyond_weights = refined->beyond_weights();
+    }
     report.timings.push_back({"grid", watch.lap()});
 
     const table::RegionTable table = aggregate::grid_table(result, args.region.id, checked.regions.ids, stats);
@@ -114,9 +134,11 @@ void add_aggregate_grid(CLI::App& aggregate, Action& action) {
     cmd->add_option("--cell-id", args->cell_id, "Column of --grid-table holding the cell codes");
     cmd->add_option("--grid-layer", args->grid_layer, "A vector grid: FILE[:LAYER] of square, grid-aligned cell polygons");
     cmd->add_option("--value", args->values, "Value column(s) of --grid-table or field(s) of --grid-layer")->delimiter(',');
-    cmd->add_option("--method", args->method, "area (exact partial cells) or centroid (whole cells by their centre)")
+    cmd->add_option("--method", args->method,
+                    "area (exact partial cells), centroid (whole cells by their centre) or dasymetric (spread by --weights)")
         ->capture_default_str();
-    cmd->add_option("--weights", args->weights, "A raster on the same grid weighting --stat weighted_mean (e.g. population)");
+    cmd->add_option("--weights", args->weights,
+                    "Raster: on the same grid, weights --stat weighted_mean; finer and nested, spreads values for dasymetric");
     cmd->add_option("--stat", args->stats, "Statistics, comma-separated: sum, mean, weighted_mean, count, area")
         ->capture_default_str();
     add_output_options(*cmd, args->out);
@@ -132,7 +154,10 @@ TOT_P_2018_sum for a value column.
 area: each cell contributes value × (area of cell ∩ region) / (cell
 area), computed exactly from the polygon edges. centroid: a cell
 goes wholly to the region containing its centre (boundary rule as
-for points: east, then north). No-data cells contribute nothing and
+for points: east, then north). dasymetric: each cell's value is
+spread over the finer --weights cells inside it in proportion to
+their weights (evenly where they are all zero; reported), then
+allocated by exact coverage of the fine cells. No-data cells contribute nothing and
 are counted. If the grid's CRS differs from the regions', the
 regions are transformed into the grid's CRS.
 

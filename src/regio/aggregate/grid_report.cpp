@@ -18,7 +18,7 @@ nlohmann::ordered_json to_json(const GridReport& report, const GridResult& resul
     j["regions"] = {{"source", report.regions_source}, {"count", report.region_count},
                     {"warnings", report.region_warnings}};
     j["grid"] = {{"source", report.grid_source},
-                 {"method", report.method == GridMethod::Area ? "area" : "centroid"},
+                 {"method", report.method},
                  {"cells", result.cells},
                  {"cell_area", result.cell_area}};
     nlohmann::ordered_json values = nlohmann::ordered_json::object();
@@ -31,6 +31,10 @@ nlohmann::ordered_json to_json(const GridReport& report, const GridResult& resul
                                          {"conserved", conservation_error(result, v) <= kConservationTolerance},
                                          {"nodata_cells", result.nodata_cells[v]},
                                          {"unallocated", result.unallocated[v]}};
+    if (!report.dasymetric_fallback.empty())
+        for (std::size_t v = 0; v < result.value_names.size(); ++v)
+            values[result.value_names[v]]["spread_evenly_without_weights"] = report.dasymetric_fallback[v],
+            values[result.value_names[v]]["beyond_weights_grid"] = report.beyond_weights[v];
     j["values"] = values;
     j["threads"] = report.threads;
     nlohmann::ordered_json timings = nlohmann::ordered_json::object();
@@ -47,6 +51,10 @@ std::string summary_text(const GridReport& report, const GridResult& result) {
         if (result.unallocated[v] != 0) out += fmt::format(" (+ {:.10g} in rows without a cell)", result.unallocated[v]);
         out += fmt::format("; {} no-data cells; conservation error {:.2e}\n", result.nodata_cells[v],
                            conservation_error(result, v));
+        if (!report.dasymetric_fallback.empty())
+            out += fmt::format("{}: dasymetric over the weights grid's extent; {:.10g} sat in cells without weight and "
+                               "was spread evenly; {:.10g} lies beyond the weights grid (not allocated)\n",
+                               result.value_names[v], report.dasymetric_fallback[v], report.beyond_weights[v]);
     }
     double total = 0;
     for (const auto& s : report.timings) total += s.seconds;

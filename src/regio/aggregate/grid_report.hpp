@@ -13,7 +13,9 @@ struct GridReport {
     std::size_t region_count = 0;
     std::vector<std::string> region_warnings;
     std::string grid_source;
-    GridMethod method = GridMethod::Area;
+    std::string method = "area";
+    std::vector<double> dasymetric_fallback;  // per value, when method is dasymetric
+    std::vector<double> beyond_weights;       // per value: coarse value outside the weights grid
     unsigned threads = 1;
     std::vector<Timing> timings;
 };

@@ -51,8 +51,16 @@ Crs Crs::from_wkt(const std::string& wkt) {
 }
 
 bool Crs::same_as(const Crs& other) const {
+    if (wkt == other.wkt) return true;
     const OGRSpatialReference a = make_srs(wkt);
     const OGRSpatialReference b = make_srs(other.wkt);
+    // The same authority code is the same CRS, however the WKT spells the
+    // names (GeoTIFF keys and GeoPackage WKT differ in detail).
+    const char* auth_a = a.GetAuthorityName(nullptr);
+    const char* auth_b = b.GetAuthorityName(nullptr);
+    const char* code_a = a.GetAuthorityCode(nullptr);
+    const char* code_b = b.GetAuthorityCode(nullptr);
+    if (auth_a && auth_b && code_a && code_b) return std::string(auth_a) == auth_b && std::string(code_a) == code_b;
     const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS",
                              nullptr};
     return a.IsSame(&b, options) != 0;

@@ -1,4 +1,5 @@
 #include "regio/aggregate/aggregate_grid.hpp"
+#include "regio/aggregate/dasymetric_grid.hpp"
 
 #include "regio/error.hpp"
 
@@ -144,4 +145,47 @@ TEST_CASE("aggregate grid: a weights grid on another grid is refused") {
 TEST_CASE("aggregate grid: statistics parse") {
     CHECK(aggregate::parse_grid_stats("sum,mean,count").size() == 3);
     CHECK_THROWS_AS(aggregate::parse_grid_stats("sum,median"), UsageError);
+}
+
+TEST_CASE("dasymetric: coarse values spread by fine weights, evenly where there are none") {
+    // Coarse 2 x 2 cells of 10 m; fine 4 x 4 cells of 5 m over the same extent.
+    MemoryGrid coarse(grid::GridDefinition{0, 20, 10, 10, 2, 2}, {{100, 40, std::nan(""), 8}});
+    std::vector<double> w(16, 0.0);
+    w[0] = 3;  // top-left coarse cell: its fine cells (0,0),(0,1),(1,0),(1,1) weigh 3,1,0,0
+    w[1] = 1;
+    // top-right coarse cell: no weight at all -> even spread
+    w[10] = 2;  // bottom-right coarse cell: fine (2,2) only... its cells are rows 2-3, cols 2-3
+    MemoryGrid fine(grid::GridDefinition{0, 20, 5, 5, 4, 4}, {w});
+    aggregate::DasymetricGrid refined(coarse, fine);
+    CHECK(refined.grid().cols == 4);
+    CHECK(refined.grid().dx == 5);
+    std::vector<double> out;
+    refined.read_rows(0, 4, out);
+    REQUIRE(out.size() == 16);
+    CHECK(out[0] == 75);   // 100 * 3/4
+    CHECK(out[1] == 25);
+    CHECK(out[4] == 0);
+    CHECK(out[2] == 10);   // 40 / 4, even
+    CHECK(out[7] == 10);
+    CHECK(std::isnan(out[8]));  // no data stays no data
+    CHECK(out[10] == 8);
+    CHECK(out[15] == 0);
+    CHECK(refined.fallback()[0] == 40);
+    CHECK(refined.beyond_weights()[0] == 0);
+
+    // Allocation over the refined grid conserves the coarse total.
+    const auto regions = regions_of({box(0, 0, 5, 20), box(5, 0, 20, 20)});
+    aggregate::DasymetricGrid again(coarse, fine);
+    aggregate::GridOptions options;
+    options.band_bytes = 1;  // one fine row per band: coarse rows are read twice, counted once
+    const auto result = aggregate::aggregate_grid(again, regions, nullptr, options);
+    CHECK(result.allocated(0) == Approx(148));
+    CHECK(result.stats[0][0].sum == Approx(75 + 0 + 0));  // column 0 of the fine grid: 75, 0, nan, 0
+    CHECK(again.fallback()[0] == 40);
+}
+
+TEST_CASE("dasymetric: a weights grid that does not nest is refused") {
+    MemoryGrid coarse(grid::GridDefinition{0, 20, 10, 10, 2, 2}, {{1, 2, 3, 4}});
+    MemoryGrid odd(grid::GridDefinition{0, 20, 3, 3, 6, 6}, {std::vector<double>(36, 1.0)});
+    CHECK_THROWS_AS(aggregate::DasymetricGrid(coarse, odd), DataError);
 }
