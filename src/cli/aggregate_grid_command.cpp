@@ -43,6 +43,9 @@ std::unique_ptr<io::GridSource> open_grid(const GridArgs& args) {
         return io::open_raster_grid(args.grid);
     }
     if (args.values.empty()) throw UsageError("name the value column(s) with --value");
+    for (std::size_t i = 0; i < args.values.size(); ++i)
+        if (std::count(args.values.begin(), args.values.end(), args.values[i]) > 1)
+            throw UsageError("--value names '" + args.values[i] + "' twice");
     if (!args.grid_table.empty()) {
         if (args.cell_id.empty()) throw UsageError("--grid-table needs --cell-id naming the cell-code column");
         return io::open_grid_table(args.grid_table, args.cell_id, args.values);
@@ -119,7 +122,12 @@ int run(const GridArgs& args) {
     report.timings.push_back({"write", watch.lap()});
 
     if (!args.out.report.empty()) write_report(args.out.report, aggregate::to_json(report, result), output);
-    if (!args.out.quiet) std::cerr << aggregate::summary_text(report, result);
+    if (!args.out.quiet) {
+        for (std::size_t v = 0; v < result.value_names.size(); ++v)
+            if (result.nodata_cells[v] == result.cells)
+                std::cerr << "regio: warning: " << result.value_names[v] << ": every cell of the grid is no data\n";
+        std::cerr << aggregate::summary_text(report, result);
+    }
     return 0;
 }
 

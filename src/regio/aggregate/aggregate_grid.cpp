@@ -96,6 +96,7 @@ std::vector<GridStat> parse_grid_stats(const std::string& text) {
         else if (word == "count") out.push_back(GridStat::Count);
         else if (word == "area") out.push_back(GridStat::Area);
         else throw UsageError("unknown statistic '" + word + "' (known: sum, mean, weighted_mean, count, area)");
+        if (std::count(out.begin(), out.end(), out.back()) > 1) throw UsageError("--stat names '" + word + "' twice");
         if (comma == std::string::npos) break;
         pos = comma + 1;
     }

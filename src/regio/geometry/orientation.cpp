@@ -16,10 +16,22 @@ struct TwoTerms {
     double lo;
 };
 
-// hi + lo == a * b exactly (fma gives the rounding error of the product).
+// Veltkamp's split: a == hi + lo with each half fitting in 26 bits, so
+// products of halves are exact. (std::fma would be a library call on CPUs
+// the compiler may not assume to have FMA.)
+TwoTerms split(double a) {
+    constexpr double kSplitter = 134217729.0;  // 2^27 + 1
+    const double c = kSplitter * a;
+    const double hi = c - (c - a);
+    return {hi, a - hi};
+}
+
+// hi + lo == a * b exactly (Dekker's two-product).
 TwoTerms two_product(double a, double b) {
     const double hi = a * b;
-    return {hi, std::fma(a, b, -hi)};
+    const TwoTerms as = split(a), bs = split(b);
+    const double err = ((as.hi * bs.hi - hi) + as.hi * bs.lo + as.lo * bs.hi) + as.lo * bs.lo;
+    return {hi, err};
 }
 
 // hi + lo == a + b exactly (Knuth's branch-free two-sum).

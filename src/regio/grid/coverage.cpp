@@ -31,6 +31,23 @@ PolygonCoverage::PolygonCoverage(const geometry::MultiPolygon& shape, const Grid
                 if (ring[i].x != ring[i + 1].x)
                     m_edges.push_back({ring[i].x, ring[i].y, ring[i + 1].x, ring[i + 1].y, sign});
         }
+    setup(box);
+}
+
+PolygonCoverage::PolygonCoverage(const std::vector<BoundarySegment>& boundary, const GridDefinition& grid)
+    : m_grid(grid) {
+    geometry::Box box;
+    for (const auto& s : boundary) {
+        box.expand(s.a);
+        box.expand(s.b);
+        if (s.a.x != s.b.x) m_edges.push_back({s.a.x, s.a.y, s.b.x, s.b.y, 1.0});
+    }
+    if (box.empty() || grid.cols <= 0 || grid.rows <= 0) return;
+    setup(box);
+}
+
+void PolygonCoverage::setup(const geometry::Box& box) {
+    const GridDefinition& grid = m_grid;
     m_col_begin = std::max<std::int64_t>(0, grid.col_of(box.xmin));
     m_col_end = std::min<std::int64_t>(grid.cols, grid.col_of(box.xmax) + 1);
     // One row above the top as slack: it only feeds the running sum.

@@ -20,9 +20,19 @@
 
 namespace regio::grid {
 
+// A directed boundary segment with the shape's interior on its left.
+struct BoundarySegment {
+    geometry::Point a;
+    geometry::Point b;
+};
+
 class PolygonCoverage {
 public:
     PolygonCoverage(const geometry::MultiPolygon& shape, const GridDefinition& grid);
+    // The same from a shape's boundary as loose segments (interior on the
+    // left of each): the method needs no rings, only the oriented boundary,
+    // so overlay pieces can be measured without building polygons.
+    PolygonCoverage(const std::vector<BoundarySegment>& boundary, const GridDefinition& grid);
 
     // The grid rows and columns the shape can touch, clipped to the grid.
     [[nodiscard]] bool empty() const { return m_row_end <= m_row_begin || m_col_end <= m_col_begin; }
@@ -41,6 +51,7 @@ private:
         double sign;  // +1 or -1 so that every ring adds area inside the shape
     };
     void add_piece(const Edge& e, double bottom, double top, bool want_area);
+    void setup(const geometry::Box& box);
 
     GridDefinition m_grid;
     std::vector<Edge> m_edges;

@@ -4,6 +4,7 @@
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/grid_source.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -26,8 +27,11 @@ BandSpec parse_band_spec(const std::string& spec) {
         while (pos < spec.size()) {
             const auto comma = spec.find(',', pos);
             const std::string part = spec.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-            if (part.empty()) throw UsageError("empty band number in '" + spec + "'");
-            out.bands.push_back(std::stoi(part));
+            if (part.empty() || part.size() > 6) throw UsageError("bad band number '" + part + "' in '" + spec + "'");
+            const int band = std::stoi(part);
+            if (std::find(out.bands.begin(), out.bands.end(), band) != out.bands.end())
+                throw UsageError("band " + part + " is named twice in '" + spec + "'");
+            out.bands.push_back(band);
             if (comma == std::string::npos) break;
             pos = comma + 1;
         }

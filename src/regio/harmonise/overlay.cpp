@@ -1,0 +1,255 @@
+#include "regio/harmonise/overlay.hpp"
+
+#include "regio/geometry/orientation.hpp"
+#include "regio/geometry/point_locator.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace regio::harmonise {
+namespace {
+
+using geometry::Point;
+
+// A directed edge with its region's interior on the left.
+struct DirectedEdge {
+    Point a;
+    Point b;
+    std::uint32_t region;
+};
+
+double twice_signed_area(const geometry::Ring& ring) {
+    double sum = 0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+        sum += (ring[i].x - ring[0].x) * (ring[i + 1].y - ring[0].y) - (ring[i + 1].x - ring[0].x) * (ring[i].y - ring[0].y);
+    return sum;
+}
+
+// Edges oriented so that every region's interior is on their left: outer
+// rings counter-clockwise, holes clockwise, whatever the input's winding.
+std::vector<DirectedEdge> directed_edges(const geometry::RegionSet& set) {
+    std::vector<DirectedEdge> out;
+    for (std::uint32_t r = 0; r < set.size(); ++r)
+        for (const auto& polygon : set.shapes[r].polygons)
+            for (std::size_t k = 0; k < polygon.rings.size(); ++k) {
+                const auto& ring = polygon.rings[k];
+                const double area2 = twice_signed_area(ring);
+                if (area2 == 0) continue;
+                const bool forward = (k == 0) == (area2 > 0);
+                for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+                    if (ring[i] == ring[i + 1]) continue;
+                    out.push_back(forward ? DirectedEdge{ring[i], ring[i + 1], r} : DirectedEdge{ring[i + 1], ring[i], r});
+                }
+            }
+    return out;
+}
+
+// A uniform grid over edges: each cell lists the edges whose bounding boxes
+// touch it.
+class EdgeGrid {
+public:
+    EdgeGrid(const std::vector<DirectedEdge>& edges, const geometry::Box& box) : m_box(box) {
+        // Cells about twice the typical edge length, so an edge meets few
+        // others per cell; at most 4M cells however sparse the extent.
+        std::vector<double> lengths;
+        for (std::size_t i = 0; i < edges.size(); i += std::max<std::size_t>(1, edges.size() / 1000))
+            lengths.push_back(std::hypot(edges[i].b.x - edges[i].a.x, edges[i].b.y - edges[i].a.y));
+        std::nth_element(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() / 2), lengths.end());
+        const double typical = lengths.empty() ? 1.0 : lengths[lengths.size() / 2];
+        const double w = std::max(box.width(), 1e-9), h = std::max(box.height(), 1e-9);
+        m_size = std::max({2.0 * typical, std::sqrt(w * h / 4e6), 1e-9});
+        m_nx = std::max<std::int64_t>(1, static_cast<std::int64_t>(w / m_size) + 1);
+        m_ny = std::max<std::int64_t>(1, static_cast<std::int64_t>(h / m_size) + 1);
+        std::vector<std::uint32_t> count(static_cast<std::size_t>(m_nx * m_ny) + 1, 0);
+        for_each_cell(edges, [&](std::size_t cell, std::uint32_t) { ++count[cell + 1]; });
+        for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+        m_begin = count;
+        m_items.resize(count.back());
+        for_each_cell(edges, [&](std::size_t cell, std::uint32_t e) { m_items[count[cell]++] = e; });
+    }
+    template <class Fn>
+    void for_cells(const DirectedEdge& e, Fn fn) const {
+        const auto [x0, x1] = std::minmax(e.a.x, e.b.x);
+        const auto [y0, y1] = std::minmax(e.a.y, e.b.y);
+        for (std::int64_t cy = cell_y(y0); cy <= cell_y(y1); ++cy)
+            for (std::int64_t cx = cell_x(x0); cx <= cell_x(x1); ++cx) fn(static_cast<std::size_t>(cy * m_nx + cx));
+    }
+    [[nodiscard]] std::uint32_t begin(std::size_t cell) const { return m_begin[cell]; }
+    [[nodiscard]] std::uint32_t end(std::size_t cell) const { return m_begin[cell + 1]; }
+    [[nodiscard]] std::uint32_t item(std::uint32_t i) const { return m_items[i]; }
+
+private:
+    template <class Fn>
+    void for_each_cell(const std::vector<DirectedEdge>& edges, Fn fn) const {
+        for (std::uint32_t i = 0; i < edges.size(); ++i) for_cells(edges[i], [&](std::size_t cell) { fn(cell, i); });
+    }
+    [[nodiscard]] std::int64_t cell_x(double x) const {
+        return std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor((x - m_box.xmin) / m_size)), 0, m_nx - 1);
+    }
+    [[nodiscard]] std::int64_t cell_y(double y) const {
+        return std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor((y - m_box.ymin) / m_size)), 0, m_ny - 1);
+    }
+    geometry::Box m_box;
+    double m_size = 1;
+    std::int64_t m_nx = 1, m_ny = 1;
+    std::vector<std::uint32_t> m_begin, m_items;
+};
+
+// Parameters t in (0,1) along e where it meets f: a proper crossing, an
+// endpoint of f on e, or the ends of a collinear overlap.
+void split_points(const DirectedEdge& e, const DirectedEdge& f, std::vector<double>& ts) {
+    // Shared edges (the common case between vintages) need no split.
+    if ((f.a == e.a && f.b == e.b) || (f.a == e.b && f.b == e.a)) return;
+    // An endpoint shared with e is on e's line: no predicate needed.
+    const int o1 = (f.a == e.a || f.a == e.b) ? 0 : geometry::orientation(e.a, e.b, f.a);
+    const int o2 = (f.b == e.a || f.b == e.b) ? 0 : geometry::orientation(e.a, e.b, f.b);
+    const double dx = e.b.x - e.a.x, dy = e.b.y - e.a.y;
+    const double len2 = dx * dx + dy * dy;
+    auto param = [&](const Point& p) { return ((p.x - e.a.x) * dx + (p.y - e.a.y) * dy) / len2; };
+    auto on_e = [&](const Point& p) {
+        return p.x >= std::min(e.a.x, e.b.x) && p.x <= std::max(e.a.x, e.b.x) && p.y >= std::min(e.a.y, e.b.y) &&
+               p.y <= std::max(e.a.y, e.b.y);
+    };
+    if (o1 == 0 && on_e(f.a)) ts.push_back(param(f.a));
+    if (o2 == 0 && on_e(f.b)) ts.push_back(param(f.b));
+    if (o1 == 0 || o2 == 0 || o1 == o2) return;  // touching handled above, or no crossing
+    const int o3 = geometry::orientation(f.a, f.b, e.a);
+    const int o4 = geometry::orientation(f.a, f.b, e.b);
+    if (o3 == 0 || o4 == 0 || o3 == o4) return;
+    // Proper crossing: solve e.a + t (e.b - e.a) on the line of f.
+    const double fx = f.b.x - f.a.x, fy = f.b.y - f.a.y;
+    const double denom = dx * fy - dy * fx;
+    ts.push_back(((f.a.x - e.a.x) * fy - (f.a.y - e.a.y) * fx) / denom);
+}
+
+struct Piece {
+    Point a;
+    Point b;
+    std::uint32_t own;    // region of the edge's own set
+    std::int64_t other;   // region of the other set it bounds, or -1
+};
+
+// Splits the edges of `edges` at the edges of `others`, and finds for each
+// piece the region of the other set on its interior side. With
+// skip_shared, pieces lying on the other set's boundary are dropped.
+std::vector<Piece> pieces_of(const std::vector<DirectedEdge>& edges, const std::vector<DirectedEdge>& others,
+                             const EdgeGrid& other_grid, const geometry::PointLocator& other_locator, bool skip_shared,
+                             unsigned threads) {
+    std::vector<std::vector<Piece>> parts(threads);
+    std::atomic<std::size_t> next{0};
+    constexpr std::size_t kChunk = 4096;
+    auto work = [&](unsigned t) {
+        std::vector<double> ts;
+        std::vector<std::uint32_t> seen;
+        std::vector<std::uint32_t> stamp(others.size(), UINT32_MAX);  // last edge that listed each other edge
+        for (std::size_t begin = next.fetch_add(kChunk); begin < edges.size(); begin = next.fetch_add(kChunk))
+            for (std::size_t i = begin; i < std::min(edges.size(), begin + kChunk); ++i) {
+                const DirectedEdge& e = edges[i];
+                ts.assign({0.0, 1.0});
+                seen.clear();
+                other_grid.for_cells(e, [&](std::size_t cell) {
+                    for (std::uint32_t k = other_grid.begin(cell); k < other_grid.end(cell); ++k) {
+                        const std::uint32_t f = other_grid.item(k);
+                        if (stamp[f] == i) continue;
+                        stamp[f] = static_cast<std::uint32_t>(i);
+                        seen.push_back(f);
+                    }
+                });
+                for (const std::uint32_t k : seen) {
+                    const DirectedEdge& f = others[k];
+                    if (std::max(f.a.x, f.b.x) < std::min(e.a.x, e.b.x) || std::min(f.a.x, f.b.x) > std::max(e.a.x, e.b.x) ||
+                        std::max(f.a.y, f.b.y) < std::min(e.a.y, e.b.y) || std::min(f.a.y, f.b.y) > std::max(e.a.y, e.b.y))
+                        continue;
+                    split_points(e, f, ts);
+                }
+                std::sort(ts.begin(), ts.end());
+                for (std::size_t k = 0; k + 1 < ts.size(); ++k) {
+                    const double t0 = std::clamp(ts[k], 0.0, 1.0), t1 = std::clamp(ts[k + 1], 0.0, 1.0);
+                    if (t1 <= t0) continue;
+                    const Point p0 = t0 == 0.0 ? e.a : Point{e.a.x + t0 * (e.b.x - e.a.x), e.a.y + t0 * (e.b.y - e.a.y)};
+                    const Point p1 = t1 == 1.0 ? e.b : Point{e.a.x + t1 * (e.b.x - e.a.x), e.a.y + t1 * (e.b.y - e.a.y)};
+                    if (p0 == p1) continue;
+                    // Probe beside the piece's middle, on each side. The offset
+                    // is far below any real feature and above rounding noise.
+                    const Point mid{0.5 * (p0.x + p1.x), 0.5 * (p0.y + p1.y)};
+                    const double len = std::hypot(p1.x - p0.x, p1.y - p0.y);
+                    const double offset = std::max(1e-6 * len, 64 * std::numeric_limits<double>::epsilon() *
+                                                                    (std::abs(mid.x) + std::abs(mid.y)));
+                    const double nx = -(p1.y - p0.y) / len * offset, ny = (p1.x - p0.x) / len * offset;
+                    const std::int32_t left = other_locator.locate({mid.x + nx, mid.y + ny});
+                    if (skip_shared && other_locator.locate({mid.x - nx, mid.y - ny}) != left) continue;
+                    parts[t].push_back({p0, p1, e.region, left});
+                }
+            }
+    };
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    pool.clear();
+    std::vector<Piece> all;
+    for (auto& p : parts) all.insert(all.end(), p.begin(), p.end());
+    return all;
+}
+
+double area_term(const Point& a, const Point& b, const Point& origin) {
+    // ∫ x dy along a->b, with x measured from the origin for precision.
+    return 0.5 * ((a.x - origin.x) + (b.x - origin.x)) * (b.y - a.y);
+}
+
+std::vector<double> region_areas(const geometry::RegionSet& set, const std::vector<DirectedEdge>& edges, const Point& origin) {
+    std::vector<double> areas(set.size(), 0.0);
+    for (const auto& e : edges) areas[e.region] += area_term(e.a, e.b, origin);
+    return areas;
+}
+
+}  // namespace
+
+OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet& to, unsigned threads) {
+    threads = std::max(1u, threads);
+    const std::vector<DirectedEdge> from_edges = directed_edges(from);
+    const std::vector<DirectedEdge> to_edges = directed_edges(to);
+    geometry::Box box;
+    for (const auto& s : from.shapes) box.expand(geometry::bounds(s));
+    for (const auto& s : to.shapes) box.expand(geometry::bounds(s));
+    OverlayResult result;
+    if (box.empty()) {
+        result.from_area.assign(from.size(), 0.0);
+        result.to_area.assign(to.size(), 0.0);
+        return result;
+    }
+    const Point origin{box.xmin, box.ymin};
+    result.from_area = region_areas(from, from_edges, origin);
+    result.to_area = region_areas(to, to_edges, origin);
+
+    const geometry::PointLocator from_locator(from.shapes), to_locator(to.shapes);
+    const EdgeGrid from_grid(from_edges, box), to_grid(to_edges, box);
+    // Pieces of `from` edges bound from ∩ (the `to` region on their inside);
+    // pieces of `to` edges count only strictly inside a `from` region.
+    std::vector<Piece> from_pieces = pieces_of(from_edges, to_edges, to_grid, to_locator, false, threads);
+    std::vector<Piece> to_pieces = pieces_of(to_edges, from_edges, from_grid, from_locator, true, threads);
+
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> index;
+    auto add = [&](std::uint32_t f, std::uint32_t t, const Piece& p) {
+        auto [it, fresh] = index.try_emplace({f, t}, result.pairs.size());
+        if (fresh) result.pairs.push_back({f, t, 0.0, {}});
+        OverlayPair& pair = result.pairs[it->second];
+        pair.area += area_term(p.a, p.b, origin);
+        pair.boundary.push_back({p.a, p.b});
+    };
+    for (const Piece& p : from_pieces)
+        if (p.other >= 0) add(p.own, static_cast<std::uint32_t>(p.other), p);
+    for (const Piece& p : to_pieces)
+        if (p.other >= 0) add(static_cast<std::uint32_t>(p.other), p.own, p);
+
+    // Pairs that only touch along a line have zero area: drop them.
+    std::erase_if(result.pairs, [](const OverlayPair& p) { return !(p.area > 0); });
+    std::sort(result.pairs.begin(), result.pairs.end(),
+              [](const OverlayPair& a, const OverlayPair& b) { return a.from != b.from ? a.from < b.from : a.to < b.to; });
+    return result;
+}
+
+}  // namespace regio::harmonise

@@ -1,0 +1,40 @@
+#pragma once
+// Exact overlay of two region sets (two vintages of boundaries): the area of
+// every intersecting pair, computed in one pass over both sets' edges without
+// building any intersection polygon.
+//
+// Method: the area of a region is ∮ x dy over its boundary (interior on the
+// left). The boundary of a ∩ b consists of the parts of a's boundary inside
+// b, the parts of b's boundary inside a, and the parts where the two
+// boundaries coincide with both interiors on the same side. So every edge of
+// both sets is split where it meets an edge of the other set, each piece is
+// located in the other set (a point beside the piece, on its interior side),
+// and its ∮ x dy is added to the pair it bounds. A piece of b lying on a's
+// boundary is skipped: the matching piece of a already counts it.
+// The pieces are kept: they are the oriented boundary of each a ∩ b, which is
+// all that grid coverage needs to weight the pairs by population.
+#include "regio/geometry/region_set.hpp"
+#include "regio/grid/coverage.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace regio::harmonise {
+
+struct OverlayPair {
+    std::uint32_t from;
+    std::uint32_t to;
+    double area;
+    std::vector<grid::BoundarySegment> boundary;  // oriented boundary of from ∩ to
+};
+
+struct OverlayResult {
+    std::vector<OverlayPair> pairs;  // sorted by (from, to); area > 0
+    std::vector<double> from_area;   // area of each region of the first set
+    std::vector<double> to_area;
+};
+
+// Both sets must be in the same projected (ideally equal-area) CRS.
+OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet& to, unsigned threads);
+
+}  // namespace regio::harmonise
