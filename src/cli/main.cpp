@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
     regio::cli::add_aggregate_points(*aggregate, action);
     regio::cli::add_aggregate_grid(*aggregate, action);
 
+    regio::cli::add_crosswalk(app, action);
+
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: regio help aggregate points");
     std::vector<std::string> help_words;
     help->add_option("command", help_words, "Command words");

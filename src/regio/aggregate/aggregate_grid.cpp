@@ -8,6 +8,7 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <utility>
 
@@ -120,12 +121,44 @@ double GridResult::allocated(std::size_t value) const {
     return total;
 }
 
+GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geometry::RegionSet* regions,
+                 io::GridSource* weights, const GridOptions& options);
+
+namespace {
+
+// The shapes of a region set, for the sweep.
+class RegionShapes final : public CoverageShapes {
+public:
+    explicit RegionShapes(const geometry::RegionSet& regions) : m_regions(regions) {}
+    [[nodiscard]] std::size_t size() const override { return m_regions.size(); }
+    [[nodiscard]] geometry::Box bounds(std::size_t i) const override { return geometry::bounds(m_regions.shapes[i]); }
+    [[nodiscard]] std::unique_ptr<grid::PolygonCoverage> coverage(std::size_t i, const grid::GridDefinition& g) const override {
+        return std::make_unique<grid::PolygonCoverage>(m_regions.shapes[i], g);
+    }
+
+private:
+    const geometry::RegionSet& m_regions;
+};
+
+}  // namespace
+
 GridResult aggregate_grid(io::GridSource& source, const geometry::RegionSet& regions, io::GridSource* weights,
                           const GridOptions& options) {
+    return sweep(source, RegionShapes(regions), &regions, weights, options);
+}
+
+GridResult aggregate_grid(io::GridSource& source, const CoverageShapes& shapes, io::GridSource* weights,
+                          const GridOptions& options) {
+    if (options.method != GridMethod::Area) throw std::invalid_argument("boundary shapes support the area method only");
+    return sweep(source, shapes, nullptr, weights, options);
+}
+
+GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geometry::RegionSet* regions,
+                 io::GridSource* weights, const GridOptions& options) {
     const GridDefinition& g = source.grid();
     if (weights) check_same_grid(g, weights->grid(), weights->display());
     const std::size_t nv = source.value_names().size();
-    const std::size_t nr = regions.size();
+    const std::size_t nr = shapes.size();
     const unsigned threads = std::max(1u, options.threads);
     const auto cols = static_cast<std::size_t>(g.cols);
 
@@ -148,7 +181,7 @@ GridResult aggregate_grid(io::GridSource& source, const geometry::RegionSet& reg
     std::vector<std::unique_ptr<PolygonCoverage>> coverage(nr);
     std::vector<std::int64_t> first_row(nr), last_row(nr);  // [first, last)
     for (std::size_t r = 0; r < nr; ++r) {
-        const geometry::Box b = geometry::bounds(regions.shapes[r]);
+        const geometry::Box b = shapes.bounds(r);
         if (b.empty()) { first_row[r] = last_row[r] = 0; continue; }
         first_row[r] = std::clamp<std::int64_t>(g.row_of(b.ymax) - 1, 0, g.rows);
         last_row[r] = std::clamp<std::int64_t>(g.row_of(b.ymin) + 2, 0, g.rows);
@@ -157,7 +190,7 @@ GridResult aggregate_grid(io::GridSource& source, const geometry::RegionSet& reg
     // Per thread: Σ of fractions per cell of the band (to measure the union).
     std::vector<UnionCover> union_cover(threads);
     std::vector<double> centroid_rows;
-    geometry::PointLocator locator = options.method == GridMethod::Centroid ? geometry::PointLocator(regions)
+    geometry::PointLocator locator = options.method == GridMethod::Centroid ? geometry::PointLocator(*regions)
                                                                            : geometry::PointLocator(std::vector<geometry::MultiPolygon>{});
     Band band;
     for (std::int64_t row0 = 0; row0 < g.rows; row0 += band_rows) {
@@ -192,7 +225,7 @@ GridResult aggregate_grid(io::GridSource& source, const geometry::RegionSet& reg
             parallel_for(active.size(), threads, [&](std::size_t k, unsigned t) {
                 const std::size_t r = active[k];
                 if (!coverage[r]) {
-                    coverage[r] = std::make_unique<PolygonCoverage>(regions.shapes[r], g);
+                    coverage[r] = shapes.coverage(r, g);
                     if (coverage[r]->empty()) return;
                 }
                 PolygonCoverage& cov = *coverage[r];

@@ -5,10 +5,12 @@
 // (centroid). Memory is bounded by the band, not by the grid.
 #include "regio/geometry/point_locator.hpp"
 #include "regio/geometry/region_set.hpp"
+#include "regio/grid/coverage.hpp"
 #include "regio/io/grid_source.hpp"
 #include "regio/progress.hpp"
 #include "regio/table/region_table.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -51,9 +53,23 @@ struct GridResult {
     [[nodiscard]] double outside(std::size_t value) const { return grid_total[value] - allocated(value); }
 };
 
+// What the area sweep needs of the shapes it allocates to: bounds and exact
+// coverage. Region sets are one kind; overlay pieces (boundaries of a ∩ b)
+// another.
+class CoverageShapes {
+public:
+    virtual ~CoverageShapes() = default;
+    [[nodiscard]] virtual std::size_t size() const = 0;
+    [[nodiscard]] virtual geometry::Box bounds(std::size_t i) const = 0;
+    [[nodiscard]] virtual std::unique_ptr<grid::PolygonCoverage> coverage(std::size_t i, const grid::GridDefinition& g) const = 0;
+};
+
 // regions must be in the grid's CRS. weights (optional) must be on the same
 // grid; its first value column weights `weighted_mean`.
 GridResult aggregate_grid(io::GridSource& grid, const geometry::RegionSet& regions, io::GridSource* weights,
+                          const GridOptions& options);
+// The area method over any shapes (in the grid's CRS).
+GridResult aggregate_grid(io::GridSource& grid, const CoverageShapes& shapes, io::GridSource* weights,
                           const GridOptions& options);
 
 table::RegionTable grid_table(const GridResult& result, const std::string& id_field,

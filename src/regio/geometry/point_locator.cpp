@@ -233,6 +233,16 @@ std::int32_t PointLocator::locate(const Point& p) const {
     return kNoRegion;
 }
 
+void PointLocator::locate_all(const Point& p, std::vector<std::int32_t>& out) const {
+    out.clear();
+    if (!m_extent.contains(p)) return;
+    const std::size_t cell = static_cast<std::size_t>(row_of(p.y)) * m_nx + col_of(p.x);
+    for (std::uint32_t i = m_cell_begin[cell], end = m_cell_begin[cell + 1]; i < end; ++i) {
+        const CellEntry& entry = m_cell_entries[i];
+        if (entry.row_region == kFull || inside(p, m_row_regions[entry.row_region])) out.push_back(entry.region);
+    }
+}
+
 const PointLocator::RowRegion* PointLocator::find_row_region(std::int32_t row, std::int32_t region) const {
     const auto first = m_row_regions.begin() + m_row_begin[row];
     const auto last = m_row_regions.begin() + m_row_begin[row + 1];

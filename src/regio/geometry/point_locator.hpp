@@ -38,6 +38,10 @@ public:
     // The region containing p by the boundary rule, or kNoRegion. NaN -> kNoRegion.
     [[nodiscard]] std::int32_t locate(const Point& p) const;
 
+    // Every region containing p by the boundary rule (more than one only where
+    // regions overlap), in input order.
+    void locate_all(const Point& p, std::vector<std::int32_t>& out) const;
+
     // p relative to one region, telling boundary points apart (used by checks).
     // Points within `tolerance` of an edge count as on the boundary.
     [[nodiscard]] Side classify(const Point& p, std::int32_t region, double tolerance = 0.0) const;

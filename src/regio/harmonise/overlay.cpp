@@ -130,12 +130,14 @@ struct Piece {
     Point a;
     Point b;
     std::uint32_t own;    // region of the edge's own set
-    std::int64_t other;   // region of the other set it bounds, or -1
+    std::uint32_t other;  // region of the other set it bounds
 };
 
 // Splits the edges of `edges` at the edges of `others`, and finds for each
-// piece the region of the other set on its interior side. With
-// skip_shared, pieces lying on the other set's boundary are dropped.
+// piece the regions of the other set on its interior side (several where
+// that set's regions overlap). With skip_shared, a piece counts for a region
+// only when it lies strictly inside it (the region is on both sides), not on
+// its boundary.
 std::vector<Piece> pieces_of(const std::vector<DirectedEdge>& edges, const std::vector<DirectedEdge>& others,
                              const EdgeGrid& other_grid, const geometry::PointLocator& other_locator, bool skip_shared,
                              unsigned threads) {
@@ -145,6 +147,7 @@ std::vector<Piece> pieces_of(const std::vector<DirectedEdge>& edges, const std::
     auto work = [&](unsigned t) {
         std::vector<double> ts;
         std::vector<std::uint32_t> seen;
+        std::vector<std::int32_t> left, right;
         std::vector<std::uint32_t> stamp(others.size(), UINT32_MAX);  // last edge that listed each other edge
         for (std::size_t begin = next.fetch_add(kChunk); begin < edges.size(); begin = next.fetch_add(kChunk))
             for (std::size_t i = begin; i < std::min(edges.size(), begin + kChunk); ++i) {
@@ -180,9 +183,11 @@ std::vector<Piece> pieces_of(const std::vector<DirectedEdge>& edges, const std::
                     const double offset = std::max(1e-6 * len, 64 * std::numeric_limits<double>::epsilon() *
                                                                     (std::abs(mid.x) + std::abs(mid.y)));
                     const double nx = -(p1.y - p0.y) / len * offset, ny = (p1.x - p0.x) / len * offset;
-                    const std::int32_t left = other_locator.locate({mid.x + nx, mid.y + ny});
-                    if (skip_shared && other_locator.locate({mid.x - nx, mid.y - ny}) != left) continue;
-                    parts[t].push_back({p0, p1, e.region, left});
+                    other_locator.locate_all({mid.x + nx, mid.y + ny}, left);
+                    if (skip_shared) other_locator.locate_all({mid.x - nx, mid.y - ny}, right);
+                    for (const std::int32_t r : left)
+                        if (!skip_shared || std::find(right.begin(), right.end(), r) != right.end())
+                            parts[t].push_back({p0, p1, e.region, static_cast<std::uint32_t>(r)});
                 }
             }
     };
@@ -240,10 +245,8 @@ OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet
         pair.area += area_term(p.a, p.b, origin);
         pair.boundary.push_back({p.a, p.b});
     };
-    for (const Piece& p : from_pieces)
-        if (p.other >= 0) add(p.own, static_cast<std::uint32_t>(p.other), p);
-    for (const Piece& p : to_pieces)
-        if (p.other >= 0) add(static_cast<std::uint32_t>(p.other), p.own, p);
+    for (const Piece& p : from_pieces) add(p.own, p.other, p);
+    for (const Piece& p : to_pieces) add(p.other, p.own, p);
 
     // Pairs that only touch along a line have zero area: drop them.
     std::erase_if(result.pairs, [](const OverlayPair& p) { return !(p.area > 0); });

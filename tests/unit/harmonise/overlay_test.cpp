@@ -94,3 +94,10 @@ TEST_CASE("overlay: clockwise input rings are oriented") {
     CHECK(r.pairs[0].area == Approx(4));
     CHECK(r.from_area[0] == Approx(16));
 }
+
+TEST_CASE("overlay: regions overlapping within a vintage count in every pair") {
+    const auto a = set_of({box(0, 0, 10, 10)});
+    const auto b = set_of({box(0, 0, 6, 10), box(4, 0, 10, 10)});  // overlap on [4,6]
+    check_against_geos(a, b);
+    check_against_geos(b, a);
+}

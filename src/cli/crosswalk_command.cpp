@@ -1,0 +1,303 @@
+// regio crosswalk build | apply | chain: harmonise geographies over time.
+#include "commands.hpp"
+
+#include "regio/error.hpp"
+#include "regio/harmonise/apply.hpp"
+#include "regio/harmonise/changes.hpp"
+#include "regio/harmonise/crosswalk.hpp"
+#include "regio/harmonise/overlay.hpp"
+#include "regio/harmonise/pair_weights.hpp"
+#include "regio/io/crosswalk_csv.hpp"
+#include "regio/io/csv_table.hpp"
+#include "regio/io/grid_source.hpp"
+#include "regio/io/input_spec.hpp"
+#include "regio/io/output_file.hpp"
+#include "regio/io/region_transform.hpp"
+#include "regio/io/table_writer.hpp"
+#include "region_options.hpp"
+#include "report_file.hpp"
+#include "stopwatch.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <cmath>
+#include <iostream>
+#include <map>
+#include <set>
+
+namespace regio::cli {
+namespace {
+
+struct BuildArgs {
+    RegionOptions from;
+    RegionOptions to;
+    std::string weights;
+    std::string work_crs;
+    double min_share = harmonise::CrosswalkOptions{}.min_share;
+    double min_area = 0;
+    std::string changes;
+    OutputOptions out;
+};
+
+struct ApplyArgs {
+    std::string crosswalk;
+    std::string data;
+    std::string id;
+    std::vector<std::string> extensive;
+    std::vector<std::string> intensive;
+    std::string weight = "area";
+    OutputOptions out;
+};
+
+struct ChainArgs {
+    std::vector<std::string> crosswalks;
+    OutputOptions out;
+};
+
+io::Overwrite overwrite_of(const OutputOptions& o) { return o.overwrite ? io::Overwrite::Yes : io::Overwrite::No; }
+
+std::vector<double> grid_pair_weights(const std::string& spec, geometry::RegionSet& from, const harmonise::OverlayResult& overlay,
+                                      unsigned threads) {
+    auto grid = io::open_raster_grid(spec);
+    const io::Crs regions_crs = io::Crs::from_wkt(from.crs_wkt);
+    if (!regions_crs.same_as(grid->crs()))
+        throw CrsError("the weights grid is in " + grid->crs().name + " but the regions are in " + regions_crs.name,
+                       Where{spec}, "pass --work-crs with the grid's CRS so that both vintages are overlaid in it");
+    return harmonise::pair_weights_from_grid(*grid, overlay, threads);
+}
+
+int run_build(const BuildArgs& args) {
+    Stopwatch watch;
+    const unsigned threads = effective_threads(args.out.threads);
+    const std::vector<std::string> inputs{io::InputSpec::parse(args.from.regions).path, io::InputSpec::parse(args.to.regions).path,
+                                          io::InputSpec::parse(args.weights).path};
+    if (io::extension_of(args.out.output) != "csv") throw UsageError("the crosswalk is written as CSV: name it .csv");
+    { io::OutputFile probe(args.out.output, overwrite_of(args.out), inputs); }
+    if (!args.changes.empty()) { io::OutputFile probe(args.changes, overwrite_of(args.out), inputs); }
+    if (!args.out.report.empty()) check_report_output(args.out.report, {args.out.output, overwrite_of(args.out), inputs});
+
+    CheckedRegions from = load_checked_regions(args.from, threads, args.out.quiet);
+    CheckedRegions to = load_checked_regions(args.to, threads, args.out.quiet);
+    // Areas are measured in one projected CRS: the first vintage's, or --work-crs.
+    io::Crs work = args.work_crs.empty() ? io::Crs::from_wkt(from.regions.crs_wkt) : io::Crs::from_user(args.work_crs, "--work-crs");
+    if (work.is_geographic())
+        throw CrsError("the regions are in " + work.name + " (degrees): areas need a projected, equal-area CRS",
+                       Where{from.regions.file, from.regions.layer}, "pass --work-crs, e.g. EPSG:3035 for Europe");
+    for (CheckedRegions* side : {&from, &to}) {
+        const io::Crs crs = io::Crs::from_wkt(side->regions.crs_wkt);
+        if (!crs.same_as(work)) io::transform_regions(side->regions, crs, work);
+    }
+    const double t_regions = watch.lap();
+    const harmonise::OverlayResult overlay = harmonise::overlay(from.regions, to.regions, threads);
+    const double t_overlay = watch.lap();
+    std::vector<double> weights;
+    if (!args.weights.empty()) weights = grid_pair_weights(args.weights, from.regions, overlay, threads);
+    const double t_weights = watch.lap();
+
+    harmonise::CrosswalkOptions options;
+    options.min_share = args.min_share;
+    options.min_area = args.min_area;
+    const harmonise::BuildResult built =
+        harmonise::build_crosswalk(overlay, from.regions.ids, to.regions.ids, weights.empty() ? nullptr : &weights, options);
+    io::write_crosswalk(built.crosswalk, args.out.output, overwrite_of(args.out), inputs);
+    std::vector<harmonise::Change> changes;
+    if (!args.changes.empty()) {
+        changes = harmonise::classify_changes(built.crosswalk, from.regions.ids, to.regions.ids, nullptr, nullptr, {});
+        io::write_changes(changes, args.changes, overwrite_of(args.out), inputs);
+    }
+    const double t_write = watch.lap();
+
+    double from_total = 0, to_total = 0, sliver_area = 0, sliver_weight = 0, weight_total = 0;
+    for (double a : overlay.from_area) from_total += a;
+    for (double a : overlay.to_area) to_total += a;
+    for (const auto& s : built.slivers) {
+        sliver_area += s.area_m2;
+        sliver_weight += s.weight;
+    }
+    for (double w : weights) weight_total += w;
+    if (!args.out.report.empty()) {
+        nlohmann::ordered_json j;
+        j["command"] = "crosswalk build";
+        j["from"] = {{"source", io::InputSpec::parse(args.from.regions).display()}, {"units", from.regions.size()},
+                     {"area_m2", from_total}, {"warnings", from.warnings}};
+        j["to"] = {{"source", io::InputSpec::parse(args.to.regions).display()}, {"units", to.regions.size()},
+                   {"area_m2", to_total}, {"warnings", to.warnings}};
+        j["pieces"] = overlay.pairs.size();
+        j["rows"] = built.crosswalk.rows.size();
+        nlohmann::ordered_json slivers = nlohmann::ordered_json::array();
+        for (const auto& s : built.slivers)
+            slivers.push_back({{"from_id", s.from_id}, {"to_id", s.to_id}, {"area_m2", s.area_m2}, {"weight", s.weight}});
+        j["slivers"] = slivers;
+        j["unmatched_from"] = built.unmatched_from;
+        j["unmatched_to"] = built.unmatched_to;
+        if (!weights.empty()) j["weights"] = {{"source", args.weights}, {"total_in_pieces", weight_total}, {"in_slivers", sliver_weight}};
+        if (!changes.empty()) {
+            std::map<std::string, int> counts;
+            for (const auto& c : changes) ++counts[std::string(c.side) + ":" + harmonise::change_name(c.type)];
+            j["changes"] = counts;
+        }
+        j["timings"] = {{"regions_s", t_regions}, {"overlay_s", t_overlay}, {"weights_s", t_weights}, {"write_s", t_write}};
+        write_report(args.out.report, j, {args.out.output, overwrite_of(args.out), inputs});
+    }
+    if (!args.out.quiet) {
+        std::cerr << fmt::format("crosswalk: {} x {} units -> {} pieces, {} rows kept, {} slivers ({:.6g} m2) dropped\n",
+                                 from.regions.size(), to.regions.size(), overlay.pairs.size(), built.crosswalk.rows.size(),
+                                 built.slivers.size(), sliver_area);
+        std::cerr << fmt::format("area: from {:.10g} m2, to {:.10g} m2\n", from_total, to_total);
+        if (!weights.empty()) std::cerr << fmt::format("weights: {:.10g} in pieces, {:.6g} in slivers\n", weight_total, sliver_weight);
+        if (!built.unmatched_from.empty())
+            std::cerr << fmt::format("{} source units have no counterpart (discontinued without successor)\n", built.unmatched_from.size());
+        if (!built.unmatched_to.empty())
+            std::cerr << fmt::format("{} target units have no counterpart (new territory)\n", built.unmatched_to.size());
+        std::cerr << fmt::format("time: {:.2f} s, regions {:.2f} s, overlay {:.2f} s, weights {:.2f} s, write {:.2f} s ({} threads)\n",
+                                 t_regions + t_overlay + t_weights + t_write, t_regions, t_overlay, t_weights, t_write, threads);
+    }
+    return 0;
+}
+
+std::vector<harmonise::IntensiveColumn> parse_intensive(const std::vector<std::string>& specs) {
+    std::vector<harmonise::IntensiveColumn> out;
+    for (const auto& s : specs) {
+        const auto colon = s.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == s.size())
+            throw UsageError("--intensive takes COLUMN:DENOMINATOR_COLUMN, got '" + s + "'");
+        out.push_back({s.substr(0, colon), s.substr(colon + 1)});
+    }
+    return out;
+}
+
+int run_apply(const ApplyArgs& args) {
+    if (args.extensive.empty() && args.intensive.empty()) throw UsageError("name columns to carry with --extensive and/or --intensive");
+    harmonise::ApplyOptions options;
+    options.id = args.id;
+    options.extensive = args.extensive;
+    options.intensive = parse_intensive(args.intensive);
+    if (args.weight == "area") options.weight = harmonise::ApplyWeight::Area;
+    else if (args.weight == "population") options.weight = harmonise::ApplyWeight::Population;
+    else throw UsageError("unknown --weight '" + args.weight + "' (known: area, population)");
+    const io::TableOutput output{args.out.output, overwrite_of(args.out), {args.crosswalk, args.data}};
+    if (io::extension_of(args.out.output) != "csv") throw UsageError("apply writes CSV: name the output .csv");
+    io::check_table_output(output);
+    if (!args.out.report.empty()) check_report_output(args.out.report, output);
+
+    const harmonise::Crosswalk crosswalk = io::read_crosswalk(args.crosswalk);
+    const io::CsvTable data = io::read_csv_table(args.data);
+    const harmonise::ApplyResult result = harmonise::apply_crosswalk(crosswalk, data, options);
+    io::write_region_table(result.table, nullptr, output);
+
+    if (!args.out.report.empty()) {
+        nlohmann::ordered_json j;
+        j["command"] = "crosswalk apply";
+        j["crosswalk"] = args.crosswalk;
+        j["data"] = args.data;
+        j["weight"] = args.weight;
+        nlohmann::ordered_json totals = nlohmann::ordered_json::object();
+        for (std::size_t k = 0; k < args.extensive.size(); ++k)
+            totals[args.extensive[k]] = {{"before", result.total_before[k]},
+                                         {"after", result.total_after[k]},
+                                         {"not_carried", result.not_carried[k]},
+                                         {"preserved", std::abs(result.total_before[k] - result.not_carried[k] - result.total_after[k]) <=
+                                                           1e-9 * std::max(1.0, std::abs(result.total_before[k]))}};
+        j["totals"] = totals;
+        j["ids_not_in_crosswalk"] = result.ids_not_in_crosswalk;
+        j["sources_not_in_data"] = result.sources_not_in_data;
+        nlohmann::ordered_json uncertainty = nlohmann::ordered_json::object();
+        for (std::size_t t = 0; t < result.table.rows(); ++t) uncertainty[result.table.ids()[t]] = result.split_share[t];
+        j["share_from_split_sources"] = uncertainty;
+        write_report(args.out.report, j, output);
+    }
+    if (!args.out.quiet) {
+        for (std::size_t k = 0; k < args.extensive.size(); ++k)
+            std::cerr << fmt::format("{}: {:.10g} before = {:.10g} after + {:.10g} not carried\n", args.extensive[k],
+                                     result.total_before[k], result.total_after[k], result.not_carried[k]);
+        if (!result.ids_not_in_crosswalk.empty()) {
+            std::string list;
+            for (std::size_t i = 0; i < std::min<std::size_t>(10, result.ids_not_in_crosswalk.size()); ++i)
+                list += (i ? ", " : "") + result.ids_not_in_crosswalk[i];
+            std::cerr << fmt::format("regio: warning: {} data rows have ids the crosswalk does not know (not carried): {}{}\n",
+                                     result.ids_not_in_crosswalk.size(), list, result.ids_not_in_crosswalk.size() > 10 ? ", ..." : "");
+        }
+        if (!result.sources_not_in_data.empty()) {
+            std::string list;
+            for (std::size_t i = 0; i < std::min<std::size_t>(10, result.sources_not_in_data.size()); ++i)
+                list += (i ? ", " : "") + result.sources_not_in_data[i];
+            std::cerr << fmt::format("regio: warning: {} crosswalk sources have no data row: {}{}\n",
+                                     result.sources_not_in_data.size(), list, result.sources_not_in_data.size() > 10 ? ", ..." : "");
+        }
+    }
+    return 0;
+}
+
+int run_chain(const ChainArgs& args) {
+    if (args.crosswalks.size() < 2) throw UsageError("chain needs at least two crosswalks: A_B.csv B_C.csv [C_D.csv ...]");
+    if (io::extension_of(args.out.output) != "csv") throw UsageError("the chained crosswalk is written as CSV: name it .csv");
+    { io::OutputFile probe(args.out.output, overwrite_of(args.out), args.crosswalks); }
+    harmonise::Crosswalk chained = io::read_crosswalk(args.crosswalks[0]);
+    for (std::size_t i = 1; i < args.crosswalks.size(); ++i) {
+        const harmonise::Crosswalk next = io::read_crosswalk(args.crosswalks[i]);
+        std::set<std::string> sources;
+        for (const auto& r : next.rows) sources.insert(r.from_id);
+        std::set<std::string> missing;
+        for (const auto& r : chained.rows)
+            if (!sources.count(r.to_id)) missing.insert(r.to_id);
+        if (!missing.empty())
+            throw DataError("units " + fmt::format("{}", fmt::join(missing, ", ")) + " of the middle vintage are not sources in it",
+                            Where{args.crosswalks[i]}, "the crosswalks must share the middle vintage");
+        chained = harmonise::chain_crosswalks(chained, next);
+    }
+    io::write_crosswalk(chained, args.out.output, overwrite_of(args.out), args.crosswalks);
+    if (!args.out.quiet) std::cerr << fmt::format("chain: {} rows\n", chained.rows.size());
+    return 0;
+}
+
+void add_side(CLI::App& cmd, RegionOptions& side, const std::string& name, const std::string& what) {
+    cmd.add_option("--" + name, side.regions, what + " vintage: FILE[:LAYER]")->required();
+    cmd.add_option("--" + name + "-id", side.id, "Unit id field of the " + what + " vintage")->required();
+}
+
+}  // namespace
+
+void add_crosswalk(CLI::App& app, Action& action) {
+    CLI::App* crosswalk = app.add_subcommand("crosswalk", "Harmonise geographies over time: build, apply and chain crosswalks");
+    crosswalk->require_subcommand(1);
+
+    auto build = std::make_shared<BuildArgs>();
+    CLI::App* b = crosswalk->add_subcommand("build", "Overlay two vintages: crosswalk rows and the typed list of changes");
+    add_side(*b, build->from, "from", "The older");
+    add_side(*b, build->to, "to", "The newer");
+    b->add_option("--weights", build->weights, "A population raster: weight each piece by its population (exact coverage)");
+    b->add_option("--work-crs", build->work_crs, "Projected CRS to measure areas in (default: the --from layer's)");
+    b->add_option("--min-share", build->min_share, "Pieces below this share of both units are slivers (dropped, reported)")
+        ->capture_default_str();
+    b->add_option("--min-area", build->min_area, "Pieces below this area (CRS units²) are slivers")->capture_default_str();
+    b->add_option("--changes", build->changes, "Write CHANGES.csv: side,id,type,counterparts,detail");
+    add_output_options(*b, build->out);
+    b->footer(R"(CROSSWALK.csv: from_id,to_id,area_m2,area_share_from,area_share_to
+and, with --weights, weight,weight_share_from,weight_share_to. The
+kept shares of each source sum to exactly 1.
+CHANGES.csv types: unchanged, recoded, renamed, boundary_shift
+(detail minor/major), split, merged, split_merge, new, discontinued.)");
+    b->callback([build, &action] { action = [build] { return run_build(*build); }; });
+
+    auto apply = std::make_shared<ApplyArgs>();
+    CLI::App* a = crosswalk->add_subcommand("apply", "Carry a table from the source units onto the target units");
+    a->add_option("--crosswalk", apply->crosswalk, "CROSSWALK.csv from crosswalk build or chain")->required();
+    a->add_option("--data", apply->data, "A CSV table with one row per source unit")->required();
+    a->add_option("--id", apply->id, "Column of --data with the source unit ids")->required();
+    a->add_option("--extensive", apply->extensive, "Count columns: split by the shares and summed")->delimiter(',');
+    a->add_option("--intensive", apply->intensive,
+                  "Rate or mean columns as COLUMN:DENOMINATOR: averaged with the moved denominator as weight")
+        ->delimiter(',');
+    a->add_option("--weight", apply->weight, "Shares to split by: area or population")->capture_default_str();
+    add_output_options(*a, apply->out);
+    a->callback([apply, &action] { action = [apply] { return run_apply(*apply); }; });
+
+    auto chain = std::make_shared<ChainArgs>();
+    CLI::App* c = crosswalk->add_subcommand("chain", "Compose crosswalks A->B, B->C into A->C");
+    c->add_option("crosswalks", chain->crosswalks, "Crosswalk CSVs in order")->required();
+    add_output_options(*c, chain->out);
+    c->callback([chain, &action] { action = [chain] { return run_chain(*chain); }; });
+}
+
+}  // namespace regio::cli

@@ -1,0 +1,118 @@
+#include "regio/harmonise/apply.hpp"
+
+#include "regio/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace regio::harmonise {
+
+ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data, const ApplyOptions& options) {
+    if (options.weight == ApplyWeight::Population && !crosswalk.has_weights)
+        throw DataError("the crosswalk has no weight columns; build it with --weights, or use --weight area");
+    const std::size_t id_col = data.column(options.id);
+    std::vector<std::size_t> ext_cols, int_cols, den_cols;
+    for (const auto& c : options.extensive) ext_cols.push_back(data.column(c));
+    for (const auto& c : options.intensive) {
+        int_cols.push_back(data.column(c.column));
+        den_cols.push_back(data.column(c.denominator));
+    }
+    // Data rows by id.
+    std::unordered_map<std::string, std::size_t> row_of;
+    for (std::size_t r = 0; r < data.rows.size(); ++r)
+        if (!row_of.emplace(data.rows[r][id_col], r).second)
+            throw DataError("duplicate id '" + data.rows[r][id_col] + "'", Where{data.path, {}, data.lines[r], {}, options.id});
+
+    const std::size_t ne = ext_cols.size(), ni = int_cols.size();
+    std::map<std::string, std::size_t> target_index;
+    for (const auto& row : crosswalk.rows) target_index.emplace(row.to_id, 0);
+    std::size_t n = 0;
+    for (auto& [id, index] : target_index) index = n++;
+    std::vector<std::string> targets;
+    for (const auto& [id, index] : target_index) targets.push_back(id);
+
+    // Accumulators per target.
+    std::vector<std::vector<double>> ext(ne, std::vector<double>(n, 0.0)), num(ni, std::vector<double>(n, 0.0)),
+        den(ni, std::vector<double>(n, 0.0));
+    std::vector<std::vector<char>> ext_missing(ne, std::vector<char>(n, 0)), int_missing(ni, std::vector<char>(n, 0));
+    std::vector<double> split_part(n, 0.0), all_part(n, 0.0);
+
+    std::unordered_map<std::string, std::size_t> targets_per_source;
+    for (const auto& row : crosswalk.rows) ++targets_per_source[row.from_id];
+    std::set<std::string> sources_missing;
+    for (const auto& row : crosswalk.rows) {
+        const auto it = row_of.find(row.from_id);
+        if (it == row_of.end()) {
+            sources_missing.insert(row.from_id);
+            continue;
+        }
+        const std::size_t r = it->second;
+        const std::size_t t = target_index[row.to_id];
+        const double share = options.weight == ApplyWeight::Area ? row.area_share_from : row.weight_share_from;
+        const bool split = targets_per_source[row.from_id] > 1;
+        for (std::size_t k = 0; k < ne; ++k) {
+            const double x = data.number(r, ext_cols[k]);
+            if (std::isnan(x)) {
+                ext_missing[k][t] = 1;
+                continue;
+            }
+            ext[k][t] += x * share;
+            if (k == 0) {
+                all_part[t] += x * share;
+                if (split) split_part[t] += x * share;
+            }
+        }
+        for (std::size_t k = 0; k < ni; ++k) {
+            const double v = data.number(r, int_cols[k]);
+            const double d = data.number(r, den_cols[k]);
+            if (std::isnan(v) || std::isnan(d)) {
+                int_missing[k][t] = 1;
+                continue;
+            }
+            num[k][t] += v * d * share;
+            den[k][t] += d * share;
+        }
+        if (ne == 0) {  // allocation uncertainty by the weight itself
+            all_part[t] += share;
+            if (split) split_part[t] += share;
+        }
+    }
+
+    ApplyResult out{table::RegionTable(options.id, targets), std::vector<double>(ne, 0.0), std::vector<double>(ne, 0.0),
+                    std::vector<double>(ne, 0.0), {}, {sources_missing.begin(), sources_missing.end()}, {}};
+    for (std::size_t k = 0; k < ne; ++k) {
+        auto& col = out.table.add_column(options.extensive[k], table::ColumnKind::Real);
+        for (std::size_t t = 0; t < n; ++t) {
+            col.values[t] = ext[k][t];
+            if (ext_missing[k][t]) col.status[t] = table::CellStatus::Missing;
+            out.total_after[k] += ext[k][t];  // what was carried, also into targets shown as missing
+        }
+    }
+    for (std::size_t k = 0; k < ni; ++k) {
+        auto& col = out.table.add_column(options.intensive[k].column, table::ColumnKind::Real);
+        for (std::size_t t = 0; t < n; ++t) {
+            if (int_missing[k][t] || !(den[k][t] > 0)) col.status[t] = table::CellStatus::Missing;
+            else col.values[t] = num[k][t] / den[k][t];
+        }
+    }
+    std::set<std::string> in_crosswalk;
+    for (const auto& row : crosswalk.rows) in_crosswalk.insert(row.from_id);
+    for (std::size_t r = 0; r < data.rows.size(); ++r) {
+        const bool carried = in_crosswalk.count(data.rows[r][id_col]) > 0;
+        if (!carried) out.ids_not_in_crosswalk.push_back(data.rows[r][id_col]);
+        for (std::size_t k = 0; k < ne; ++k) {
+            const double x = data.number(r, ext_cols[k]);
+            if (std::isnan(x)) continue;
+            out.total_before[k] += x;
+            if (!carried) out.not_carried[k] += x;
+        }
+    }
+    out.split_share.resize(n);
+    for (std::size_t t = 0; t < n; ++t) out.split_share[t] = all_part[t] != 0 ? split_part[t] / all_part[t] : 0.0;
+    return out;
+}
+
+}  // namespace regio::harmonise

@@ -1,0 +1,63 @@
+#pragma once
+// A crosswalk between two vintages of regions: one row per intersecting pair
+// with its area and, optionally, a weight (population) and the shares of the
+// source and the target they represent. CROSSWALK.csv is this, row for row.
+#include "regio/harmonise/overlay.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace regio::harmonise {
+
+struct CrosswalkRow {
+    std::string from_id;
+    std::string to_id;
+    double area_m2 = 0;
+    double area_share_from = 0;  // of the source's area; the kept rows of a source sum to 1
+    double area_share_to = 0;    // of the target's area
+    double weight = 0;           // with weights only
+    double weight_share_from = 0;
+    double weight_share_to = 0;
+};
+
+struct Crosswalk {
+    std::vector<CrosswalkRow> rows;  // sorted by from_id order of the source set, then to
+    bool has_weights = false;
+};
+
+struct CrosswalkOptions {
+    // A piece is a sliver (dropped, reported) when both its shares are below
+    // min_share, or its area is below min_area. Generalised boundaries of two
+    // vintages leave slivers of 1e-5 and less of a region; real changes of
+    // NUTS 2016->2021 start at 1e-3.
+    double min_share = 1e-4;
+    double min_area = 0;
+};
+
+struct Sliver {
+    std::string from_id;
+    std::string to_id;
+    double area_m2;
+    double weight;
+};
+
+struct BuildResult {
+    Crosswalk crosswalk;
+    std::vector<Sliver> slivers;
+    // Sources without any piece (nothing of them in the target set).
+    std::vector<std::string> unmatched_from;
+    std::vector<std::string> unmatched_to;
+};
+
+// pair_weights (optional) holds the weight of each overlay pair, in the order
+// of overlay.pairs.
+BuildResult build_crosswalk(const OverlayResult& overlay, const std::vector<std::string>& from_ids,
+                            const std::vector<std::string>& to_ids, const std::vector<double>* pair_weights,
+                            const CrosswalkOptions& options);
+
+// A -> B and B -> C into A -> C: shares multiply along the way (the
+// distribution inside each B unit is taken as proportional to its share).
+Crosswalk chain_crosswalks(const Crosswalk& ab, const Crosswalk& bc);
+
+}  // namespace regio::harmonise

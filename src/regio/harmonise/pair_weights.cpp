@@ -1,0 +1,73 @@
+#include "regio/harmonise/pair_weights.hpp"
+
+#include <map>
+
+namespace regio::harmonise {
+namespace {
+
+class PairShapes final : public aggregate::CoverageShapes {
+public:
+    explicit PairShapes(const OverlayResult& overlay) : m_overlay(overlay) {}
+    [[nodiscard]] std::size_t size() const override { return m_overlay.pairs.size(); }
+    [[nodiscard]] geometry::Box bounds(std::size_t i) const override {
+        geometry::Box box;
+        for (const auto& s : m_overlay.pairs[i].boundary) {
+            box.expand(s.a);
+            box.expand(s.b);
+        }
+        return box;
+    }
+    [[nodiscard]] std::unique_ptr<grid::PolygonCoverage> coverage(std::size_t i, const grid::GridDefinition& g) const override {
+        return std::make_unique<grid::PolygonCoverage>(m_overlay.pairs[i].boundary, g);
+    }
+
+private:
+    const OverlayResult& m_overlay;
+};
+
+}  // namespace
+
+std::vector<double> pair_weights_from_grid(io::GridSource& grid, const OverlayResult& overlay, unsigned threads) {
+    aggregate::GridOptions options;
+    options.threads = threads;
+    const aggregate::GridResult result = aggregate::aggregate_grid(grid, PairShapes(overlay), nullptr, options);
+    std::vector<double> out(overlay.pairs.size());
+    for (std::size_t k = 0; k < out.size(); ++k) out[k] = result.stats[0][k].sum;
+    return out;
+}
+
+PointPairWeights pair_weights_from_points(io::PointSource& points, const OverlayResult& overlay,
+                                          const geometry::PointLocator& from, const geometry::PointLocator& to,
+                                          io::PointTransformer* transformer) {
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> index;
+    for (std::size_t k = 0; k < overlay.pairs.size(); ++k) index[{overlay.pairs[k].from, overlay.pairs[k].to}] = k;
+    PointPairWeights out;
+    out.weights.assign(overlay.pairs.size(), 0.0);
+    io::RawChunk chunk;
+    io::PointBatch batch;
+    std::vector<char> ok;
+    while (points.read(chunk)) {
+        points.decode(chunk, batch);
+        out.read += static_cast<std::int64_t>(batch.size()) + batch.invalid_count;
+        out.invalid += batch.invalid_count;
+        ok.assign(batch.size(), 1);
+        if (transformer) transformer->transform(batch.x, batch.y, ok);
+        const std::size_t nw = batch.size() ? batch.weights.size() / batch.size() : 0;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (!ok[i]) {
+                ++out.invalid;
+                continue;
+            }
+            const double w = nw ? batch.weights[i * nw] : 1.0;
+            const auto a = from.locate({batch.x[i], batch.y[i]});
+            const auto b = to.locate({batch.x[i], batch.y[i]});
+            const auto it = (a >= 0 && b >= 0) ? index.find({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)})
+                                               : index.end();
+            if (it == index.end()) out.outside += w;
+            else out.weights[it->second] += w;
+        }
+    }
+    return out;
+}
+
+}  // namespace regio::harmonise

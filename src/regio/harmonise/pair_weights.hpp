@@ -1,0 +1,31 @@
+#pragma once
+// Weights (population) of overlay pieces a ∩ b, from a grid by exact
+// coverage of each piece, or from points located in both vintages.
+#include "regio/aggregate/aggregate_grid.hpp"
+#include "regio/geometry/point_locator.hpp"
+#include "regio/harmonise/overlay.hpp"
+#include "regio/io/grid_source.hpp"
+#include "regio/io/point_source.hpp"
+
+#include <vector>
+
+namespace regio::harmonise {
+
+// Σ value × covered share of each piece (first value column of the grid),
+// in the order of overlay.pairs. The pieces must be in the grid's CRS.
+std::vector<double> pair_weights_from_grid(io::GridSource& grid, const OverlayResult& overlay, unsigned threads);
+
+// Σ weight (or the count, with weight_index < 0) of the points in each
+// piece; points outside every piece are counted in `outside`. Points must be
+// in the regions' CRS (transformer given otherwise).
+struct PointPairWeights {
+    std::vector<double> weights;
+    double outside = 0;
+    std::int64_t read = 0;
+    std::int64_t invalid = 0;
+};
+PointPairWeights pair_weights_from_points(io::PointSource& points, const OverlayResult& overlay,
+                                          const geometry::PointLocator& from, const geometry::PointLocator& to,
+                                          io::PointTransformer* transformer);
+
+}  // namespace regio::harmonise

@@ -1,0 +1,84 @@
+#include "regio/io/crosswalk_csv.hpp"
+
+#include "regio/error.hpp"
+#include "regio/io/csv_table.hpp"
+#include "regio/table/csv_text.hpp"
+
+#include <cmath>
+#include <fstream>
+
+namespace regio::io {
+namespace {
+
+std::string num(double v) { return table::format_number(v, table::ColumnKind::Real); }
+
+template <class WriteBody>
+void write_atomically(const std::string& path, Overwrite overwrite, const std::vector<std::string>& inputs, WriteBody body) {
+    OutputFile file(path, overwrite, inputs);
+    {
+        std::ofstream out(file.temp_path(), std::ios::binary);
+        if (!out) throw IoError("cannot create", Where{path});
+        body(out);
+        out.close();
+        if (!out) throw IoError("write failed", Where{path});
+    }
+    file.commit();
+}
+
+}  // namespace
+
+void write_crosswalk(const harmonise::Crosswalk& cw, const std::string& path, Overwrite overwrite,
+                     const std::vector<std::string>& inputs) {
+    write_atomically(path, overwrite, inputs, [&](std::ostream& out) {
+        out << "from_id,to_id,area_m2,area_share_from,area_share_to";
+        if (cw.has_weights) out << ",weight,weight_share_from,weight_share_to";
+        out << '\n';
+        for (const auto& r : cw.rows) {
+            out << table::csv_quote(r.from_id) << ',' << table::csv_quote(r.to_id) << ',' << num(r.area_m2) << ','
+                << num(r.area_share_from) << ',' << num(r.area_share_to);
+            if (cw.has_weights) out << ',' << num(r.weight) << ',' << num(r.weight_share_from) << ',' << num(r.weight_share_to);
+            out << '\n';
+        }
+    });
+}
+
+harmonise::Crosswalk read_crosswalk(const std::string& path) {
+    const CsvTable t = read_csv_table(path);
+    harmonise::Crosswalk cw;
+    const std::size_t f = t.column("from_id"), to = t.column("to_id"), a = t.column("area_m2"),
+                      sf = t.column("area_share_from"), st = t.column("area_share_to");
+    cw.has_weights = t.has_column("weight");
+    std::size_t w = 0, wf = 0, wt = 0;
+    if (cw.has_weights) {
+        w = t.column("weight");
+        wf = t.column("weight_share_from");
+        wt = t.column("weight_share_to");
+    }
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        harmonise::CrosswalkRow row{t.rows[r][f], t.rows[r][to], t.number(r, a), t.number(r, sf), t.number(r, st), 0, 0, 0};
+        if (cw.has_weights) {
+            row.weight = t.number(r, w);
+            row.weight_share_from = t.number(r, wf);
+            row.weight_share_to = t.number(r, wt);
+        }
+        if (!std::isfinite(row.area_share_from) || row.area_share_from < 0)
+            throw DataError("area_share_from must be a number >= 0", Where{path, {}, t.lines[r], {}, "area_share_from"});
+        cw.rows.push_back(std::move(row));
+    }
+    return cw;
+}
+
+void write_changes(const std::vector<harmonise::Change>& changes, const std::string& path, Overwrite overwrite,
+                   const std::vector<std::string>& inputs) {
+    write_atomically(path, overwrite, inputs, [&](std::ostream& out) {
+        out << "side,id,type,counterparts,detail\n";
+        for (const auto& c : changes) {
+            std::string counterparts;
+            for (const auto& id : c.counterparts) counterparts += (counterparts.empty() ? "" : ";") + id;
+            out << c.side << ',' << table::csv_quote(c.id) << ',' << harmonise::change_name(c.type) << ','
+                << table::csv_quote(counterparts) << ',' << c.detail << '\n';
+        }
+    });
+}
+
+}  // namespace regio::io
