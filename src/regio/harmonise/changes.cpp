@@ -77,33 +77,40 @@ std::vector<Change> classify_changes(const Crosswalk& crosswalk, const std::vect
             c.detail = shift_detail(l);
             return c;
         }
-        // The unit continues as one partner when that partner has its id, or
-        // when each is the other's main part (more than half both ways): then
-        // the pieces exchanged with others are a boundary shift.
-        const Link* continuing = nullptr;
+        // The unit continues under its own id: what it exchanged with other
+        // units is a boundary shift.
         for (const Link& l : mine[i])
-            if (ids[i] == other_ids[l.other]) continuing = &l;
-        if (!continuing)
-            for (const Link& l : mine[i])
-                if (l.share_own > 0.5 && l.share_other > 0.5) continuing = &l;
-        if (continuing) {
-            c.type = ChangeType::BoundaryShift;
-            c.detail = shift_detail(*continuing);
-            return c;
-        }
+            if (ids[i] == other_ids[l.other]) {
+                c.type = ChangeType::BoundaryShift;
+                c.detail = shift_detail(l);
+                return c;
+            }
         // Otherwise: split (from side) / merged (to side) when every partner
         // has this unit alone; merged into (from side) / split from (to side)
         // when this unit has one partner whose parts all have it alone; else
         // both at once.
+        bool pure;
         if (mine[i].size() > 1) {
-            const bool pure = std::all_of(mine[i].begin(), mine[i].end(), [&](const Link& l) { return theirs[l.other].size() == 1; });
-            c.type = pure ? (from_side ? ChangeType::Split : ChangeType::Merged) : ChangeType::SplitMerge;
-            return c;
+            pure = std::all_of(mine[i].begin(), mine[i].end(), [&](const Link& l) { return theirs[l.other].size() == 1; });
+            c.type = from_side ? ChangeType::Split : ChangeType::Merged;
+        } else {
+            const auto& partner_links = theirs[mine[i][0].other];
+            pure = std::all_of(partner_links.begin(), partner_links.end(),
+                               [&](const Link& back) { return mine[back.other].size() == 1; });
+            c.type = from_side ? ChangeType::Merged : ChangeType::Split;
         }
-        const auto& partner_links = theirs[mine[i][0].other];
-        const bool pure = std::all_of(partner_links.begin(), partner_links.end(),
-                                      [&](const Link& back) { return mine[back.other].size() == 1; });
-        c.type = pure ? (from_side ? ChangeType::Merged : ChangeType::Split) : ChangeType::SplitMerge;
+        if (pure) return c;
+        // Many to many. A unit that is most of one partner, which is mostly
+        // it (more than half both ways), continues as that partner with a
+        // shifted boundary (e.g. a recode with boundary change); otherwise it
+        // is split and merged at once.
+        for (const Link& l : mine[i])
+            if (l.share_own > 0.5 && l.share_other > 0.5) {
+                c.type = ChangeType::BoundaryShift;
+                c.detail = shift_detail(l);
+                return c;
+            }
+        c.type = ChangeType::SplitMerge;
         return c;
     };
     std::vector<Change> out;
