@@ -29,9 +29,10 @@ struct Crosswalk {
 struct CrosswalkOptions {
     // A piece is a sliver (dropped, reported) when both its shares are below
     // min_share, or its area is below min_area. Generalised boundaries of two
-    // vintages leave slivers of 1e-5 and less of a region; real changes of
-    // NUTS 2016->2021 start at 1e-3.
-    double min_share = 1e-4;
+    // vintages leave slivers: up to 1e-5 of a region in NUTS 1:3M, up to 4e-4
+    // of a forecast area in Berlin's LOR; real changes of NUTS 2016->2021
+    // start at 2.7e-3.
+    double min_share = 1e-3;
     double min_area = 0;
 };
 
