@@ -99,6 +99,7 @@ mkdir -p "$SCRATCH"
 SCRATCH=$(cd "$SCRATCH" && pwd)
 case "$SCRATCH/" in "$ROOT"/*) die "--scratch must be outside the checkout ($ROOT)" ;; esac
 [[ $REGIO == /* ]] || REGIO=$PWD/$REGIO
+REGIO_PATH=$REGIO
 DATA=$SCRATCH/data_s$SEED
 OUT=$SCRATCH/out
 RES=$OUT/results.tsv
@@ -176,10 +177,13 @@ fi
 N_REGIONS=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["regions"]["2021"])' "$DATA/meta.json")
 
 # ---------------------------------------------------------------- measuring
-printf 'size\ttool\twall_s\tpoints_per_s\tpeak_mib\tcpu_s\truns\tstatus\tload1\n' > "$RES"
+printf 'size\ttool\twall_s\tpoints_per_s\tpeak_mib\tcpu_s\truns\tstatus\tother_cpu_s\n' > "$RES"
 FAILURES=$OUT/failures.txt
 : > "$FAILURES"
 
+busy_s() {  # CPU seconds the whole machine has been busy since boot (all cores)
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu /{printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz}' /proc/stat
+}
 median() { sort -g | awk '{a[NR]=$1} END{if(NR%2) printf "%.3f", a[(NR+1)/2]; else printf "%.3f", (a[NR/2]+a[NR/2+1])/2}'; }
 
 # measure TOOL SIZE RUNS CMD ARGS...
@@ -190,8 +194,8 @@ median() { sort -g | awk '{a[NR]=$1} END{if(NR%2) printf "%.3f", a[(NR+1)/2]; el
 measure() {
   local tool=$1 size=$2 runs=$3; shift 3
   local tag=${tool}_$size cmd; cmd=$(printf '%q ' "$@")
-  local tf=$OUT/$tag.time err=$OUT/$tag.log t0 t1 rc=0 wall rss cpu load1
-  load1=$(cut -d' ' -f1 /proc/loadavg)   # 1-min load average before the first run
+  local tf=$OUT/$tag.time err=$OUT/$tag.log t0 t1 rc=0 wall rss cpu other b0 b1
+  b0=$(busy_s)
   log "$tool $size: $cmd"
   echo "\$ $cmd" > "$err"
   t0=$(date +%s.%N)
@@ -213,7 +217,7 @@ sys.exit(rc)' "$tf" "$@" >>"$err" 2>&1 || rc=$?
       echo "  output (last 30 lines of $err):"
       tail -n +2 "$err" | tail -n 30 | sed 's/^/    /'
     } | tee -a "$FAILURES" >&2
-    printf '%s\t%s\tNA\tNA\tNA\tNA\t%s\tFAILED(exit %s)\t%s\n' "$size" "$tool" "$runs" "$rc" "$load1" >> "$RES"
+    printf '%s\t%s\tNA\tNA\tNA\tNA\t%s\tFAILED(exit %s)\t%s\n' "$size" "$tool" "$runs" "$rc" NA >> "$RES"
     return 1
   fi
   rss=$(awk -F: '/Maximum resident set size/{printf "%.0f", $2/1024}' "$tf")
@@ -234,7 +238,10 @@ sys.exit(rc)' "$tf" "$@" >>"$err" 2>&1 || rc=$?
     fi
   fi
   local pps; pps=$(awk -v n="$size" -v w="$wall" 'BEGIN{printf "%.0f", n/w}')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\tok\t%s\n' "$size" "$tool" "$wall" "$pps" "$rss" "$cpu" "$runs" "$load1" >> "$RES"
+  # CPU used by everything else on the machine meanwhile (own CPU taken as equal in every run)
+  b1=$(busy_s)
+  other=$(awk -v a="$b0" -v b="$b1" -v c="$cpu" -v r="$runs" 'BEGIN{k = (r > 1) ? r + 1 : 1; o = b - a - c * k; printf "%.1f", (o < 0 ? 0 : o)}')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\tok\t%s\n' "$size" "$tool" "$wall" "$pps" "$rss" "$cpu" "$runs" "$other" >> "$RES"
   log "$tool $size: wall ${wall}s, $pps points/s, peak ${rss} MiB, CPU ${cpu}s"
 }
 
@@ -248,6 +255,13 @@ if [ "$RUN_REGIO" = 1 ]; then
     REGIO_NOTE="'$REGIO aggregate points --help' failed: skipped ($(head -c 300 "$OUT/regio_help.log"))"
   else
     REGIO_OK=1
+    REGIO_STAMP="checkout $( (cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null) || echo 'without commits'), binary built $(date -r "$REGIO" '+%F %H:%M:%S')"
+    # Run a copy, so that a rebuild of build/regio during the benchmark cannot disturb it
+    # (the binary links only system libraries; if the copy does not run, use the original).
+    if cp "$REGIO" "$SCRATCH/regio.snapshot" && "$SCRATCH/regio.snapshot" aggregate points --help >/dev/null 2>&1; then
+      REGIO_STAMP+=", run as a copy: $SCRATCH/regio.snapshot"
+      REGIO=$SCRATCH/regio.snapshot
+    fi
   fi
   [ -n "$REGIO_NOTE" ] && log "$REGIO_NOTE"
 fi
@@ -262,7 +276,6 @@ regio_cmd() {  # regio_cmd N OUT.csv [extra args]
 }
 LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ "$REGIO_OK" = 1 ]; then
-  REGIO_STAMP="checkout $( (cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null) || echo 'without commits'), binary built $(date -r "$REGIO" '+%F %H:%M:%S')"
   for N in $SIZES; do
     rm -f "$OUT/regio_$N.csv"
     mapfile -d '' cmd < <(regio_cmd "$N" "$OUT/regio_$N.csv" --report "$OUT/regio_$N.report.json")
@@ -368,7 +381,7 @@ done
   echo "machine:  $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); load avg at start $LOADAVG_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "date:     $(date -u +%Y-%m-%dT%H:%MZ)"
   if [ "$REGIO_OK" = 1 ]; then
-    echo "regio:    $REGIO ($REGIO_STAMP; threads ${THREADS:-default}${REGIO_ARGS[*]:+; extra args: ${REGIO_ARGS[*]}}; wall = median of $RUNS runs after 1 warm-up run)"
+    echo "regio:    $REGIO_PATH ($REGIO_STAMP; threads ${THREADS:-default}${REGIO_ARGS[*]:+; extra args: ${REGIO_ARGS[*]}}; wall = median of $RUNS runs after 1 warm-up run)"
   else
     echo "regio:    ${REGIO_NOTE:-skipped (--no-regio)}"
   fi
@@ -384,7 +397,7 @@ done
       if ($2 == "postgis-query" && $8 == "ok") pq[$1] = $3
       last = NR }
     END {
-      printf "%-9s %-22s %9s %12s %9s %8s %5s %9s %6s\n", "size", "tool", "wall_s", "points/s", "peak_MiB", "CPU_s", "runs", "regio_x", "load1"
+      printf "%-9s %-22s %9s %12s %9s %8s %5s %9s %6s\n", "size", "tool", "wall_s", "points/s", "peak_MiB", "CPU_s", "runs", "regio_x", "other_cpu"
       for (i = 2; i <= last; i++) {
         x = "-"
         if (st[i] != "ok") { printf "%-9s %-22s %s\n", size[i], tool[i], st[i]; continue }
@@ -399,8 +412,9 @@ done
         }
       }
       print "(regio_x = regio points/s divided by the peer points/s at the same size;"
-      print " load1 = 1-minute load average just before the measurement: above ~0.3 on this 2-core"
-      print " machine, something else was running and the wall times may be high)"
+      print " other_cpu = CPU seconds used by other processes on the machine while this row was"
+      print " measured, all its runs together (for PostGIS mostly the server backends); a large value"
+      print " for a single-process tool means something else was running and its wall time may be high)"
     }' "$RES"
   echo
   echo "cross-check (../shared/bench/check.py w1; per-(region, group) count and weight sum):"

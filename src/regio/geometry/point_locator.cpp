@@ -269,6 +269,25 @@ Side PointLocator::classify(const Point& p, std::int32_t region, double toleranc
     return inside(p, *rr) ? Side::Inside : Side::Outside;
 }
 
+bool PointLocator::strictly_inside(const Point& p, std::int32_t region, double tolerance) const {
+    if (!m_extent.contains(p)) return false;
+    const RowRegion* rr = find_row_region(row_of(p.y), region);
+    if (rr == nullptr) return classify(p, region) == Side::Inside;
+    // Parity first: a point the crossing rule puts outside is not strictly
+    // inside, whether or not it lies on the boundary; only the rest need the
+    // (costlier) distance test, and only against edges near the point.
+    if (!inside(p, *rr)) return false;
+    const double tolerance2 = tolerance * tolerance;
+    for (std::uint32_t i = rr->begin; i < rr->end; ++i) {
+        const Edge& e = m_row_edges[i];
+        if (p.x < std::min(e.lo.x, e.hi.x) - tolerance || p.x > std::max(e.lo.x, e.hi.x) + tolerance ||
+            p.y < e.lo.y - tolerance || p.y > e.hi.y + tolerance)
+            continue;
+        if (on_segment(e.lo, e.hi, p) || (tolerance > 0 && distance2(e.lo, e.hi, p) <= tolerance2)) return false;
+    }
+    return true;
+}
+
 void PointLocator::candidates(const Point& p, std::vector<std::int32_t>& out) const {
     out.clear();
     if (!m_extent.contains(p)) return;

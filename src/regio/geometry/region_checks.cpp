@@ -85,7 +85,7 @@ std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator&
             const double tolerance = 1e-12 * (std::abs(p.x) + std::abs(p.y)) + 1e-300;
             locator.candidates(p, candidates);
             for (const std::int32_t b : candidates)
-                if (static_cast<std::size_t>(b) != a && locator.classify(p, b, tolerance) == Side::Inside)
+                if (static_cast<std::size_t>(b) != a && locator.strictly_inside(p, b, tolerance))
                     found.emplace(std::min<std::size_t>(a, b), std::max<std::size_t>(a, b));
         };
         for (const auto& polygon : regions.shapes[a].polygons)
