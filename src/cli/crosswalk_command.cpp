@@ -22,6 +22,7 @@
 #include <fmt/ranges.h>
 
 #include <cmath>
+#include <future>
 #include <iostream>
 #include <map>
 #include <set>
@@ -77,19 +78,31 @@ int run_build(const BuildArgs& args) {
     if (!args.changes.empty()) { io::OutputFile probe(args.changes, overwrite_of(args.out), inputs); }
     if (!args.out.report.empty()) check_report_output(args.out.report, {args.out.output, overwrite_of(args.out), inputs});
 
+    // The two vintages are read and checked side by side: much of it (reading,
+    // indexing) is sequential per vintage.
+    auto later = std::async(std::launch::async, [&] { return load_checked_regions(args.to, threads, true); });
     CheckedRegions from = load_checked_regions(args.from, threads, args.out.quiet);
-    CheckedRegions to = load_checked_regions(args.to, threads, args.out.quiet);
+    CheckedRegions to = later.get();
+    if (!args.out.quiet)
+        for (const auto& w : to.warnings) std::cerr << "regio: warning: " << w << '\n';
     // Areas are measured in one projected CRS: the first vintage's, or --work-crs.
     io::Crs work = args.work_crs.empty() ? io::Crs::from_wkt(from.regions.crs_wkt) : io::Crs::from_user(args.work_crs, "--work-crs");
     if (work.is_geographic())
         throw CrsError("the regions are in " + work.name + " (degrees): areas need a projected, equal-area CRS",
                        Where{from.regions.file, from.regions.layer}, "pass --work-crs, e.g. EPSG:3035 for Europe");
+    bool transformed = false;
     for (CheckedRegions* side : {&from, &to}) {
         const io::Crs crs = io::Crs::from_wkt(side->regions.crs_wkt);
-        if (!crs.same_as(work)) io::transform_regions(side->regions, crs, work);
+        if (!crs.same_as(work)) {
+            io::transform_regions(side->regions, crs, work);
+            transformed = true;
+        }
     }
     const double t_regions = watch.lap();
-    const harmonise::OverlayResult overlay = harmonise::overlay(from.regions, to.regions, threads);
+    // The checks' point locators serve the overlay too, unless shapes moved.
+    const harmonise::OverlayResult overlay = transformed
+                                                 ? harmonise::overlay(from.regions, to.regions, threads)
+                                                 : harmonise::overlay(from.regions, to.regions, threads, &from.locator, &to.locator);
     const double t_overlay = watch.lap();
     std::vector<double> weights;
     if (!args.weights.empty()) weights = grid_pair_weights(args.weights, from.regions, overlay, threads);

@@ -203,7 +203,7 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
             band.weights.assign(all.begin(), all.begin() + band.rows * g.cols);
         }
         const std::size_t band_cells = static_cast<std::size_t>(band.rows) * cols;
-        for (std::size_t v = 0; v < nv; ++v) {
+        for (std::size_t v = 0; v < nv && options.totals; ++v) {
             // Four partial sums: independent chains run in parallel in the CPU.
             double total[4] = {0, 0, 0, 0};
             std::int64_t nodata = 0;
@@ -235,8 +235,10 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
                 for (std::int64_t row = std::max(row0, cov.row_begin()); row < std::min(row0 + band.rows, cov.row_end()); ++row) {
                     cov.next_row(fractions);  // rows come in order, continuing from the last band
                     const auto br = static_cast<std::size_t>(row - row0);
-                    double* cover = union_cover[t].row(br, c0, c0 + fractions.size()) + c0;
-                    for (std::size_t c = 0; c < fractions.size(); ++c) cover[c] += fractions[c];
+                    if (options.totals) {
+                        double* cover = union_cover[t].row(br, c0, c0 + fractions.size()) + c0;
+                        for (std::size_t c = 0; c < fractions.size(); ++c) cover[c] += fractions[c];
+                    }
                     for (std::size_t v = 0; v < nv; ++v) {
                         RegionCellStats& s = result.stats[v][r];
                         const double* vals = band.values.data() + v * band_cells + br * cols + c0;
@@ -257,7 +259,7 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
                 }
                 if (cov.row_end() <= row0 + band.rows) coverage[r].reset();
             });
-            for (std::size_t br = 0; br < static_cast<std::size_t>(band.rows); ++br) {
+            for (std::size_t br = 0; br < static_cast<std::size_t>(band.rows) && options.totals; ++br) {
                 std::size_t lo = cols, hi = 0;
                 for (const auto& u : union_cover) {
                     lo = std::min(lo, u.lo(br));

@@ -26,7 +26,10 @@ const char* stat_name(GridStat stat);
 struct GridOptions {
     GridMethod method = GridMethod::Area;
     unsigned threads = 2;
-    std::size_t band_bytes = std::size_t{8} << 20;   // budget for one band of values
+    std::size_t band_bytes = std::size_t{8} << 20;
+    // Grid totals, no-data counts and the union measure for the conservation
+    // check; callers that only want the shapes' sums can skip them.
+    bool totals = true;  // budget for one band of values
     ProgressRange progress{nullptr};
 };
 

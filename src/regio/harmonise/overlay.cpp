@@ -8,7 +8,9 @@
 #include <cmath>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <unordered_map>
 
 namespace regio::harmonise {
 namespace {
@@ -200,6 +202,51 @@ std::vector<Piece> pieces_of(const std::vector<DirectedEdge>& edges, const std::
     return all;
 }
 
+bool same_shape(const geometry::MultiPolygon& a, const geometry::MultiPolygon& b) {
+    if (a.polygons.size() != b.polygons.size()) return false;
+    for (std::size_t p = 0; p < a.polygons.size(); ++p) {
+        if (a.polygons[p].rings.size() != b.polygons[p].rings.size()) return false;
+        for (std::size_t r = 0; r < a.polygons[p].rings.size(); ++r)
+            if (a.polygons[p].rings[r] != b.polygons[p].rings[r]) return false;
+    }
+    return true;
+}
+
+std::size_t shape_hash(const geometry::MultiPolygon& shape) {
+    std::size_t h = shape.polygons.size();
+    for (const auto& polygon : shape.polygons)
+        for (const auto& ring : polygon.rings)
+            for (const auto& p : ring) {
+                h = h * 1000003u ^ std::hash<double>{}(p.x);
+                h = h * 1000003u ^ std::hash<double>{}(p.y);
+            }
+    return h;
+}
+
+// Units whose geometry is bit-identical in both vintages (unchanged or only
+// recoded: most units between two releases) are their own piece: a ∩ b = a.
+// Their edges need no splitting and no location, which is most of the work.
+// (Tolerated sliver overlaps of such a unit with a neighbour are not
+// measured: they would be dropped as slivers anyway.)
+std::vector<std::int64_t> identical_partners(const geometry::RegionSet& from, const geometry::RegionSet& to) {
+    std::unordered_multimap<std::size_t, std::size_t> by_hash;
+    for (std::size_t j = 0; j < to.size(); ++j)
+        if (!to.shapes[j].empty()) by_hash.emplace(shape_hash(to.shapes[j]), j);
+    std::vector<std::int64_t> partner(from.size(), -1);
+    std::vector<char> taken(to.size(), 0);
+    for (std::size_t i = 0; i < from.size(); ++i) {
+        if (from.shapes[i].empty()) continue;
+        const auto [first, last] = by_hash.equal_range(shape_hash(from.shapes[i]));
+        for (auto it = first; it != last; ++it)
+            if (!taken[it->second] && same_shape(from.shapes[i], to.shapes[it->second])) {
+                partner[i] = static_cast<std::int64_t>(it->second);
+                taken[it->second] = 1;
+                break;
+            }
+    }
+    return partner;
+}
+
 double area_term(const Point& a, const Point& b, const Point& origin) {
     // ∫ x dy along a->b, with x measured from the origin for precision.
     return 0.5 * ((a.x - origin.x) + (b.x - origin.x)) * (b.y - a.y);
@@ -213,7 +260,8 @@ std::vector<double> region_areas(const geometry::RegionSet& set, const std::vect
 
 }  // namespace
 
-OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet& to, unsigned threads) {
+OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet& to, unsigned threads,
+                      const geometry::PointLocator* from_locator, const geometry::PointLocator* to_locator) {
     threads = std::max(1u, threads);
     const std::vector<DirectedEdge> from_edges = directed_edges(from);
     const std::vector<DirectedEdge> to_edges = directed_edges(to);
@@ -230,12 +278,25 @@ OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet
     result.from_area = region_areas(from, from_edges, origin);
     result.to_area = region_areas(to, to_edges, origin);
 
-    const geometry::PointLocator from_locator(from.shapes), to_locator(to.shapes);
+    std::optional<geometry::PointLocator> own_from, own_to;
+    if (!from_locator) from_locator = &own_from.emplace(from.shapes);
+    if (!to_locator) to_locator = &own_to.emplace(to.shapes);
     const EdgeGrid from_grid(from_edges, box), to_grid(to_edges, box);
     // Pieces of `from` edges bound from ∩ (the `to` region on their inside);
     // pieces of `to` edges count only strictly inside a `from` region.
-    std::vector<Piece> from_pieces = pieces_of(from_edges, to_edges, to_grid, to_locator, false, threads);
-    std::vector<Piece> to_pieces = pieces_of(to_edges, from_edges, from_grid, from_locator, true, threads);
+    const std::vector<std::int64_t> partner = identical_partners(from, to);
+    std::vector<char> to_identical(to.size(), 0);
+    for (const auto p : partner)
+        if (p >= 0) to_identical[static_cast<std::size_t>(p)] = 1;
+    std::vector<DirectedEdge> from_active, to_active;
+    for (const auto& e : from_edges)
+        if (partner[e.region] < 0) from_active.push_back(e);
+    for (const auto& e : to_edges)
+        if (!to_identical[e.region]) to_active.push_back(e);
+    std::vector<Piece> from_pieces = pieces_of(from_active, to_edges, to_grid, *to_locator, false, threads);
+    std::vector<Piece> to_pieces = pieces_of(to_active, from_edges, from_grid, *from_locator, true, threads);
+    for (const auto& e : from_edges)
+        if (partner[e.region] >= 0) from_pieces.push_back({e.a, e.b, e.region, static_cast<std::uint32_t>(partner[e.region])});
 
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> index;
     auto add = [&](std::uint32_t f, std::uint32_t t, const Piece& p) {

@@ -13,6 +13,7 @@
 // boundary is skipped: the matching piece of a already counts it.
 // The pieces are kept: they are the oriented boundary of each a ∩ b, which is
 // all that grid coverage needs to weight the pairs by population.
+#include "regio/geometry/point_locator.hpp"
 #include "regio/geometry/region_set.hpp"
 #include "regio/grid/coverage.hpp"
 
@@ -34,7 +35,9 @@ struct OverlayResult {
     std::vector<double> to_area;
 };
 
-// Both sets must be in the same projected (ideally equal-area) CRS.
-OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet& to, unsigned threads);
+// Both sets must be in the same projected (ideally equal-area) CRS. Point
+// locators of the two sets may be passed in when the caller has them.
+OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet& to, unsigned threads,
+                      const geometry::PointLocator* from_locator = nullptr, const geometry::PointLocator* to_locator = nullptr);
 
 }  // namespace regio::harmonise

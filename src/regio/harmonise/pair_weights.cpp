@@ -30,6 +30,7 @@ private:
 std::vector<double> pair_weights_from_grid(io::GridSource& grid, const OverlayResult& overlay, unsigned threads) {
     aggregate::GridOptions options;
     options.threads = threads;
+    options.totals = false;  // only the pieces' sums are wanted
     const aggregate::GridResult result = aggregate::aggregate_grid(grid, PairShapes(overlay), nullptr, options);
     std::vector<double> out(overlay.pairs.size());
     for (std::size_t k = 0; k < out.size(); ++k) out[k] = result.stats[0][k].sum;
