@@ -1,0 +1,61 @@
+#pragma once
+// A choropleth as one self-contained, deterministic SVG: title, subtitle,
+// the map (a path per region with its id and a <title> tooltip), a legend
+// (swatches, class bounds, counts, no data), a scale bar and a source note.
+#include "regio/geometry/types.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace regio::render {
+
+struct MapRegion {
+    std::string id;
+    std::string name;
+    const geometry::MultiPolygon* shape = nullptr;  // in the map CRS
+    std::optional<double> value;
+    int klass = -1;  // index into the legend's classes; -1 = no data
+};
+
+struct LegendClass {
+    std::string label;  // e.g. "(10.5, 30.75]"
+    std::string color;  // #rrggbb
+    std::size_t count = 0;
+};
+
+struct MapStyle {
+    std::string nodata_color = "#D9D9D9";
+    std::string nodata_label = "no data";
+    std::string border_color = "#FFFFFF";
+    double border_width = 0.4;
+    std::string font = "Helvetica, Arial, sans-serif";
+    std::string background = "#FFFFFF";
+};
+
+struct MapText {
+    std::string title;
+    std::string subtitle;
+    std::string source;
+    std::string legend_title;
+};
+
+struct MapSpec {
+    int width = 900;
+    int height = 700;
+    bool metres = true;          // map units are metres (scale bar in km)
+    int decimals = 1;            // coordinate precision in pixels
+    std::optional<geometry::Box> extent;  // default: all regions
+};
+
+std::string choropleth_svg(const std::vector<MapRegion>& regions, const std::vector<LegendClass>& classes,
+                           std::size_t nodata_count, const MapStyle& style, const MapText& text, const MapSpec& spec);
+
+// Labels "[min, b0]", "(b0, b1]", ... with the fewest decimals (0..6) that
+// keep neighbouring bounds distinct.
+std::vector<std::string> class_labels(double lowest, const std::vector<double>& bins);
+
+// A value for tooltips: up to 6 significant digits.
+std::string format_value(double value);
+
+}  // namespace regio::render
