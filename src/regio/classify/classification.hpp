@@ -37,7 +37,7 @@ struct Classification {
     std::vector<double> bins;          // ascending upper bounds; bins.size() is the k used
     std::vector<std::size_t> counts;   // values per class
     double lowest = 0.0;               // legend lower bound of class 0
-    std::size_t requested_k = 0;       // k asked for (head/tail, manual: the k they produce / were given)
+    std::size_t requested_k = 0;       // k asked for; manual: breaks given; head/tail, std-mean: bounds before duplicates went
     std::vector<std::string> warnings; // e.g. duplicate bounds removed, k reduced
     double gvf = 1.0;                  // goodness of variance fit = 1 - SDCM/SDAM (1 when SDAM = 0)
     double adcm = 0.0;                 // sum of absolute deviations around class medians

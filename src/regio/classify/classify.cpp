@@ -83,11 +83,12 @@ Classification classify(std::vector<double> values, Method method, std::size_t k
     const std::size_t raw = out.bins.size();
     out.bins.erase(std::unique(out.bins.begin(), out.bins.end()), out.bins.end());
     if (out.bins.size() < raw)
-        out.warnings.push_back(message_prefix(method) + fmt::format("{} duplicate class bounds removed (ties in the data)",
-                                                            raw - out.bins.size()));
-    out.requested_k = takes_k(method) ? k : (method == Method::Manual ? options.manual_breaks.size() : out.bins.size());
-    if (takes_k(method) && out.bins.size() != k)
-        out.warnings.push_back(message_prefix(method) + fmt::format("{} classes requested, {} used", k, out.bins.size()));
+        out.warnings.push_back(message_prefix(method) +
+                               fmt::format("{} duplicate class bounds removed (ties in the data)", raw - out.bins.size()));
+    out.requested_k = takes_k(method) ? k : (method == Method::Manual ? options.manual_breaks.size() : raw);
+    if (out.bins.size() < out.requested_k)  // §1: the tool must report the k actually used
+        out.warnings.push_back(message_prefix(method) +
+                               fmt::format("{} classes requested, {} used", out.requested_k, out.bins.size()));
 
     // Counts by upper bounds: class j holds (bins[j-1], bins[j]].
     std::size_t below = 0;
@@ -99,8 +100,8 @@ Classification classify(std::vector<double> values, Method method, std::size_t k
 
     if (options.lowest) {
         if (*options.lowest > values.front())
-            throw DataError(message_prefix(method) + fmt::format("the value {} lies below the lowest bound {}", values.front(),
-                                                         *options.lowest));
+            throw DataError(message_prefix(method) +
+                            fmt::format("the value {} lies below the lowest bound {}", values.front(), *options.lowest));
         out.lowest = *options.lowest;
     } else {
         // Legend [min, b0]; a bound below the data (std-mean) extends it so the
@@ -112,8 +113,9 @@ Classification classify(std::vector<double> values, Method method, std::size_t k
         // §2.5 leaves empty classes to the tool: we keep them (count 0).
         const auto empty = static_cast<std::size_t>(std::count(out.counts.begin(), out.counts.end(), std::size_t{0}));
         if (empty > 0)
-            out.warnings.push_back(message_prefix(method) + fmt::format("{} classes are empty (bounds outside the data); "
-                                                                "kept in the legend with count 0", empty));
+            out.warnings.push_back(message_prefix(method) +
+                                   fmt::format("{} classes are empty (bounds outside the data); kept in the legend with count 0",
+                                               empty));
     }
 
     const Fit fit = measure_fit(values, out.counts);

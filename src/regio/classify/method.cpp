@@ -36,7 +36,7 @@ std::string_view method_name(Method method) {
 }
 
 bool takes_k(Method method) {
-    return method != Method::HeadTail && method != Method::Manual;
+    return method != Method::HeadTail && method != Method::Manual && method != Method::StdMean;
 }
 
 }  // namespace regio::classify

@@ -46,7 +46,12 @@ ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data
     for (const auto& row : crosswalk.rows) {
         const auto it = row_of.find(row.from_id);
         if (it == row_of.end()) {
+            // A target fed partly by a unit without data would show a
+            // partial total as if complete: it is missing instead.
             sources_missing.insert(row.from_id);
+            const std::size_t t = target_index[row.to_id];
+            for (auto& m : ext_missing) m[t] = 1;
+            for (auto& m : int_missing) m[t] = 1;
             continue;
         }
         const std::size_t r = it->second;

@@ -22,6 +22,10 @@ const char* change_name(ChangeType type) {
 
 namespace {
 
+// "More than half", with room for the rounding of reprojected boundaries: an
+// exact half split must not flip between two types on noise.
+constexpr double kMoreThanHalf = 0.5 + 1e-6;
+
 struct Link {
     std::size_t other;  // index on the other side
     double share_own;   // share of this unit going to/from the other
@@ -105,7 +109,7 @@ std::vector<Change> classify_changes(const Crosswalk& crosswalk, const std::vect
         // shifted boundary (e.g. a recode with boundary change); otherwise it
         // is split and merged at once.
         for (const Link& l : mine[i])
-            if (l.share_own > 0.5 && l.share_other > 0.5) {
+            if (l.share_own > kMoreThanHalf && l.share_other > kMoreThanHalf) {
                 c.type = ChangeType::BoundaryShift;
                 c.detail = shift_detail(l);
                 return c;

@@ -5,6 +5,23 @@
 
 namespace regio::harmonise {
 
+namespace {
+
+// Shares computed by division almost always sum to exactly 1 already; when
+// rounding leaves a residual, the largest share absorbs it (where one ulp is
+// least visible), so that every source's shares sum to exactly 1.
+void exact_unit_sum(std::vector<CrosswalkRow>& rows, double CrosswalkRow::*share) {
+    double sum = 0;
+    std::size_t largest = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        sum += rows[i].*share;
+        if (rows[i].*share > rows[largest].*share) largest = i;
+    }
+    if (sum != 1.0) rows[largest].*share += 1.0 - sum;
+}
+
+}  // namespace
+
 BuildResult build_crosswalk(const OverlayResult& overlay, const std::vector<std::string>& from_ids,
                             const std::vector<std::string>& to_ids, const std::vector<double>* pair_weights,
                             const CrosswalkOptions& options) {
@@ -52,14 +69,8 @@ BuildResult build_crosswalk(const OverlayResult& overlay, const std::vector<std:
         }
         if (!kept.empty()) {
             from_seen[from] = 1;
-            double sum = 0;
-            for (std::size_t i = 0; i + 1 < kept.size(); ++i) sum += kept[i].area_share_from;
-            kept.back().area_share_from = 1.0 - sum;  // exact sum, whatever the rounding
-            if (pair_weights) {
-                double wsum = 0;
-                for (std::size_t i = 0; i + 1 < kept.size(); ++i) wsum += kept[i].weight_share_from;
-                kept.back().weight_share_from = 1.0 - wsum;
-            }
+            exact_unit_sum(kept, &CrosswalkRow::area_share_from);
+            if (pair_weights) exact_unit_sum(kept, &CrosswalkRow::weight_share_from);
         }
         cw.rows.insert(cw.rows.end(), kept.begin(), kept.end());
         k = end;

@@ -97,6 +97,7 @@ TEST_CASE("classify: std-mean with multiples -2, -1, 1, 2 (spec §3)") {
     require_bins(c, {23.1 - 2 * sd, 23.1 - sd, 23.1 + sd, 23.1 + 2 * sd, 89});
     require_bins(c, {-34.553756, -5.726878, 51.926878, 80.753756, 89}, 5e-7);  // the spec's 6 decimals
     CHECK(c.counts == std::vector<std::size_t>{0, 0, 8, 1, 1});
+    CHECK(c.requested_k == 5);
     // Empty classes are kept (count 0) and reported; the legend starts at the
     // lowest bound so it never reads backwards.
     CHECK(c.lowest == c.bins.front());

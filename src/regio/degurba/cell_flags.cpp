@@ -1,0 +1,100 @@
+#include "regio/degurba/cell_flags.hpp"
+
+#include "regio/error.hpp"
+
+#include <limits>
+#include <string>
+
+namespace regio::degurba {
+
+double cell_density(double population, double land_share, double cell_area_km2, DensityDivisor divisor) {
+    double area = cell_area_km2;
+    if (divisor == DensityDivisor::LandArea && !std::isnan(land_share)) area *= land_share;
+    // §1: land = 0 and pop > 0 counts as dense (+inf); land = 0 and pop = 0 is 0.
+    if (area <= 0) return population > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+    return population / area;
+}
+
+namespace {
+
+// Land shares come from area ratios; allow their rounding noise above 1.
+constexpr double share_tolerance = 1e-9;
+
+[[noreturn]] void bad_cell(const PopulationGrid& grid, std::int64_t i, const std::string& field, double value,
+                           const std::string& rule) {
+    throw DataError("cell at row " + std::to_string(i / grid.cols) + ", col " + std::to_string(i % grid.cols) +
+                        " has " + field + " " + std::to_string(value) + "; " + rule,
+                    Where{.field = field});
+}
+
+void check_sizes(const PopulationGrid& grid, const Options& options) {
+    check_label_capacity(grid.cols, grid.rows);
+    const auto n = static_cast<std::size_t>(grid.cols * grid.rows);
+    if (grid.population.size() != n)
+        throw DataError("population has " + std::to_string(grid.population.size()) + " values for a grid of " +
+                        std::to_string(grid.cols) + " x " + std::to_string(grid.rows) + " cells");
+    if (!grid.land_share.empty() && grid.land_share.size() != n)
+        throw DataError("land share has " + std::to_string(grid.land_share.size()) + " values for " +
+                        std::to_string(n) + " cells");
+    if (!grid.built_up_share.empty() && grid.built_up_share.size() != n)
+        throw DataError("built-up share has " + std::to_string(grid.built_up_share.size()) + " values for " +
+                        std::to_string(n) + " cells");
+    if (!(std::isfinite(grid.cell_area_km2) && grid.cell_area_km2 > 0))
+        throw DataError("cell area must be a positive number of km2, not " + std::to_string(grid.cell_area_km2));
+    if (options.built_up_threshold && grid.built_up_share.empty() && n > 0)
+        throw ConfigError("the built-up criterion (degurba.md §2.1 step 1) needs a built-up layer", {},
+                          "give a built-up layer or switch the criterion off (the Manual2021 preset)");
+}
+
+}  // namespace
+
+CellFlags compute_cell_flags(const PopulationGrid& grid, const Options& options) {
+    check_sizes(grid, options);
+    const std::int64_t n = grid.cols * grid.rows;
+    const bool has_land = !grid.land_share.empty();
+    const bool has_built = !grid.built_up_share.empty();
+    const bool use_built = has_built && options.built_up_threshold.has_value();
+    const double built_threshold = options.built_up_threshold.value_or(0.0);
+
+    CellFlags out;
+    out.bits.assign(static_cast<std::size_t>(n), 0);
+    for (std::int64_t i = 0; i < n; ++i) {
+        const auto at = static_cast<std::size_t>(i);
+        double pop = grid.population[at];
+        if (std::isnan(pop)) {
+            ++out.nodata_cells;
+            pop = 0;
+        } else if (!(pop >= 0) || std::isinf(pop)) {
+            bad_cell(grid, i, "population", pop, "population must be a finite number >= 0 (degurba.md §1)");
+        }
+        double land = has_land ? grid.land_share[at] : 1.0;
+        if (std::isnan(land)) {
+            ++out.unknown_land_cells;
+            land = 1.0;
+        } else if (land < 0 || land > 1 + share_tolerance) {
+            bad_cell(grid, i, "land share", land, "a land share must be 0..1");
+        }
+        double built = has_built ? grid.built_up_share[at] : 0.0;
+        if (std::isnan(built)) built = 0;
+        else if (built < 0 || built > 1 + share_tolerance)
+            bad_cell(grid, i, "built-up share", built, "a built-up share must be 0..1");
+        out.population += pop;
+
+        const double density = cell_density(pop, land, grid.cell_area_km2, options.divisor);
+        // §2.1 step 1: built-up area "on its permanent land".
+        const bool built_dense = use_built && cell_density(built, land, 1.0, DensityDivisor::LandArea) >= built_threshold;
+        std::uint8_t bits = 0;
+        if (density >= options.urban_centre.min_density || built_dense) bits |= UrbanCentreDense;
+        if (density >= options.urban_cluster.min_density) bits |= UrbanClusterDense;
+        if (density >= options.dense_urban_cluster.min_density || built_dense) bits |= DenseClusterDense;
+        if (density >= options.semi_dense_urban_cluster.min_density) bits |= SemiDense;
+        if (density >= options.rural_cluster.min_density) bits |= RuralClusterDense;
+        if (density >= options.low_density_rural_min_density) bits |= LowDensity;
+        if (pop == 0 && built == 0 && land < options.water_max_land) bits |= Water;
+        if (pop > 0 || land >= options.majority_min_land) bits |= MajorityVoter;
+        out.bits[at] = bits;
+    }
+    return out;
+}
+
+}  // namespace regio::degurba

@@ -1,0 +1,73 @@
+#include "regio/io/map_gpkg.hpp"
+
+#include "regio/error.hpp"
+#include "regio/io/gdal_handles.hpp"
+#include "regio/io/ogr_geometry.hpp"
+
+#include <cmath>
+
+namespace regio::io {
+namespace {
+
+std::string sql_text(const std::string& s) {
+    std::string out = "'";
+    for (const char c : s) {
+        if (c == '\'') out += '\'';
+        out += c;
+    }
+    return out + "'";
+}
+
+}  // namespace
+
+void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions, const MapLayer& layer, Overwrite overwrite,
+                    const std::vector<std::string>& inputs) {
+    ensure_gdal();
+    OutputFile file(path, overwrite, inputs);
+    CplErrorCapture capture;
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!driver) throw IoError("GDAL has no GPKG driver", Where{path});
+    DatasetPtr ds(driver->Create(file.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw IoError("cannot create: " + capture.last_error(), Where{path});
+    OGRSpatialReference srs;
+    srs.importFromWkt(regions.crs_wkt.c_str());
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRLayer* out = ds->CreateLayer(layer.name.c_str(), &srs, wkbMultiPolygon, nullptr);
+    if (!out) throw IoError("cannot create layer: " + capture.last_error(), Where{path, layer.name});
+    OGRFieldDefn id_field(regions.id_field.c_str(), OFTString), value_field(layer.value_field.c_str(), OFTReal),
+        class_field("class", OFTInteger), fill_field("fill", OFTString);
+    for (OGRFieldDefn* f : {&id_field, &value_field, &class_field, &fill_field})
+        if (out->CreateField(f) != OGRERR_NONE) throw IoError("cannot create field: " + capture.last_error(), Where{path, layer.name});
+    ds->StartTransaction();
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+        FeaturePtr feature(OGRFeature::CreateFeature(out->GetLayerDefn()));
+        feature->SetField(0, regions.ids[r].c_str());
+        if (std::isnan(layer.values[r])) feature->SetFieldNull(1);
+        else feature->SetField(1, layer.values[r]);
+        if (layer.classes[r] > 0) feature->SetField(2, layer.classes[r]);
+        else feature->SetFieldNull(2);
+        feature->SetField(3, layer.fills[r].c_str());
+        if (!regions.shapes[r].empty()) feature->SetGeometryDirectly(to_ogr(regions.shapes[r]).release());
+        if (out->CreateFeature(feature.get()) != OGRERR_NONE) throw IoError("cannot write a feature: " + capture.last_error(), Where{path});
+    }
+    ds->CommitTransaction();
+    // QGIS reads its default style from layer_styles (created as QGIS does).
+    const char* create =
+        "CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256), "
+        "f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), "
+        "styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30), "
+        "update_time DATETIME)";
+    ds->ExecuteSQL(create, nullptr, nullptr);
+    const std::string insert =
+        "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, "
+        "styleSLD, useAsDefault, description, owner, ui, update_time) VALUES ('', '', " + sql_text(layer.name) + ", 'geom', " +
+        sql_text(layer.name) + ", " + sql_text(layer.qml) + ", " + sql_text(layer.sld) +
+        ", 1, 'regio choropleth', '', '', '2000-01-01T00:00:00Z')";
+    ds->ExecuteSQL(insert.c_str(), nullptr, nullptr);
+    const std::string failure = capture.last_error("");
+    ds.reset();
+    if (!failure.empty()) throw IoError("write failed: " + failure, Where{path});
+    file.commit();
+}
+
+}  // namespace regio::io

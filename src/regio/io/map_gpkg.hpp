@@ -1,0 +1,26 @@
+#pragma once
+// The GeoPackage beside a map: regions with their value, `class` (1..K,
+// NULL for no data) and `fill` (#RRGGBB), and a layer_styles table (QGIS's
+// convention) holding the QML and SLD so QGIS opens it styled.
+#include "regio/geometry/region_set.hpp"
+#include "regio/io/output_file.hpp"
+
+#include <string>
+#include <vector>
+
+namespace regio::io {
+
+struct MapLayer {
+    std::string name;         // layer name
+    std::string value_field;  // name of the value column
+    std::vector<double> values;   // NaN = no data
+    std::vector<int> classes;     // 1..K, 0 = no data
+    std::vector<std::string> fills;
+    std::string qml;
+    std::string sld;
+};
+
+void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions, const MapLayer& layer, Overwrite overwrite,
+                    const std::vector<std::string>& inputs);
+
+}  // namespace regio::io
