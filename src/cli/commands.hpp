@@ -24,6 +24,8 @@ unsigned effective_threads(unsigned requested);
 void add_aggregate_points(CLI::App& aggregate, Action& action);
 void add_aggregate_grid(CLI::App& aggregate, Action& action);
 void add_crosswalk(CLI::App& app, Action& action);
+void add_map(CLI::App& app, Action& action);
+void add_classify(CLI::App& app, Action& action);
 
 // "regio N.N.N (GDAL x, GEOS y, PROJ z)"
 std::string version_text();

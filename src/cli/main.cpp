@@ -54,6 +54,8 @@ int main(int argc, char** argv) {
     regio::cli::add_aggregate_grid(*aggregate, action);
 
     regio::cli::add_crosswalk(app, action);
+    regio::cli::add_classify(app, action);
+    regio::cli::add_map(app, action);
 
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: regio help aggregate points");
     std::vector<std::string> help_words;

@@ -1,0 +1,189 @@
+// Whole-grid behaviour of the Level 1 classification: degenerate grids, no
+// data, validation, options and presets (../shared/spec/degurba.md §1-§2, §7).
+#include "regio/degurba/classify_grid.hpp"
+#include "regio/error.hpp"
+#include "test_grids.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+
+using namespace regio::degurba;
+using namespace regio::degurba::test;
+
+namespace {
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+}
+
+TEST_CASE("degurba: an empty grid gives an empty classification") {
+    for (const auto& [cols, rows] : {std::pair<std::int64_t, std::int64_t>{0, 0}, {0, 5}, {5, 0}}) {
+        const GridClassification result = classify_grid(zero_grid(cols, rows), Options{});
+        CHECK(result.cell_class.empty());
+        CHECK(result.cluster_id.empty());
+        CHECK(result.clusters.empty());
+        CHECK(result.stats.cells == 0);
+        CHECK(result.stats.population == 0.0);
+    }
+    Options level2;
+    level2.level = Level::Two;
+    CHECK(classify_grid(zero_grid(0, 0), level2).level2_class.empty());
+}
+
+TEST_CASE("degurba: an all-NaN grid is all rural and reports its no-data cells (§7)") {
+    PopulationGrid grid = zero_grid(20, 10);
+    for (auto& p : grid.population) p = nan;
+    Options options;
+    options.level = Level::Two;
+    const GridClassification result = classify_grid(grid, options);
+    CHECK(result.stats.nodata_cells == 200);
+    CHECK(result.stats.population == 0.0);
+    CHECK(result.clusters.empty());
+    for (const auto c : result.cell_class) CHECK(c == code::rural);
+    for (const auto c : result.level2_class) CHECK(c == code::very_low_density_rural);
+}
+
+TEST_CASE("degurba: a NaN cell inside a cluster counts as 0 and does not spread") {
+    PopulationGrid grid = zero_grid(6, 3);
+    fill(grid, 1, 1, 0, 5, 1000);
+    pop(grid, 1, 2) = nan;  // splits the row: 2 000 and 3 000
+    pop(grid, 1, 5) = 4000;  // 1000 + 1000 + 4000 on the right = 6 000
+    const GridClassification result = classify_grid(grid, Options{});
+    CHECK(result.stats.nodata_cells == 1);
+    CHECK(class_at(result, 1, 2) == code::rural);
+    CHECK(class_at(result, 1, 0) == code::rural);
+    CHECK(class_at(result, 1, 3) == code::urban_cluster);
+    REQUIRE(result.clusters.size() == 1);
+    CHECK(result.clusters[0].population == 6000.0);
+    CHECK(std::isfinite(result.stats.population));
+    CHECK(result.stats.population == 8000.0);
+}
+
+TEST_CASE("degurba: a grid that is one huge cluster") {
+    const std::int64_t side = 1000;
+    PopulationGrid grid = zero_grid(side, side);
+    for (auto& p : grid.population) p = 2000;
+    const GridClassification result = classify_grid(grid, Options{});
+    CHECK(result.stats.dense_clusters == 1);
+    CHECK(result.stats.urban_centres == 1);
+    CHECK(result.stats.urban_clusters == 1);  // the group exists but is all centre
+    REQUIRE(result.clusters.size() == 1);       // so it carries no id of its own
+    CHECK(result.clusters[0].cells == side * side);
+    CHECK(result.clusters[0].population == 2000.0 * side * side);
+    CHECK(result.clusters[0].area_km2 == 1e6);
+    CHECK(result.stats.smoothing_passes == 0);
+    for (const auto id : result.cluster_id) REQUIRE(id == 1);
+}
+
+TEST_CASE("degurba: malformed grids and options are refused") {
+    PopulationGrid grid = zero_grid(3, 3);
+    SECTION("population size") {
+        grid.population.pop_back();
+        CHECK_THROWS_AS(classify_grid(grid, Options{}), regio::DataError);
+    }
+    SECTION("negative or infinite population") {
+        pop(grid, 1, 1) = -1;
+        CHECK_THROWS_WITH(classify_grid(grid, Options{}), Catch::Contains("row 1, col 1"));
+        pop(grid, 1, 1) = std::numeric_limits<double>::infinity();
+        CHECK_THROWS_AS(classify_grid(grid, Options{}), regio::DataError);
+    }
+    SECTION("land share outside 0..1 or of the wrong size") {
+        grid.land_share.assign(9, 1.0);
+        grid.land_share[4] = 1.5;
+        CHECK_THROWS_AS(classify_grid(grid, Options{}), regio::DataError);
+        grid.land_share.assign(8, 1.0);
+        CHECK_THROWS_AS(classify_grid(grid, Options{}), regio::DataError);
+    }
+    SECTION("cell area") {
+        grid.cell_area_km2 = 0;
+        CHECK_THROWS_AS(classify_grid(grid, Options{}), regio::DataError);
+    }
+    SECTION("built-up criterion without a built-up layer") {
+        CHECK_THROWS_AS(classify_grid(grid, options_for(Preset::GHSL2022)), regio::ConfigError);
+    }
+    SECTION("bad thresholds") {
+        Options options;
+        options.urban_centre.min_population = -1;
+        CHECK_THROWS_AS(classify_grid(grid, options), regio::ConfigError);
+        options = Options{};
+        options.max_hole_area_km2 = std::numeric_limits<double>::quiet_NaN();
+        CHECK_THROWS_AS(classify_grid(grid, options), regio::ConfigError);
+        options = Options{};
+        options.majority_min_neighbours = 9;
+        CHECK_THROWS_AS(classify_grid(grid, options), regio::ConfigError);
+    }
+}
+
+TEST_CASE("degurba: NaN land share is treated as all land") {
+    PopulationGrid grid = zero_grid(2, 1);
+    grid.population = {5000, 0};
+    grid.land_share = {nan, 0.2};
+    const GridClassification result = classify_grid(grid, Options{});
+    CHECK(result.stats.unknown_land_cells == 1);
+    CHECK(result.cell_class[0] == code::urban_cluster);
+}
+
+TEST_CASE("degurba: water cells are rural unless labelled (§2.3)") {
+    PopulationGrid grid = zero_grid(3, 1);
+    grid.population = {0, 0, 10};
+    grid.land_share = {0.2, 0.5, 0.1};  // water needs pop 0 and land < 0.5
+    CHECK(classify_grid(grid, Options{}).cell_class == std::vector<std::uint8_t>{11, 11, 11});
+    Options options;
+    options.water = WaterCells::Labelled;
+    CHECK(classify_grid(grid, options).cell_class == std::vector<std::uint8_t>{10, 11, 11});
+    grid.built_up_share = {0.01, 0, 0};  // built-up: not water
+    CHECK(classify_grid(grid, options).cell_class == std::vector<std::uint8_t>{11, 11, 11});
+}
+
+TEST_CASE("degurba: the built-up criterion makes cells dense (§2.1 step 1)") {
+    // Two cells of 25 000 with an empty, built-up cell between them: with
+    // the criterion the three form one 4-connected centre of 50 000.
+    PopulationGrid grid = zero_grid(5, 3);
+    pop(grid, 1, 1) = 25000;
+    pop(grid, 1, 3) = 25000;
+    grid.built_up_share.assign(15, 0.0);
+    grid.built_up_share[7] = 0.3;  // (1,2), on land 0.5 -> 60 % of its land
+    grid.land_share.assign(15, 1.0);
+    grid.land_share[7] = 0.5;
+    CHECK(classify_grid(grid, Options{}).stats.urban_centres == 0);
+    Options options;
+    options.built_up_threshold = 0.5;
+    const GridClassification result = classify_grid(grid, options);
+    CHECK(result.stats.urban_centres == 1);
+    CHECK(class_at(result, 1, 2) == code::urban_centre);
+    CHECK(result.clusters.at(0).population == 50000.0);
+    options.built_up_threshold = 0.7;
+    CHECK(classify_grid(grid, options).stats.urban_centres == 0);
+}
+
+TEST_CASE("degurba: presets, names and codes") {
+    const Options manual = options_for(Preset::Manual2021);
+    CHECK(manual.urban_centre.min_density == 1500);
+    CHECK(manual.urban_centre.min_population == 50000);
+    CHECK(manual.urban_centre.connectivity == Connectivity::Four);
+    CHECK(manual.urban_cluster.min_density == 300);
+    CHECK(manual.urban_cluster.min_population == 5000);
+    CHECK(manual.urban_cluster.connectivity == Connectivity::Eight);
+    CHECK(manual.majority_rule == MajorityRule::R2022A);
+    CHECK(manual.majority_min_neighbours == 5);
+    CHECK(manual.max_hole_area_km2 == 15);
+    CHECK(manual.size_test == SizeTestOrder::BeforeSmoothing);
+    CHECK(manual.divisor == DensityDivisor::LandArea);
+    CHECK_FALSE(manual.built_up_threshold.has_value());
+    CHECK(manual.water == WaterCells::Rural);
+    const Options ghsl2023 = options_for(Preset::GHSL2023);
+    CHECK(ghsl2023.majority_rule == MajorityRule::R2023A);
+    CHECK(ghsl2023.semi_dense_urban_cluster.min_density == 900);
+    CHECK(ghsl2023.semi_dense_urban_cluster.min_population == 2500);
+    CHECK(ghsl2023.semi_dense_urban_cluster.connectivity == Connectivity::Four);
+    CHECK(std::string(preset_name(ghsl2023.preset)) == "GHSL2023");
+    CHECK(std::string(majority_rule_name(MajorityRule::R2022A)) == "R2022A");
+    CHECK(std::string(size_test_name(SizeTestOrder::AfterGapFilling)) == "after-gap-filling");
+    CHECK(std::string(divisor_name(DensityDivisor::LandArea)) == "land");
+    CHECK(std::string(cell_class_name(11, Level::One)) == "rural");
+    CHECK(std::string(cell_class_name(11, Level::Two)) == "very low density rural");
+    CHECK(level1_code(23) == 20);
+    CHECK(level1_code(13) == 11);
+    CHECK(level1_code(30) == 30);
+    CHECK(level1_code(10) == 10);
+}
