@@ -26,6 +26,10 @@ void add_aggregate_grid(CLI::App& aggregate, Action& action);
 void add_crosswalk(CLI::App& app, Action& action);
 void add_map(CLI::App& app, Action& action);
 void add_classify(CLI::App& app, Action& action);
+void add_degurba(CLI::App& app, Action& action);
+void add_run(CLI::App& app, Action& action);
+void add_regionalise(CLI::App& app, Action& action);
+void add_indicators(CLI::App& app, Action& action);
 
 // "regio N.N.N (GDAL x, GEOS y, PROJ z)"
 std::string version_text();

@@ -55,6 +55,10 @@ int main(int argc, char** argv) {
 
     regio::cli::add_crosswalk(app, action);
     regio::cli::add_classify(app, action);
+    regio::cli::add_degurba(app, action);
+    regio::cli::add_run(app, action);
+    regio::cli::add_regionalise(app, action);
+    regio::cli::add_indicators(app, action);
     regio::cli::add_map(app, action);
 
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: regio help aggregate points");

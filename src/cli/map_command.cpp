@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -31,6 +32,7 @@ namespace {
 struct MapArgs {
     std::string layer, id, field, name;
     std::string data, data_id;
+    std::vector<std::string> where;  // COL=VALUE filters on --data rows (tidy tables)
     std::string style;
     std::size_t classes = 0;
     std::string method;
@@ -54,9 +56,18 @@ std::vector<double> region_values(const MapArgs& args, const geometry::RegionSet
     if (args.data_id.empty()) throw UsageError("--data needs --data-id naming its id column");
     const io::CsvTable table = io::read_csv_table(args.data);
     const std::size_t id_col = table.column(args.data_id), value_col = table.column(args.field);
+    // --where picks the rows of a tidy table (e.g. indicator=employment_rate).
+    std::vector<std::pair<std::size_t, std::string>> filters;
+    for (const auto& w : args.where) {
+        const auto eq = w.find('=');
+        if (eq == std::string::npos || eq == 0) throw UsageError("--where takes COLUMN=VALUE, got '" + w + "'");
+        filters.emplace_back(table.column(w.substr(0, eq)), w.substr(eq + 1));
+    }
     std::unordered_map<std::string, double> by_id;
     for (std::size_t r = 0; r < table.rows.size(); ++r)
-        if (!by_id.emplace(table.rows[r][id_col], table.number(r, value_col)).second)
+        if (!std::all_of(filters.begin(), filters.end(), [&](const auto& f) { return table.rows[r][f.first] == f.second; }))
+            continue;
+        else if (!by_id.emplace(table.rows[r][id_col], table.number(r, value_col)).second)
             throw DataError("duplicate id '" + table.rows[r][id_col] + "'", Where{args.data, {}, table.lines[r], {}, args.data_id});
     std::vector<double> values;
     std::size_t unmatched = 0;
@@ -183,6 +194,8 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--name", args->name, "Field with region names (tooltips)");
     cmd->add_option("--data", args->data, "Join a CSV table onto the regions");
     cmd->add_option("--data-id", args->data_id, "Id column of --data");
+    cmd->add_option("--where", args->where, "Only --data rows where COLUMN=VALUE (comma-separated or repeated; for tidy tables)")
+        ->delimiter(',');
     cmd->add_option("--style", args->style, "A style file, e.g. styles/rate.toml (options below override it)");
     cmd->add_option("--classes", args->classes, "Number of classes (default 5)");
     cmd->add_option("--method", args->method, "quantile, equal, fisher-jenks, std-mean, head-tail, manual or natural-breaks");

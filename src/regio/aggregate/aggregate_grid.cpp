@@ -2,6 +2,7 @@
 
 #include "regio/error.hpp"
 #include "regio/grid/coverage.hpp"
+#include "regio/parallel.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -52,28 +53,6 @@ private:
     std::vector<double> m_cover;
     std::vector<std::size_t> m_lo, m_hi;
 };
-
-// Runs fn(i, thread) for i in [0, n) over `threads` threads.
-template <class Fn>
-void parallel_for(std::size_t n, unsigned threads, Fn fn) {
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex m;
-    auto work = [&](unsigned t) {
-        try {
-            for (std::size_t i = next++; i < n; i = next++) fn(i, t);
-        } catch (...) {
-            std::lock_guard lock(m);
-            if (!failure) failure = std::current_exception();
-            next = n;
-        }
-    };
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    pool.clear();
-    if (failure) std::rethrow_exception(failure);
-}
 
 void check_same_grid(const GridDefinition& a, const GridDefinition& b, const std::string& what) {
     auto near = [](double x, double y, double scale) { return std::abs(x - y) <= 1e-9 * std::max(1.0, scale); };

@@ -56,20 +56,37 @@ CellFlags compute_cell_flags(const PopulationGrid& grid, const Options& options)
     const bool use_built = has_built && options.built_up_threshold.has_value();
     const double built_threshold = options.built_up_threshold.value_or(0.0);
 
+    // Thresholds in locals: the byte stores below may alias anything, which
+    // would make the compiler reload every option on every cell.
+    const double uc_density = options.urban_centre.min_density;
+    const double ucl_density = options.urban_cluster.min_density;
+    const double duc_density = options.dense_urban_cluster.min_density;
+    const double sduc_density = options.semi_dense_urban_cluster.min_density;
+    const double rc_density = options.rural_cluster.min_density;
+    const double ldr_density = options.low_density_rural_min_density;
+    const double water_max_land = options.water_max_land;
+    const double voter_min_land = options.majority_min_land;
+    const double cell_area = grid.cell_area_km2;
+    const DensityDivisor divisor = options.divisor;
+
     CellFlags out;
     out.bits.assign(static_cast<std::size_t>(n), 0);
+    std::uint8_t* const bits_out = out.bits.data();
+    std::int64_t nodata = 0;
+    std::int64_t unknown_land = 0;
+    double total = 0;
     for (std::int64_t i = 0; i < n; ++i) {
         const auto at = static_cast<std::size_t>(i);
         double pop = grid.population[at];
         if (std::isnan(pop)) {
-            ++out.nodata_cells;
+            ++nodata;
             pop = 0;
         } else if (!(pop >= 0) || std::isinf(pop)) {
             bad_cell(grid, i, "population", pop, "population must be a finite number >= 0 (degurba.md §1)");
         }
         double land = has_land ? grid.land_share[at] : 1.0;
         if (std::isnan(land)) {
-            ++out.unknown_land_cells;
+            ++unknown_land;
             land = 1.0;
         } else if (land < 0 || land > 1 + share_tolerance) {
             bad_cell(grid, i, "land share", land, "a land share must be 0..1");
@@ -78,22 +95,25 @@ CellFlags compute_cell_flags(const PopulationGrid& grid, const Options& options)
         if (std::isnan(built)) built = 0;
         else if (built < 0 || built > 1 + share_tolerance)
             bad_cell(grid, i, "built-up share", built, "a built-up share must be 0..1");
-        out.population += pop;
+        total += pop;
 
-        const double density = cell_density(pop, land, grid.cell_area_km2, options.divisor);
+        const double density = cell_density(pop, land, cell_area, divisor);
         // §2.1 step 1: built-up area "on its permanent land".
         const bool built_dense = use_built && cell_density(built, land, 1.0, DensityDivisor::LandArea) >= built_threshold;
         std::uint8_t bits = 0;
-        if (density >= options.urban_centre.min_density || built_dense) bits |= UrbanCentreDense;
-        if (density >= options.urban_cluster.min_density) bits |= UrbanClusterDense;
-        if (density >= options.dense_urban_cluster.min_density || built_dense) bits |= DenseClusterDense;
-        if (density >= options.semi_dense_urban_cluster.min_density) bits |= SemiDense;
-        if (density >= options.rural_cluster.min_density) bits |= RuralClusterDense;
-        if (density >= options.low_density_rural_min_density) bits |= LowDensity;
-        if (pop == 0 && built == 0 && land < options.water_max_land) bits |= Water;
-        if (pop > 0 || land >= options.majority_min_land) bits |= MajorityVoter;
-        out.bits[at] = bits;
+        if (density >= uc_density || built_dense) bits |= UrbanCentreDense;
+        if (density >= ucl_density) bits |= UrbanClusterDense;
+        if (density >= duc_density || built_dense) bits |= DenseClusterDense;
+        if (density >= sduc_density) bits |= SemiDense;
+        if (density >= rc_density) bits |= RuralClusterDense;
+        if (density >= ldr_density) bits |= LowDensity;
+        if (pop == 0 && built == 0 && land < water_max_land) bits |= Water;
+        if (pop > 0 || land >= voter_min_land) bits |= MajorityVoter;
+        bits_out[at] = bits;
     }
+    out.nodata_cells = nodata;
+    out.unknown_land_cells = unknown_land;
+    out.population = total;
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "regio/degurba/cell_flags.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -29,14 +30,15 @@ public:
         for (std::int64_t i = 0; i < m_cols * m_rows; ++i)
             if (m_id[static_cast<std::size_t>(i)] != 0) queue_neighbours(i);
         std::vector<std::pair<std::int64_t, std::int32_t>> added;
-        while (!m_candidates.empty()) {
-            ++stats.passes;
+        for (;;) {
+            ++stats.passes;  // a pass with no candidates still confirms the fixed point
             added.clear();
             for (const std::int64_t i : m_candidates) {
                 m_queued[static_cast<std::size_t>(i)] = 0;
                 if (const std::int32_t centre = winner(i); centre != 0) added.emplace_back(i, centre);
             }
             m_candidates.clear();
+            if (added.empty()) break;
             // Apply after the whole pass (synchronous, as the spec's examples).
             for (const auto& [i, centre] : added) m_id[static_cast<std::size_t>(i)] = centre;
             for (const auto& [i, centre] : added) queue_neighbours(i);
@@ -124,7 +126,8 @@ private:
 
 SmoothingStats apply_majority_rule(std::int64_t cols, std::int64_t rows, const std::vector<std::uint8_t>& flags,
                                    const Options& options, std::vector<std::int32_t>& centre_id) {
-    if (options.majority_rule == MajorityRule::Off || cols * rows == 0) return {};
+    if (options.majority_rule == MajorityRule::Off) return {};
+    if (std::none_of(centre_id.begin(), centre_id.end(), [](std::int32_t id) { return id != 0; })) return {};
     return Smoother(cols, rows, flags, options, centre_id).run();
 }
 

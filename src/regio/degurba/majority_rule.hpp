@@ -9,7 +9,7 @@
 namespace regio::degurba {
 
 struct SmoothingStats {
-    int passes = 0;  // passes evaluated, including the last one that added nothing
+    int passes = 0;  // including the last one, which adds nothing; 0 without centres or rule
     std::int64_t cells_added = 0;
 };
 

@@ -2,9 +2,10 @@
 
 #include "regio/error.hpp"
 #include "regio/geometry/geos_context.hpp"
+#include "regio/parallel.hpp"
 
 #include <algorithm>
-#include <atomic>
+#include <memory>
 #include <cmath>
 #include <cstdio>
 #include <mutex>
@@ -15,27 +16,13 @@ namespace regio::geometry {
 namespace {
 
 // Runs fn(index, ctx) for index in [0, n) on `threads` threads, each with its
-// own GEOS context; rethrows the first exception.
+// own GEOS context (GEOS handles are not shared between threads).
 template <class Fn>
-void parallel_for(std::size_t n, unsigned threads, Fn fn) {
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto work = [&] {
-        GeosContext ctx;
-        try {
-            for (std::size_t i = next++; i < n; i = next++) fn(i, ctx);
-        } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            next = n;
-        }
-    };
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
-    work();
-    pool.clear();
-    if (failure) std::rethrow_exception(failure);
+void parallel_for_geos(std::size_t n, unsigned threads, Fn fn) {
+    threads = std::max(1u, threads);
+    std::vector<std::unique_ptr<GeosContext>> contexts;
+    for (unsigned t = 0; t < threads; ++t) contexts.push_back(std::make_unique<GeosContext>());
+    parallel_for(n, threads, [&](std::size_t i, unsigned t) { fn(i, *contexts[t]); });
 }
 
 Where region_where(const RegionSet& regions, std::size_t i) {
@@ -49,7 +36,7 @@ Where region_where(const RegionSet& regions, std::size_t i) {
 std::vector<RepairNote> repair_invalid(RegionSet& regions, unsigned threads) {
     std::vector<RepairNote> notes;
     std::mutex notes_mutex;
-    parallel_for(regions.size(), threads, [&](std::size_t i, GeosContext& ctx) {
+    parallel_for_geos(regions.size(), threads, [&](std::size_t i, GeosContext& ctx) {
         if (regions.shapes[i].empty()) return;
         GEOSContextHandle_t h = ctx.get();
         GeomPtr g = to_geos(ctx, regions.shapes[i]);
@@ -75,7 +62,7 @@ std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator&
     // 1. Candidate pairs: a probe point of region a lies strictly inside b.
     std::set<std::pair<std::size_t, std::size_t>> pairs;
     std::mutex pairs_mutex;
-    parallel_for(regions.size(), threads, [&](std::size_t a, GeosContext& ctx) {
+    parallel_for_geos(regions.size(), threads, [&](std::size_t a, GeosContext& ctx) {
         std::vector<std::int32_t> candidates;
         std::set<std::pair<std::size_t, std::size_t>> found;
         // Probes computed here (edge midpoints) are off their edge by a
@@ -110,7 +97,7 @@ std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator&
     const std::vector<std::pair<std::size_t, std::size_t>> list(pairs.begin(), pairs.end());
     std::vector<double> areas(list.size(), 0.0);
     std::vector<char> significant(list.size(), 0);
-    parallel_for(list.size(), threads, [&](std::size_t k, GeosContext& ctx) {
+    parallel_for_geos(list.size(), threads, [&](std::size_t k, GeosContext& ctx) {
         GEOSContextHandle_t h = ctx.get();
         GeomPtr a = to_geos(ctx, regions.shapes[list[k].first]);
         GeomPtr b = to_geos(ctx, regions.shapes[list[k].second]);

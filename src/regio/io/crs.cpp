@@ -95,7 +95,8 @@ void PointTransformer::transform(std::vector<double>& x, std::vector<double>& y,
     const std::size_t n = x.size();
     std::vector<int> success(n, 0);
     CplErrorCapture capture;  // failures are reported per point, not printed
-    m_impl->transform->Transform(n, x.data(), y.data(), nullptr, success.data());
+    // Batches are chunks of a stream (well below INT_MAX points).
+    m_impl->transform->Transform(static_cast<int>(n), x.data(), y.data(), nullptr, success.data());
     ok.resize(n);
     for (std::size_t i = 0; i < n; ++i) ok[i] = success[i] && std::isfinite(x[i]) && std::isfinite(y[i]);
 }

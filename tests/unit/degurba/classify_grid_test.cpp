@@ -13,7 +13,7 @@ using namespace regio::degurba;
 using namespace regio::degurba::test;
 
 namespace {
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double no_data = std::numeric_limits<double>::quiet_NaN();
 }
 
 TEST_CASE("degurba: an empty grid gives an empty classification") {
@@ -30,9 +30,9 @@ TEST_CASE("degurba: an empty grid gives an empty classification") {
     CHECK(classify_grid(zero_grid(0, 0), level2).level2_class.empty());
 }
 
-TEST_CASE("degurba: an all-NaN grid is all rural and reports its no-data cells (§7)") {
+TEST_CASE("degurba: an all-NaN grid is all rural and reports its no-data cells (spec §7)") {
     PopulationGrid grid = zero_grid(20, 10);
-    for (auto& p : grid.population) p = nan;
+    for (auto& p : grid.population) p = no_data;
     Options options;
     options.level = Level::Two;
     const GridClassification result = classify_grid(grid, options);
@@ -46,7 +46,7 @@ TEST_CASE("degurba: an all-NaN grid is all rural and reports its no-data cells (
 TEST_CASE("degurba: a NaN cell inside a cluster counts as 0 and does not spread") {
     PopulationGrid grid = zero_grid(6, 3);
     fill(grid, 1, 1, 0, 5, 1000);
-    pop(grid, 1, 2) = nan;  // splits the row: 2 000 and 3 000
+    pop(grid, 1, 2) = no_data;  // splits the row: 2 000 and 3 000
     pop(grid, 1, 5) = 4000;  // 1000 + 1000 + 4000 on the right = 6 000
     const GridClassification result = classify_grid(grid, Options{});
     CHECK(result.stats.nodata_cells == 1);
@@ -71,7 +71,7 @@ TEST_CASE("degurba: a grid that is one huge cluster") {
     CHECK(result.clusters[0].cells == side * side);
     CHECK(result.clusters[0].population == 2000.0 * side * side);
     CHECK(result.clusters[0].area_km2 == 1e6);
-    CHECK(result.stats.smoothing_passes == 0);
+    CHECK(result.stats.smoothing_passes == 1);  // nothing to evaluate
     for (const auto id : result.cluster_id) REQUIRE(id == 1);
 }
 
@@ -117,13 +117,13 @@ TEST_CASE("degurba: malformed grids and options are refused") {
 TEST_CASE("degurba: NaN land share is treated as all land") {
     PopulationGrid grid = zero_grid(2, 1);
     grid.population = {5000, 0};
-    grid.land_share = {nan, 0.2};
+    grid.land_share = {no_data, 0.2};
     const GridClassification result = classify_grid(grid, Options{});
     CHECK(result.stats.unknown_land_cells == 1);
     CHECK(result.cell_class[0] == code::urban_cluster);
 }
 
-TEST_CASE("degurba: water cells are rural unless labelled (§2.3)") {
+TEST_CASE("degurba: water cells are rural unless labelled (spec §2.3)") {
     PopulationGrid grid = zero_grid(3, 1);
     grid.population = {0, 0, 10};
     grid.land_share = {0.2, 0.5, 0.1};  // water needs pop 0 and land < 0.5
@@ -135,7 +135,7 @@ TEST_CASE("degurba: water cells are rural unless labelled (§2.3)") {
     CHECK(classify_grid(grid, options).cell_class == std::vector<std::uint8_t>{11, 11, 11});
 }
 
-TEST_CASE("degurba: the built-up criterion makes cells dense (§2.1 step 1)") {
+TEST_CASE("degurba: the built-up criterion makes cells dense (spec §2.1 step 1)") {
     // Two cells of 25 000 with an empty, built-up cell between them: with
     // the criterion the three form one 4-connected centre of 50 000.
     PopulationGrid grid = zero_grid(5, 3);
@@ -156,7 +156,7 @@ TEST_CASE("degurba: the built-up criterion makes cells dense (§2.1 step 1)") {
     CHECK(classify_grid(grid, options).stats.urban_centres == 0);
 }
 
-TEST_CASE("degurba: presets, names and codes") {
+TEST_CASE("degurba: presets - names and codes") {
     const Options manual = options_for(Preset::Manual2021);
     CHECK(manual.urban_centre.min_density == 1500);
     CHECK(manual.urban_centre.min_population == 50000);

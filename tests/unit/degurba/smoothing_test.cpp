@@ -47,7 +47,7 @@ int naive_majority(std::int64_t cols, std::int64_t rows, std::vector<std::int32_
 
 }  // namespace
 
-TEST_CASE("degurba: smoothing iterates to a fixed point, one synchronous pass at a time") {
+TEST_CASE("degurba: smoothing iterates to a fixed point - one synchronous pass at a time") {
     // A 10 x 10 centre with a 1-wide slot cut 5 cells deep from its top edge.
     // Pass 1 fills the 4 lower slot cells; the top one has only 4 centre
     // neighbours until then, so pass 2 adds it and pass 3 adds nothing.
@@ -83,7 +83,7 @@ TEST_CASE("degurba: smoothing matches a whole-grid synchronous reference on rand
     }
 }
 
-TEST_CASE("degurba: two centres separated by one cell never merge (§7)") {
+TEST_CASE("degurba: two centres separated by one cell never merge (spec §7)") {
     // Two 3-wide centres with a 1-cell gap column: a gap cell sees at most 3
     // cells of each centre, so it joins neither.
     PopulationGrid grid = zero_grid(11, 9);
@@ -97,7 +97,7 @@ TEST_CASE("degurba: two centres separated by one cell never merge (§7)") {
     CHECK(result.stats.cells_added_by_smoothing == 0);
 }
 
-TEST_CASE("degurba: neighbours outside the grid are not members (§1)") {
+TEST_CASE("degurba: neighbours outside the grid are not members (spec §1)") {
     // A centre in the top-left corner: the corner-adjacent cells on the grid
     // border have only 5 neighbours, so they need all of them.
     PopulationGrid grid = zero_grid(8, 8);
@@ -147,7 +147,7 @@ TEST_CASE("degurba: smoothing can be switched off") {
     CHECK(result.clusters.at(0).cells == 20);
 }
 
-TEST_CASE("degurba: hole filling fills holes of 1-14 cells, not 15 (§2.1 step 5)") {
+TEST_CASE("degurba: hole filling fills holes of 1-14 cells - not 15 (spec §2.1 step 5)") {
     Options options;
     options.majority_rule = MajorityRule::Off;  // isolate the filling step
     auto ring_around = [](std::int64_t hole_rows, std::int64_t hole_cols) {

@@ -14,7 +14,7 @@
 using namespace regio::degurba;
 using namespace regio::degurba::test;
 
-TEST_CASE("degurba: Example A, urban centre with smoothing then hole filling") {
+TEST_CASE("degurba: Example A - urban centre with smoothing then hole filling") {
     const PopulationGrid grid = example_a();
     const GridClassification result = classify_grid(grid, Options{});
 
@@ -77,7 +77,7 @@ TEST_CASE("degurba: Example A, urban centre with smoothing then hole filling") {
     CHECK(result.stats.population_rural == 4999.0);
 }
 
-TEST_CASE("degurba: Example A order check, filling before smoothing would give 24 cells") {
+TEST_CASE("degurba: Example A order check - filling before smoothing would give 24 cells") {
     // §6 Example A step 3: run the two steps in the wrong order by hand; the
     // 16-cell hole (>= 15) stays and smoothing adds only its 4 corners.
     const PopulationGrid grid = example_a();
@@ -99,7 +99,7 @@ TEST_CASE("degurba: Example A order check, filling before smoothing would give 2
     // The spec's order gives 36 (previous test).
 }
 
-TEST_CASE("degurba: Example B, 4- vs 8-connectivity for urban centres") {
+TEST_CASE("degurba: Example B - 4- vs 8-connectivity for urban centres") {
     SECTION("two cells of 30 000 touching only diagonally: no UC, one urban cluster") {
         PopulationGrid grid = zero_grid(6, 6);
         pop(grid, 2, 2) = 30000;
@@ -135,7 +135,7 @@ TEST_CASE("degurba: Example B, 4- vs 8-connectivity for urban centres") {
     }
 }
 
-TEST_CASE("degurba: cluster population thresholds are inclusive (§1, §7)") {
+TEST_CASE("degurba: cluster population thresholds are inclusive (spec §1 §7)") {
     SECTION("urban cluster: 5 000 qualifies, 4 999 does not") {
         PopulationGrid grid = zero_grid(9, 5);
         pop(grid, 1, 1) = 5000;  // one cell, dense but far below 50 000
@@ -165,7 +165,7 @@ TEST_CASE("degurba: cluster population thresholds are inclusive (§1, §7)") {
     }
 }
 
-TEST_CASE("degurba: density exactly at a threshold qualifies, unrounded (§1)") {
+TEST_CASE("degurba: density exactly at a threshold qualifies - unrounded (spec §1)") {
     SECTION("1500 is dense, 1499.99 is not") {
         // A 4-connected line of 34 cells at 1500 = 51 000: a UC. With one end
         // at 1499.99 the dense part is 33 cells = 49 500: no UC.

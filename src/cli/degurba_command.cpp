@@ -1,0 +1,198 @@
+// regio degurba: the Degree of Urbanisation (../shared/spec/degurba.md) of a
+// population grid: cell classes, urban centres and clusters, and optionally
+// the classes of spatial units.
+#include "commands.hpp"
+
+#include "degurba_options.hpp"
+#include "regio/degurba/class_patches.hpp"
+#include "regio/degurba/classify_grid.hpp"
+#include "regio/degurba/degurba_report.hpp"
+#include "regio/degurba/grid_input.hpp"
+#include "regio/degurba/output_tables.hpp"
+#include "regio/degurba/unit_classes.hpp"
+#include "regio/error.hpp"
+#include "regio/io/class_raster_writer.hpp"
+#include "regio/io/cluster_polygons.hpp"
+#include "regio/io/feature_table.hpp"
+#include "regio/io/grid_source.hpp"
+#include "regio/io/input_spec.hpp"
+#include "regio/io/region_transform.hpp"
+#include "region_options.hpp"
+#include "report_file.hpp"
+#include "stopwatch.hpp"
+#include "terminal_progress.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+namespace regio::cli {
+namespace {
+
+std::unique_ptr<io::GridSource> open_population(const DegurbaArgs& a) {
+    if (a.grid.empty() == a.grid_table.empty()) throw UsageError("give exactly one of --grid and --grid-table");
+    if (!a.grid.empty()) {
+        if (!a.cell_id.empty() || !a.value.empty()) throw UsageError("--cell-id and --value belong to --grid-table");
+        return io::open_raster_grid(a.grid);
+    }
+    if (a.cell_id.empty() || a.value.empty())
+        throw UsageError("--grid-table needs --cell-id (the cell-code column) and --value (the population column)");
+    return io::open_grid_table(a.grid_table, a.cell_id, {a.value});
+}
+
+// Every output is checked before any work, and no two outputs share a file.
+void check_outputs(const DegurbaArgs& a, io::Overwrite overwrite, const std::vector<std::string>& inputs) {
+    const std::string ext = io::extension_of(a.output);
+    if (ext != "tif" && ext != "tiff" && ext != "gpkg")
+        throw UsageError("output " + a.output + ": unknown format '" + ext + "'", {},
+                         "use .tif (class codes) or .gpkg (polygons per class)");
+    { io::OutputFile probe(a.output, overwrite, inputs); }
+    if (!a.clusters.empty()) io::check_feature_output(a.clusters, "--clusters", overwrite, inputs);
+    if (!a.units_out.empty()) io::check_feature_output(a.units_out, "--units-out", overwrite, inputs);
+    if (!a.report.empty()) { io::OutputFile probe(a.report, overwrite, inputs); }
+    std::vector<std::pair<std::string, std::string>> named{{"-o", a.output}, {"--clusters", a.clusters},
+                                                           {"--units-out", a.units_out}, {"--report", a.report}};
+    std::error_code ec;
+    for (std::size_t i = 0; i < named.size(); ++i)
+        for (std::size_t j = i + 1; j < named.size(); ++j)
+            if (!named[i].second.empty() && !named[j].second.empty() &&
+                std::filesystem::weakly_canonical(named[i].second, ec) == std::filesystem::weakly_canonical(named[j].second, ec))
+                throw UsageError(named[i].first + " and " + named[j].first + " name the same file");
+}
+
+int run(const DegurbaArgs& a) {
+    Stopwatch watch;
+    TerminalProgress progress(a.quiet);
+    const ProgressRange bar(progress.callback());
+    degurba::DegurbaReport report;
+    report.threads = effective_threads(a.threads);
+    const degurba::Options options = classification_options(a, report.warnings);
+    const io::Overwrite overwrite = a.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+    const bool with_units = !a.units.empty() || !a.unit_id.empty() || !a.units_out.empty();
+    if (with_units && (a.units.empty() || a.unit_id.empty() || a.units_out.empty()))
+        throw UsageError("units need all of --units, --unit-id and --units-out");
+    const std::vector<std::string> inputs{io::InputSpec::parse(a.grid).path, a.grid_table, io::InputSpec::parse(a.land).path,
+                                          io::InputSpec::parse(a.built_up).path, io::InputSpec::parse(a.units).path};
+    check_outputs(a, overwrite, inputs);
+
+    std::unique_ptr<io::GridSource> population = open_population(a);
+    std::unique_ptr<io::GridSource> land = a.land.empty() ? nullptr : io::open_raster_grid(a.land);
+    std::unique_ptr<io::GridSource> built_up = a.built_up.empty() ? nullptr : io::open_raster_grid(a.built_up);
+    report.grid_source = population->display();
+    report.land_source = land ? land->display() : "";
+    report.built_up_source = built_up ? built_up->display() : "";
+
+    // Units are read (and checked) before the grid, so that their errors come early.
+    std::optional<CheckedRegions> units;
+    geometry::RegionSet units_in_grid_crs;
+    if (with_units) {
+        units.emplace(load_checked_regions({a.units, a.unit_id, false, geometry::kDefaultOverlapTolerance}, report.threads, a.quiet));
+        report.units_source = io::InputSpec::parse(a.units).display();
+        report.unit_count = units->regions.size();
+        report.unit_rules = unit_options(a).rules;
+        report.warnings.insert(report.warnings.end(), units->warnings.begin(), units->warnings.end());
+        units_in_grid_crs = units->regions;
+        const io::Crs units_crs = io::Crs::from_wkt(units->regions.crs_wkt);
+        if (!units_crs.same_as(population->crs())) io::transform_regions(units_in_grid_crs, units_crs, population->crs());
+    }
+
+    const degurba::GridInput in = degurba::read_grid_input(*population, {land.get(), built_up.get()}, bar.sub(0, 0.3));
+    report.grid = in.definition;
+    report.crs_name = in.crs.name;
+    report.timings.emplace_back("read", watch.lap());
+
+    const degurba::GridClassification classes = degurba::classify_grid(in.grid, options, bar.sub(0.3, 0.6));
+    report.options = options;
+    report.timings.emplace_back("classify", watch.lap());
+
+    std::optional<degurba::UnitsResult> unit_result;
+    if (with_units) {
+        unit_result = degurba::classify_units(in.grid, classes, in.definition, in.crs, units_in_grid_crs, unit_options(a),
+                                              report.threads, bar.sub(0.6, 0.8));
+        report.timings.emplace_back("units", watch.lap());
+    }
+
+    // Outputs, each atomic.
+    const std::vector<std::uint8_t>& codes = options.level == degurba::Level::Two ? classes.level2_class : classes.cell_class;
+    if (io::extension_of(a.output) == "gpkg") {
+        const degurba::ClassPatches patches = degurba::label_class_patches(in.grid, codes);
+        const auto shapes = io::polygonize_labels(patches.labels, in.definition,
+                                                  static_cast<std::int32_t>(patches.patches.size()));
+        io::FeatureTable table = degurba::patch_table(patches, in.grid.cell_area_km2, options.level);
+        table.shapes = &shapes;
+        table.crs_wkt = in.crs.wkt;
+        io::write_feature_table(table, a.output, overwrite, inputs);
+    } else {
+        io::ClassRaster raster{in.definition, in.crs, codes, std::nullopt, degurba::options_metadata(options)};
+        io::write_class_raster(raster, a.output, overwrite, inputs);
+    }
+    report.outputs.emplace_back("cells", a.output);
+    if (!a.clusters.empty()) {
+        io::FeatureTable table = degurba::cluster_table(classes);
+        std::vector<geometry::MultiPolygon> shapes;
+        if (io::extension_of(a.clusters) == "gpkg") {
+            shapes = io::polygonize_labels(classes.cluster_id, in.definition, static_cast<std::int32_t>(classes.clusters.size()));
+            table.shapes = &shapes;
+            table.crs_wkt = in.crs.wkt;
+        }
+        io::write_feature_table(table, a.clusters, overwrite, inputs);
+        report.outputs.emplace_back("clusters", a.clusters);
+    }
+    if (unit_result) {
+        io::FeatureTable table = degurba::unit_table(a.unit_id, units->regions.ids, *unit_result, options.level);
+        table.shapes = &units->regions.shapes;
+        table.crs_wkt = units->regions.crs_wkt;
+        io::write_feature_table(table, a.units_out, overwrite, inputs);
+        report.outputs.emplace_back("units", a.units_out);
+    }
+    report.timings.emplace_back("write", watch.lap());
+
+    if (!a.report.empty()) {
+        const io::TableOutput main_output{a.output, overwrite, inputs};
+        write_report(a.report, degurba::to_json(report, classes, unit_result ? &*unit_result : nullptr), main_output);
+    }
+    if (!a.quiet) {
+        for (const auto& w : report.warnings)
+            if (!units || std::find(units->warnings.begin(), units->warnings.end(), w) == units->warnings.end())
+                std::cerr << "regio: warning: " << w << '\n';
+        std::cerr << degurba::summary_text(report, classes, unit_result ? &*unit_result : nullptr);
+    }
+    return 0;
+}
+
+}  // namespace
+
+void add_degurba(CLI::App& app, Action& action) {
+    auto args = std::make_shared<DegurbaArgs>();
+    CLI::App* cmd = app.add_subcommand("degurba", "Degree of Urbanisation: urban centres, urban clusters and rural cells of a population grid; classes of units");
+    add_degurba_options(*cmd, *args);
+    cmd->footer(R"(Cell codes (GHSL SMOD): 30 urban centre, 20 urban cluster (outside
+centres), 11 rural, 10 water (--water labelled). Level 2: 30, 23 dense
+urban cluster, 22 semi-dense urban cluster, 21 suburban or peri-urban,
+13 rural cluster, 12 low density rural, 11 very low density rural.
+No-data cells count as 0 people. The grid must be in a projected CRS in
+metres with square cells; --land and --built-up on the same grid.
+
+--clusters: cluster_id, class, class_name, population, area_km2, cells.
+Centres are ids 1..n; urban clusters follow and cover their cells
+outside centres. A .gpkg holds the dissolved cells.
+-o .gpkg: one polygon per 4-connected patch of one class: patch_id,
+class, class_name, population, area_km2, cells.
+--units-out: <unit-id>, population, pop_urban_centre,
+pop_urban_cluster, pop_rural, share_urban_centre, share_urban_cluster,
+share_rural, area_km2, class (1 city, 2 town or semi-dense area,
+3 rural area), class_name, class_basis; Level 2 adds pop_ per Level 2
+class, class2 and class2_name. Cells on unit borders are split by
+share of area; units without people go by land area. Units in another
+CRS are transformed into the grid's.
+
+Example:
+  regio degurba --grid JRC_1K_POP_2018.tif -o classes.tif \
+    --clusters centres.gpkg --units lau.gpkg --unit-id LAU_ID \
+    --units-out lau_classes.csv --report degurba.json)");
+    cmd->callback([args, &action] { action = [args] { return run(*args); }; });
+}
+
+}  // namespace regio::cli

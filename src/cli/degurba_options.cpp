@@ -1,0 +1,145 @@
+#include "degurba_options.hpp"
+
+#include "regio/error.hpp"
+
+namespace regio::cli {
+namespace {
+
+degurba::Connectivity connectivity_of(int n) {
+    return n == 8 ? degurba::Connectivity::Eight : degurba::Connectivity::Four;
+}
+
+bool given(const CLI::Option* option) { return option && option->count() > 0; }
+
+}  // namespace
+
+void add_degurba_options(CLI::App& cmd, DegurbaArgs& a) {
+    auto& g = a.given;
+    cmd.add_option("--grid", a.grid, "Population raster, any GDAL format: FILE or FILE:BAND (default band 1)");
+    cmd.add_option("--grid-table", a.grid_table, "Population as a CSV of European grid-cell codes");
+    cmd.add_option("--cell-id", a.cell_id, "Column of --grid-table holding the cell codes");
+    cmd.add_option("--value", a.value, "Column of --grid-table holding the population");
+    cmd.add_option("--land", a.land, "Share of permanent land per cell (0..1), a raster on the same grid");
+    cmd.add_option("--built-up", a.built_up, "Share of built-up area per cell (0..1), a raster on the same grid");
+
+    cmd.add_option("--preset", a.preset, "Base settings: Manual2021, GHSL2022 or GHSL2023")
+        ->check(CLI::IsMember({"Manual2021", "GHSL2022", "GHSL2023"}, CLI::ignore_case))
+        ->capture_default_str();
+    cmd.add_option("--level", a.level, "1 (urban centres, urban clusters, rural) or 2 (with the Level 2 classes)")
+        ->check(CLI::IsMember({1, 2}))
+        ->capture_default_str();
+    g.divisor = cmd.add_option("--divisor", a.divisor, "Density per km² of permanent land (land) or of the whole cell (cell)")
+                    ->check(CLI::IsMember({"land", "cell"}))
+                    ->capture_default_str();
+    g.connectivity = cmd.add_option("--connectivity", a.connectivity, "Urban centres: 4 (edges) or 8 (edges and corners)")
+                         ->check(CLI::IsMember({4, 8}))
+                         ->capture_default_str();
+    g.centre_density = cmd.add_option("--centre-density", a.centre_density, "Urban centres: minimum density, inh/km²")
+                           ->check(CLI::NonNegativeNumber)
+                           ->capture_default_str();
+    g.centre_population = cmd.add_option("--centre-population", a.centre_population, "Urban centres: minimum population")
+                              ->check(CLI::NonNegativeNumber)
+                              ->capture_default_str();
+    g.cluster_connectivity =
+        cmd.add_option("--cluster-connectivity", a.cluster_connectivity, "Urban clusters: 4 or 8")
+            ->check(CLI::IsMember({4, 8}))
+            ->capture_default_str();
+    g.cluster_density = cmd.add_option("--cluster-density", a.cluster_density, "Urban clusters: minimum density, inh/km²")
+                            ->check(CLI::NonNegativeNumber)
+                            ->capture_default_str();
+    g.cluster_population = cmd.add_option("--cluster-population", a.cluster_population, "Urban clusters: minimum population")
+                               ->check(CLI::NonNegativeNumber)
+                               ->capture_default_str();
+    g.built_up_threshold =
+        cmd.add_option("--built-up-threshold", a.built_up_threshold, "A cell with at least this built-up share is dense (needs --built-up)")
+            ->check(CLI::Range(0.0, 1.0));
+    g.size_test = cmd.add_option("--size-test", a.size_test, "When urban centres must reach their population: before-smoothing or after-gap-filling")
+                      ->check(CLI::IsMember({"before-smoothing", "after-gap-filling"}))
+                      ->capture_default_str();
+    g.majority_rule = cmd.add_option("--majority-rule", a.majority_rule, "Edge smoothing of urban centres: R2022A, R2023A or off")
+                          ->check(CLI::IsMember({"R2022A", "R2023A", "off"}, CLI::ignore_case))
+                          ->capture_default_str();
+    cmd.add_flag("--no-smoothing", a.no_smoothing, "No edge smoothing (the same as --majority-rule off)")->excludes(g.majority_rule);
+    g.majority_neighbours = cmd.add_option("--majority-neighbours", a.majority_neighbours, "R2022A: neighbours (of 8) a cell needs in one centre")
+                                ->check(CLI::Range(1, 8))
+                                ->capture_default_str();
+    g.max_hole_area = cmd.add_option("--max-hole-area", a.max_hole_area, "Holes in urban centres smaller than this (km²) are filled")
+                          ->check(CLI::NonNegativeNumber)
+                          ->capture_default_str();
+    cmd.add_flag("--no-gap-filling", a.no_gap_filling, "Fill no holes (the same as --max-hole-area 0)")->excludes(g.max_hole_area);
+    g.water = cmd.add_option("--water", a.water, "Cells without people and with land < 0.5: rural, or labelled water (10)")
+                  ->check(CLI::IsMember({"rural", "labelled"}))
+                  ->capture_default_str();
+    g.semi_dense_distance =
+        cmd.add_option("--semi-dense-distance", a.semi_dense_distance, "Level 2: semi-dense clusters closer than this (m) to a centre or dense cluster are dropped")
+            ->check(CLI::NonNegativeNumber)
+            ->capture_default_str();
+    g.unit_rules = cmd.add_option("--unit-rules", a.unit_rules, "Level 2 unit classes: online2024 or manual2021 (plurality)")
+                       ->check(CLI::IsMember({"online2024", "manual2021"}))
+                       ->capture_default_str();
+
+    cmd.add_option("-o,--output", a.output, "Cell classes: .tif (UInt8 GeoTIFF of class codes) or .gpkg (polygons per class)")
+        ->required();
+    cmd.add_option("--clusters", a.clusters, "Urban centres and clusters: .gpkg (dissolved cells) or .csv (no geometry)");
+    cmd.add_option("--units", a.units, "Spatial units (e.g. LAU) to classify: FILE[:LAYER], any OGR format");
+    cmd.add_option("--unit-id", a.unit_id, "Field of --units with the unit id (read as text; must be unique)");
+    cmd.add_option("--units-out", a.units_out, "Unit classes: .csv or .gpkg (with the units' geometry)");
+    cmd.add_option("--report", a.report, "Write a JSON report: options, cells per class, populations, timings");
+    cmd.add_flag("--overwrite", a.overwrite, "Replace the outputs if they exist");
+    cmd.add_option("--threads", a.threads, "Worker threads for the units (default: all cores)")->check(CLI::Range(0u, 1024u));
+    cmd.add_flag("-q,--quiet", a.quiet, "No progress and no summary on stderr");
+}
+
+degurba::Options classification_options(const DegurbaArgs& a, std::vector<std::string>& warnings) {
+    using namespace degurba;
+    const auto& g = a.given;
+    Preset preset = Preset::Manual2021;
+    if (CLI::detail::to_lower(a.preset) == "ghsl2022") preset = Preset::GHSL2022;
+    else if (CLI::detail::to_lower(a.preset) == "ghsl2023") preset = Preset::GHSL2023;
+    Options o = options_for(preset);
+    o.level = a.level == 2 ? Level::Two : Level::One;
+    if (given(g.divisor)) o.divisor = a.divisor == "cell" ? DensityDivisor::WholeCell : DensityDivisor::LandArea;
+    if (given(g.connectivity)) o.urban_centre.connectivity = connectivity_of(a.connectivity);
+    if (given(g.centre_density)) o.urban_centre.min_density = a.centre_density;
+    if (given(g.centre_population)) o.urban_centre.min_population = a.centre_population;
+    if (given(g.cluster_connectivity)) o.urban_cluster.connectivity = connectivity_of(a.cluster_connectivity);
+    if (given(g.cluster_density)) o.urban_cluster.min_density = a.cluster_density;
+    if (given(g.cluster_population)) o.urban_cluster.min_population = a.cluster_population;
+    if (given(g.size_test))
+        o.size_test = a.size_test == "after-gap-filling" ? SizeTestOrder::AfterGapFilling : SizeTestOrder::BeforeSmoothing;
+    if (given(g.majority_rule)) {
+        const std::string rule = CLI::detail::to_lower(a.majority_rule);
+        o.majority_rule = rule == "off" ? MajorityRule::Off : rule == "r2023a" ? MajorityRule::R2023A : MajorityRule::R2022A;
+    }
+    if (a.no_smoothing) o.majority_rule = MajorityRule::Off;
+    if (given(g.majority_neighbours)) o.majority_min_neighbours = a.majority_neighbours;
+    if (given(g.max_hole_area)) o.max_hole_area_km2 = a.max_hole_area;
+    if (a.no_gap_filling) o.max_hole_area_km2 = 0;
+    if (given(g.water)) o.water = a.water == "labelled" ? WaterCells::Labelled : WaterCells::Rural;
+    if (given(g.semi_dense_distance)) {
+        if (o.level != Level::Two) throw UsageError("--semi-dense-distance is a Level 2 option; add --level 2");
+        o.semi_dense_min_distance_m = a.semi_dense_distance;
+    }
+    if (given(g.unit_rules) && o.level != Level::Two) throw UsageError("--unit-rules is a Level 2 option; add --level 2");
+
+    if (given(g.built_up_threshold)) {
+        if (a.built_up.empty()) throw UsageError("--built-up-threshold needs --built-up (a built-up share raster)");
+        o.built_up_threshold = a.built_up_threshold;
+    } else if (a.built_up.empty() && o.built_up_threshold) {
+        warnings.push_back(std::string("preset ") + preset_name(preset) +
+                           " uses a built-up criterion, but there is no --built-up layer: density alone decides");
+        o.built_up_threshold.reset();
+    } else if (!a.built_up.empty() && !o.built_up_threshold) {
+        o.built_up_threshold = 0.5;  // degurba.md §2.1 step 1: manual 2021 / GHSL 2022
+    }
+    return o;
+}
+
+degurba::UnitOptions unit_options(const DegurbaArgs& a) {
+    degurba::UnitOptions u;
+    u.level = a.level == 2 ? degurba::Level::Two : degurba::Level::One;
+    u.rules = a.unit_rules == "manual2021" ? degurba::UnitRules::Manual2021 : degurba::UnitRules::Online2024;
+    return u;
+}
+
+}  // namespace regio::cli

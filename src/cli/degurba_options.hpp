@@ -1,0 +1,81 @@
+#pragma once
+// The options of `regio degurba`: inputs, outputs, and one option per rule
+// or threshold of degurba::Options (../shared/spec/degurba.md). A preset sets
+// the base; options given on the command line override it.
+#include "regio/degurba/classify_unit.hpp"
+#include "regio/degurba/options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace regio::cli {
+
+struct DegurbaArgs {
+    // Inputs.
+    std::string grid;
+    std::string grid_table;
+    std::string cell_id;
+    std::string value;
+    std::string land;
+    std::string built_up;
+    // Classification; the Option pointers tell which were given.
+    std::string preset = "Manual2021";
+    int level = 1;
+    std::string divisor = "land";
+    int connectivity = 4;
+    double centre_density = 1500;
+    double centre_population = 50000;
+    int cluster_connectivity = 8;
+    double cluster_density = 300;
+    double cluster_population = 5000;
+    double built_up_threshold = 0.5;
+    std::string size_test = "before-smoothing";
+    std::string majority_rule = "R2022A";
+    bool no_smoothing = false;
+    int majority_neighbours = 5;
+    double max_hole_area = 15;
+    bool no_gap_filling = false;
+    std::string water = "rural";
+    double semi_dense_distance = 2000;
+    std::string unit_rules = "online2024";
+    struct Given {
+        CLI::Option* divisor = nullptr;
+        CLI::Option* connectivity = nullptr;
+        CLI::Option* centre_density = nullptr;
+        CLI::Option* centre_population = nullptr;
+        CLI::Option* cluster_connectivity = nullptr;
+        CLI::Option* cluster_density = nullptr;
+        CLI::Option* cluster_population = nullptr;
+        CLI::Option* built_up_threshold = nullptr;
+        CLI::Option* size_test = nullptr;
+        CLI::Option* majority_rule = nullptr;
+        CLI::Option* majority_neighbours = nullptr;
+        CLI::Option* max_hole_area = nullptr;
+        CLI::Option* water = nullptr;
+        CLI::Option* semi_dense_distance = nullptr;
+        CLI::Option* unit_rules = nullptr;
+    } given;
+    // Outputs.
+    std::string output;
+    std::string clusters;
+    std::string units;
+    std::string unit_id;
+    std::string units_out;
+    std::string report;
+    bool overwrite = false;
+    bool quiet = false;
+    unsigned threads = 0;
+};
+
+void add_degurba_options(CLI::App& command, DegurbaArgs& args);
+
+// The classification options: the preset, then every option given. A preset's
+// built-up criterion without --built-up is dropped (with a warning); --built-up
+// without a threshold uses 0.5 (manual 2021). Throws UsageError for
+// --built-up-threshold without --built-up and for unit options without Level 2.
+degurba::Options classification_options(const DegurbaArgs& args, std::vector<std::string>& warnings);
+degurba::UnitOptions unit_options(const DegurbaArgs& args);
+
+}  // namespace regio::cli

@@ -1,0 +1,155 @@
+// regio indicators: rates by population group, gaps against the reference
+// group and disclosure control, from a table of counts per region
+// (../shared/spec/indicators.md; the definitions schema is in
+// regio/indicators/definitions_toml.hpp).
+#include "commands.hpp"
+
+#include "regio/error.hpp"
+#include "regio/indicators/compute.hpp"
+#include "regio/indicators/definitions_toml.hpp"
+#include "regio/indicators/indicators_csv.hpp"
+#include "regio/io/csv_table.hpp"
+#include "regio/io/output_file.hpp"
+#include "report_file.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+
+namespace regio::cli {
+namespace {
+
+namespace ind = regio::indicators;
+
+struct IndicatorsArgs {
+    std::string data, id, definitions, rollup;
+    std::string output, report;
+    bool overwrite = false, quiet = false;
+};
+
+ind::DataTable read_data(const io::CsvTable& csv, const std::string& id, const ind::Definitions& defs) {
+    ind::DataTable data;
+    data.source = csv.path;
+    data.lines = csv.lines;
+    const std::size_t id_col = csv.column(id);
+    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+        if (csv.rows[r][id_col].empty()) throw DataError("empty region id", Where{csv.path, {}, csv.lines[r], {}, id});
+        data.ids.push_back(csv.rows[r][id_col]);
+    }
+    ind::check_columns(defs, csv.columns, csv.path);
+    for (const ind::ColumnUse& u : ind::required_columns(defs)) {
+        auto& values = data.columns[u.column];
+        if (!values.empty()) continue;
+        const std::size_t col = csv.column(u.column);
+        for (std::size_t r = 0; r < csv.rows.size(); ++r) values.push_back(csv.number(r, col));
+    }
+    return data;
+}
+
+ind::HierarchyInput hierarchy_input(const io::CsvTable& csv, const IndicatorsArgs& args, const ind::DataTable& data,
+                                    const ind::Definitions& defs) {
+    ind::HierarchyInput in{csv.path, args.id, data.ids, data.lines};
+    if (args.rollup == "nuts") {
+        in.mode = ind::RollupMode::Nuts;
+    } else if (!args.rollup.empty()) {
+        in.mode = ind::RollupMode::Field;
+        in.parent_field = args.rollup;
+        const std::size_t col = csv.column(args.rollup);
+        for (const auto& row : csv.rows) in.parents.push_back(row[col]);
+        in.structural = ind::rows_without_values(defs, data);
+    }
+    return in;
+}
+
+nlohmann::ordered_json report_of(const IndicatorsArgs& args, const ind::Definitions& defs, const ind::Hierarchy& h,
+                                 const ind::Result& result, std::size_t data_rows) {
+    nlohmann::ordered_json j;
+    j["command"] = "indicators";
+    j["inputs"] = {{"data", args.data}, {"id", args.id}, {"definitions", args.definitions}, {"data_rows", data_rows}};
+    j["definition"] = std::string(ind::definition_name(defs.groups.definition));
+    j["reference"] = defs.groups.reference;
+    j["disclosure"] = {{"t_min", defs.disclosure.t_min},
+                       {"publish_zero", defs.disclosure.publish_zero},
+                       {"complement_check", defs.disclosure.complement_check}};
+    nlohmann::ordered_json names = nlohmann::ordered_json::array();
+    for (const auto& i : defs.indicators) names.push_back(i.name);
+    j["indicators"] = names;
+    // Regions per level: the NUTS level with --rollup nuts, else the distance from the top.
+    std::map<int, std::pair<std::size_t, std::size_t>, std::greater<>> levels;
+    for (std::size_t r = 0; r < h.size(); ++r) ++(h.data_row[r] ? levels[h.depth[r]].first : levels[h.depth[r]].second);
+    nlohmann::ordered_json lv = nlohmann::ordered_json::array();
+    for (const auto& [level, n] : levels) lv.push_back({{"level", level}, {"data_regions", n.first}, {"parent_regions", n.second}});
+    j["rollup"] = {{"mode", args.rollup.empty() ? "none" : args.rollup == "nuts" ? "nuts" : "field"},
+                   {"field", args.rollup == "nuts" ? "" : args.rollup},
+                   {"parent_regions", h.size() - data_rows},
+                   {"levels", lv}};
+    j["rows"] = result.rows.size();
+    nlohmann::ordered_json flags;
+    for (const auto f : {ind::Flag::Ok, ind::Flag::Suppressed, ind::Flag::ZeroDenominator, ind::Flag::NoData})
+        flags[std::string(ind::flag_name(f))] = result.flags.count(f) ? result.flags.at(f) : 0;
+    j["flags"] = flags;
+    j["suppressed_cells"] = {{"primary", result.primary}, {"rate", result.rate}, {"secondary", result.secondary}};
+    return j;
+}
+
+int run(const IndicatorsArgs& args) {
+    const io::Overwrite overwrite = args.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+    const io::TableOutput output{args.output, overwrite, {args.data, args.definitions}};
+    if (io::extension_of(args.output) != "csv") throw UsageError("indicators are written as CSV: name the output .csv");
+    { io::OutputFile probe(args.output, overwrite, output.inputs); }
+    if (!args.report.empty()) check_report_output(args.report, output);
+
+    const ind::Definitions defs = ind::read_definitions(args.definitions);
+    const io::CsvTable csv = io::read_csv_table(args.data);
+    const ind::DataTable data = read_data(csv, args.id, defs);
+    const ind::Hierarchy hierarchy = ind::build_hierarchy(hierarchy_input(csv, args, data, defs));
+    const ind::Result result = ind::compute_indicators(defs, data, hierarchy);
+
+    io::OutputFile file(args.output, overwrite, output.inputs);
+    {
+        std::ofstream out(file.temp_path(), std::ios::binary);
+        ind::write_indicators_csv(out, defs, hierarchy, result);
+        if (!out) throw IoError("write failed", Where{args.output});
+    }
+    if (!args.report.empty()) write_report(args.report, report_of(args, defs, hierarchy, result, data.ids.size()), output);
+    file.commit();
+    if (!args.quiet) {
+        auto count = [&](ind::Flag f) { return result.flags.count(f) ? result.flags.at(f) : 0; };
+        std::cerr << fmt::format("indicators: {} regions ({} parents) x {} indicators -> {} rows\n", hierarchy.size(),
+                                 hierarchy.size() - data.ids.size(), defs.indicators.size(), result.rows.size());
+        std::cerr << fmt::format("flags: ok {}, suppressed {}, zero_denominator {}, no_data {}\n", count(ind::Flag::Ok),
+                                 count(ind::Flag::Suppressed), count(ind::Flag::ZeroDenominator), count(ind::Flag::NoData));
+        std::cerr << fmt::format("suppressed cells: primary {}, rate {}, secondary {} (t_min {})\n", result.primary, result.rate,
+                                 result.secondary, defs.disclosure.t_min);
+    }
+    return 0;
+}
+
+}  // namespace
+
+void add_indicators(CLI::App& app, Action& action) {
+    auto args = std::make_shared<IndicatorsArgs>();
+    CLI::App* cmd = app.add_subcommand("indicators", "Rates by population group, gaps and disclosure control from counts per region");
+    cmd->add_option("--data", args->data, "A CSV table of counts, one row per region (e.g. from aggregate points --by)")->required();
+    cmd->add_option("--id", args->id, "Column of --data with the region ids")->required();
+    cmd->add_option("--definitions", args->definitions, "INDICATORS.toml: groups, indicators, disclosure rules")->required();
+    cmd->add_option("--rollup", args->rollup, "Add parent regions: 'nuts' (by code prefix) or a parent-id column of --data");
+    cmd->add_option("-o,--output", args->output, "Output table (.csv)")->required();
+    cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");
+    cmd->add_option("--report", args->report, "Write a JSON report: rows per flag, suppressed cells, rollup levels, inputs");
+    cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
+    cmd->footer(R"(Output: region,indicator,group,value,numerator,denominator,flag,
+definition,label; rows by region (data order, then parents), indicator
+(file order), group (listed order), "total", then "<group>_gap".
+value = scale * numerator / denominator, counts summed up the hierarchy
+before dividing; gaps (percentage points for scale 100) rounded to 0.1.
+flag: ok, suppressed, zero_denominator, no_data; only ok rows have a
+value. Disclosure control: primary (0 < n < t_min), rates (denominator
+< t_min, 0 < denominator - numerator < t_min), then secondary
+suppression over rows (groups + total) and columns (parents, all
+regions); a count suppressed in one indicator is suppressed in all.)");
+    cmd->callback([args, &action] { action = [args] { return run(*args); }; });
+}
+
+}  // namespace regio::cli

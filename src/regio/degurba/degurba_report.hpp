@@ -1,0 +1,46 @@
+#pragma once
+// What `regio degurba` reports: the grid, the options (degurba.md §7: record
+// preset, order flags and thresholds), cells per class, urban centres and
+// clusters with their populations and the conservation check
+// population = centres + clusters + rural, the units, timings. Written as
+// JSON (--report) and summarised on stderr.
+#include "regio/degurba/classify_grid.hpp"
+#include "regio/degurba/options.hpp"
+#include "regio/degurba/unit_classes.hpp"
+#include "regio/grid/grid_definition.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace regio::degurba {
+
+struct DegurbaReport {
+    std::string grid_source;
+    std::string land_source;      // empty without --land
+    std::string built_up_source;  // empty without --built-up
+    grid::GridDefinition grid;
+    std::string crs_name;
+    Options options;
+    std::string units_source;  // empty without --units
+    std::size_t unit_count = 0;
+    UnitRules unit_rules = UnitRules::Online2024;
+    std::vector<std::string> warnings;                        // units repaired, options adjusted, ...
+    std::vector<std::pair<std::string, std::string>> outputs;  // what -> path
+    unsigned threads = 1;
+    std::vector<std::pair<std::string, double>> timings;  // step -> seconds
+};
+
+// |population - (centres + clusters + rural)| / population (0 for an empty grid).
+double conservation_error(const ClassificationStats& stats);
+
+// The options as key/value pairs (raster metadata, report).
+std::vector<std::pair<std::string, std::string>> options_metadata(const Options& options);
+
+nlohmann::ordered_json to_json(const DegurbaReport& report, const GridClassification& classes,
+                               const UnitsResult* units);
+std::string summary_text(const DegurbaReport& report, const GridClassification& classes, const UnitsResult* units);
+
+}  // namespace regio::degurba

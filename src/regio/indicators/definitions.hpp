@@ -1,0 +1,72 @@
+#pragma once
+// Indicator definitions: ratios of count columns per population group, with
+// gaps against a reference group and the disclosure rules of
+// ../shared/spec/indicators.md §4-§5. Read from TOML by read_definitions()
+// (definitions_toml.hpp; the schema is documented there).
+#include "regio/indicators/disclosure.hpp"
+
+#include <string>
+#include <vector>
+
+namespace regio::indicators {
+
+// Migrant groups are defined by citizenship or by country of birth; the
+// definition is carried on every value and two are never compared (spec §1).
+enum class GroupDefinition { Citizenship, Birth };
+std::string_view definition_name(GroupDefinition d);
+
+struct GroupSet {
+    std::vector<std::string> values;  // e.g. national, eu, non_eu
+    std::string reference;            // gaps are value(group) - value(reference); may be empty without gaps
+    GroupDefinition definition = GroupDefinition::Citizenship;
+};
+
+// A column template: "{group}" is replaced by a group value. Several
+// templates are summed (e.g. the labour force = employed + unemployed).
+using Terms = std::vector<std::string>;
+
+struct Indicator {
+    std::string name;
+    std::string label;
+    std::string age_band;
+    Terms numerator;
+    Terms denominator;
+    Terms total_numerator;    // all groups together; empty: no "total" row
+    Terms total_denominator;
+    double scale = 1;         // 100 for percentages
+    bool gap = false;         // add <group>_gap rows: value(group) - value(reference)
+    std::vector<std::string> groups;  // the groups of this indicator (the global list unless overridden)
+
+    [[nodiscard]] bool has_total() const { return !total_numerator.empty(); }
+    [[nodiscard]] bool per_group_denominator() const;
+    // The label with the age band: "Employment rate (20-64)".
+    [[nodiscard]] std::string full_label() const;
+};
+
+struct Definitions {
+    std::string source;  // file name, for messages
+    DisclosureRules disclosure;
+    GroupSet groups;
+    std::vector<Indicator> indicators;
+};
+
+// The group name of the all-groups row, reserved.
+inline constexpr const char* kTotalGroup = "total";
+
+// A template with "{group}" replaced by `group`.
+std::string expand(const std::string& term, const std::string& group);
+
+// One input column a definition needs, and who needs it (for messages).
+struct ColumnUse {
+    std::string column;
+    std::string indicator;
+    std::string key;  // numerator, denominator, total_numerator, total_denominator
+    std::string group;
+};
+std::vector<ColumnUse> required_columns(const Definitions& definitions);
+
+// Throws DataError naming the data file, the column, and the indicator and
+// key of the definitions that need it, for the first column not in `available`.
+void check_columns(const Definitions& definitions, const std::vector<std::string>& available, const std::string& data_source);
+
+}  // namespace regio::indicators

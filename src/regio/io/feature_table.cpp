@@ -1,0 +1,107 @@
+#include "regio/io/feature_table.hpp"
+
+#include "regio/error.hpp"
+#include "regio/io/gdal_handles.hpp"
+#include "regio/io/ogr_geometry.hpp"
+#include "regio/table/csv_text.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+namespace regio::io {
+namespace {
+
+std::string csv_field(const FeatureColumn& c, std::size_t r) {
+    if (c.type == FieldType::Text) return table::csv_quote(c.texts[r]);
+    const double v = c.numbers[r];
+    if (std::isnan(v)) return "";
+    return table::format_number(v, c.type == FieldType::Integer ? table::ColumnKind::Integer : table::ColumnKind::Real);
+}
+
+void write_csv(const FeatureTable& table, const std::filesystem::path& temp, const std::string& shown) {
+    std::ofstream out(temp, std::ios::binary);
+    if (!out) throw IoError("cannot create", Where{shown});
+    for (std::size_t k = 0; k < table.columns.size(); ++k)
+        out << (k ? "," : "") << table::csv_quote(table.columns[k].name);
+    out << '\n';
+    for (std::size_t r = 0; r < table.rows; ++r) {
+        for (std::size_t k = 0; k < table.columns.size(); ++k) out << (k ? "," : "") << csv_field(table.columns[k], r);
+        out << '\n';
+    }
+    out.close();
+    if (!out) throw IoError("write failed", Where{shown});
+}
+
+OGRFieldType ogr_type(FieldType type) {
+    switch (type) {
+    case FieldType::Integer: return OFTInteger64;
+    case FieldType::Real: return OFTReal;
+    case FieldType::Text: return OFTString;
+    }
+    return OFTString;
+}
+
+void write_gpkg(const FeatureTable& table, const std::filesystem::path& temp, const std::string& shown) {
+    if (!table.shapes || table.shapes->size() != table.rows)
+        throw std::invalid_argument("write_feature_table: a GeoPackage needs one shape per row");
+    const std::string layer_name = std::filesystem::path(shown).stem().string();
+    ensure_gdal();
+    CplErrorCapture capture;
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!driver) throw IoError("GDAL has no GPKG driver", Where{shown});
+    DatasetPtr ds(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw IoError("cannot create: " + capture.last_error(), Where{shown});
+    OGRSpatialReference srs;
+    srs.importFromWkt(table.crs_wkt.c_str());
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), table.crs_wkt.empty() ? nullptr : &srs, wkbMultiPolygon, nullptr);
+    if (!layer) throw IoError("cannot create layer: " + capture.last_error(), Where{shown, layer_name});
+    for (const auto& c : table.columns) {
+        OGRFieldDefn field(c.name.c_str(), ogr_type(c.type));
+        if (layer->CreateField(&field) != OGRERR_NONE)
+            throw IoError("cannot create field: " + capture.last_error(), Where{shown, layer_name, {}, {}, c.name});
+    }
+    if (ds->StartTransaction() != OGRERR_NONE) throw IoError("cannot start a transaction", Where{shown});
+    for (std::size_t r = 0; r < table.rows; ++r) {
+        FeaturePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+        for (std::size_t k = 0; k < table.columns.size(); ++k) {
+            const auto& c = table.columns[k];
+            const auto index = static_cast<int>(k);
+            if (c.type == FieldType::Text) feature->SetField(index, c.texts[r].c_str());
+            else if (std::isnan(c.numbers[r])) feature->SetFieldNull(index);
+            else if (c.type == FieldType::Integer) feature->SetField(index, static_cast<GIntBig>(c.numbers[r]));
+            else feature->SetField(index, c.numbers[r]);
+        }
+        const auto& shape = (*table.shapes)[r];
+        if (!shape.empty()) feature->SetGeometryDirectly(to_ogr(shape).release());
+        if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
+            throw IoError("cannot write a feature: " + capture.last_error(), Where{shown, layer_name});
+    }
+    if (ds->CommitTransaction() != OGRERR_NONE) throw IoError("cannot commit: " + capture.last_error(), Where{shown});
+    ds.reset();  // close before the rename
+    if (!capture.last_error("").empty()) throw IoError("write failed: " + capture.last_error(), Where{shown});
+}
+
+}  // namespace
+
+void check_feature_output(const std::string& path, const std::string& option, Overwrite overwrite,
+                          const std::vector<std::string>& inputs) {
+    const std::string ext = extension_of(path);
+    if (ext != "csv" && ext != "gpkg")
+        throw UsageError(option + " " + path + ": unknown format '" + ext + "'", {}, "use a .csv or .gpkg name");
+    OutputFile probe(path, overwrite, inputs);  // checks only; writes nothing
+}
+
+void write_feature_table(const FeatureTable& table, const std::string& path, Overwrite overwrite,
+                         const std::vector<std::string>& inputs) {
+    for (const auto& c : table.columns)
+        if ((c.type == FieldType::Text ? c.texts.size() : c.numbers.size()) != table.rows)
+            throw std::invalid_argument("write_feature_table: column " + c.name + " has the wrong length");
+    OutputFile file(path, overwrite, inputs);
+    if (extension_of(path) == "gpkg") write_gpkg(table, file.temp_path(), path);
+    else write_csv(table, file.temp_path(), path);
+    file.commit();
+}
+
+}  // namespace regio::io

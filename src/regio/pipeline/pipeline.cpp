@@ -1,0 +1,193 @@
+#include "regio/pipeline/pipeline.hpp"
+
+#include "regio/error.hpp"
+#include "regio/io/input_spec.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace regio::pipeline {
+namespace {
+
+const std::set<std::string> kCommands = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
+                                         "crosswalk chain",  "classify",       "map",             "indicators",
+                                         "degurba",          "regionalise"};
+const std::set<std::string> kOutputKeys = {"output", "changes", "gpkg", "map", "report", "units-out", "clusters"};
+// Options whose values are input files (FILE or FILE:LAYER).
+const std::set<std::string> kInputKeys = {"regions", "points",     "grid",     "grid-table", "grid-layer", "weights",
+                                          "from",    "to",         "data",     "crosswalk",  "layer",      "style",
+                                          "definitions", "units",  "land",     "built-up"};
+
+std::string value_text(const toml::node& node, const Where& where) {
+    if (const auto s = node.value<std::string>()) return *s;
+    if (const auto i = node.value<std::int64_t>()) return std::to_string(*i);
+    if (const auto d = node.value<double>()) {
+        std::string t = std::to_string(*d);
+        while (t.back() == '0') t.pop_back();
+        if (t.back() == '.') t.pop_back();
+        return t;
+    }
+    if (const auto* array = node.as_array()) {
+        std::string joined;
+        for (const auto& item : *array) joined += (joined.empty() ? "" : ",") + value_text(item, where);
+        return joined;
+    }
+    throw ConfigError("values must be text, numbers, true or arrays", where);
+}
+
+struct Reference {
+    std::string step;
+    std::string key;
+};
+
+bool parse_reference(const std::string& value, Reference& ref) {
+    if (value.size() < 2 || value[0] != '@') return false;
+    const auto dot = value.find('.', 1);
+    ref.step = value.substr(1, dot == std::string::npos ? std::string::npos : dot - 1);
+    ref.key = dot == std::string::npos ? "output" : value.substr(dot + 1);
+    return true;
+}
+
+std::string under(const std::string& out_dir, const std::string& path) {
+    return std::filesystem::path(path).is_absolute() ? path : (std::filesystem::path(out_dir) / path).string();
+}
+
+}  // namespace
+
+bool is_output_key(const std::string& key) { return kOutputKeys.count(key) > 0; }
+
+Pipeline load_pipeline(const std::string& path) {
+    if (!std::filesystem::exists(path)) throw IoError("no such pipeline file", Where{path});
+    toml::table t;
+    try {
+        t = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        throw ConfigError(std::string(e.description()), Where{path, {}, static_cast<std::int64_t>(e.source().begin.line)});
+    }
+    Pipeline p;
+    p.path = path;
+    if (const auto* head = t["pipeline"].as_table()) {
+        p.name = (*head)["name"].value_or(std::string());
+        p.out_dir = (*head)["out"].value_or(std::string("out"));
+    } else {
+        p.out_dir = "out";
+    }
+    const auto* steps = t["step"].as_array();
+    if (!steps || steps->empty()) throw ConfigError("no [[step]] entries", Where{path});
+    for (const auto& node : *steps) {
+        const auto* s = node.as_table();
+        const auto line = static_cast<std::int64_t>(node.source().begin.line);
+        if (!s) throw ConfigError("a [[step]] must be a table", Where{path, {}, line});
+        Step step;
+        step.line = line;
+        step.name = (*s)["name"].value_or(std::string());
+        step.run = (*s)["run"].value_or(std::string());
+        for (const auto& [key, value] : *s) {
+            const std::string k(key.str());
+            if (k != "name" && k != "run" && k != "args")
+                throw ConfigError("unknown key '" + k + "' in a step (name, run, args)", Where{path, {}, line});
+        }
+        if (const auto* args = (*s)["args"].as_table())
+            for (const auto& [key, value] : *args) {
+                const Where where{path, {}, static_cast<std::int64_t>(value.source().begin.line), {}, std::string(key.str())};
+                if (const auto b = value.value<bool>()) {
+                    if (*b) step.args.push_back({std::string(key.str()), "true", true});
+                    continue;
+                }
+                step.args.push_back({std::string(key.str()), value_text(value, where), false});
+            }
+        p.steps.push_back(std::move(step));
+    }
+    return p;
+}
+
+std::vector<std::string> check_pipeline(const Pipeline& p, const std::string& out_dir) {
+    std::vector<std::string> problems;
+    std::map<std::string, std::size_t> index;
+    std::map<std::string, std::string> written;  // path -> step
+    for (std::size_t i = 0; i < p.steps.size(); ++i) {
+        const Step& s = p.steps[i];
+        const std::string who = "step " + (s.name.empty() ? "#" + std::to_string(i + 1) : s.name) + " (line " + std::to_string(s.line) + ")";
+        if (s.name.empty()) problems.push_back(who + ": has no name");
+        else if (!index.emplace(s.name, i).second) problems.push_back(who + ": the name '" + s.name + "' is used twice");
+        if (!kCommands.count(s.run)) problems.push_back(who + ": unknown command '" + s.run + "'");
+        for (const auto& a : s.args) {
+            Reference ref;
+            if (parse_reference(a.value, ref)) {
+                const auto it = index.find(ref.step);
+                if (it == index.end() || it->second >= i) {
+                    problems.push_back(who + ": " + a.key + " refers to '" + ref.step + "', which is not an earlier step");
+                    continue;
+                }
+                const Step& source = p.steps[it->second];
+                const bool has = std::any_of(source.args.begin(), source.args.end(), [&](const Arg& x) { return x.key == ref.key; });
+                if (!has || !is_output_key(ref.key))
+                    problems.push_back(who + ": " + a.key + " refers to '" + ref.step + "." + ref.key + "', which that step does not write");
+            } else if (kInputKeys.count(a.key)) {
+                const std::string file = io::InputSpec::parse(a.value).path;
+                if (!std::filesystem::exists(file)) problems.push_back(who + ": " + a.key + " file '" + file + "' does not exist");
+            }
+        }
+        for (const auto& [key, path] : step_outputs(s, out_dir)) {
+            const auto [it, fresh] = written.emplace(std::filesystem::path(path).lexically_normal().string(), s.name);
+            if (!fresh) problems.push_back(who + ": " + key + " '" + path + "' is also written by step " + it->second);
+        }
+    }
+    return problems;
+}
+
+std::vector<std::pair<std::string, std::string>> step_outputs(const Step& step, const std::string& out_dir) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& a : step.args)
+        if (is_output_key(a.key)) out.emplace_back(a.key, under(out_dir, a.value));
+    return out;
+}
+
+std::vector<std::string> step_inputs(const Step& step) {
+    std::vector<std::string> out;
+    Reference ref;
+    for (const auto& a : step.args)
+        if (kInputKeys.count(a.key) && !parse_reference(a.value, ref)) out.push_back(io::InputSpec::parse(a.value).path);
+    return out;
+}
+
+std::vector<std::string> command_line(const Pipeline& p, const Step& step, const std::string& out_dir) {
+    std::vector<std::string> argv;
+    for (std::size_t start = 0; start < step.run.size();) {
+        const auto space = step.run.find(' ', start);
+        argv.push_back(step.run.substr(start, space == std::string::npos ? std::string::npos : space - start));
+        if (space == std::string::npos) break;
+        start = space + 1;
+    }
+    for (const auto& a : step.args) {
+        const std::string option = a.key.size() == 1 ? "-" + a.key : "--" + a.key;
+        if (a.flag) {
+            argv.push_back(option);
+            continue;
+        }
+        std::string value = a.value;
+        Reference ref;
+        if (parse_reference(value, ref)) {
+            for (const Step& s : p.steps)
+                if (s.name == ref.step)
+                    for (const auto& [key, path] : step_outputs(s, out_dir))
+                        if (key == ref.key) value = path;
+        } else if (is_output_key(a.key)) {
+            value = under(out_dir, value);
+        }
+        if (a.key == "crosswalks" || a.key == "_") {  // positional arguments
+            argv.push_back(value);
+            continue;
+        }
+        argv.push_back(option);
+        argv.push_back(value);
+    }
+    return argv;
+}
+
+}  // namespace regio::pipeline
