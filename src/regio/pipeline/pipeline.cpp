@@ -165,7 +165,7 @@ std::vector<std::string> command_line(const Pipeline& p, const Step& step, const
         start = space + 1;
     }
     for (const auto& a : step.args) {
-        const std::string option = a.key.size() == 1 ? "-" + a.key : "--" + a.key;
+        const std::string option = "--" + a.key;
         if (a.flag) {
             argv.push_back(option);
             continue;
