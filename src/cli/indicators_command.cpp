@@ -1,7 +1,9 @@
 // regio indicators: rates by population group, gaps against the reference
 // group and disclosure control, from a table of counts per region
 // (../shared/spec/indicators.md; the definitions schema is in
-// regio/indicators/definitions_toml.hpp).
+// regio/indicators/definitions_toml.hpp, the CSV columns in
+// regio/indicators/indicators_csv.hpp). "--rollup nuts" is the NUTS prefix
+// rule even if the data have a column called nuts.
 #include "commands.hpp"
 
 #include "regio/error.hpp"
@@ -15,7 +17,9 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <map>
 
 namespace regio::cli {
 namespace {

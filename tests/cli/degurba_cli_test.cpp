@@ -318,7 +318,10 @@ TEST_CASE("bad degurba input: usage errors", "[cli][degurba][bad][usage]") {
     check_fails(degurba({"--grid", grid, "-o", (out / "cells.png").string()}), 2, "unknown format 'png'", out);
     check_fails(degurba({"--grid", grid, "-o", cells, "--clusters", (out / "c.shp").string()}), 2,
                 "--clusters " + (out / "c.shp").string() + ": unknown format 'shp'", out);
-    check_fails(degurba({"--grid", grid, "-o", cells, "--clusters", cells}), 2, "-o and --clusters name the same file", out);
+    check_fails(degurba({"--grid", grid, "-o", cells, "--clusters", (out / "x.csv").string(), "--units",
+                         data("degurba_units.geojson"), "--unit-id", "unit", "--units-out", (out / "x.csv").string()}),
+                2, "--clusters and --units-out name the same file", out);
+    check_fails(degurba({"--grid", grid, "-o", cells, "--report", cells}), 2, "-o and --report name the same file", out);
     check_fails(degurba({"--grid", grid, "-o", cells, "--units", data("degurba_units.geojson"), "--units-out",
                          (out / "u.csv").string()}),
                 2, "units need all of --units, --unit-id and --units-out", out);

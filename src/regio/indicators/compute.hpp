@@ -2,7 +2,10 @@
 // Computes the indicators of a definitions file for every output region
 // (data rows and rollup parents) and group, with flags and disclosure control
 // (../shared/spec/indicators.md §4-§5). Suppressed, missing and undefined
-// values are absent from the result, not just flagged.
+// values are absent from the result, not just flagged. Secondary suppression
+// runs per indicator on its table (regions x groups and total, margins: row
+// totals, parents, the grand total); a count suppressed by one indicator is
+// suppressed in every indicator that uses it, until nothing changes.
 #include "regio/indicators/definitions.hpp"
 #include "regio/indicators/disclosure.hpp"
 #include "regio/indicators/hierarchy.hpp"
@@ -41,7 +44,7 @@ struct Result {
     std::map<Flag, std::size_t> flags;  // rows per flag (gaps included)
     std::size_t primary = 0;    // cells (not gaps) suppressed by the numerator count (§5 rule 1)
     std::size_t rate = 0;       // ... by the rate rules (§5 rule 2)
-    std::size_t secondary = 0;  // ... by secondary suppression (§5 rule 3)
+    std::size_t secondary = 0;  // ... by secondary suppression (§5 rule 3) or a count shared with a suppressed cell
 };
 
 // Data rows whose used cells are all empty: they may stand for a parent in a

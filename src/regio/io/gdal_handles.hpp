@@ -50,6 +50,23 @@ private:
     std::string m_last;
 };
 
+// Sets a GDAL configuration option for this thread while alive.
+class ScopedThreadConfig {
+public:
+    ScopedThreadConfig(const char* key, const char* value) : m_key(key) {
+        const char* old = CPLGetThreadLocalConfigOption(key, nullptr);
+        if (old) m_old = old;
+        CPLSetThreadLocalConfigOption(key, value);
+    }
+    ~ScopedThreadConfig() { CPLSetThreadLocalConfigOption(m_key.c_str(), m_old.empty() ? nullptr : m_old.c_str()); }
+    ScopedThreadConfig(const ScopedThreadConfig&) = delete;
+    ScopedThreadConfig& operator=(const ScopedThreadConfig&) = delete;
+
+private:
+    std::string m_key;
+    std::string m_old;
+};
+
 // Opens a vector dataset read-only; throws IoError naming the file.
 DatasetPtr open_vector(const std::string& path);
 // Opens a raster dataset read-only; throws IoError naming the file.

@@ -25,6 +25,8 @@ void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions,
     ensure_gdal();
     OutputFile file(path, overwrite, inputs);
     CplErrorCapture capture;
+    // A fixed timestamp in gpkg_contents, so that re-runs give identical files.
+    const ScopedThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!driver) throw IoError("GDAL has no GPKG driver", Where{path});
     DatasetPtr ds(driver->Create(file.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));

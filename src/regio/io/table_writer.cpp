@@ -23,6 +23,8 @@ void write_gpkg_file(const table::RegionTable& table, const geometry::RegionSet&
                      const std::filesystem::path& path, const std::string& layer_name, const std::string& shown) {
     ensure_gdal();
     CplErrorCapture capture;
+    // A fixed timestamp in gpkg_contents, so that re-runs give identical files.
+    const ScopedThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!driver) throw IoError("GDAL has no GPKG driver", Where{shown});
     DatasetPtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));

@@ -8,7 +8,6 @@
 #include <catch2/catch.hpp>
 
 #include <limits>
-#include <random>
 
 using namespace regio::indicators;
 
@@ -165,85 +164,4 @@ TEST_CASE("indicators: negative counts are data errors", "[indicators]") {
     } catch (const regio::DataError& e) {
         CHECK(std::string(e.what()) == "data.csv: line 7: field 'p_nat': negative count -5 for region 'A'");
     }
-}
-
-TEST_CASE("indicators: property: published output never reveals a suppressed count", "[indicators]") {
-    // Two indicators sharing the employed counts e_<g>, on random NUTS 3
-    // regions of two countries with many small counts and a few gaps.
-    const Definitions d = definitions("", R"(["nat", "mig"])",
-                                      kRate + "total_numerator = \"e\"\ntotal_denominator = \"p\"\n" +
-                                          "[[indicator]]\nname = \"u\"\nnumerator = \"u_{group}\"\n"
-                                          "denominator = [\"e_{group}\", \"u_{group}\"]\ntotal_numerator = \"u\"\n"
-                                          "total_denominator = [\"e\", \"u\"]\n");
-    std::mt19937 random(7);
-    std::size_t secondary = 0, linked_rows = 0;
-    auto count = [&] { const auto x = random() % 10; return static_cast<double>(x < 2 ? 0 : x < 5 ? random() % 10 : 10 + random() % 200); };
-    for (int trial = 0; trial < 100; ++trial) {
-        DataTable data{"data.csv", {}, {}, {}};
-        for (const std::string country : {"AT", "DE"})
-            for (char n2 = '1'; n2 < '1' + static_cast<char>(1 + random() % 2); ++n2)
-                for (char n3 = '1'; n3 < '1' + static_cast<char>(1 + random() % 3); ++n3) data.ids.push_back(country + n2 + '1' + n3);
-        for (std::size_t r = 0; r < data.ids.size(); ++r) {
-            double e = 0, p = 0, u = 0;
-            for (const std::string g : {"nat", "mig"}) {
-                const double eg = count(), ug = count(), pg = eg + ug + count();
-                data.columns["e_" + g].push_back(random() % 20 == 0 ? kNaN : eg);
-                data.columns["u_" + g].push_back(ug);
-                data.columns["p_" + g].push_back(pg);
-                e += eg, u += ug, p += pg;
-            }
-            data.columns["e"].push_back(e);
-            data.columns["u"].push_back(u);
-            data.columns["p"].push_back(p);
-        }
-        const Run run_ = run(d, data, RollupMode::Nuts);
-        const Hierarchy& h = run_.h;
-        secondary += run_.result.secondary;
-        // hidden[indicator][region][column]: nat, mig, total
-        std::vector<std::vector<std::vector<Flag>>> flag(2, std::vector<std::vector<Flag>>(h.size(), std::vector<Flag>(3)));
-        for (const auto& row : run_.result.rows) {
-            if (row.gap) continue;
-            flag[row.indicator][row.region][row.group == "nat" ? 0 : row.group == "mig" ? 1 : 2] = row.flag;
-            if (row.flag != Flag::Ok) CHECK(!row.value);
-            if (row.flag == Flag::Suppressed) CHECK((!row.numerator && !row.denominator));
-        }
-        auto hidden = [](Flag f) { return f == Flag::Suppressed || f == Flag::NoData; };
-        // A margin with exactly one unpublished cell reveals it, unless it is merely missing.
-        auto check_margin = [&](const std::vector<Flag>& cells) {
-            std::size_t n = 0;
-            bool suppressed = false;
-            for (Flag f : cells) {
-                n += hidden(f);
-                suppressed = suppressed || f == Flag::Suppressed;
-            }
-            CHECK((n != 1 || !suppressed));
-        };
-        std::vector<std::size_t> top;
-        for (std::size_t r = 0; r < h.size(); ++r)
-            if (!h.parent[r]) top.push_back(r);
-        for (std::size_t k = 0; k < 2; ++k)
-            for (std::size_t r = 0; r < h.size(); ++r) {
-                check_margin(flag[k][r]);  // row: nat + mig = total
-                for (std::size_t c = 0; c < 3; ++c) {
-                    if (!h.children[r].empty()) {
-                        std::vector<Flag> cells{flag[k][r][c]};
-                        for (auto child : h.children[r]) cells.push_back(flag[k][child][c]);
-                        check_margin(cells);
-                    }
-                    // The shared counts e_<g> and e: suppressed in one indicator, unpublished in the other.
-                    if (flag[k][r][c] == Flag::Suppressed) {
-                        CHECK(hidden(flag[1 - k][r][c]));
-                        ++linked_rows;
-                    }
-                }
-            }
-        for (std::size_t k = 0; k < 2; ++k)
-            for (std::size_t c = 0; c < 3; ++c) {
-                std::vector<Flag> cells;
-                for (auto r : top) cells.push_back(flag[k][r][c]);
-                check_margin(cells);
-            }
-    }
-    CHECK(secondary > 100);  // the property was exercised
-    CHECK(linked_rows > 100);
 }

@@ -1,14 +1,12 @@
 // Disclosure control (../shared/spec/indicators.md §5): the primary and rate
-// rules, the spec's worked example of secondary suppression exactly, and the
-// property that no suppressed cell can be recovered from one published margin
-// (every margin has 0 or >= 2 unpublished cells, or only one missing cell).
+// rules, and the spec's worked example of secondary suppression exactly (the
+// properties are in suppression_property_test.cpp).
 #include "regio/indicators/disclosure.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <limits>
-#include <random>
 
 using namespace regio::indicators;
 
@@ -131,43 +129,4 @@ TEST_CASE("indicators: table constraints with a hierarchy", "[indicators]") {
     CHECK(cs[3].members == std::vector<std::size_t>{1, 3});
     // A single top-level row is the grand total itself: no extra constraint.
     CHECK(table_constraints(2, 1, std::nullopt, {1, std::nullopt}).size() == 1);
-}
-
-TEST_CASE("indicators: property: no suppressed cell is alone in a published margin", "[indicators]") {
-    std::mt19937 random(20240101);
-    for (int trial = 0; trial < 300; ++trial) {
-        // Leaves under 1..3 parents under one root, 2..4 groups plus a total.
-        const std::size_t n_parents = 1 + random() % 3;
-        std::vector<std::optional<std::size_t>> parent;
-        std::vector<std::size_t> leaf_parent;
-        for (std::size_t p = 0; p < n_parents; ++p)
-            for (std::size_t k = 0, n = 1 + random() % 4; k < n; ++k) leaf_parent.push_back(p);
-        const std::size_t leaves = leaf_parent.size(), rows = leaves + n_parents + 1;
-        for (std::size_t p : leaf_parent) parent.emplace_back(leaves + p);
-        for (std::size_t p = 0; p < n_parents; ++p) parent.emplace_back(rows - 1);
-        parent.emplace_back(std::nullopt);
-        const std::size_t groups = 2 + random() % 3, columns = groups + 1;
-        std::vector<double> v(rows * columns, 0);
-        for (std::size_t r = 0; r < leaves; ++r)
-            for (std::size_t g = 0; g < groups; ++g) {
-                const auto x = random() % 10;
-                v[r * columns + g] = x < 3 ? 0 : x < 6 ? static_cast<double>(1 + random() % 9) : static_cast<double>(10 + random() % 90);
-                v[r * columns + groups] += v[r * columns + g];
-            }
-        for (std::size_t r = 0; r + 1 < rows; ++r)  // children come before parents
-            for (std::size_t k = 0; k < columns; ++k) v[*parent[r] * columns + k] += v[r * columns + k];
-        std::vector<CellState> s = primary_counts(v, 10);
-        if (random() % 4 == 0) s[random() % s.size()] = {Flag::NoData, Reason::None};
-        const auto constraints = table_constraints(rows, columns, groups, parent);
-        const auto before = hidden_cells(s);
-        secondary_suppression(v, s, constraints);
-        for (const auto& c : constraints) {
-            if (hidden_in(c, s) != 1) continue;
-            // One hidden cell in a published margin: only a missing one may be alone.
-            bool missing = c.total && s[*c.total].flag == Flag::NoData;
-            for (auto m : c.members) missing = missing || s[m].flag == Flag::NoData;
-            CHECK(missing);
-        }
-        for (auto i : before) CHECK(s[i].hidden());  // nothing is ever unsuppressed
-    }
 }
