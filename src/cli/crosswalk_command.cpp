@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "regio/error.hpp"
+#include "regio/geometry/intersection.hpp"
 #include "regio/harmonise/apply.hpp"
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
@@ -26,6 +27,7 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace regio::cli {
 namespace {
@@ -38,6 +40,7 @@ struct BuildArgs {
     double min_share = harmonise::CrosswalkOptions{}.min_share;
     double min_area = 0;
     std::string changes;
+    std::string gpkg;
     OutputOptions out;
 };
 
@@ -68,6 +71,44 @@ std::vector<double> grid_pair_weights(const std::string& spec, geometry::RegionS
     return harmonise::pair_weights_from_grid(*grid, overlay, threads);
 }
 
+// The kept pieces as polygons (GEOS intersections: only when asked for),
+// with the crosswalk's columns.
+void write_pieces(const harmonise::Crosswalk& cw, const geometry::RegionSet& from, const geometry::RegionSet& to,
+                  const std::string& path, io::Overwrite overwrite, const std::vector<std::string>& inputs, unsigned threads) {
+    std::unordered_map<std::string, std::size_t> from_index, to_index;
+    for (std::size_t i = 0; i < from.size(); ++i) from_index.emplace(from.ids[i], i);
+    for (std::size_t i = 0; i < to.size(); ++i) to_index.emplace(to.ids[i], i);
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    std::vector<std::string> ids, from_ids, to_ids;
+    for (const auto& r : cw.rows) {
+        pairs.emplace_back(from_index.at(r.from_id), to_index.at(r.to_id));
+        ids.push_back(std::to_string(ids.size() + 1));
+        from_ids.push_back(r.from_id);
+        to_ids.push_back(r.to_id);
+    }
+    geometry::RegionSet pieces;
+    pieces.crs_wkt = from.crs_wkt;
+    pieces.id_field = "piece";
+    pieces.ids = ids;
+    pieces.shapes = geometry::intersections(from.shapes, to.shapes, pairs, threads);
+    table::RegionTable t("piece", ids);
+    t.add_text_column("from_id", from_ids);
+    t.add_text_column("to_id", to_ids);
+    auto& area = t.add_column("area_m2", table::ColumnKind::Real);
+    auto& share_from = t.add_column("area_share_from", table::ColumnKind::Real);
+    auto& share_to = t.add_column("area_share_to", table::ColumnKind::Real);
+    for (std::size_t k = 0; k < cw.rows.size(); ++k) {
+        area.values[k] = cw.rows[k].area_m2;
+        share_from.values[k] = cw.rows[k].area_share_from;
+        share_to.values[k] = cw.rows[k].area_share_to;
+    }
+    if (cw.has_weights) {
+        auto& w = t.add_column("weight", table::ColumnKind::Real);
+        for (std::size_t k = 0; k < cw.rows.size(); ++k) w.values[k] = cw.rows[k].weight;
+    }
+    io::write_region_table(t, &pieces, {path, overwrite, inputs});
+}
+
 int run_build(const BuildArgs& args) {
     Stopwatch watch;
     const unsigned threads = effective_threads(args.out.threads);
@@ -76,6 +117,10 @@ int run_build(const BuildArgs& args) {
     if (io::extension_of(args.out.output) != "csv") throw UsageError("the crosswalk is written as CSV: name it .csv");
     { io::OutputFile probe(args.out.output, overwrite_of(args.out), inputs); }
     if (!args.changes.empty()) { io::OutputFile probe(args.changes, overwrite_of(args.out), inputs); }
+    if (!args.gpkg.empty()) {
+        if (io::extension_of(args.gpkg) != "gpkg") throw UsageError("--gpkg must name a .gpkg file");
+        io::OutputFile probe(args.gpkg, overwrite_of(args.out), inputs);
+    }
     if (!args.out.report.empty()) check_report_output(args.out.report, {args.out.output, overwrite_of(args.out), inputs});
 
     // The two vintages are read and checked side by side: much of it (reading,
@@ -119,6 +164,7 @@ int run_build(const BuildArgs& args) {
         changes = harmonise::classify_changes(built.crosswalk, from.regions.ids, to.regions.ids, nullptr, nullptr, {});
         io::write_changes(changes, args.changes, overwrite_of(args.out), inputs);
     }
+    if (!args.gpkg.empty()) write_pieces(built.crosswalk, from.regions, to.regions, args.gpkg, overwrite_of(args.out), inputs, threads);
     const double t_write = watch.lap();
 
     double from_total = 0, to_total = 0, sliver_area = 0, sliver_weight = 0, weight_total = 0;
@@ -285,6 +331,7 @@ void add_crosswalk(CLI::App& app, Action& action) {
         ->capture_default_str();
     b->add_option("--min-area", build->min_area, "Pieces below this area (CRS units²) are slivers")->capture_default_str();
     b->add_option("--changes", build->changes, "Write CHANGES.csv: side,id,type,counterparts,detail");
+    b->add_option("--gpkg", build->gpkg, "Write the kept pieces as polygons: piece, from_id, to_id, area_m2, shares");
     add_output_options(*b, build->out);
     b->footer(R"(CROSSWALK.csv: from_id,to_id,area_m2,area_share_from,area_share_to
 and, with --weights, weight,weight_share_from,weight_share_to. The

@@ -48,6 +48,8 @@ void write_gpkg(const FeatureTable& table, const std::filesystem::path& temp, co
     const std::string layer_name = std::filesystem::path(shown).stem().string();
     ensure_gdal();
     CplErrorCapture capture;
+    // A fixed timestamp in gpkg_contents, so that re-runs give identical files.
+    const ScopedThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!driver) throw IoError("GDAL has no GPKG driver", Where{shown});
     DatasetPtr ds(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));

@@ -36,6 +36,11 @@ void write_gpkg_file(const table::RegionTable& table, const geometry::RegionSet&
     if (!layer) throw IoError("cannot create layer: " + capture.last_error(), Where{shown, layer_name});
     OGRFieldDefn id_field(table.id_name().c_str(), OFTString);
     layer->CreateField(&id_field);
+    for (const auto& [name, values] : table.text_columns()) {
+        OGRFieldDefn field(name.c_str(), OFTString);
+        layer->CreateField(&field);
+    }
+    const int first_numeric = 1 + static_cast<int>(table.text_columns().size());
     for (const auto& c : table.columns()) {
         OGRFieldDefn field(c.name.c_str(), c.kind == table::ColumnKind::Integer ? OFTInteger64 : OFTReal);
         if (layer->CreateField(&field) != OGRERR_NONE)
@@ -45,9 +50,11 @@ void write_gpkg_file(const table::RegionTable& table, const geometry::RegionSet&
     for (std::size_t r = 0; r < table.rows(); ++r) {
         FeaturePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
         feature->SetField(0, table.ids()[r].c_str());
+        for (std::size_t k = 0; k < table.text_columns().size(); ++k)
+            feature->SetField(static_cast<int>(k + 1), table.text_columns()[k].second[r].c_str());
         for (std::size_t k = 0; k < table.columns().size(); ++k) {
             const auto& c = table.columns()[k];
-            const int index = static_cast<int>(k + 1);
+            const int index = first_numeric + static_cast<int>(k);
             if (c.status[r] != table::CellStatus::Ok) feature->SetFieldNull(index);
             else if (c.kind == table::ColumnKind::Integer) feature->SetField(index, static_cast<GIntBig>(c.values[r]));
             else feature->SetField(index, c.values[r]);

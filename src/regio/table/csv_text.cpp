@@ -24,10 +24,12 @@ std::string csv_quote(std::string_view text) {
 
 void write_csv(std::ostream& out, const RegionTable& table) {
     out << csv_quote(table.id_name());
+    for (const auto& [name, values] : table.text_columns()) out << ',' << csv_quote(name);
     for (const auto& c : table.columns()) out << ',' << csv_quote(c.name);
     out << '\n';
     for (std::size_t r = 0; r < table.rows(); ++r) {
         out << csv_quote(table.ids()[r]);
+        for (const auto& [name, values] : table.text_columns()) out << ',' << csv_quote(values[r]);
         for (const auto& c : table.columns()) {
             out << ',';
             if (c.status[r] == CellStatus::Ok) out << format_number(c.values[r], c.kind);

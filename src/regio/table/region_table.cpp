@@ -14,6 +14,11 @@ Column& RegionTable::add_column(std::string name, ColumnKind kind) {
     return m_columns.back();
 }
 
+void RegionTable::add_text_column(std::string name, std::vector<std::string> values) {
+    if (values.size() != m_ids.size()) throw std::invalid_argument("text column '" + name + "' has the wrong length");
+    m_text_columns.emplace_back(std::move(name), std::move(values));
+}
+
 const Column* RegionTable::find(const std::string& name) const {
     for (const auto& c : m_columns)
         if (c.name == name) return &c;

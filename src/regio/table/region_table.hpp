@@ -4,6 +4,7 @@
 // or suppressed values are explicit rather than encoded as magic numbers.
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace regio::table {
@@ -22,6 +23,13 @@ class RegionTable {
 public:
     RegionTable(std::string id_name, std::vector<std::string> ids);
 
+    // Text columns (labels such as the two ids of a crosswalk piece) are
+    // written right after the id, before the numeric columns.
+    void add_text_column(std::string name, std::vector<std::string> values);
+    [[nodiscard]] const std::vector<std::pair<std::string, std::vector<std::string>>>& text_columns() const {
+        return m_text_columns;
+    }
+
     // Adds a column of all-zero Ok cells and returns it.
     Column& add_column(std::string name, ColumnKind kind);
     [[nodiscard]] const Column* find(const std::string& name) const;
@@ -35,6 +43,7 @@ private:
     std::string m_id_name;
     std::vector<std::string> m_ids;
     std::vector<Column> m_columns;
+    std::vector<std::pair<std::string, std::vector<std::string>>> m_text_columns;
 };
 
 }  // namespace regio::table
