@@ -77,8 +77,11 @@ std::vector<double> region_values(const MapArgs& args, const geometry::RegionSet
         values.push_back(it == by_id.end() ? std::numeric_limits<double>::quiet_NaN() : it->second);
         if (it != by_id.end()) by_id.erase(it);
     }
-    if (unmatched) warnings.push_back(fmt::format("{} regions have no row in {} (shown as no data)", unmatched, args.data));
-    if (!by_id.empty()) warnings.push_back(fmt::format("{} rows of {} match no region", by_id.size(), args.data));
+    if (unmatched)
+        warnings.push_back(fmt::format("{} region{} no row in {} (shown as no data)", unmatched, unmatched == 1 ? " has" : "s have", args.data));
+    if (!by_id.empty())
+        warnings.push_back(fmt::format("{} row{} of {} match{} no region", by_id.size(), by_id.size() == 1 ? "" : "s", args.data,
+                                       by_id.size() == 1 ? "es" : ""));
     return values;
 }
 
@@ -100,6 +103,9 @@ int run(MapArgs args) {
     { io::OutputFile probe(args.output, args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs); }
     if (!args.gpkg.empty()) {
         if (io::extension_of(args.gpkg) != "gpkg") throw UsageError("--gpkg must name a .gpkg file");
+        if (args.field == "class" || args.field == "fill" || args.field == args.id)
+            throw UsageError("--gpkg writes columns '" + args.id + "', 'class' and 'fill': the value column '" + args.field +
+                             "' would clash with them");
         io::OutputFile probe(args.gpkg, args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
     }
 
@@ -110,7 +116,17 @@ int run(MapArgs args) {
     if (!args.crs.empty()) io::transform_regions(regions, io::Crs::from_wkt(regions.crs_wkt), io::Crs::from_user(args.crs, "--crs"));
     const io::Crs map_crs = io::Crs::from_wkt(regions.crs_wkt);
 
-    const render::ChoroplethPlan plan = render::plan_choropleth(values, spec);
+    render::ChoroplethPlan plan;
+    try {
+        plan = render::plan_choropleth(values, spec);
+    } catch (const UsageError& e) {
+        // Ties can leave fewer classes than asked for; say so, not just that
+        // the palette lacks that size.
+        const auto used = classify::classify(values, spec.method, spec.k, spec.options).k();
+        if (used != spec.k)
+            throw UsageError(fmt::format("the data give {} classes, not {} (ties or duplicate bounds): {}", used, spec.k, e.message()));
+        throw;
+    }
     for (const auto& w : plan.classes.warnings) warnings.push_back(w);
 
     render::MapSpec map;
@@ -123,7 +139,8 @@ int run(MapArgs args) {
         map.extent = geometry::Box{args.extent[0], args.extent[1], args.extent[2], args.extent[3]};
     }
     render::MapText text{args.title, args.subtitle, !args.source.empty() ? args.source : st.source.value_or(""),
-                         !args.legend_title.empty() ? args.legend_title : st.legend_title.value_or(args.field)};
+                         !args.legend_title.empty() ? args.legend_title : st.legend_title.value_or(args.field),
+                         fmt::format("{}, k = {}", classify::method_name(spec.method), plan.classes.k())};
     render::MapStyle look;
     if (st.nodata_color) look.nodata_color = *st.nodata_color;
     if (st.nodata_label) look.nodata_label = *st.nodata_label;
@@ -172,7 +189,7 @@ int run(MapArgs args) {
             layer.fills.push_back(plan.region_class[r] >= 0 ? plan.colors[static_cast<std::size_t>(plan.region_class[r])] : look.nodata_color);
         }
         layer.qml = render::qml_style(style_classes, look.nodata_color, look.nodata_label, look.border_color);
-        layer.sld = render::sld_style(layer.name, style_classes, look.nodata_color, look.border_color);
+        layer.sld = render::sld_style(layer.name, style_classes, look.nodata_color, look.nodata_label, look.border_color);
         io::write_map_gpkg(args.gpkg, regions, layer, args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
     }
     if (!args.quiet) {
@@ -207,12 +224,13 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--subtitle", args->subtitle, "Subtitle");
     cmd->add_option("--source", args->source, "Source note");
     cmd->add_option("--legend-title", args->legend_title, "Legend title (default: the field)");
-    cmd->add_option("--width", args->width, "Width in pixels (default 900)");
-    cmd->add_option("--height", args->height, "Height in pixels (default 700)");
+    cmd->add_option("--width", args->width, "Width in pixels (default 900)")->check(CLI::Range(100, 20000));
+    cmd->add_option("--height", args->height, "Height in pixels (default 700)")->check(CLI::Range(100, 20000));
     cmd->add_option("--crs", args->crs, "Draw in this CRS (e.g. EPSG:3035)");
     cmd->add_option("--extent", args->extent, "Frame the map on xmin,ymin,xmax,ymax (e.g. to leave out overseas regions)")
         ->delimiter(',');
-    cmd->add_option("--simplify", args->simplify, "Simplify for display, in pixels; shared borders stay shared");
+    cmd->add_option("--simplify", args->simplify, "Simplify for display, in pixels; shared borders stay shared")
+        ->check(CLI::Range(0.0, 1000.0));
     cmd->add_option("-o,--output", args->output, "The SVG to write")->required();
     cmd->add_option("--gpkg", args->gpkg, "Also write a GeoPackage with value, class, fill and a QGIS style");
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");

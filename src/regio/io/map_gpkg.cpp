@@ -64,7 +64,7 @@ void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions,
         "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, "
         "styleSLD, useAsDefault, description, owner, ui, update_time) VALUES ('', '', " + sql_text(layer.name) + ", 'geom', " +
         sql_text(layer.name) + ", " + sql_text(layer.qml) + ", " + sql_text(layer.sld) +
-        ", 1, 'regio choropleth', '', '', '2000-01-01T00:00:00Z')";
+        ", 1, 'regio choropleth', '', '', '2000-01-01T00:00:00.000Z')";
     ds->ExecuteSQL(insert.c_str(), nullptr, nullptr);
     const std::string failure = capture.last_error("");
     ds.reset();

@@ -89,6 +89,9 @@ std::string choropleth_svg(const std::vector<MapRegion>& regions, const std::vec
     svg += "<defs>\n<style>";
     for (std::size_t k = 0; k < classes.size(); ++k) svg += fmt::format(".c{}{{fill:{}}}", k, xml_escape(classes[k].color));
     svg += ".nd{fill:url(#nodata)}</style>\n";
+    // Regions beyond a chosen extent stay inside the map frame.
+    svg += fmt::format("<clipPath id=\"frame\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>\n",
+                       format_fixed(frame.x, 1), format_fixed(frame.y, 1), format_fixed(frame.width, 1), format_fixed(frame.height, 1));
     svg += fmt::format("<pattern id=\"nodata\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
                        "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"{}\"/>"
                        "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#969696\" stroke-width=\"1.5\"/></pattern>\n</defs>\n",
@@ -102,7 +105,7 @@ std::string choropleth_svg(const std::vector<MapRegion>& regions, const std::vec
                            kMargin + (text.title.empty() ? 14 : 40), xml_escape(text.subtitle));
 
     // The map: one path per region, fills by class.
-    svg += fmt::format("<g id=\"regions\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n",
+    svg += fmt::format("<g id=\"regions\" clip-path=\"url(#frame)\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n",
                        xml_escape(style.border_color), format_fixed(style.border_width, 2));
     std::set<std::string> used_ids;
     for (const auto& r : regions) {
@@ -135,6 +138,9 @@ std::string choropleth_svg(const std::vector<MapRegion>& regions, const std::vec
     };
     for (std::size_t k = 0; k < classes.size(); ++k) entry("c" + std::to_string(k), classes[k].label, classes[k].count);
     if (nodata_count > 0) entry("nd", style.nodata_label, nodata_count);
+    if (!text.method_note.empty())
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#555555\">{}</text>\n", format_fixed(lx, 1),
+                           format_fixed(ly + 10, 1), xml_escape(text.method_note));
     svg += "</g>\n";
 
     // Scale bar and source note at the bottom left.

@@ -38,6 +38,7 @@ struct MapText {
     std::string subtitle;
     std::string source;
     std::string legend_title;
+    std::string method_note;  // under the legend, e.g. "quantiles, k = 5" (choropleth.md §5.3)
 };
 
 struct MapSpec {

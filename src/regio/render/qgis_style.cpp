@@ -56,7 +56,7 @@ std::string qml_style(const std::vector<StyleClass>& classes, const std::string&
 }
 
 std::string sld_style(const std::string& layer_name, const std::vector<StyleClass>& classes,
-                      const std::string& nodata_color, const std::string& border_color) {
+                      const std::string& nodata_color, const std::string& nodata_label, const std::string& border_color) {
     std::string rules;
     auto rule = [&](const std::string& name, const std::string& filter, const std::string& color) {
         rules += fmt::format("        <se:Rule><se:Name>{}</se:Name>{}<se:PolygonSymbolizer><se:Fill>"
@@ -70,7 +70,7 @@ std::string sld_style(const std::string& layer_name, const std::vector<StyleClas
                          "<ogc:Literal>{}</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>",
                          c.value),
              c.color);
-    rule("no data", "<ogc:Filter><ogc:PropertyIsNull><ogc:PropertyName>class</ogc:PropertyName></ogc:PropertyIsNull></ogc:Filter>",
+    rule(nodata_label, "<ogc:Filter><ogc:PropertyIsNull><ogc:PropertyName>class</ogc:PropertyName></ogc:PropertyIsNull></ogc:Filter>",
          nodata_color);
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<StyledLayerDescriptor xmlns=\"http://www.opengis.net/sld\" xmlns:ogc=\"http://www.opengis.net/ogc\" "

@@ -17,6 +17,6 @@ struct StyleClass {
 std::string qml_style(const std::vector<StyleClass>& classes, const std::string& nodata_color,
                       const std::string& nodata_label, const std::string& border_color);
 std::string sld_style(const std::string& layer_name, const std::vector<StyleClass>& classes,
-                      const std::string& nodata_color, const std::string& border_color);
+                      const std::string& nodata_color, const std::string& nodata_label, const std::string& border_color);
 
 }  // namespace regio::render

@@ -85,8 +85,9 @@ MapStyleFile load_map_style(const std::string& path) {
             s.breaks.push_back(*v);
         }
     }
-    for (const auto* c : {&s.nodata_color, &s.border_color})
-        if (*c && !is_colour(**c)) throw ConfigError("'" + **c + "' is not a colour #RRGGBB", Where{path});
+    for (const auto& [key, c] : {std::pair{"nodata_color", &s.nodata_color}, std::pair{"border_color", &s.border_color}})
+        if (*c && !is_colour(**c))
+            throw ConfigError("'" + **c + "' is not a colour #RRGGBB", Where{path, {}, {}, {}, key});
     try {
         if (s.method) (void)classify::parse_method(*s.method);
         if (s.palette) (void)kind_of(*s.palette);
