@@ -1,5 +1,6 @@
 #include "regio/harmonise/crosswalk.hpp"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -47,8 +48,9 @@ BuildResult build_crosswalk(const OverlayResult& overlay, const std::vector<std:
         double kept_area = 0, kept_weight = 0;
         for (std::size_t i = k; i < end; ++i) {
             const OverlayPair& p = pairs[i];
-            const double share_from = p.area / overlay.from_area[from];
-            const double share_to = p.area / overlay.to_area[p.to];
+            const double share_from = std::min(1.0, p.area / overlay.from_area[from]);
+            // A piece can exceed its unit's area by rounding (1e-13): a share stays <= 1.
+            const double share_to = std::min(1.0, p.area / overlay.to_area[p.to]);
             const double w = pair_weights ? (*pair_weights)[i] : 0.0;
             const bool sliver = (share_from < options.min_share && share_to < options.min_share) || p.area < options.min_area;
             if (sliver) {
@@ -56,7 +58,7 @@ BuildResult build_crosswalk(const OverlayResult& overlay, const std::vector<std:
                 continue;
             }
             CrosswalkRow row{from_ids[from], to_ids[p.to], p.area, share_from, share_to, w, 0, 0};
-            if (pair_weights) row.weight_share_to = to_weight[p.to] > 0 ? w / to_weight[p.to] : 0.0;
+            if (pair_weights) row.weight_share_to = to_weight[p.to] > 0 ? std::min(1.0, w / to_weight[p.to]) : 0.0;
             kept.push_back(row);
             kept_area += p.area;
             kept_weight += w;

@@ -143,10 +143,12 @@ struct Piece {
 std::vector<Piece> pieces_of(const std::vector<DirectedEdge>& edges, const std::vector<DirectedEdge>& others,
                              const EdgeGrid& other_grid, const geometry::PointLocator& other_locator, bool skip_shared,
                              unsigned threads) {
-    std::vector<std::vector<Piece>> parts(threads);
-    std::atomic<std::size_t> next{0};
+    // Pieces are kept per chunk of edges and joined in chunk order, so that the
+    // sums made from them do not depend on which thread took which chunk.
     constexpr std::size_t kChunk = 4096;
-    auto work = [&](unsigned t) {
+    std::vector<std::vector<Piece>> parts((edges.size() + kChunk - 1) / kChunk);
+    std::atomic<std::size_t> next{0};
+    auto work = [&](unsigned) {
         std::vector<double> ts;
         std::vector<std::uint32_t> seen;
         std::vector<std::int32_t> left, right;
@@ -189,7 +191,7 @@ std::vector<Piece> pieces_of(const std::vector<DirectedEdge>& edges, const std::
                     if (skip_shared) other_locator.locate_all({mid.x - nx, mid.y - ny}, right);
                     for (const std::int32_t r : left)
                         if (!skip_shared || std::find(right.begin(), right.end(), r) != right.end())
-                            parts[t].push_back({p0, p1, e.region, static_cast<std::uint32_t>(r)});
+                            parts[i / kChunk].push_back({p0, p1, e.region, static_cast<std::uint32_t>(r)});
                 }
             }
     };
