@@ -12,7 +12,10 @@
 #include "regio/io/csv_table.hpp"
 #include "regio/io/grid_source.hpp"
 #include "regio/io/input_spec.hpp"
+#include "regio/io/gdal_handles.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/point_source.hpp"
+#include "regio/io/region_attributes.hpp"
 #include "regio/io/region_transform.hpp"
 #include "regio/io/table_writer.hpp"
 #include "region_options.hpp"
@@ -24,6 +27,8 @@
 
 #include <cmath>
 #include <future>
+#include <memory>
+#include <optional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -36,6 +41,12 @@ struct BuildArgs {
     RegionOptions from;
     RegionOptions to;
     std::string weights;
+    std::string weights_x;
+    std::string weights_y;
+    std::string weights_crs;
+    std::string weights_field;
+    std::string from_name;
+    std::string to_name;
     std::string work_crs;
     double min_share = harmonise::CrosswalkOptions{}.min_share;
     double min_area = 0;
@@ -69,6 +80,52 @@ std::vector<double> grid_pair_weights(const std::string& spec, geometry::RegionS
         throw CrsError("the weights grid is in " + grid->crs().name + " but the regions are in " + regions_crs.name,
                        Where{spec}, "pass --work-crs with the grid's CRS so that both vintages are overlaid in it");
     return harmonise::pair_weights_from_grid(*grid, overlay, threads);
+}
+
+// --weights names points (a text table or any vector layer) rather than a
+// raster: decided by the extension, then by whether OGR opens it.
+bool weights_are_points(const std::string& spec) {
+    const io::InputSpec input = io::InputSpec::parse(spec);
+    const std::string ext = io::extension_of(input.path);
+    if (ext == "csv" || ext == "tsv" || ext == "txt") return true;
+    io::ensure_gdal();
+    io::CplErrorCapture quiet;
+    io::DatasetPtr ds(GDALDataset::FromHandle(GDALOpenEx(input.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    return ds && ds->GetLayerCount() > 0;
+}
+
+// The weight points' CRS: the layer's own, or --weights-crs; never a guess.
+io::Crs weights_points_crs(const io::PointSource& source, const BuildArgs& args) {
+    const io::Crs own = source.crs();
+    if (args.weights_crs.empty()) {
+        if (!own.empty()) return own;
+        if (std::string(source.ref_kind()) == "line")
+            throw UsageError("CSV weight points have no CRS: name it with --weights-crs", {},
+                             "e.g. --weights-crs EPSG:3035 for ETRS89-LAEA metres, EPSG:4326 for longitude/latitude");
+        throw CrsError("the weight points layer has no CRS", Where{source.display()}, "name it with --weights-crs");
+    }
+    const io::Crs given = io::Crs::from_user(args.weights_crs, "--weights-crs");
+    if (!own.empty() && !own.same_as(given))
+        throw CrsError("the weight points layer is in " + own.name + " but --weights-crs says " + given.name,
+                       Where{source.display()}, "drop --weights-crs to use the layer's own CRS");
+    return given;
+}
+
+// Unit names of one vintage in the order of its ids (read by id, so that the
+// order of the layer does not matter).
+std::vector<std::string> unit_names(const RegionOptions& side, const std::string& field, const geometry::RegionSet& regions) {
+    const io::InputSpec input = io::InputSpec::parse(side.regions);
+    const std::vector<std::string> ids = io::read_text_field(input, side.id);
+    const std::vector<std::string> names = io::read_text_field(input, field);
+    std::unordered_map<std::string, std::string> by_id;
+    for (std::size_t i = 0; i < ids.size() && i < names.size(); ++i) by_id.emplace(ids[i], names[i]);
+    std::vector<std::string> out;
+    out.reserve(regions.size());
+    for (const auto& id : regions.ids) {
+        const auto it = by_id.find(id);
+        out.push_back(it == by_id.end() ? std::string() : it->second);
+    }
+    return out;
 }
 
 // The kept pieces as polygons (GEOS intersections: only when asked for),
@@ -122,6 +179,26 @@ int run_build(const BuildArgs& args) {
         io::OutputFile probe(args.gpkg, overwrite_of(args.out), inputs);
     }
     if (!args.out.report.empty()) check_report_output(args.out.report, {args.out.output, overwrite_of(args.out), inputs});
+    if (args.from_name.empty() != args.to_name.empty()) throw UsageError("--from-name and --to-name go together: name both");
+    if (!args.from_name.empty() && args.changes.empty())
+        throw UsageError("--from-name/--to-name serve the typed changes: add --changes");
+
+    // Points weights are opened first: their header and CRS problems are
+    // cheaper to find than a full region check.
+    const bool point_weights = !args.weights.empty() && weights_are_points(args.weights);
+    const bool point_options =
+        !args.weights_x.empty() || !args.weights_y.empty() || !args.weights_crs.empty() || !args.weights_field.empty();
+    if (point_options && !point_weights)
+        throw UsageError("--weights-x, --weights-y, --weights-crs and --weights-field apply to --weights points (a CSV or a vector layer)");
+    std::unique_ptr<io::PointSource> points;
+    io::Crs points_crs;
+    if (point_weights) {
+        const io::PointFields fields{args.weights_x, args.weights_y,
+                                     args.weights_field.empty() ? std::vector<std::string>{} : std::vector<std::string>{args.weights_field},
+                                     {}};
+        points = io::open_point_source(args.weights, fields);
+        points_crs = weights_points_crs(*points, args);
+    }
 
     // The two vintages are read and checked side by side: much of it (reading,
     // indexing) is sequential per vintage.
@@ -150,7 +227,24 @@ int run_build(const BuildArgs& args) {
                                                  : harmonise::overlay(from.regions, to.regions, threads, &from.locator, &to.locator);
     const double t_overlay = watch.lap();
     std::vector<double> weights;
-    if (!args.weights.empty()) weights = grid_pair_weights(args.weights, from.regions, overlay, threads);
+    std::optional<harmonise::PointPairWeights> point_result;
+    if (points) {
+        // The checks' locators are stale when the shapes were transformed.
+        std::optional<geometry::PointLocator> from_moved, to_moved;
+        if (transformed) {
+            from_moved.emplace(from.regions);
+            to_moved.emplace(to.regions);
+        }
+        std::optional<io::PointTransformer> transformer;
+        if (!points_crs.same_as(work)) transformer.emplace(points_crs, work);
+        point_result = harmonise::pair_weights_from_points(*points, overlay, from_moved ? *from_moved : from.locator,
+                                                           to_moved ? *to_moved : to.locator, transformer ? &*transformer : nullptr);
+        if (point_result->read != point_result->in_pieces + point_result->outside_count + point_result->invalid)
+            throw Error("internal error: weight points are not conserved (read != in pieces + outside + invalid)");
+        weights = point_result->weights;
+    } else if (!args.weights.empty()) {
+        weights = grid_pair_weights(args.weights, from.regions, overlay, threads);
+    }
     const double t_weights = watch.lap();
 
     harmonise::CrosswalkOptions options;
@@ -161,7 +255,14 @@ int run_build(const BuildArgs& args) {
     io::write_crosswalk(built.crosswalk, args.out.output, overwrite_of(args.out), inputs);
     std::vector<harmonise::Change> changes;
     if (!args.changes.empty()) {
-        changes = harmonise::classify_changes(built.crosswalk, from.regions.ids, to.regions.ids, nullptr, nullptr, {});
+        std::vector<std::string> from_names, to_names;
+        if (!args.from_name.empty()) {
+            from_names = unit_names(args.from, args.from_name, from.regions);
+            to_names = unit_names(args.to, args.to_name, to.regions);
+        }
+        const bool named = !args.from_name.empty();
+        changes = harmonise::classify_changes(built.crosswalk, from.regions.ids, to.regions.ids, named ? &from_names : nullptr,
+                                              named ? &to_names : nullptr, {});
         io::write_changes(changes, args.changes, overwrite_of(args.out), inputs);
     }
     if (!args.gpkg.empty()) write_pieces(built.crosswalk, from.regions, to.regions, args.gpkg, overwrite_of(args.out), inputs, threads);
@@ -191,6 +292,22 @@ int run_build(const BuildArgs& args) {
         j["unmatched_from"] = built.unmatched_from;
         j["unmatched_to"] = built.unmatched_to;
         if (!weights.empty()) j["weights"] = {{"source", args.weights}, {"total_in_pieces", weight_total}, {"in_slivers", sliver_weight}};
+        if (point_result) {
+            auto& w = j["weights"];
+            w["kind"] = "points";
+            w["field"] = args.weights_field.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(args.weights_field);
+            w["points_read"] = point_result->read;
+            w["points_in_pieces"] = point_result->in_pieces;
+            w["points_outside"] = point_result->outside_count;
+            w["points_invalid"] = point_result->invalid;
+            w["outside"] = point_result->outside;
+            nlohmann::ordered_json examples = nlohmann::ordered_json::array();
+            for (const auto& e : point_result->invalid_examples)
+                examples.push_back({{points->ref_kind(), e.ref}, {"why", e.why}});
+            w["invalid_examples"] = examples;
+        } else if (!weights.empty()) {
+            j["weights"]["kind"] = "raster";
+        }
         if (!changes.empty()) {
             std::map<std::string, int> counts;
             for (const auto& c : changes) ++counts[std::string(c.side) + ":" + harmonise::change_name(c.type)];
@@ -205,6 +322,18 @@ int run_build(const BuildArgs& args) {
                                  built.slivers.size(), sliver_area);
         std::cerr << fmt::format("area: from {:.10g} m2, to {:.10g} m2\n", from_total, to_total);
         if (!weights.empty()) std::cerr << fmt::format("weights: {:.10g} in pieces, {:.6g} in slivers\n", weight_total, sliver_weight);
+        if (point_result) {
+            std::cerr << fmt::format("weight points: {} read = {} in pieces + {} outside all pieces + {} invalid\n", point_result->read,
+                                     point_result->in_pieces, point_result->outside_count, point_result->invalid);
+            if (point_result->outside_count > 0)
+                std::cerr << fmt::format("regio: warning: {} weight points ({:.10g}) are outside all pieces (not in both vintages)\n",
+                                         point_result->outside_count, point_result->outside);
+            for (const auto& e : point_result->invalid_examples)
+                std::cerr << fmt::format("regio: warning: {} {} {}: {}\n", points->display(), points->ref_kind(), e.ref, e.why);
+            if (point_result->invalid > static_cast<std::int64_t>(point_result->invalid_examples.size()))
+                std::cerr << fmt::format("regio: warning: ... and {} more invalid weight points\n",
+                                         point_result->invalid - static_cast<std::int64_t>(point_result->invalid_examples.size()));
+        }
         if (!built.unmatched_from.empty())
             std::cerr << fmt::format("{} source units have no counterpart (discontinued without successor)\n", built.unmatched_from.size());
         if (!built.unmatched_to.empty())
@@ -325,7 +454,16 @@ void add_crosswalk(CLI::App& app, Action& action) {
     CLI::App* b = crosswalk->add_subcommand("build", "Overlay two vintages: crosswalk rows and the typed list of changes");
     add_side(*b, build->from, "from", "The older");
     add_side(*b, build->to, "to", "The newer");
-    b->add_option("--weights", build->weights, "A population raster: weight each piece by its population (exact coverage)");
+    b->add_option("--weights", build->weights,
+                  "Weight each piece by population: a raster (exact coverage), or points (a CSV, or FILE[:LAYER] of any "
+                  "OGR point layer) located in both vintages");
+    b->add_option("--weights-x", build->weights_x, "CSV column of the weight points' x (default: x, lon, longitude or easting)");
+    b->add_option("--weights-y", build->weights_y, "CSV column of the weight points' y (default: y, lat, latitude or northing)");
+    b->add_option("--weights-crs", build->weights_crs,
+                  "CRS of the weight points (EPSG:3035, WKT, PROJ string); required for CSV, checked against a layer's own");
+    b->add_option("--weights-field", build->weights_field, "Numeric field of the weight points to sum (default: count the points)");
+    b->add_option("--from-name", build->from_name, "Unit name field of the older vintage (with --to-name: 'renamed' changes)");
+    b->add_option("--to-name", build->to_name, "Unit name field of the newer vintage");
     b->add_option("--work-crs", build->work_crs, "Projected CRS to measure areas in (default: the --from layer's)");
     b->add_option("--min-share", build->min_share, "Pieces below this share of both units are slivers (dropped, reported)")
         ->capture_default_str();
@@ -335,7 +473,9 @@ void add_crosswalk(CLI::App& app, Action& action) {
     add_output_options(*b, build->out);
     b->footer(R"(CROSSWALK.csv: from_id,to_id,area_m2,area_share_from,area_share_to
 and, with --weights, weight,weight_share_from,weight_share_to. The
-kept shares of each source sum to exactly 1.
+kept shares of each source sum to exactly 1. Weight points count
+(or sum --weights-field) in the piece of both units they fall in;
+read = in pieces + outside all pieces + invalid.
 CHANGES.csv types: unchanged, recoded, renamed, boundary_shift
 (detail minor/major), split, merged, split_merge, new, discontinued.)");
     b->callback([build, &action] { action = [build] { return run_build(*build); }; });

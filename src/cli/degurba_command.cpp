@@ -28,6 +28,10 @@
 #include <memory>
 #include <optional>
 
+#ifdef __GLIBC__
+#include <malloc.h>  // malloc_trim
+#endif
+
 namespace regio::cli {
 namespace {
 
@@ -98,7 +102,16 @@ int run(const DegurbaArgs& a) {
         if (!units_crs.same_as(population->crs())) io::transform_regions(units_in_grid_crs, units_crs, population->crs());
     }
 
-    const degurba::GridInput in = degurba::read_grid_input(*population, {land.get(), built_up.get()}, bar.sub(0, 0.3));
+    degurba::GridInput in = degurba::read_grid_input(*population, {land.get(), built_up.get()}, bar.sub(0, 0.3));
+    // Close the rasters: their GDAL blocks (up to GDAL_CACHEMAX of small
+    // allocations) are not needed past here; hand the freed heap back to the
+    // system, or it stays in the peak RSS under the classification's arrays.
+    population.reset();
+    land.reset();
+    built_up.reset();
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
     report.grid = in.definition;
     report.crs_name = in.crs.name;
     report.timings.emplace_back("read", watch.lap());
@@ -114,7 +127,14 @@ int run(const DegurbaArgs& a) {
         report.timings.emplace_back("units", watch.lap());
     }
 
-    // Outputs, each atomic.
+    // Outputs, each atomic. Only the polygons of -o .gpkg need the population
+    // again: otherwise free it (100-200 MB for Europe) before writing.
+    if (io::extension_of(a.output) != "gpkg") {
+        std::vector<float>().swap(in.grid.population_f32);
+        std::vector<double>().swap(in.grid.population);
+        std::vector<double>().swap(in.grid.land_share);
+        std::vector<double>().swap(in.grid.built_up_share);
+    }
     const std::vector<std::uint8_t>& codes = options.level == degurba::Level::Two ? classes.level2_class : classes.cell_class;
     if (io::extension_of(a.output) == "gpkg") {
         const degurba::ClassPatches patches = degurba::label_class_patches(in.grid, codes);

@@ -10,8 +10,11 @@
 #include "regio/indicators/compute.hpp"
 #include "regio/indicators/definitions_toml.hpp"
 #include "regio/indicators/indicators_csv.hpp"
+#include "regio/indicators/indicators_table.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/region_reader.hpp"
+#include "regio/io/table_writer.hpp"
 #include "report_file.hpp"
 
 #include <fmt/format.h>
@@ -20,6 +23,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <set>
 
 namespace regio::cli {
 namespace {
@@ -28,6 +32,7 @@ namespace ind = regio::indicators;
 
 struct IndicatorsArgs {
     std::string data, id, definitions, rollup;
+    std::string regions, regions_id;  // GeoPackage output only
     std::string output, report;
     bool overwrite = false, quiet = false;
 };
@@ -97,27 +102,68 @@ nlohmann::ordered_json report_of(const IndicatorsArgs& args, const ind::Definiti
     return j;
 }
 
+// The wide GeoPackage: the regions of --regions in their order, with their
+// geometry, then the output regions that have none (rollup parents, data rows
+// not in --regions), written without geometry.
+void write_wide_gpkg(const IndicatorsArgs& args, const io::TableOutput& output, geometry::RegionSet regions,
+                     const ind::Definitions& defs, const ind::Hierarchy& hierarchy, const ind::Result& result,
+                     std::vector<std::string>& warnings) {
+    const std::set<std::string> in_regions(regions.ids.begin(), regions.ids.end());
+    for (std::size_t r = 0; r < hierarchy.size(); ++r) {
+        if (in_regions.count(hierarchy.ids[r])) continue;
+        if (hierarchy.data_row[r])
+            warnings.push_back("region '" + hierarchy.ids[r] + "' of " + args.data + " is not in " + args.regions +
+                               ": written without geometry");
+        regions.ids.push_back(hierarchy.ids[r]);
+        regions.shapes.emplace_back();
+        regions.feature_ids.push_back(-1);
+    }
+    const table::RegionTable wide = ind::wide_indicators_table(defs, hierarchy, result, args.id, regions.ids);
+    io::write_region_table(wide, &regions, output);
+}
+
 int run(const IndicatorsArgs& args) {
     const io::Overwrite overwrite = args.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
-    const io::TableOutput output{args.output, overwrite, {args.data, args.definitions}};
-    if (io::extension_of(args.output) != "csv") throw UsageError("indicators are written as CSV: name the output .csv");
-    { io::OutputFile probe(args.output, overwrite, output.inputs); }
+    const io::InputSpec regions_input = io::InputSpec::parse(args.regions);
+    io::TableOutput output{args.output, overwrite, {args.data, args.definitions}};
+    if (!args.regions.empty()) output.inputs.push_back(regions_input.path);
+    const std::string ext = io::extension_of(args.output);
+    const bool gpkg = ext == "gpkg";
+    if (ext != "csv" && !gpkg)
+        throw UsageError("indicators are written as CSV (tidy) or GeoPackage (wide): name the output .csv or .gpkg");
+    if (gpkg && args.regions.empty())
+        throw UsageError("GeoPackage output needs the region geometry", {},
+                         "add --regions FILE[:LAYER] (and --regions-id FIELD if its id field is not '" + args.id + "')");
+    if (!gpkg && !args.regions.empty())
+        throw UsageError("--regions is only used for GeoPackage output", {}, "name the output .gpkg, or drop --regions");
+    if (gpkg) io::check_table_output(output);
+    else { io::OutputFile probe(args.output, overwrite, output.inputs); }
     if (!args.report.empty()) check_report_output(args.report, output);
 
     const ind::Definitions defs = ind::read_definitions(args.definitions);
     const io::CsvTable csv = io::read_csv_table(args.data);
     const ind::DataTable data = read_data(csv, args.id, defs);
+    std::vector<std::string> warnings;
+    geometry::RegionSet regions;
+    if (gpkg) regions = io::read_regions(regions_input, {args.regions_id.empty() ? args.id : args.regions_id, {}}, warnings);
     const ind::Hierarchy hierarchy = ind::build_hierarchy(hierarchy_input(csv, args, data, defs));
     const ind::Result result = ind::compute_indicators(defs, data, hierarchy);
 
-    io::OutputFile file(args.output, overwrite, output.inputs);
-    {
-        std::ofstream out(file.temp_path(), std::ios::binary);
-        ind::write_indicators_csv(out, defs, hierarchy, result);
-        if (!out) throw IoError("write failed", Where{args.output});
+    if (gpkg) {
+        write_wide_gpkg(args, output, std::move(regions), defs, hierarchy, result, warnings);
+        if (!args.report.empty()) write_report(args.report, report_of(args, defs, hierarchy, result, data.ids.size()), output);
+    } else {
+        io::OutputFile file(args.output, overwrite, output.inputs);
+        {
+            std::ofstream out(file.temp_path(), std::ios::binary);
+            ind::write_indicators_csv(out, defs, hierarchy, result);
+            if (!out) throw IoError("write failed", Where{args.output});
+        }
+        if (!args.report.empty()) write_report(args.report, report_of(args, defs, hierarchy, result, data.ids.size()), output);
+        file.commit();
     }
-    if (!args.report.empty()) write_report(args.report, report_of(args, defs, hierarchy, result, data.ids.size()), output);
-    file.commit();
+    if (!args.quiet)
+        for (const auto& w : warnings) std::cerr << "regio: warning: " << w << '\n';
     if (!args.quiet) {
         auto count = [&](ind::Flag f) { return result.flags.count(f) ? result.flags.at(f) : 0; };
         std::cerr << fmt::format("indicators: {} regions ({} parents) x {} indicators -> {} rows\n", hierarchy.size(),
@@ -139,7 +185,9 @@ void add_indicators(CLI::App& app, Action& action) {
     cmd->add_option("--id", args->id, "Column of --data with the region ids")->required();
     cmd->add_option("--definitions", args->definitions, "INDICATORS.toml: groups, indicators, disclosure rules")->required();
     cmd->add_option("--rollup", args->rollup, "Add parent regions: 'nuts' (by code prefix) or a parent-id column of --data");
-    cmd->add_option("-o,--output", args->output, "Output table (.csv)")->required();
+    cmd->add_option("-o,--output", args->output, "Output: tidy table (.csv), or one feature per region (.gpkg, needs --regions)")->required();
+    cmd->add_option("--regions", args->regions, "FILE[:LAYER]: region polygons for .gpkg output");
+    cmd->add_option("--regions-id", args->regions_id, "Id field of --regions (default: the --id column name)");
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");
     cmd->add_option("--report", args->report, "Write a JSON report: rows per flag, suppressed cells, rollup levels, inputs");
     cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
@@ -152,7 +200,10 @@ flag: ok, suppressed, zero_denominator, no_data; only ok rows have a
 value. Disclosure control: primary (0 < n < t_min), rates (denominator
 < t_min, 0 < denominator - numerator < t_min), then secondary
 suppression over rows (groups + total) and columns (parents, all
-regions); a count suppressed in one indicator is suppressed in all.)");
+regions); a count suppressed in one indicator is suppressed in all.
+GeoPackage (-o OUT.gpkg --regions FILE[:LAYER]): one feature per region
+(regions' order, then parents without geometry); columns: the id,
+<indicator>_<group>_flag (text) and <indicator>_<group> (NULL unless ok).)");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

@@ -33,6 +33,7 @@ struct MapArgs {
     std::string layer, id, field, name;
     std::string data, data_id;
     std::vector<std::string> where;  // COL=VALUE filters on --data rows (tidy tables)
+    std::string minus;               // a second table: map --data minus --minus (a change between years)
     std::string style;
     std::size_t classes = 0;
     std::string method;
@@ -52,7 +53,10 @@ struct MapArgs {
 // Values per region: from the layer's field, or joined from a table by id.
 std::vector<double> region_values(const MapArgs& args, const geometry::RegionSet& regions, std::vector<std::string>& warnings) {
     const io::InputSpec input = io::InputSpec::parse(args.layer);
-    if (args.data.empty()) return io::read_numeric_field(input, args.field);
+    if (args.data.empty()) {
+        if (!args.minus.empty()) throw UsageError("--minus needs --data: both tables are joined the same way");
+        return io::read_numeric_field(input, args.field);
+    }
     if (args.data_id.empty()) throw UsageError("--data needs --data-id naming its id column");
     const io::CsvTable table = io::read_csv_table(args.data);
     const std::size_t id_col = table.column(args.data_id), value_col = table.column(args.field);
@@ -111,7 +115,15 @@ int run(MapArgs args) {
 
     std::vector<std::string> warnings;
     geometry::RegionSet regions = io::read_regions(input, {args.id, {}}, warnings);
-    const std::vector<double> values = region_values(args, regions, warnings);
+    std::vector<double> values = region_values(args, regions, warnings);
+    if (!args.minus.empty()) {
+        // The change between two tables of the same shape (e.g. a rate this
+        // year minus last year's, carried onto this year's units).
+        MapArgs other = args;
+        other.data = args.minus;
+        const std::vector<double> before = region_values(other, regions, warnings);
+        for (std::size_t r = 0; r < values.size(); ++r) values[r] -= before[r];  // NaN stays NaN: no data
+    }
     std::vector<std::string> names = args.name.empty() ? std::vector<std::string>(regions.size()) : io::read_text_field(input, args.name);
     if (!args.crs.empty()) io::transform_regions(regions, io::Crs::from_wkt(regions.crs_wkt), io::Crs::from_user(args.crs, "--crs"));
     const io::Crs map_crs = io::Crs::from_wkt(regions.crs_wkt);
@@ -211,6 +223,7 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--name", args->name, "Field with region names (tooltips)");
     cmd->add_option("--data", args->data, "Join a CSV table onto the regions");
     cmd->add_option("--data-id", args->data_id, "Id column of --data");
+    cmd->add_option("--minus", args->minus, "Subtract the same field of this table (joined like --data): map a change");
     cmd->add_option("--where", args->where, "Only --data rows where COLUMN=VALUE (comma-separated or repeated; for tidy tables)")
         ->delimiter(',');
     cmd->add_option("--style", args->style, "A style file, e.g. styles/rate.toml (options below override it)");

@@ -695,3 +695,125 @@ TEST_CASE("crosswalk build: the demo city's planted changes", "[cli][crosswalk][
         CHECK(sum == 1.0);
     }
 }
+
+// ---------------------------------------------------------------------------
+// build --weights with points: xw_points.csv (EPSG:3035, column pop) has one
+// point in each kept piece (A->A two: 10 + 5), one in X (a 2020 unit only:
+// outside all pieces, pop 100) and one with x 'abc' (invalid, line 17).
+// Weights: A 15, B2 7, C1 20, C2 4 (C: 20/24, 4/24), DE 8 + 12, F 2, G->F 3,
+// G->G 6, H->K 9, H->L 1, I->L 3, I->M 11: 101 in pieces.
+TEST_CASE("crosswalk build --weights: address points located in both vintages", "[cli][crosswalk][build][weights][points]") {
+    TempDir tmp;
+    const fs::path out_dir = tmp.subdir("out");
+    const fs::path report = out_dir / "report.json";
+    const RunResult r = run_regio(build_2020_2024(out_dir / "CROSSWALK.csv", {"--weights", data("xw_points.csv"), "--weights-crs",
+                                                                              "EPSG:3035", "--weights-field", "pop", "--report",
+                                                                              report.string()}));
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.empty());
+    CHECK(read_file(out_dir / "CROSSWALK.csv") ==
+          "from_id,to_id,area_m2,area_share_from,area_share_to,weight,weight_share_from,weight_share_to\n"
+          "A,A,999996.09375,1,0.99999609375,15,1,1\n"
+          "B,B2,999996.09375,1,0.99999609375,7,1,1\n"
+          "C,C1,1500000,0.75,1,20,0.8333333333333334,1\n"
+          "C,C2,500000,0.25,1,4,0.16666666666666666,1\n"
+          "D,DE,1200000,1,0.6,8,1,0.4\n"
+          "E,DE,800000,1,0.4,12,1,0.6\n"
+          "F,F,1000000,1,0.8333333333333334,2,1,0.4\n"
+          "G,F,200000,0.2,0.16666666666666666,3,0.3333333333333333,0.6\n"
+          "G,G,800000,0.8,1,6,0.6666666666666666,1\n"
+          "H,K,1000000,0.5,1,9,0.9,1\n"
+          "H,L,1000000,0.5,0.5,1,0.1,0.25\n"
+          "I,L,1000000,0.5,0.5,3,0.21428571428571427,0.75\n"
+          "I,M,1000000,0.5,1,11,0.7857142857142857,1\n");
+    CHECK(list_dir(out_dir) == Names{"CROSSWALK.csv", "report.json"});
+    CHECK_THAT(r.err, Contains("\nweights: 101 in pieces, 0 in slivers\n"));
+    CHECK_THAT(r.err, Contains("\nweight points: 16 read = 14 in pieces + 1 outside all pieces + 1 invalid\n"));
+    CHECK_THAT(r.err, Contains("regio: warning: 1 weight points (100) are outside all pieces"));
+    CHECK_THAT(r.err, Contains("xw_points.csv line 17: x 'abc' is not a number\n"));
+    const std::string json = read_file(report);
+    INFO(json);
+    CHECK(json_number(json, "weights", "total_in_pieces") == 101);
+    CHECK(json_number(json, "weights", "points_read") == 16);
+    CHECK(json_number(json, "weights", "points_in_pieces") == 14);
+    CHECK(json_number(json, "weights", "points_outside") == 1);
+    CHECK(json_number(json, "weights", "points_invalid") == 1);
+    CHECK(json_number(json, "weights", "outside") == 100);
+    CHECK_THAT(json, Contains("\"kind\": \"points\"") && Contains("\"line\": 17,"));
+}
+
+TEST_CASE("crosswalk build --weights: points without --weights-field are counted", "[cli][crosswalk][build][weights][points]") {
+    TempDir tmp;
+    const RunResult r = run_regio(
+        build_2020_2024(tmp / "cw.csv", {"--weights", data("xw_points.csv"), "--weights-crs", "EPSG:3035", "--weights-x", "x",
+                                         "--weights-y", "y"}));
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string csv = read_file(tmp / "cw.csv");
+    CHECK_THAT(csv, Contains("\nA,A,999996.09375,1,0.99999609375,2,1,1\n"));
+    CHECK_THAT(csv, Contains("\nC,C1,1500000,0.75,1,1,0.5,1\n"));
+    CHECK_THAT(csv, Contains("\nG,F,200000,0.2,0.16666666666666666,1,0.5,0.5\n"));
+    CHECK_THAT(r.err, Contains("\nweights: 14 in pieces, 0 in slivers\n"));
+    CHECK_THAT(r.err, Contains("\nweight points: 16 read = 14 in pieces + 1 outside all pieces + 1 invalid\n"));
+    for (const auto& [id, sum] : share_sums(csv, "weight_share_from")) {
+        CAPTURE(id);
+        CHECK(sum == 1.0);
+    }
+}
+
+TEST_CASE("bad crosswalk input: weight points and names", "[cli][crosswalk][bad][points]") {
+    TempDir tmp;
+    const fs::path out_dir = tmp.subdir("out");
+    const fs::path out = out_dir / "cw.csv";
+    SECTION("CSV weight points need --weights-crs") {
+        expect_failure(build_2020_2024(out, {"--weights", data("xw_points.csv")}), 2, "name it with --weights-crs", out_dir);
+    }
+    SECTION("a --weights-field that does not exist") {
+        const RunResult r = run_regio(
+            build_2020_2024(out, {"--weights", data("xw_points.csv"), "--weights-crs", "EPSG:3035", "--weights-field", "nope"}));
+        CHECK(r.exit_code != 0);
+        CHECK_THAT(r.err, StartsWith("regio: error: ") && Contains("nope"));
+        CHECK(list_dir(out_dir).empty());
+    }
+    SECTION("points options with a raster") {
+        expect_failure(build_2020_2024(out, {"--weights", data("xw_pop.asc"), "--weights-crs", "EPSG:3035"}), 2,
+                       "apply to --weights points", out_dir);
+    }
+    SECTION("--from-name without --to-name") {
+        expect_failure(build_2020_2024(out, {"--changes", (out_dir / "ch.csv").string(), "--from-name", "name"}), 2,
+                       "--from-name and --to-name go together", out_dir);
+    }
+    SECTION("names without --changes") {
+        expect_failure(build_2020_2024(out, {"--from-name", "name", "--to-name", "name"}), 2, "add --changes", out_dir);
+    }
+}
+
+// build --from-name/--to-name: A keeps its id and territory; its name differs
+// between the vintages (field name), so it is renamed. With the ids as names
+// (code/unit) A is unchanged again and B -> B2 stays recoded.
+TEST_CASE("crosswalk build: --from-name/--to-name type renamed units", "[cli][crosswalk][build][names]") {
+    TempDir tmp;
+    const fs::path changes = tmp / "CHANGES.csv";
+    const RunResult r = run_regio(build_2020_2024(
+        tmp / "cw.csv", {"--changes", changes.string(), "--from-name", "name", "--to-name", "name", "--report", (tmp / "r.json").string()}));
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string want = read_file(expected("xw_changes.csv"));
+    for (const std::string side : {"from", "to"}) {
+        const std::string before = side + ",A,unchanged,A,\n";
+        const auto at = want.find(before);
+        REQUIRE(at != std::string::npos);
+        want.replace(at, before.size(), side + ",A,renamed,A,\n");
+    }
+    CHECK(read_file(changes) == want);
+    CHECK(read_file(tmp / "cw.csv") == read_file(expected("xw_crosswalk.csv")));
+    const std::string json = read_file(tmp / "r.json");
+    CHECK(json_number(json, "changes", "from:renamed") == 1);
+    CHECK(json_number(json, "changes", "to:renamed") == 1);
+
+    const RunResult same = run_regio(build_2020_2024(
+        tmp / "cw2.csv", {"--changes", (tmp / "CH2.csv").string(), "--from-name", "code", "--to-name", "unit", "-q"}));
+    REQUIRE(same.exit_code == 0);
+    CHECK(read_file(tmp / "CH2.csv") == read_file(expected("xw_changes.csv")));
+}

@@ -116,7 +116,11 @@ TEST_CASE("indicators: bad definitions, missing columns and ids fail cleanly", "
     failing(indicators_cmd("indicators.toml", out / "x.csv", {"--rollup", "nuts"}, "parent"), 1,
             "indicators_counts.csv: line 2: field 'parent': 'west' is not a NUTS code");
     failing(indicators_cmd("no_such.toml", out / "x.csv"), 1, "no_such.toml: cannot read the definitions file");
-    failing(indicators_cmd("indicators.toml", out / "x.gpkg"), 2, "name the output .csv");
+    failing(indicators_cmd("indicators.toml", out / "x.gpkg"), 2, "GeoPackage output needs the region geometry");
+    failing(indicators_cmd("indicators.toml", out / "x.gpkg"), 2, "hint: add --regions FILE[:LAYER]");
+    failing(indicators_cmd("indicators.toml", out / "x.txt"), 2, "name the output .csv or .gpkg");
+    failing(indicators_cmd("indicators.toml", out / "x.gpkg", {"--regions", data("indicators_regions.geojson")}), 1,
+            "nuts_id");  // the default id field 'region' is not in the regions: the error lists the fields
 
     // An existing output is kept without --overwrite.
     write_file(out / "x.csv", "keep\n");
@@ -124,6 +128,49 @@ TEST_CASE("indicators: bad definitions, missing columns and ids fail cleanly", "
     CHECK(r.exit_code == 2);
     CHECK(read_file(out / "x.csv") == "keep\n");
     CHECK(list_dir(out) == Names{"x.csv"});
+}
+
+TEST_CASE("indicators: wide GeoPackage with --regions", "[cli][indicators]") {
+    TempDir tmp;
+    const fs::path out = tmp.subdir("out");
+    const fs::path gpkg = out / "wide.gpkg";
+    const RunResult r = run_regio(indicators_cmd("indicators.toml", gpkg,
+                                                 {"--rollup", "nuts", "--regions", data("indicators_regions.geojson"),
+                                                  "--regions-id", "nuts_id", "-q"}));
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(list_dir(out) == Names{"wide.gpkg"});
+    const auto sqlite3 = find_on_path("sqlite3");
+    if (!sqlite3) {
+        WARN("sqlite3 is not on PATH: GeoPackage contents not checked");
+        return;
+    }
+    auto query = [&](const std::string& sql) {
+        const RunResult q = run_program(*sqlite3, {gpkg.string(), sql});
+        INFO("sqlite3: " << q.err);
+        REQUIRE(q.exit_code == 0);
+        return q.out;
+    };
+    // Columns: the id, then per indicator x group (and gap) a value and a flag.
+    const std::string columns = query("SELECT group_concat(name, ',') FROM pragma_table_info('wide')");
+    for (const char* column : {"region", "employment_rate_national", "employment_rate_national_flag", "employment_rate_eu",
+                               "employment_rate_eu_flag", "employment_rate_total", "employment_rate_non_eu_gap",
+                               "employment_rate_non_eu_gap_flag", "unemployment_rate_non_eu", "unemployment_rate_non_eu_flag"})
+        CHECK_THAT("," + columns.substr(0, columns.size() - 1) + ",", Contains(std::string(",") + column + ","));
+    // One feature per region: the regions' order, then the parents without geometry.
+    CHECK(query("SELECT region || '|' || (geom IS NULL) FROM wide ORDER BY fid") ==
+          "AT121|0\nAT111|0\nAT112|0\nAT11|1\nAT12|1\nAT1|1\nAT|1\n");
+    // Suppressed and no_data values are NULL, with their flag; ok values are there.
+    CHECK(query("SELECT count(*) FROM wide WHERE employment_rate_eu_flag != 'ok' AND employment_rate_eu IS NOT NULL") == "0\n");
+    CHECK(query("SELECT count(*) FROM wide WHERE employment_rate_eu_flag = 'ok' AND employment_rate_eu IS NULL") == "0\n");
+    CHECK(query("SELECT employment_rate_eu_flag || '|' || (employment_rate_eu IS NULL) FROM wide WHERE region = 'AT112'") ==
+          "suppressed|1\n");
+    CHECK(query("SELECT employment_rate_non_eu_flag || '|' || (employment_rate_non_eu IS NULL) FROM wide WHERE region = 'AT121'") ==
+          "no_data|1\n");
+    CHECK(query("SELECT employment_rate_eu_flag || '|' || round(employment_rate_eu, 4) FROM wide WHERE region = 'AT1'") ==
+          "ok|76.7241\n");
+    CHECK(query("SELECT employment_rate_national_flag || '|' || round(employment_rate_national, 4) FROM wide WHERE region = 'AT11'") ==
+          "ok|79.5455\n");
 }
 
 TEST_CASE("indicators: help", "[cli][indicators]") {

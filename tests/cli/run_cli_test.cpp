@@ -160,3 +160,60 @@ TEST_CASE("run: --dry-run prints the resolved commands and runs nothing", "[cli]
     CHECK_THAT(r.out, Contains("--data " + (out / "residents_2023_on_districts_2023.csv").string()));
     CHECK(list_dir(out).empty());
 }
+
+TEST_CASE("run: missing fields and columns in the last step are found before the first step runs", "[cli][run]") {
+    TempDir tmp;
+    const fs::path out = tmp / "out";
+    write_file(tmp / "fields.toml", R"([[step]]
+name = "counts"
+run = "aggregate points"
+[step.args]
+regions = ")" + data("regions_abc.geojson") + R"("
+id = "region_id"
+points = ")" + data("points_edges.csv") + R"("
+points-crs = "EPSG:3035"
+output = "counts.csv"
+
+[[step]]
+name = "map"
+run = "map"
+[step.args]
+layer = ")" + data("regions_abc.geojson") + R"("
+id = "district_code"
+field = "no_such_value"
+data = ")" + data("map_table.csv") + R"("
+data-id = "region_id"
+output = "map.svg"
+)");
+    const RunResult r = run_regio({"run", (tmp / "fields.toml").string(), "--out", out.string()});
+    INFO("stderr: " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("step map") && Contains("nothing was run"));
+    CHECK_THAT(r.err, Contains("field 'district_code'") && Contains("region_id"));  // the layer's fields are listed
+    CHECK_THAT(r.err, Contains("column 'no_such_value'") && Contains("map_table.csv"));
+    CHECK_THAT(r.err, !Contains("step counts"));
+    CHECK(!fs::exists(out / "counts.csv"));
+}
+
+TEST_CASE("run: a regions layer without a CRS is reported before anything runs", "[cli][run]") {
+    TempDir tmp;
+    const fs::path out = tmp / "out";
+    write_file(tmp / "nocrs.toml", R"([[step]]
+name = "counts"
+run = "aggregate points"
+[step.args]
+regions = ")" + data("regions_nocrs.csv") + R"("
+id = "region_id"
+points = ")" + data("points_edges.csv") + R"("
+points-crs = "EPSG:3035"
+x = "not_x"
+output = "counts.csv"
+)");
+    const RunResult r = run_regio({"run", (tmp / "nocrs.toml").string(), "--out", out.string()});
+    INFO("stderr: " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("step counts") && Contains("regions_nocrs.csv") && Contains("has no CRS"));
+    CHECK_THAT(r.err, Contains("column 'not_x'"));  // every problem at once
+    CHECK_THAT(r.err, Contains("2 problem(s); nothing was run"));
+    CHECK(!fs::exists(out / "counts.csv"));
+}

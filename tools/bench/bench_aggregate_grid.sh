@@ -19,6 +19,9 @@
 #                       with no points when missing)
 #   --w2-data DIR       W2 workload dir (default: SCRATCH/data_s42)
 #   --w2-only           only the W2 workload (implies --w2)
+#   --wait-quiet SECS   before measuring, wait up to SECS for 15 s in which the whole machine
+#                       used < 0.1 CPU s per second (others' builds distort 0.4 s timings);
+#                       measures anyway when the time is up (default 0: do not wait)
 #   -h, --help          this text
 #
 # What it does:
@@ -49,7 +52,8 @@
 #      against meta.json's raster total, and baselines.md's figures for reference.
 #   6. prints a summary (also DIR/out_grid/summary.txt) ending in a compact block of figures
 #      for the README, which is also written to DIR/bench_aggregate_grid.txt
-#      (raw rows: DIR/out_grid/results.tsv; logs: DIR/out_grid/*.log).
+#      (raw rows: DIR/out_grid/results.tsv; logs: DIR/out_grid/*.log). Column "other" = CPU
+#      seconds other processes used while a row was measured; rows with > 1 s get a WARNING.
 #
 # Env: PYTHON = interpreter with Debian's geopandas + rasterio (default: first of python3,
 #      /usr/bin/python3 that imports both); GDAL_PAM_ENABLED is set to NO (no .aux.xml files
@@ -87,6 +91,7 @@ PEERS=1
 W2=0
 W2_ONLY=0
 W2_DATA=""
+WAIT_QUIET=0
 
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'; }
 die() { echo "bench: error: $*" >&2; exit 1; }
@@ -103,12 +108,14 @@ while [ $# -gt 0 ]; do
     --w2) W2=1; shift ;;
     --w2-data) W2_DATA=$2; shift 2 ;;
     --w2-only) W2=1; W2_ONLY=1; shift ;;
+    --wait-quiet) WAIT_QUIET=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option: $1" ;;
   esac
 done
 [[ $RUNS =~ ^[1-9][0-9]*$ && $PEER_RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs/--peer-runs must be >= 1"
 [ -z "$THREADS" ] || [[ $THREADS =~ ^[0-9]+$ ]] || die "bad --threads: $THREADS"
+[[ $WAIT_QUIET =~ ^[0-9]+$ ]] || die "bad --wait-quiet: $WAIT_QUIET"
 
 mkdir -p "$SCRATCH"
 SCRATCH=$(cd "$SCRATCH" && pwd)
@@ -241,6 +248,16 @@ regio_row() {
     --grid "$grid" --stat sum -o "$o" --overwrite --quiet --report "$OUT/${wl}_$tool.report.json" "$@" || true
 }
 raster_cells() { gdalinfo "$1" | awk '/^Size is/{gsub(",", ""); print $3 * $4}'; }
+if [ "$WAIT_QUIET" -gt 0 ]; then
+  log "waiting up to ${WAIT_QUIET}s for a quiet machine"
+  quiet=0; t_end=$((SECONDS + WAIT_QUIET))
+  while [ $SECONDS -lt $t_end ]; do
+    b0=$(busy_s); sleep 3; b1=$(busy_s)
+    if awk -v a="$b0" -v b="$b1" 'BEGIN{exit !(b - a < 0.3)}'; then quiet=$((quiet + 1)); else quiet=0; fi
+    [ $quiet -ge 5 ] && break
+  done
+  [ $quiet -ge 5 ] && log "machine quiet: starting" || log "machine still busy after ${WAIT_QUIET}s: measuring anyway"
+fi
 LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 P=$BENCH/peers
 PEER_NOTE=""
@@ -416,8 +433,8 @@ fmt_row() {  # fmt_row WL TOOL LABEL: one line of the compact block
   ok_row "$wl" regio-area-peerin && ref2=$(row "$wl" regio-area-peerin 3)
   awk -v l="$label" -v w="$w" -v c="$c" -v r="$r" -v u="$u" -v ref="$ref" -v ref2="$ref2" -v t="$tool" 'BEGIN{
     x = ""
-    if (ref != "" && t !~ /^regio/) x = sprintf("  regio area %.1fx faster", w / ref)
-    if (ref2 != "" && t !~ /^regio/) x = x sprintf(" (%.1fx on the same inputs)", w / ref2)
+    if (ref != "" && t !~ /^regio/) x = sprintf("  its wall / regio area wall = %.2f", w / ref)
+    if (ref2 != "" && t !~ /^regio/) x = x sprintf(" (%.2f on the same inputs)", w / ref2)
     printf "  %-36s %6.2f s %7.1fM cells/s %6d MiB  CPU %5.2f s%s\n", l, w, c / 1e6, r, u, x }'
 }
 ee_ref_line() {  # ee_ref_line WL: exactextract reference figure, not measured here
@@ -501,7 +518,7 @@ threads_of() { [ -s "$OUT/$1_$2.report.json" ] && jget "$OUT/$1_$2.report.json" 
     fmt_row "$wl" numpy-centroid "rasterize + numpy bincount (centre)"
     fmt_row "$wl" rasterstats-like "rasterstats-style loop (centre)"
     if ok_row "$wl" numpy-centroid && ok_row "$wl" regio-centroid; then
-      awk -v a="$(row "$wl" numpy-centroid 3)" -v b="$(row "$wl" regio-centroid 3)" 'BEGIN{printf "  same rule, centroid vs numpy peer: regio %.1fx faster\n", a / b}'
+      awk -v a="$(row "$wl" numpy-centroid 3)" -v b="$(row "$wl" regio-centroid 3)" 'BEGIN{printf "  same cell-centre rule: numpy peer wall / regio centroid wall = %.2f\n", a / b}'
     fi
     for p in numpy-centroid rasterstats-like exactextract; do
       m=$(kv "${wl}_area" "$p" median); [ -n "$m" ] || continue
@@ -527,6 +544,8 @@ print("  regio area total %s = %.3f%% of the raster total %s (outside all region
 PY
     fi
   done
+  busy=$(awk -F'\t' 'NR > 1 && $8 == "ok" && $9 + 0 > 1.0 {printf "%s%s %s", sep, $1, $2; sep = ", "}' "$RES")
+  [ -z "$busy" ] || echo "WARNING: the machine was busy with other processes during: $busy (walls may be high)"
 } > "$BLOCK"
 
 { echo; echo "---- figures for the README (also in $BLOCK)"; cat "$BLOCK"; } >> "$SUMMARY"

@@ -30,8 +30,8 @@ constexpr double share_tolerance = 1e-9;
 void check_sizes(const PopulationGrid& grid, const Options& options) {
     check_label_capacity(grid.cols, grid.rows);
     const auto n = static_cast<std::size_t>(grid.cols * grid.rows);
-    if (grid.population.size() != n)
-        throw DataError("population has " + std::to_string(grid.population.size()) + " values for a grid of " +
+    if (grid.population_size() != n)
+        throw DataError("population has " + std::to_string(grid.population_size()) + " values for a grid of " +
                         std::to_string(grid.cols) + " x " + std::to_string(grid.rows) + " cells");
     if (!grid.land_share.empty() && grid.land_share.size() != n)
         throw DataError("land share has " + std::to_string(grid.land_share.size()) + " values for " +
@@ -75,42 +75,54 @@ CellFlags compute_cell_flags(const PopulationGrid& grid, const Options& options)
     std::int64_t nodata = 0;
     std::int64_t unknown_land = 0;
     double total = 0;
-    for (std::int64_t i = 0; i < n; ++i) {
-        const auto at = static_cast<std::size_t>(i);
-        double pop = grid.population[at];
-        if (std::isnan(pop)) {
-            ++nodata;
-            pop = 0;
-        } else if (!(pop >= 0) || std::isinf(pop)) {
-            bad_cell(grid, i, "population", pop, "population must be a finite number >= 0 (degurba.md §1)");
-        }
-        double land = has_land ? grid.land_share[at] : 1.0;
-        if (std::isnan(land)) {
-            ++unknown_land;
-            land = 1.0;
-        } else if (land < 0 || land > 1 + share_tolerance) {
-            bad_cell(grid, i, "land share", land, "a land share must be 0..1");
-        }
-        double built = has_built ? grid.built_up_share[at] : 0.0;
-        if (std::isnan(built)) built = 0;
-        else if (built < 0 || built > 1 + share_tolerance)
-            bad_cell(grid, i, "built-up share", built, "a built-up share must be 0..1");
-        total += pop;
+    // One loop body for either population storage (double or compact float).
+    auto scan = [&](const auto* const population) {
+        // Accumulators in the lambda's locals, for the same reason.
+        std::int64_t nodata_local = 0;
+        std::int64_t unknown_land_local = 0;
+        double total_local = 0;
+        for (std::int64_t i = 0; i < n; ++i) {
+            const auto at = static_cast<std::size_t>(i);
+            double pop = static_cast<double>(population[at]);
+            if (std::isnan(pop)) {
+                ++nodata_local;
+                pop = 0;
+            } else if (!(pop >= 0) || std::isinf(pop)) {
+                bad_cell(grid, i, "population", pop, "population must be a finite number >= 0 (degurba.md §1)");
+            }
+            double land = has_land ? grid.land_share[at] : 1.0;
+            if (std::isnan(land)) {
+                ++unknown_land_local;
+                land = 1.0;
+            } else if (land < 0 || land > 1 + share_tolerance) {
+                bad_cell(grid, i, "land share", land, "a land share must be 0..1");
+            }
+            double built = has_built ? grid.built_up_share[at] : 0.0;
+            if (std::isnan(built)) built = 0;
+            else if (built < 0 || built > 1 + share_tolerance)
+                bad_cell(grid, i, "built-up share", built, "a built-up share must be 0..1");
+            total_local += pop;
 
-        const double density = cell_density(pop, land, cell_area, divisor);
-        // §2.1 step 1: built-up area "on its permanent land".
-        const bool built_dense = use_built && cell_density(built, land, 1.0, DensityDivisor::LandArea) >= built_threshold;
-        std::uint8_t bits = 0;
-        if (density >= uc_density || built_dense) bits |= UrbanCentreDense;
-        if (density >= ucl_density) bits |= UrbanClusterDense;
-        if (density >= duc_density || built_dense) bits |= DenseClusterDense;
-        if (density >= sduc_density) bits |= SemiDense;
-        if (density >= rc_density) bits |= RuralClusterDense;
-        if (density >= ldr_density) bits |= LowDensity;
-        if (pop == 0 && built == 0 && land < water_max_land) bits |= Water;
-        if (pop > 0 || land >= voter_min_land) bits |= MajorityVoter;
-        bits_out[at] = bits;
-    }
+            const double density = cell_density(pop, land, cell_area, divisor);
+            // §2.1 step 1: built-up area "on its permanent land".
+            const bool built_dense = use_built && cell_density(built, land, 1.0, DensityDivisor::LandArea) >= built_threshold;
+            std::uint8_t bits = 0;
+            if (density >= uc_density || built_dense) bits |= UrbanCentreDense;
+            if (density >= ucl_density) bits |= UrbanClusterDense;
+            if (density >= duc_density || built_dense) bits |= DenseClusterDense;
+            if (density >= sduc_density) bits |= SemiDense;
+            if (density >= rc_density) bits |= RuralClusterDense;
+            if (density >= ldr_density) bits |= LowDensity;
+            if (pop == 0 && built == 0 && land < water_max_land) bits |= Water;
+            if (pop > 0 || land >= voter_min_land) bits |= MajorityVoter;
+            bits_out[at] = bits;
+        }
+        nodata = nodata_local;
+        unknown_land = unknown_land_local;
+        total = total_local;
+    };
+    if (grid.compact()) scan(grid.population_f32.data());
+    else scan(grid.population.data());
     out.nodata_cells = nodata;
     out.unknown_land_cells = unknown_land;
     out.population = total;

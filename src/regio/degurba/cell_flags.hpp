@@ -37,7 +37,7 @@ CellFlags compute_cell_flags(const PopulationGrid& grid, const Options& options)
 
 // Population of cell i with no data as 0.
 inline double cell_population(const PopulationGrid& grid, std::int64_t i) {
-    const double pop = grid.population[static_cast<std::size_t>(i)];
+    const double pop = grid.population_at(static_cast<std::size_t>(i));
     return std::isnan(pop) ? 0.0 : pop;
 }
 

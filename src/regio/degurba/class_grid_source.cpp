@@ -23,7 +23,7 @@ ClassGridSource::ClassGridSource(const PopulationGrid& grid, const std::vector<s
     : m_grid(grid), m_classes(classes), m_codes(std::move(codes)), m_window(window), m_crs(std::move(crs)),
       m_full_cols(full.cols) {
     if (classes.size() != static_cast<std::size_t>(full.cell_count()) ||
-        grid.population.size() != static_cast<std::size_t>(full.cell_count()))
+        grid.population_size() != static_cast<std::size_t>(full.cell_count()))
         throw std::invalid_argument("ClassGridSource: classes, population and grid differ in size");
     for (const auto k : m_codes) m_names.push_back("pop_" + std::to_string(k));
     for (const auto k : m_codes) m_names.push_back("land_" + std::to_string(k));
@@ -43,7 +43,7 @@ void ClassGridSource::read_rows(std::int64_t row0, std::int64_t nrows, std::vect
             const std::size_t i = base + c;
             const auto k = static_cast<std::size_t>(std::find(m_codes.begin(), m_codes.end(), m_classes[i]) - m_codes.begin());
             if (k == nk) continue;  // a class the caller did not ask for
-            const double pop = m_grid.population[i];
+            const double pop = m_grid.population_at(i);
             // §1: no data counts as 0; an unknown land share as all land.
             const double land = has_land && !std::isnan(m_grid.land_share[i]) ? m_grid.land_share[i] : 1.0;
             out[(k * rows + r) * cols + c] = std::isnan(pop) ? 0.0 : pop;

@@ -42,7 +42,7 @@ ClassPatches label_class_patches(const PopulationGrid& grid, const std::vector<s
         ClassPatch& patch = out.patches[static_cast<std::size_t>(labels[i]) - 1];
         patch.cell_class = classes[i];
         ++patch.cells;
-        const double pop = grid.population[i];
+        const double pop = grid.population_at(i);
         if (!std::isnan(pop)) patch.population += pop;
     }
     return out;

@@ -56,8 +56,8 @@ struct GridClassification {
 };
 
 // Throws DataError for a malformed grid and ConfigError for bad options.
-// Linear time in the number of cells; about 6 bytes of scratch per cell plus
-// the 5-byte-per-cell result.
+// Linear time in the number of cells; about 2 bytes of scratch per cell (6
+// with Level::Two) plus the 5-byte-per-cell result.
 GridClassification classify_grid(const PopulationGrid& grid, const Options& options,
                                  const ProgressRange& progress = ProgressRange(nullptr));
 

@@ -4,7 +4,9 @@
 // also a corner). Two raster passes and a union-find over provisional labels:
 // no recursion and no per-cell allocation, so one component covering a whole
 // 5000 x 5000 grid is as cheap as many small ones.
+#include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace regio::degurba {
@@ -85,5 +87,79 @@ std::int32_t label_components(std::int64_t cols, std::int64_t rows, Connectivity
         if (label != 0) label = forest.final_id(label);
     return count;
 }
+
+// The components of label_components without a label per cell (4 bytes a
+// cell: 100 MB for Europe at 1 km). The constructor makes one raster pass
+// that keeps provisional labels for two rows only and builds the union-find;
+// each for_each repeats that pass, which gives the same provisional labels,
+// and calls visit(i, id, r, c) for every cell in raster order, where id is 0
+// for non-members and else the id label_components would store (1..count,
+// raster order of each component's first cell). is_member must give the same
+// answers in every pass; visit may change cell i's own input, as is_member(i)
+// has been asked by then.
+template <class IsMember>
+class StreamedComponents {
+public:
+    StreamedComponents(std::int64_t cols, std::int64_t rows, Connectivity connectivity, IsMember is_member)
+        : m_cols(cols), m_rows(rows), m_eight(connectivity == Connectivity::Eight), m_is_member(std::move(is_member)) {
+        check_label_capacity(cols, rows);
+        m_forest.reset();
+        scan([this] { return m_forest.make(); }, [this](std::int32_t a, std::int32_t b) { m_forest.unite(a, b); },
+             [](std::size_t, std::int32_t, std::int64_t, std::int64_t) {});
+        m_count = m_forest.resolve();
+    }
+
+    [[nodiscard]] std::int32_t count() const { return m_count; }
+
+    template <class Visit>
+    void for_each(Visit&& visit) {
+        std::int32_t next = 0;
+        scan([&next] { return ++next; }, [](std::int32_t, std::int32_t) {},
+             [&](std::size_t i, std::int32_t label, std::int64_t r, std::int64_t c) {
+                 visit(i, label != 0 ? m_forest.final_id(label) : 0, r, c);
+             });
+    }
+
+private:
+    template <class Make, class Unite, class Visit>
+    void scan(Make&& make, Unite&& unite, Visit&& visit) {
+        std::vector<std::int32_t> prev(static_cast<std::size_t>(m_cols), 0);
+        std::vector<std::int32_t> cur(static_cast<std::size_t>(m_cols), 0);
+        for (std::int64_t r = 0; r < m_rows; ++r) {
+            const std::int64_t row_start = r * m_cols;
+            for (std::int64_t c = 0; c < m_cols; ++c) {
+                const auto i = static_cast<std::size_t>(row_start + c);
+                const auto at = static_cast<std::size_t>(c);
+                std::int32_t label = 0;
+                if (m_is_member(static_cast<std::int64_t>(i))) {
+                    auto join = [&](std::int32_t other) {
+                        if (other == 0 || other == label) return;
+                        if (label == 0) label = other;
+                        else unite(label, other);
+                    };
+                    if (c > 0) join(cur[at - 1]);
+                    if (r > 0) {
+                        join(prev[at]);
+                        if (m_eight) {
+                            if (c > 0) join(prev[at - 1]);
+                            if (c + 1 < m_cols) join(prev[at + 1]);
+                        }
+                    }
+                    if (label == 0) label = make();
+                }
+                cur[at] = label;
+                visit(i, label, r, c);
+            }
+            prev.swap(cur);
+        }
+    }
+
+    std::int64_t m_cols;
+    std::int64_t m_rows;
+    bool m_eight;
+    IsMember m_is_member;
+    LabelForest m_forest;
+    std::int32_t m_count = 0;
+};
 
 }  // namespace regio::degurba

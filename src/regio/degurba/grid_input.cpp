@@ -48,6 +48,44 @@ void read_all(io::GridSource& source, std::vector<double>& out, const ProgressRa
     }
 }
 
+// Reads the population into grid.population_f32 while every value is
+// exactly a float (NaN included), which halves the grid's memory without
+// changing any value; at the first value that is not, switches to
+// grid.population (double) for the whole grid.
+void read_population(io::GridSource& source, PopulationGrid& grid, const ProgressRange& progress) {
+    const grid::GridDefinition& g = source.grid();
+    const auto n = static_cast<std::size_t>(g.cell_count());
+    grid.population.clear();
+    grid.population_f32.assign(n, 0.0F);
+    // Bands of about 1 M cells (8 MB of doubles).
+    const std::int64_t band_rows = std::max<std::int64_t>(1, (std::int64_t{1} << 20) / std::max<std::int64_t>(1, g.cols));
+    std::vector<double> band;
+    for (std::int64_t row0 = 0; row0 < g.rows; row0 += band_rows) {
+        const std::int64_t rows = std::min(band_rows, g.rows - row0);
+        source.read_rows(row0, rows, band);
+        const auto count = static_cast<std::size_t>(rows * g.cols);
+        const auto start = static_cast<std::size_t>(row0 * g.cols);
+        if (grid.compact()) {
+            float* const out = grid.population_f32.data() + start;
+            bool exact = true;
+            for (std::size_t k = 0; k < count; ++k) {
+                const double v = band[k];
+                const auto f = static_cast<float>(v);
+                exact = exact && (static_cast<double>(f) == v || std::isnan(v));
+                out[k] = f;
+            }
+            if (!exact) {
+                grid.population.resize(n);
+                std::copy_n(grid.population_f32.begin(), start, grid.population.begin());
+                std::vector<float>().swap(grid.population_f32);
+            }
+        }
+        if (!grid.compact()) std::copy_n(band.begin(), count, grid.population.begin() + static_cast<std::ptrdiff_t>(start));
+        progress(static_cast<double>(row0 + rows) / static_cast<double>(g.rows), "degurba: reading the grid");
+    }
+    if (n == 0) grid.population_f32.clear();
+}
+
 }  // namespace
 
 GridInput read_grid_input(io::GridSource& population, const ExtraLayers& layers, const ProgressRange& progress) {
@@ -84,7 +122,7 @@ GridInput read_grid_input(io::GridSource& population, const ExtraLayers& layers,
         check_one_value(*layers.built_up, "--built-up");
         check_same_grid(in, *layers.built_up, "--built-up");
     }
-    read_all(population, in.grid.population, next());
+    read_population(population, in.grid, next());
     if (layers.land) read_all(*layers.land, in.grid.land_share, next());
     if (layers.built_up) read_all(*layers.built_up, in.grid.built_up_share, next());
     return in;

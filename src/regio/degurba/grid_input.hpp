@@ -1,8 +1,9 @@
 #pragma once
 // Reads a whole population grid (and optional land and built-up shares on
 // the same grid) into a PopulationGrid for the Degree of Urbanisation
-// (../shared/spec/degurba.md §1). Europe at 1 km is 25 million cells: about
-// 200 MB of doubles, read once in row bands.
+// (../shared/spec/degurba.md §1). Europe at 1 km is 25 million cells, read
+// once in row bands: 100 MB as floats when every value is exactly a float
+// (integer counts, as the JRC grid's UInt16), else 200 MB of doubles.
 #include "regio/degurba/population_grid.hpp"
 #include "regio/grid/grid_definition.hpp"
 #include "regio/io/crs.hpp"

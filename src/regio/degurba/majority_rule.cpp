@@ -19,7 +19,7 @@ public:
              std::vector<std::int32_t>& centre_id)
         : m_cols(cols), m_rows(rows), m_flags(flags), m_rule(options.majority_rule),
           m_min_neighbours(options.majority_min_neighbours), m_id(centre_id),
-          m_queued(static_cast<std::size_t>(cols * rows), 0) {}
+          m_queued(static_cast<std::size_t>(cols * rows), false) {}
 
     SmoothingStats run() {
         SmoothingStats stats;
@@ -34,7 +34,7 @@ public:
             ++stats.passes;  // a pass with no candidates still confirms the fixed point
             added.clear();
             for (const std::int64_t i : m_candidates) {
-                m_queued[static_cast<std::size_t>(i)] = 0;
+                m_queued[static_cast<std::size_t>(i)] = false;
                 if (const std::int32_t centre = winner(i); centre != 0) added.emplace_back(i, centre);
             }
             m_candidates.clear();
@@ -56,10 +56,10 @@ private:
             const std::int64_t nc = c + dc;
             if (nr < 0 || nr >= m_rows || nc < 0 || nc >= m_cols) continue;
             const auto j = static_cast<std::size_t>(nr * m_cols + nc);
-            if (m_id[j] != 0 || m_queued[j] != 0) continue;
+            if (m_id[j] != 0 || m_queued[j]) continue;
             // R2023A never adds permanent water (§2.1 step 4).
             if (m_rule == MajorityRule::R2023A && (m_flags[j] & Water) != 0) continue;
-            m_queued[j] = 1;
+            m_queued[j] = true;
             m_candidates.push_back(static_cast<std::int64_t>(j));
         }
     }
@@ -118,7 +118,7 @@ private:
     MajorityRule m_rule;
     int m_min_neighbours;
     std::vector<std::int32_t>& m_id;
-    std::vector<std::uint8_t> m_queued;
+    std::vector<bool> m_queued;  // one bit per cell: 3 MB for Europe at 1 km
     std::vector<std::int64_t> m_candidates;
 };
 

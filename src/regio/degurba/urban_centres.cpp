@@ -31,8 +31,7 @@ std::int32_t keep_large(const PopulationGrid& grid, std::int32_t count, double m
 }  // namespace
 
 UrbanCentreStats find_urban_centres(const PopulationGrid& grid, const std::vector<std::uint8_t>& flags,
-                                    const Options& options, std::vector<std::int32_t>& centre_id,
-                                    std::vector<std::int32_t>& work) {
+                                    const Options& options, std::vector<std::int32_t>& centre_id) {
     UrbanCentreStats stats;
     // Steps 1-2: dense cells, grouped with the urban-centre connectivity (4 by default).
     stats.dense_clusters = label_components(
@@ -44,7 +43,7 @@ UrbanCentreStats find_urban_centres(const PopulationGrid& grid, const std::vecto
         count = keep_large(grid, count, options.urban_centre.min_population, centre_id);
     // Steps 4-5, in that order (step 6).
     stats.smoothing = apply_majority_rule(grid.cols, grid.rows, flags, options, centre_id);
-    stats.holes = fill_holes(grid.cols, grid.rows, grid.cell_area_km2, options.max_hole_area_km2, centre_id, work);
+    stats.holes = fill_holes(grid.cols, grid.rows, grid.cell_area_km2, options.max_hole_area_km2, centre_id);
     // Eurostat-glossary variant: every dense cluster was smoothed and filled
     // as a candidate; the size test applies to the result.
     if (options.size_test == SizeTestOrder::AfterGapFilling)

@@ -20,10 +20,9 @@ struct UrbanCentreStats {
 };
 
 // centre_id[i] = 0 or the centre id 1..centres, numbered in raster order of
-// each centre's first dense cell. flags: CellFlags bits. work: scratch labels.
+// each centre's first dense cell. flags: CellFlags bits.
 UrbanCentreStats find_urban_centres(const PopulationGrid& grid, const std::vector<std::uint8_t>& flags,
-                                    const Options& options, std::vector<std::int32_t>& centre_id,
-                                    std::vector<std::int32_t>& work);
+                                    const Options& options, std::vector<std::int32_t>& centre_id);
 
 // Sums the population of each label 1..count (index 0 = unlabelled cells);
 // sums run in raster order over unrounded values (§1).

@@ -5,6 +5,8 @@
 namespace regio::harmonise {
 namespace {
 
+constexpr std::size_t kInvalidExamplesKept = 10;
+
 class PairShapes final : public aggregate::CoverageShapes {
 public:
     explicit PairShapes(const OverlayResult& overlay) : m_overlay(overlay) {}
@@ -51,12 +53,16 @@ PointPairWeights pair_weights_from_points(io::PointSource& points, const Overlay
         points.decode(chunk, batch);
         out.read += static_cast<std::int64_t>(batch.size()) + batch.invalid_count;
         out.invalid += batch.invalid_count;
+        for (const auto& e : batch.invalid_examples)
+            if (out.invalid_examples.size() < kInvalidExamplesKept) out.invalid_examples.push_back(e);
         ok.assign(batch.size(), 1);
         if (transformer) transformer->transform(batch.x, batch.y, ok);
         const std::size_t nw = batch.size() ? batch.weights.size() / batch.size() : 0;
         for (std::size_t i = 0; i < batch.size(); ++i) {
             if (!ok[i]) {
                 ++out.invalid;
+                if (out.invalid_examples.size() < kInvalidExamplesKept)
+                    out.invalid_examples.push_back({i < batch.ref.size() ? batch.ref[i] : 0, "could not be transformed"});
                 continue;
             }
             const double w = nw ? batch.weights[i * nw] : 1.0;
@@ -64,8 +70,13 @@ PointPairWeights pair_weights_from_points(io::PointSource& points, const Overlay
             const auto b = to.locate({batch.x[i], batch.y[i]});
             const auto it = (a >= 0 && b >= 0) ? index.find({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)})
                                                : index.end();
-            if (it == index.end()) out.outside += w;
-            else out.weights[it->second] += w;
+            if (it == index.end()) {
+                out.outside += w;
+                ++out.outside_count;
+            } else {
+                out.weights[it->second] += w;
+                ++out.in_pieces;
+            }
         }
     }
     return out;

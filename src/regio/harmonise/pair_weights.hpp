@@ -18,11 +18,15 @@ std::vector<double> pair_weights_from_grid(io::GridSource& grid, const OverlayRe
 // Σ weight (or the count, with weight_index < 0) of the points in each
 // piece; points outside every piece are counted in `outside`. Points must be
 // in the regions' CRS (transformer given otherwise).
+// Every point is accounted for: read = in_pieces + outside_count + invalid.
 struct PointPairWeights {
     std::vector<double> weights;
-    double outside = 0;
+    double outside = 0;                // Σ weight (or count) outside every piece
     std::int64_t read = 0;
-    std::int64_t invalid = 0;
+    std::int64_t invalid = 0;          // unreadable records and points that could not be transformed
+    std::int64_t in_pieces = 0;        // points located in a piece
+    std::int64_t outside_count = 0;    // points located in no piece
+    std::vector<io::InvalidRecord> invalid_examples;  // the first few invalid records
 };
 PointPairWeights pair_weights_from_points(io::PointSource& points, const OverlayResult& overlay,
                                           const geometry::PointLocator& from, const geometry::PointLocator& to,

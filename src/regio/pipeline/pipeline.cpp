@@ -1,15 +1,21 @@
 #include "regio/pipeline/pipeline.hpp"
 
 #include "regio/error.hpp"
+#include "regio/io/csv_format.hpp"
+#include "regio/io/gdal_handles.hpp"
 #include "regio/io/input_spec.hpp"
+#include "regio/io/output_file.hpp"
 
 #include <toml++/toml.h>
 
 #include <algorithm>
-
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <optional>
 #include <set>
+#include <strings.h>
 
 namespace regio::pipeline {
 namespace {
@@ -21,7 +27,7 @@ const std::set<std::string> kOutputKeys = {"output", "changes", "gpkg", "map", "
 // Options whose values are input files (FILE or FILE:LAYER).
 const std::set<std::string> kInputKeys = {"regions", "points",     "grid",     "grid-table", "grid-layer", "weights",
                                           "from",    "to",         "data",     "crosswalk",  "layer",      "style",
-                                          "definitions", "units",  "land",     "built-up"};
+                                          "definitions", "units",  "land",     "built-up", "minus"};
 
 std::string value_text(const toml::node& node, const Where& where) {
     if (const auto s = node.value<std::string>()) return *s;
@@ -55,6 +61,176 @@ bool parse_reference(const std::string& value, Reference& ref) {
 
 std::string under(const std::string& out_dir, const std::string& path) {
     return std::filesystem::path(path).is_absolute() ? path : (std::filesystem::path(out_dir) / path).string();
+}
+
+// --- Content checks: CSV headers and vector layers, before anything runs. ---
+
+const std::string* arg_value(const Step& s, const std::string& key) {
+    for (const auto& a : s.args)
+        if (a.key == key && !a.flag) return &a.value;
+    return nullptr;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto comma = text.find(',', start);
+        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!item.empty()) out.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+// (option, name) pairs: the names that option gives, split at commas when it is a list.
+struct NameUse {
+    std::string option;
+    std::string name;
+};
+
+void add_names(const Step& s, const std::string& option, bool list, std::vector<NameUse>& out) {
+    const std::string* v = arg_value(s, option);
+    if (!v || v->empty() || v->front() == '@') return;
+    if (list)
+        for (const auto& item : split_list(*v)) out.push_back({option, item});
+    else
+        out.push_back({option, *v});
+}
+
+// Columns of the CSV input `key` that the step's options name.
+std::vector<NameUse> csv_columns_used(const Step& s, const std::string& key) {
+    std::vector<NameUse> used;
+    if (key == "data") {
+        if (s.run == "map") {
+            add_names(s, "data-id", false, used);
+            add_names(s, "field", false, used);
+        } else if (s.run == "indicators") {
+            add_names(s, "id", false, used);
+            if (const auto* r = arg_value(s, "rollup"); r && *r != "nuts") add_names(s, "rollup", false, used);
+        } else if (s.run == "crosswalk apply") {
+            add_names(s, "id", false, used);
+            add_names(s, "extensive", true, used);
+            add_names(s, "intensive", true, used);
+        } else if (s.run == "regionalise") {
+            add_names(s, arg_value(s, "data-id") ? "data-id" : "id", false, used);
+            if (const auto* t = arg_value(s, "threshold"))
+                for (const auto& item : split_list(*t))
+                    if (const auto ge = item.find(">="); ge != std::string::npos && ge > 0) used.push_back({"threshold", item.substr(0, ge)});
+        } else if (s.run == "classify") {
+            add_names(s, "field", false, used);
+        }
+    } else if (key == "points") {
+        add_names(s, "x", false, used);
+        add_names(s, "y", false, used);
+        add_names(s, "weight", true, used);
+        add_names(s, "by", false, used);
+    } else if (key == "grid-table") {
+        add_names(s, "cell-id", false, used);
+        add_names(s, "value", true, used);
+    }
+    return used;
+}
+
+// Fields of the vector input `key` that the step's options name.
+std::vector<NameUse> vector_fields_used(const Step& s, const std::string& key) {
+    std::vector<NameUse> used;
+    if (key == "regions") {
+        add_names(s, s.run == "indicators" && arg_value(s, "regions-id") ? "regions-id" : "id", false, used);
+    } else if (key == "layer") {
+        add_names(s, "id", false, used);
+        add_names(s, "name", false, used);
+        if (!arg_value(s, "data")) add_names(s, "field", false, used);
+    } else if (key == "from" || key == "to") {
+        add_names(s, key + "-id", false, used);
+        add_names(s, key + "-name", false, used);
+    } else if (key == "units") {
+        if (s.run == "degurba") {
+            add_names(s, "unit-id", false, used);
+        } else {
+            add_names(s, "id", false, used);
+            add_names(s, "within", false, used);
+        }
+    }
+    return used;
+}
+
+// The header line of a delimited text file, split (nullopt: unreadable or empty).
+std::optional<std::vector<std::string>> csv_header(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string data;
+    char chunk[65536];
+    std::size_t end = 0;
+    while (true) {
+        in.read(chunk, sizeof chunk);
+        data.append(chunk, static_cast<std::size_t>(in.gcount()));
+        end = io::find_record_end(data);
+        if (end < data.size() || !in) break;
+    }
+    std::string_view line = io::strip_bom(std::string_view(data).substr(0, end));
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) return std::nullopt;
+    const char delimiter = io::detect_delimiter(line);
+    std::vector<std::string_view> fields;
+    std::string scratch;
+    if (!io::split_record(line, delimiter, fields, scratch)) return std::nullopt;
+    return std::vector<std::string>(fields.begin(), fields.end());
+}
+
+void check_csv_input(const Step& s, const std::string& key, const std::string& path, const std::string& who,
+                     std::vector<std::string>& problems) {
+    const std::vector<NameUse> used = csv_columns_used(s, key);
+    if (used.empty()) return;
+    const auto header = csv_header(path);
+    if (!header) {
+        problems.push_back(who + ": " + key + " file '" + path + "' has no header line");
+        return;
+    }
+    const bool any_case = key == "points";  // the point reader also matches columns case-insensitively
+    std::string list;
+    for (const auto& c : *header) list += (list.empty() ? "" : ", ") + c;
+    for (const auto& u : used) {
+        const bool found = std::any_of(header->begin(), header->end(), [&](const std::string& c) {
+            return c == u.name || (any_case && strcasecmp(c.c_str(), u.name.c_str()) == 0);
+        });
+        if (!found)
+            problems.push_back(who + ": " + u.option + " names column '" + u.name + "', which is not in " + key + " file '" + path +
+                               "' (columns: " + list + ")");
+    }
+}
+
+void check_vector_input(const Step& s, const std::string& key, const std::string& value, const std::string& who,
+                        std::vector<std::string>& problems) {
+    const io::InputSpec spec = io::InputSpec::parse(value);
+    try {
+        io::ensure_gdal();
+        io::CplErrorCapture capture;
+        io::DatasetPtr ds = io::open_vector(spec.path);
+        OGRLayer& layer = io::select_layer(*ds, spec.path, spec.layer);
+        const Where where{spec.path, layer.GetName()};
+        for (const auto& u : vector_fields_used(s, key)) {
+            try {
+                io::find_field(layer, u.name, where);
+            } catch (const Error& e) {
+                problems.push_back(who + ": " + u.option + " names field '" + u.name + "', which is not in " + key + ": " + e.what());
+            }
+        }
+        if (!layer.GetSpatialRef())
+            problems.push_back(who + ": " + key + " layer '" + spec.display() + "' has no CRS");
+    } catch (const Error& e) {
+        problems.push_back(who + ": " + key + ": " + e.what());
+    }
+}
+
+void check_input_content(const Step& s, const Arg& a, const std::string& who, std::vector<std::string>& problems) {
+    static const std::set<std::string> kVectorKeys = {"regions", "layer", "from", "to", "units"};
+    const std::string path = io::InputSpec::parse(a.value).path;
+    if (std::filesystem::is_directory(path)) return;
+    const bool csv = io::extension_of(path) == "csv";
+    if (csv && (a.key == "data" || a.key == "points" || a.key == "grid-table")) check_csv_input(s, a.key, path, who, problems);
+    else if (kVectorKeys.count(a.key)) check_vector_input(s, a.key, a.value, who, problems);
 }
 
 }  // namespace
@@ -131,6 +307,7 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const std::string& ou
             } else if (kInputKeys.count(a.key)) {
                 const std::string file = io::InputSpec::parse(a.value).path;
                 if (!std::filesystem::exists(file)) problems.push_back(who + ": " + a.key + " file '" + file + "' does not exist");
+                else check_input_content(s, a, who, problems);
             }
         }
         for (const auto& [key, path] : step_outputs(s, out_dir)) {

@@ -53,7 +53,11 @@ Pipeline load_pipeline(const std::string& path);
 
 // Every problem with the file, as "step NAME: ..." lines (empty: fine):
 // unknown commands, duplicate names, references to unknown or later steps,
-// missing input files, two steps writing one file.
+// missing input files, two steps writing one file; and, for inputs that
+// exist already (not @references): CSV headers lacking the columns the step's
+// options name (id, data-id, field, x, y, extensive, ...), vector layers
+// (regions, layer, from, to, units) that are missing, lack the id or other
+// named fields, or have no CRS.
 std::vector<std::string> check_pipeline(const Pipeline& pipeline, const std::string& out_dir);
 
 // The resolved command line of a step (after "regio"), outputs under out_dir.

@@ -1,13 +1,17 @@
 // Whole-grid behaviour of the Level 1 classification: degenerate grids, no
 // data, validation, options and presets (../shared/spec/degurba.md §1-§2, §7).
 #include "regio/degurba/classify_grid.hpp"
+#include "regio/degurba/grid_input.hpp"
 #include "regio/error.hpp"
+#include "regio/io/crs.hpp"
+#include "regio/io/grid_source.hpp"
 #include "test_grids.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <limits>
+#include <random>
 
 using namespace regio::degurba;
 using namespace regio::degurba::test;
@@ -186,4 +190,96 @@ TEST_CASE("degurba: presets - names and codes") {
     CHECK(level1_code(13) == 11);
     CHECK(level1_code(30) == 30);
     CHECK(level1_code(10) == 10);
+}
+
+TEST_CASE("degurba: population stored as float gives the same classification as doubles") {
+    // grid_input stores integer-valued grids as float (exact up to 2^24 per
+    // cell); every result must match the double grid, Level 1 and Level 2.
+    std::mt19937 rng(4242);
+    std::uniform_int_distribution<int> people(0, 2500);
+    std::bernoulli_distribution missing(0.02);
+    PopulationGrid grid = zero_grid(60, 50);
+    for (auto& p : grid.population) p = missing(rng) ? no_data : static_cast<double>(people(rng)) * (people(rng) % 3);
+    PopulationGrid compact = grid;
+    compact.population_f32.assign(grid.population.begin(), grid.population.end());
+    compact.population.clear();
+    REQUIRE(compact.compact());
+    for (const auto level : {Level::One, Level::Two}) {
+        Options options;
+        options.level = level;
+        options.water = WaterCells::Labelled;
+        const GridClassification a = classify_grid(grid, options);
+        const GridClassification b = classify_grid(compact, options);
+        CHECK(a.cell_class == b.cell_class);
+        CHECK(a.level2_class == b.level2_class);
+        CHECK(a.cluster_id == b.cluster_id);
+        REQUIRE(a.clusters.size() == b.clusters.size());
+        for (std::size_t k = 0; k < a.clusters.size(); ++k) {
+            CHECK(a.clusters[k].population == b.clusters[k].population);
+            CHECK(a.clusters[k].cells == b.clusters[k].cells);
+        }
+        CHECK(a.stats.population == b.stats.population);
+        CHECK(a.stats.nodata_cells == b.stats.nodata_cells);
+        CHECK(a.stats.population_urban_centres == b.stats.population_urban_centres);
+        CHECK(a.stats.population_urban_clusters == b.stats.population_urban_clusters);
+        CHECK(a.stats.population_rural == b.stats.population_rural);
+        CHECK(a.stats.urban_centres > 0);
+    }
+}
+
+namespace {
+
+// An in-memory population raster in EPSG:3035 (1 km cells).
+class MemoryPopulation final : public regio::io::GridSource {
+public:
+    MemoryPopulation(std::int64_t cols, std::int64_t rows, std::vector<double> values)
+        : m_grid{4000000.0, 3000000.0, 1000.0, 1000.0, cols, rows}, m_values(std::move(values)),
+          m_crs(regio::io::Crs::from_user("EPSG:3035", "--crs")) {}
+    [[nodiscard]] const regio::grid::GridDefinition& grid() const override { return m_grid; }
+    [[nodiscard]] const std::vector<std::string>& value_names() const override { return m_names; }
+    [[nodiscard]] regio::io::Crs crs() const override { return m_crs; }
+    [[nodiscard]] std::string display() const override { return "memory"; }
+    void read_rows(std::int64_t row0, std::int64_t nrows, std::vector<double>& out) override {
+        out.assign(m_values.begin() + static_cast<std::ptrdiff_t>(row0 * m_grid.cols),
+                   m_values.begin() + static_cast<std::ptrdiff_t>((row0 + nrows) * m_grid.cols));
+    }
+
+private:
+    regio::grid::GridDefinition m_grid;
+    std::vector<double> m_values;
+    std::vector<std::string> m_names{"band1"};
+    regio::io::Crs m_crs;
+};
+
+}  // namespace
+
+TEST_CASE("degurba: the grid is read as float only when every value is exactly a float") {
+    // Rows wider than the reader's band (2^20 cells), so that every row is a
+    // band and a fractional value in a later band switches back to doubles.
+    const std::int64_t cols = (std::int64_t{1} << 20) + 3;
+    const std::int64_t rows = 3;
+    std::vector<double> values(static_cast<std::size_t>(cols * rows));
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<double>(i % 70000);
+    values[5] = no_data;
+    values[7] = 16777216.0;  // 2^24: still exact as a float
+    {
+        MemoryPopulation source(cols, rows, values);
+        const GridInput in = read_grid_input(source, {});
+        REQUIRE(in.grid.compact());
+        CHECK(in.grid.population.empty());
+        CHECK(std::isnan(in.grid.population_at(5)));
+        bool same = true;
+        for (std::size_t i = 0; i < values.size(); ++i) same = same && (i == 5 || in.grid.population_at(i) == values[i]);
+        CHECK(same);
+    }
+    values[static_cast<std::size_t>(cols + 11)] = 0.1;             // second band
+    values[static_cast<std::size_t>(2 * cols + 13)] = 16777217.0;  // 2^24 + 1: not a float
+    MemoryPopulation source(cols, rows, values);
+    const GridInput in = read_grid_input(source, {});
+    REQUIRE_FALSE(in.grid.compact());
+    REQUIRE(in.grid.population_size() == values.size());
+    CHECK(std::isnan(in.grid.population[5]));
+    bool same = true;
+    for (std::size_t i = 0; i < values.size(); ++i) same = same && (i == 5 || in.grid.population[i] == values[i]);
+    CHECK(same);
 }

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <random>
@@ -89,6 +90,37 @@ TEST_CASE("degurba: components match a flood fill on random masks") {
             std::vector<std::int32_t> labels;
             label_mask(mask, cols, rows, conn, labels);
             CHECK(labels == reference_labels(mask, cols, rows, conn));
+        }
+    }
+}
+
+TEST_CASE("degurba: streamed components give label_components' ids without a label array") {
+    std::mt19937 rng(777);
+    for (const double p : {0.3, 0.6, 0.9}) {
+        for (const auto conn : {Connectivity::Four, Connectivity::Eight}) {
+            const std::int64_t cols = 41;
+            const std::int64_t rows = 37;
+            std::bernoulli_distribution bit(p);
+            std::vector<std::uint8_t> mask(static_cast<std::size_t>(cols * rows));
+            for (auto& m : mask) m = bit(rng) ? 1 : 0;
+            const std::vector<std::int32_t> expected = reference_labels(mask, cols, rows, conn);
+            StreamedComponents components(cols, rows, conn,
+                                          [&](std::int64_t i) { return mask[static_cast<std::size_t>(i)] != 0; });
+            std::int32_t most = 0;
+            for (const auto id : expected) most = std::max(most, id);
+            CHECK(components.count() == most);
+            for (int pass = 0; pass < 2; ++pass) {  // every pass gives the same ids
+                std::vector<std::int32_t> seen;
+                std::int64_t last = -1;
+                bool in_order = true;
+                components.for_each([&](std::size_t i, std::int32_t id, std::int64_t r, std::int64_t c) {
+                    in_order = in_order && static_cast<std::int64_t>(i) == last + 1 && r * cols + c == last + 1;
+                    last = static_cast<std::int64_t>(i);
+                    seen.push_back(id);
+                });
+                CHECK(in_order);
+                CHECK(seen == expected);
+            }
         }
     }
 }

@@ -84,12 +84,11 @@ TEST_CASE("degurba: Example A order check - filling before smoothing would give 
     const Options options;
     const CellFlags flags = compute_cell_flags(grid, options);
     std::vector<std::int32_t> centre;
-    std::vector<std::int32_t> work;
     label_components(grid.cols, grid.rows, Connectivity::Four,
                      [&](std::int64_t i) { return (flags.bits[static_cast<std::size_t>(i)] & UrbanCentreDense) != 0; },
                      centre);
     for (auto& id : centre) id = id == 1 ? 1 : 0;  // the ring is component 1 (first dense cell (2,2))
-    const HoleStats holes = fill_holes(grid.cols, grid.rows, 1.0, 15.0, centre, work);
+    const HoleStats holes = fill_holes(grid.cols, grid.rows, 1.0, 15.0, centre);
     CHECK(holes.cells_filled == 0);
     const SmoothingStats smoothing = apply_majority_rule(grid.cols, grid.rows, flags.bits, options, centre);
     CHECK(smoothing.cells_added == 4);
