@@ -83,8 +83,9 @@ Definitions parse_definitions(std::string_view text, const std::string& source) 
     top.check_keys({"disclosure", "groups", "indicator"});
     if (root.contains("disclosure")) {
         const TomlSection s(source, table_at(source, root, "disclosure"), "[disclosure]", "disclosure.");
-        s.check_keys({"t_min", "publish_zero", "complement_check"});
+        s.check_keys({"t_min", "min_denominator", "publish_zero", "complement_check"});
         d.disclosure.t_min = s.number("t_min", d.disclosure.t_min);
+        if (s.has("min_denominator")) d.disclosure.min_denominator = s.number("min_denominator", d.disclosure.t_min);
         d.disclosure.publish_zero = s.flag("publish_zero", d.disclosure.publish_zero);
         d.disclosure.complement_check = s.flag("complement_check", d.disclosure.complement_check);
     }

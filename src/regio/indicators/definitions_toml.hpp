@@ -3,6 +3,7 @@
 //
 //   [disclosure]                  # optional; spec indicators.md §5
 //   t_min = 10                    # primary threshold, a number >= 0
+//   min_denominator = 50          # smallest denominator of a published rate (default t_min)
 //   publish_zero = true           # publish zero counts
 //   complement_check = true       # suppress a rate when 0 < den - num < t_min
 //

@@ -18,7 +18,8 @@ CellState primary_state(double num, double den, const DisclosureRules& rules) {
     if (std::isnan(num) || std::isnan(den)) return {Flag::NoData, Reason::None};
     auto small = [&](double n) { return (n > 0 && n < rules.t_min) || (n == 0 && !rules.publish_zero); };
     if (small(num)) return {Flag::Suppressed, Reason::Primary};
-    if (small(den)) return {Flag::Suppressed, Reason::Rate};
+    const double min_den = rules.min_denominator.value_or(rules.t_min);
+    if ((den > 0 && den < min_den) || (den == 0 && !rules.publish_zero)) return {Flag::Suppressed, Reason::Rate};
     if (rules.complement_check && den - num > 0 && den - num < rules.t_min) return {Flag::Suppressed, Reason::Rate};
     if (den == 0) return {Flag::ZeroDenominator, Reason::None};
     return {};

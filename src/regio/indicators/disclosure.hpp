@@ -12,7 +12,10 @@
 namespace regio::indicators {
 
 struct DisclosureRules {
-    double t_min = 10;             // primary threshold T_min
+    double t_min = 10;             // primary threshold T_min (cell counts)
+    // Minimum denominator of a published rate; defaults to T_min. Kept apart
+    // because offices often require larger bases for rates than for counts.
+    std::optional<double> min_denominator;
     bool publish_zero = true;      // zero counts are published
     bool complement_check = true;  // suppress when 0 < den - num < T_min
 };

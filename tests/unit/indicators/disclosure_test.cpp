@@ -130,3 +130,13 @@ TEST_CASE("indicators: table constraints with a hierarchy", "[indicators]") {
     // A single top-level row is the grand total itself: no extra constraint.
     CHECK(table_constraints(2, 1, std::nullopt, {1, std::nullopt}).size() == 1);
 }
+
+TEST_CASE("indicators: a minimum denominator apart from the cell threshold") {
+    DisclosureRules rules;
+    rules.min_denominator = 50;
+    CHECK(primary_state(20, 60, rules).flag == Flag::Ok);
+    const auto small_base = primary_state(20, 40, rules);  // counts publishable, the base too small for a rate
+    CHECK(small_base.flag == Flag::Suppressed);
+    CHECK(small_base.reason == Reason::Rate);
+    CHECK(primary_state(5, 60, rules).reason == Reason::Primary);  // t_min still applies to the numerator
+}
