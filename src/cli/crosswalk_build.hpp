@@ -1,0 +1,32 @@
+#pragma once
+// `regio crosswalk build`: its options and the run (registered with apply and
+// chain in crosswalk_command.cpp).
+#include "commands.hpp"
+#include "regio/harmonise/crosswalk.hpp"
+#include "region_options.hpp"
+
+#include <string>
+
+namespace regio::cli {
+
+struct BuildArgs {
+    RegionOptions from;
+    RegionOptions to;
+    std::string weights;
+    std::string weights_x;
+    std::string weights_y;
+    std::string weights_crs;
+    std::string weights_field;
+    std::string from_name;
+    std::string to_name;
+    std::string work_crs;
+    double min_share = harmonise::CrosswalkOptions{}.min_share;
+    double min_area = 0;
+    std::string changes;
+    std::string gpkg;
+    OutputOptions out;
+};
+
+int run_crosswalk_build(const BuildArgs& args);
+
+}  // namespace regio::cli
