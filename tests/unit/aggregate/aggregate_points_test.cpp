@@ -75,7 +75,7 @@ TEST_CASE("aggregate points: results do not depend on threads or chunking") {
     std::ostringstream data;
     data << "x,y,w,g\n";
     for (int i = 0; i < 20000; ++i)
-        data << (rng() % 5500) / 100.0 << ',' << (rng() % 5500) / 100.0 << ',' << (rng() % 1000) / 7.0 << ','
+        data << static_cast<double>(rng() % 5500) / 100.0 << ',' << static_cast<double>(rng() % 5500) / 100.0 << ',' << static_cast<double>(rng() % 1000) / 7.0 << ','
              << "grp" << rng() % 4 << '\n';
     const std::string path = write_temp("regio_agg_threads_", data.str());
     const auto one = run(path, locator, 1, 1 << 20);
