@@ -2,6 +2,7 @@
 
 #include "regio/error.hpp"
 #include "regio/io/gdal_handles.hpp"
+#include "regio/io/gpkg_file.hpp"
 #include "regio/io/ogr_geometry.hpp"
 #include "regio/table/csv_text.hpp"
 
@@ -46,23 +47,13 @@ void write_gpkg(const FeatureTable& table, const std::filesystem::path& temp, co
     if (!table.shapes || table.shapes->size() != table.rows)
         throw std::invalid_argument("write_feature_table: a GeoPackage needs one shape per row");
     const std::string layer_name = std::filesystem::path(shown).stem().string();
-    ensure_gdal();
-    CplErrorCapture capture;
-    // A fixed timestamp in gpkg_contents, so that re-runs give identical files.
-    const ScopedThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
-    if (!driver) throw IoError("GDAL has no GPKG driver", Where{shown});
-    DatasetPtr ds(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw IoError("cannot create: " + capture.last_error(), Where{shown});
-    OGRSpatialReference srs;
-    srs.importFromWkt(table.crs_wkt.c_str());
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), table.crs_wkt.empty() ? nullptr : &srs, wkbMultiPolygon, nullptr);
-    if (!layer) throw IoError("cannot create layer: " + capture.last_error(), Where{shown, layer_name});
+    GpkgFile gpkg(temp, shown, layer_name, table.crs_wkt);
+    GDALDataset* ds = &gpkg.dataset();
+    OGRLayer* layer = &gpkg.layer();
     for (const auto& c : table.columns) {
         OGRFieldDefn field(c.name.c_str(), ogr_type(c.type));
         if (layer->CreateField(&field) != OGRERR_NONE)
-            throw IoError("cannot create field: " + capture.last_error(), Where{shown, layer_name, {}, {}, c.name});
+            throw IoError("cannot create field: " + gpkg.last_error(), Where{shown, layer_name, {}, {}, c.name});
     }
     if (ds->StartTransaction() != OGRERR_NONE) throw IoError("cannot start a transaction", Where{shown});
     for (std::size_t r = 0; r < table.rows; ++r) {
@@ -78,11 +69,11 @@ void write_gpkg(const FeatureTable& table, const std::filesystem::path& temp, co
         const auto& shape = (*table.shapes)[r];
         if (!shape.empty()) feature->SetGeometryDirectly(to_ogr(shape).release());
         if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
-            throw IoError("cannot write a feature: " + capture.last_error(), Where{shown, layer_name});
+            throw IoError("cannot write a feature: " + gpkg.last_error(), Where{shown, layer_name});
     }
-    if (ds->CommitTransaction() != OGRERR_NONE) throw IoError("cannot commit: " + capture.last_error(), Where{shown});
-    ds.reset();  // close before the rename
-    if (!capture.last_error("").empty()) throw IoError("write failed: " + capture.last_error(), Where{shown});
+    if (ds->CommitTransaction() != OGRERR_NONE) throw IoError("cannot commit: " + gpkg.last_error(), Where{shown});
+    gpkg.close();  // before the rename
+    if (!gpkg.last_error("").empty()) throw IoError("write failed: " + gpkg.last_error(), Where{shown});
 }
 
 }  // namespace

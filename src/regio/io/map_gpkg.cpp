@@ -2,6 +2,7 @@
 
 #include "regio/error.hpp"
 #include "regio/io/gdal_handles.hpp"
+#include "regio/io/gpkg_file.hpp"
 #include "regio/io/ogr_geometry.hpp"
 
 #include <cmath>
@@ -24,22 +25,13 @@ void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions,
                     const std::vector<std::string>& inputs) {
     ensure_gdal();
     OutputFile file(path, overwrite, inputs);
-    CplErrorCapture capture;
-    // A fixed timestamp in gpkg_contents, so that re-runs give identical files.
-    const ScopedThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
-    if (!driver) throw IoError("GDAL has no GPKG driver", Where{path});
-    DatasetPtr ds(driver->Create(file.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw IoError("cannot create: " + capture.last_error(), Where{path});
-    OGRSpatialReference srs;
-    srs.importFromWkt(regions.crs_wkt.c_str());
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    OGRLayer* out = ds->CreateLayer(layer.name.c_str(), &srs, wkbMultiPolygon, nullptr);
-    if (!out) throw IoError("cannot create layer: " + capture.last_error(), Where{path, layer.name});
+    GpkgFile gpkg(file.temp_path(), path, layer.name, regions.crs_wkt);
+    GDALDataset* ds = &gpkg.dataset();
+    OGRLayer* out = &gpkg.layer();
     OGRFieldDefn id_field(regions.id_field.c_str(), OFTString), value_field(layer.value_field.c_str(), OFTReal),
         class_field("class", OFTInteger), fill_field("fill", OFTString);
     for (OGRFieldDefn* f : {&id_field, &value_field, &class_field, &fill_field})
-        if (out->CreateField(f) != OGRERR_NONE) throw IoError("cannot create field: " + capture.last_error(), Where{path, layer.name});
+        if (out->CreateField(f) != OGRERR_NONE) throw IoError("cannot create field: " + gpkg.last_error(), Where{path, layer.name});
     ds->StartTransaction();
     for (std::size_t r = 0; r < regions.size(); ++r) {
         FeaturePtr feature(OGRFeature::CreateFeature(out->GetLayerDefn()));
@@ -50,7 +42,7 @@ void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions,
         else feature->SetFieldNull(2);
         feature->SetField(3, layer.fills[r].c_str());
         if (!regions.shapes[r].empty()) feature->SetGeometryDirectly(to_ogr(regions.shapes[r]).release());
-        if (out->CreateFeature(feature.get()) != OGRERR_NONE) throw IoError("cannot write a feature: " + capture.last_error(), Where{path});
+        if (out->CreateFeature(feature.get()) != OGRERR_NONE) throw IoError("cannot write a feature: " + gpkg.last_error(), Where{path});
     }
     ds->CommitTransaction();
     // QGIS reads its default style from layer_styles (created as QGIS does).
@@ -66,9 +58,9 @@ void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions,
         sql_text(layer.name) + ", " + sql_text(layer.qml) + ", " + sql_text(layer.sld) +
         ", 1, 'regio choropleth', '', '', '2000-01-01T00:00:00.000Z')";
     ds->ExecuteSQL(insert.c_str(), nullptr, nullptr);
-    const std::string failure = capture.last_error("");
-    ds.reset();
+    const std::string failure = gpkg.last_error("");
     if (!failure.empty()) throw IoError("write failed: " + failure, Where{path});
+    gpkg.close();
     file.commit();
 }
 

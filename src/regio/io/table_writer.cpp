@@ -2,6 +2,7 @@
 
 #include "regio/error.hpp"
 #include "regio/io/gdal_handles.hpp"
+#include "regio/io/gpkg_file.hpp"
 #include "regio/io/ogr_geometry.hpp"
 #include "regio/table/csv_text.hpp"
 
@@ -21,19 +22,9 @@ void write_csv_file(const table::RegionTable& table, const std::filesystem::path
 
 void write_gpkg_file(const table::RegionTable& table, const geometry::RegionSet& regions,
                      const std::filesystem::path& path, const std::string& layer_name, const std::string& shown) {
-    ensure_gdal();
-    CplErrorCapture capture;
-    // A fixed timestamp in gpkg_contents, so that re-runs give identical files.
-    const ScopedThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
-    if (!driver) throw IoError("GDAL has no GPKG driver", Where{shown});
-    DatasetPtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw IoError("cannot create: " + capture.last_error(), Where{shown});
-    OGRSpatialReference srs;
-    srs.importFromWkt(regions.crs_wkt.c_str());
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), &srs, wkbMultiPolygon, nullptr);
-    if (!layer) throw IoError("cannot create layer: " + capture.last_error(), Where{shown, layer_name});
+    GpkgFile gpkg(path, shown, layer_name, regions.crs_wkt);
+    GDALDataset* ds = &gpkg.dataset();
+    OGRLayer* layer = &gpkg.layer();
     OGRFieldDefn id_field(table.id_name().c_str(), OFTString);
     layer->CreateField(&id_field);
     for (const auto& [name, values] : table.text_columns()) {
@@ -44,7 +35,7 @@ void write_gpkg_file(const table::RegionTable& table, const geometry::RegionSet&
     for (const auto& c : table.columns()) {
         OGRFieldDefn field(c.name.c_str(), c.kind == table::ColumnKind::Integer ? OFTInteger64 : OFTReal);
         if (layer->CreateField(&field) != OGRERR_NONE)
-            throw IoError("cannot create field: " + capture.last_error(), Where{shown, layer_name, {}, {}, c.name});
+            throw IoError("cannot create field: " + gpkg.last_error(), Where{shown, layer_name, {}, {}, c.name});
     }
     if (ds->StartTransaction() != OGRERR_NONE) throw IoError("cannot start a transaction", Where{shown});
     for (std::size_t r = 0; r < table.rows(); ++r) {
@@ -61,11 +52,11 @@ void write_gpkg_file(const table::RegionTable& table, const geometry::RegionSet&
         }
         if (!regions.shapes[r].empty()) feature->SetGeometryDirectly(to_ogr(regions.shapes[r]).release());
         if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
-            throw IoError("cannot write a feature: " + capture.last_error(), Where{shown, layer_name});
+            throw IoError("cannot write a feature: " + gpkg.last_error(), Where{shown, layer_name});
     }
-    if (ds->CommitTransaction() != OGRERR_NONE) throw IoError("cannot commit: " + capture.last_error(), Where{shown});
-    ds.reset();  // close before the rename
-    if (!capture.last_error("").empty()) throw IoError("write failed: " + capture.last_error(), Where{shown});
+    if (ds->CommitTransaction() != OGRERR_NONE) throw IoError("cannot commit: " + gpkg.last_error(), Where{shown});
+    if (!gpkg.last_error("").empty()) throw IoError("write failed: " + gpkg.last_error(), Where{shown});
+    gpkg.close();  // before the rename
 }
 
 }  // namespace
