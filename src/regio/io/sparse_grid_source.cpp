@@ -4,6 +4,7 @@
 #include "regio/error.hpp"
 #include "regio/grid/cell_code.hpp"
 #include "regio/io/csv_format.hpp"
+#include "regio/io/csv_table.hpp"
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/grid_source.hpp"
 #include "regio/io/input_spec.hpp"
@@ -110,63 +111,22 @@ double grid_value(double v) { return v < 0 ? std::numeric_limits<double>::quiet_
 
 std::unique_ptr<GridSource> open_grid_table(const std::string& path, const std::string& cell_id_column,
                                             const std::vector<std::string>& value_columns) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("no such file", Where{path});
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
-    std::string_view rest = strip_bom(text);
-    std::int64_t line = 1;
-    auto next_record = [&](std::string_view& record) {
-        while (!rest.empty()) {
-            const std::size_t end = find_record_end(rest);
-            record = rest.substr(0, end);
-            const std::int64_t lines = 1 + std::count(record.begin(), record.end(), '\n');
-            rest.remove_prefix(std::min(rest.size(), end + 1));
-            line += lines;
-            if (!record.empty() && record != "\r") return true;
-        }
-        return false;
-    };
-    std::string_view header;
-    if (!next_record(header)) throw DataError("empty file: expected a header row", Where{path});
-    const char delimiter = detect_delimiter(header);
-    std::vector<std::string_view> fields;
-    std::string scratch;
-    split_record(header, delimiter, fields, scratch);
-    const std::vector<std::string> columns(fields.begin(), fields.end());
-    auto column = [&](const std::string& name) {
-        for (std::size_t i = 0; i < columns.size(); ++i)
-            if (columns[i] == name) return i;
-        std::string list;
-        for (const auto& c : columns) list += (list.empty() ? "" : ", ") + c;
-        throw DataError("no column '" + name + "' (columns: " + list + ")", Where{path, {}, {}, {}, name});
-    };
-    const std::size_t id_col = column(cell_id_column);
+    // The table itself is read by the shared reader (quotes, BOM, blank
+    // lines, line numbers); this adds the cell codes and the grid rules.
+    const CsvTable table = read_csv_table(path);
+    const std::size_t id_col = table.column(cell_id_column);
     std::vector<std::size_t> value_cols;
-    for (const auto& v : value_columns) value_cols.push_back(column(v));
+    for (const auto& v : value_columns) value_cols.push_back(table.column(v));
 
     // Grid tables carry no CRS: the codes themselves say EPSG:3035.
     auto source = std::make_unique<SparseGridSource>(path, value_columns, Crs::from_user("EPSG:3035", "grid table"));
-    std::string_view record;
     std::vector<double> values(value_cols.size());
-    while (next_record(record)) {
-        const std::int64_t at = line - 1 - std::count(record.begin(), record.end(), '\n');
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const std::int64_t at = table.lines[r];
         const Where where{path, {}, at};
-        if (!split_record(record, delimiter, fields, scratch)) throw DataError("unterminated quote", where);
-        if (fields.size() < columns.size())
-            throw DataError("has " + std::to_string(fields.size()) + " fields, the header " + std::to_string(columns.size()),
-                            where);
-        for (std::size_t k = 0; k < value_cols.size(); ++k) {
-            const std::string_view text_value = fields[value_cols[k]];
-            const NumberStatus s = parse_number(text_value, delimiter, values[k]);
-            if (s == NumberStatus::Empty) values[k] = std::numeric_limits<double>::quiet_NaN();
-            else if (s != NumberStatus::Ok)
-                throw DataError(describe_number_problem(s, value_columns[k], text_value), where);
-            else values[k] = grid_value(values[k]);
-        }
+        for (std::size_t k = 0; k < value_cols.size(); ++k) values[k] = grid_value(table.number(r, value_cols[k]));
         std::string why;
-        std::string_view code = fields[id_col];
+        std::string_view code = table.rows[r][id_col];
         while (!code.empty() && (code.front() == ' ' || code.front() == '\t')) code.remove_prefix(1);
         while (!code.empty() && (code.back() == ' ' || code.back() == '\t' || code.back() == '\r')) code.remove_suffix(1);
         const auto parsed = grid::parse_cell_code(code, why);
