@@ -169,13 +169,9 @@ int run_crosswalk_build(const BuildArgs& args) {
         points_crs = weights_points_crs(*points, args);
     }
 
-    // The two vintages are read and checked side by side: much of it (reading,
-    // indexing) is sequential per vintage.
-    auto later = std::async(std::launch::async, [&] { return load_checked_regions(args.to, threads, true); });
-    CheckedRegions from = load_checked_regions(args.from, threads, args.out.quiet);
-    CheckedRegions to = later.get();
-    if (!args.out.quiet)
-        for (const auto& w : to.warnings) std::cerr << "regio: warning: " << w << '\n';
+    // The two vintages are read and checked side by side (much of it is
+    // sequential per vintage), unchanged units once.
+    auto [from, to] = load_checked_vintages(args.from, args.to, threads, args.out.quiet);
     // Areas are measured in one projected CRS: the first vintage's, or --work-crs.
     io::Crs work = args.work_crs.empty() ? io::Crs::from_wkt(from.regions.crs_wkt) : io::Crs::from_user(args.work_crs, "--work-crs");
     if (work.is_geographic())

@@ -1,11 +1,14 @@
 #include "region_options.hpp"
 
 #include "regio/error.hpp"
+#include "regio/geometry/identical_shapes.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/region_reader.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <future>
 #include <iostream>
 
 namespace regio::cli {
@@ -22,23 +25,107 @@ void add_region_options(CLI::App& command, RegionOptions& options) {
         ->check(CLI::Range(0.0, 1.0));
 }
 
-CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threads, bool quiet) {
-    std::vector<std::string> warnings;
-    geometry::RegionSet regions = io::read_regions(io::InputSpec::parse(options.regions), {options.id, {}}, warnings);
-    for (const auto& note : geometry::repair_invalid(regions, threads))
+namespace {
+
+void add_repair_warnings(const geometry::RegionSet& regions, const std::vector<geometry::RepairNote>& notes,
+                         std::vector<std::string>& warnings) {
+    for (const auto& note : notes)
         warnings.push_back(Where{regions.file, regions.layer, {}, regions.feature_ids[note.region]}.format() +
                            ": region '" + regions.ids[note.region] + "' was invalid (" + note.reason + "); repaired");
-    geometry::PointLocator locator(regions);
-    const auto overlaps = geometry::find_overlaps(regions, locator, threads, options.overlap_tolerance);
+}
+
+// Throws on a significant overlap (unless allowed); otherwise adds a warning per pair.
+void settle_overlaps(const RegionOptions& options, const geometry::RegionSet& regions,
+                     const std::vector<geometry::Overlap>& overlaps, std::vector<std::string>& warnings) {
     geometry::check_overlaps(regions, overlaps,
                              options.allow_overlaps ? geometry::OverlapPolicy::Allow : geometry::OverlapPolicy::Error);
     for (const auto& o : overlaps)
         warnings.push_back(fmt::format("regions '{}' and '{}' overlap by {:.6g} square units{}; the overlap goes to '{}'",
                                        regions.ids[o.first], regions.ids[o.second], o.area,
                                        o.significant ? "" : " (within --overlap-tolerance)", regions.ids[o.first]));
+}
+
+geometry::RegionSet read_checked_input(const RegionOptions& options, std::vector<std::string>& warnings) {
+    return io::read_regions(io::InputSpec::parse(options.regions), {options.id, {}}, warnings);
+}
+
+}  // namespace
+
+CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threads, bool quiet) {
+    std::vector<std::string> warnings;
+    geometry::RegionSet regions = read_checked_input(options, warnings);
+    add_repair_warnings(regions, geometry::repair_invalid(regions, threads), warnings);
+    geometry::PointLocator locator(regions);
+    settle_overlaps(options, regions, geometry::find_overlaps(regions, locator, threads, options.overlap_tolerance), warnings);
     if (!quiet)
         for (const auto& w : warnings) std::cerr << "regio: warning: " << w << '\n';
     return {std::move(regions), std::move(locator), std::move(warnings)};
+}
+
+std::pair<CheckedRegions, CheckedRegions> load_checked_vintages(const RegionOptions& from_options,
+                                                                const RegionOptions& to_options, unsigned threads,
+                                                                bool quiet) {
+    // 1. Read both side by side.
+    std::vector<std::string> from_warnings, to_warnings;
+    auto to_read = std::async(std::launch::async, [&] { return read_checked_input(to_options, to_warnings); });
+    geometry::RegionSet from = read_checked_input(from_options, from_warnings);
+    geometry::RegionSet to = to_read.get();
+
+    // 2. Units unchanged between the vintages (as read, before any repair).
+    // (With different overlap tolerances nothing carries over.)
+    std::vector<std::int64_t> partner = geometry::identical_partners(from, to);
+    if (from_options.overlap_tolerance != to_options.overlap_tolerance) partner.assign(partner.size(), -1);
+    std::vector<char> known(to.size(), 0);
+    std::vector<char> from_known(from.size(), 0);
+    for (std::size_t i = 0; i < partner.size(); ++i)
+        if (partner[i] >= 0) {
+            known[static_cast<std::size_t>(partner[i])] = 1;
+            from_known[i] = 1;
+        }
+
+    // 3. Validity: all of `from`, the rest of `to`; an unchanged unit repaired
+    // in `from` gets the same repair in `to`.
+    auto to_repairs = std::async(std::launch::async, [&] { return geometry::repair_invalid(to, threads, &known); });
+    const std::vector<geometry::RepairNote> from_notes = geometry::repair_invalid(from, threads);
+    std::vector<geometry::RepairNote> to_notes = to_repairs.get();
+    for (const auto& note : from_notes)
+        if (partner[note.region] >= 0) {
+            const auto j = static_cast<std::size_t>(partner[note.region]);
+            to.shapes[j] = from.shapes[note.region];
+            to_notes.push_back({j, note.reason});
+        }
+    std::sort(to_notes.begin(), to_notes.end(),
+              [](const geometry::RepairNote& a, const geometry::RepairNote& b) { return a.region < b.region; });
+    add_repair_warnings(from, from_notes, from_warnings);
+    add_repair_warnings(to, to_notes, to_warnings);
+
+    // 4. Overlaps: all pairs of `from`; in `to` the pairs of two unchanged
+    // units are those of their `from` partners.
+    auto to_checked = std::async(std::launch::async, [&] {
+        geometry::PointLocator locator(to);
+        auto overlaps = geometry::find_overlaps(to, locator, threads, to_options.overlap_tolerance, &known);
+        return std::make_pair(std::move(locator), std::move(overlaps));
+    });
+    geometry::PointLocator from_locator(from);
+    const auto from_overlaps = geometry::find_overlaps(from, from_locator, threads, from_options.overlap_tolerance);
+    auto [to_locator, to_overlaps] = to_checked.get();
+    for (const auto& o : from_overlaps) {
+        if (!from_known[o.first] || !from_known[o.second]) continue;
+        const auto a = static_cast<std::size_t>(partner[o.first]), b = static_cast<std::size_t>(partner[o.second]);
+        // Significance is relative to the smaller unit, the same shapes in both.
+        to_overlaps.push_back({std::min(a, b), std::max(a, b), o.area, o.significant});
+    }
+    std::sort(to_overlaps.begin(), to_overlaps.end(), [](const geometry::Overlap& x, const geometry::Overlap& y) {
+        return x.first != y.first ? x.first < y.first : x.second < y.second;
+    });
+    settle_overlaps(from_options, from, from_overlaps, from_warnings);
+    settle_overlaps(to_options, to, to_overlaps, to_warnings);
+    if (!quiet) {
+        for (const auto& w : from_warnings) std::cerr << "regio: warning: " << w << '\n';
+        for (const auto& w : to_warnings) std::cerr << "regio: warning: " << w << '\n';
+    }
+    return {CheckedRegions{std::move(from), std::move(from_locator), std::move(from_warnings)},
+            CheckedRegions{std::move(to), std::move(to_locator), std::move(to_warnings)}};
 }
 
 }  // namespace regio::cli

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,12 @@ struct CheckedRegions {
 // Throws on unreadable input, duplicate ids, missing CRS, or overlaps beyond
 // the tolerance (unless allowed). Warnings are printed unless quiet.
 CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threads, bool quiet);
+
+// Two vintages of one boundary set, each checked as load_checked_regions does,
+// side by side. Units of `to` identical to a unit of `from` are checked once:
+// their validity (and repair) and their overlaps with each other are taken
+// from `from`. Warnings are printed unless quiet (those of `from` first).
+std::pair<CheckedRegions, CheckedRegions> load_checked_vintages(const RegionOptions& from, const RegionOptions& to,
+                                                                unsigned threads, bool quiet);
 
 }  // namespace regio::cli

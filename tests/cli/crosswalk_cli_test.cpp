@@ -817,3 +817,40 @@ TEST_CASE("crosswalk build: --from-name/--to-name type renamed units", "[cli][cr
     REQUIRE(same.exit_code == 0);
     CHECK(read_file(tmp / "CH2.csv") == read_file(expected("xw_changes.csv")));
 }
+
+TEST_CASE("crosswalk build: unchanged units are checked once, their repairs and overlaps reported on both sides",
+          "[cli][crosswalk][build][checks]") {
+    // Both vintages (EPSG:3035, metres): P a bow-tie (invalid, repaired), Q
+    // and R overlapping by a 0.001 m strip (tolerated), S changed (2024
+    // moves its east edge). P, Q, R are identical in both vintages but
+    // listed in another order and under other codes in 2024.
+    auto feature = [](const std::string& id, const std::string& ring) {
+        return R"({"type":"Feature","properties":{"id":")" + id + R"("},"geometry":{"type":"Polygon","coordinates":[[)" + ring + "]]}}";
+    };
+    const std::string bowtie = "[4000000,3000000],[4001000,3001000],[4001000,3000000],[4000000,3001000],[4000000,3000000]";
+    const std::string q = "[4002000,3000000],[4003000.001,3000000],[4003000.001,3001000],[4002000,3001000],[4002000,3000000]";
+    const std::string r = "[4003000,3000000],[4004000,3000000],[4004000,3001000],[4003000,3001000],[4003000,3000000]";
+    const std::string s20 = "[4005000,3000000],[4006000,3000000],[4006000,3001000],[4005000,3001000],[4005000,3000000]";
+    const std::string s24 = "[4005000,3000000],[4006500,3000000],[4006500,3001000],[4005000,3001000],[4005000,3000000]";
+    auto layer = [](const std::vector<std::string>& features) {
+        std::string out = R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3035"}},"features":[)";
+        for (std::size_t i = 0; i < features.size(); ++i) out += (i ? "," : "") + features[i];
+        return out + "]}";
+    };
+    TempDir tmp;
+    write_file(tmp / "v2020.geojson", layer({feature("P", bowtie), feature("Q", q), feature("R", r), feature("S", s20)}));
+    write_file(tmp / "v2024.geojson", layer({feature("S4", s24), feature("R4", r), feature("Q4", q), feature("P4", bowtie)}));
+    const RunResult run = run_regio(build_cmd((tmp / "v2020.geojson").string(), "id", (tmp / "v2024.geojson").string(), "id",
+                                              tmp / "cw.csv", {"--report", (tmp / "r.json").string()}));
+    INFO("stderr: " << run.err);
+    REQUIRE(run.exit_code == 0);
+    // Each side names its own units; the overlap goes to the first in that side's input order.
+    CHECK_THAT(run.err, Contains("region 'P' was invalid (Self-intersection"));
+    CHECK_THAT(run.err, Contains("region 'P4' was invalid (Self-intersection"));
+    CHECK_THAT(run.err, Contains("regions 'Q' and 'R' overlap by 1 square units (within --overlap-tolerance); the overlap goes to 'Q'"));
+    CHECK_THAT(run.err, Contains("regions 'R4' and 'Q4' overlap by 1 square units (within --overlap-tolerance); the overlap goes to 'R4'"));
+    // The repaired bow-tie is the same unit on both sides: one row, share 1.
+    const std::string cw = read_file(tmp / "cw.csv");
+    CHECK_THAT(cw, Contains("\nP,P4,500000,1,1\n"));  // two triangles
+    CHECK_THAT(cw, Contains("\nS,S4,1000000,1,0.6666666666666666"));
+}

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -171,16 +173,23 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
     std::vector<double> centroid_rows;
     geometry::PointLocator locator = options.method == GridMethod::Centroid ? geometry::PointLocator(*regions)
                                                                            : geometry::PointLocator(std::vector<geometry::MultiPolygon>{});
-    Band band;
-    for (std::int64_t row0 = 0; row0 < g.rows; row0 += band_rows) {
-        band.row0 = row0;
-        band.rows = std::min(band_rows, g.rows - row0);
-        source.read_rows(row0, band.rows, band.values);
+    // Bands are read one ahead on a second thread: decoding the next band
+    // (GDAL, sequential) overlaps the coverage work on this one. Only that
+    // thread touches the sources until it is joined.
+    auto read_band = [&](std::int64_t row0, Band& into) {
+        into.row0 = row0;
+        into.rows = std::min(band_rows, g.rows - row0);
+        source.read_rows(row0, into.rows, into.values);
         if (weights) {
-            std::vector<double> all;
-            weights->read_rows(row0, band.rows, all);
-            band.weights.assign(all.begin(), all.begin() + band.rows * g.cols);
+            weights->read_rows(row0, into.rows, into.weights);
+            into.weights.resize(static_cast<std::size_t>(into.rows * g.cols));  // the first value only
         }
+    };
+    Band band, next_band;
+    if (g.rows > 0) read_band(0, band);
+    for (std::int64_t row0 = 0; row0 < g.rows; row0 += band_rows) {
+        std::future<void> ahead;
+        if (row0 + band_rows < g.rows) ahead = std::async(std::launch::async, read_band, row0 + band_rows, std::ref(next_band));
         const std::size_t band_cells = static_cast<std::size_t>(band.rows) * cols;
         for (std::size_t v = 0; v < nv && options.totals; ++v) {
             // Four partial sums: independent chains run in parallel in the CPU.
@@ -285,6 +294,10 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
             }
         }
         options.progress(static_cast<double>(row0 + band.rows) / static_cast<double>(g.rows), "grid");
+        if (ahead.valid()) {
+            ahead.get();  // rethrows a read error
+            std::swap(band, next_band);
+        }
     }
     return result;
 }

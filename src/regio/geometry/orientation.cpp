@@ -92,6 +92,13 @@ int orientation(const Point& a, const Point& b, const Point& c) {
     const double bound = kErrorBound * (std::abs(left) + std::abs(right));
     if (det > bound) return 1;
     if (-det > bound) return -1;
+    // c on a vertex, or all three on one axis-parallel line: each product has
+    // a factor that is exactly zero (a difference of doubles is zero only
+    // for equal doubles), so the determinant is exactly zero. Shared vertices
+    // of neighbouring regions hit this case all the time.
+    const bool left_zero = a.x == c.x || b.y == c.y;
+    const bool right_zero = a.y == c.y || b.x == c.x;
+    if (left_zero && right_zero) return 0;
     return orientation_exact(a, b, c);
 }
 

@@ -288,6 +288,40 @@ bool PointLocator::strictly_inside(const Point& p, std::int32_t region, double t
     return true;
 }
 
+bool PointLocator::strictly_inside_probe(const Point& p, std::int32_t region, double tolerance, const Point& from,
+                                         const Point& to) const {
+    if (!m_extent.contains(p)) return false;
+    const RowRegion* rr = find_row_region(row_of(p.y), region);
+    if (rr == nullptr) return classify(p, region) == Side::Inside;
+    const double tolerance2 = tolerance * tolerance;
+    bool in = false;
+    for (std::uint32_t i = rr->begin; i < rr->end; ++i) {
+        const Edge& e = m_row_edges[i];
+        if ((e.lo == from && e.hi == to) || (e.lo == to && e.hi == from)) return false;  // the probe's own segment
+        const bool near = p.x >= std::min(e.lo.x, e.hi.x) - tolerance && p.x <= std::max(e.lo.x, e.hi.x) + tolerance &&
+                          p.y >= e.lo.y - tolerance && p.y <= e.hi.y + tolerance;
+        if (!near) {
+            // Parity: only edges spanning p's height and wholly right of p count.
+            if (e.lo.y <= p.y && p.y < e.hi.y && p.x < e.lo.x && p.x < e.hi.x) in = !in;
+            continue;
+        }
+        if (p == e.lo || p == e.hi) return false;
+        const int side = orientation(e.lo, e.hi, p);
+        const bool within_box = p.x >= std::min(e.lo.x, e.hi.x) && p.x <= std::max(e.lo.x, e.hi.x) && p.y >= e.lo.y &&
+                                p.y <= e.hi.y;
+        if ((side == 0 && within_box) || (tolerance > 0 && distance2(e.lo, e.hi, p) <= tolerance2)) return false;
+        if (!(e.lo.y <= p.y && p.y < e.hi.y)) continue;
+        if (p.x < e.lo.x && p.x < e.hi.x) {
+            in = !in;
+        } else if (p.x > e.lo.x && p.x > e.hi.x) {
+            continue;
+        } else if (side > 0) {
+            in = !in;
+        }
+    }
+    return in;
+}
+
 void PointLocator::candidates(const Point& p, std::vector<std::int32_t>& out) const {
     out.clear();
     if (!m_extent.contains(p)) return;

@@ -49,6 +49,14 @@ public:
     // classify(p, region, tolerance) == Side::Inside, faster.
     [[nodiscard]] bool strictly_inside(const Point& p, std::int32_t region, double tolerance) const;
 
+    // strictly_inside for a probe taken on the segment from->to of another
+    // region's boundary (one of its vertices or its midpoint). When `region`
+    // has that same segment as an edge, the probe is on its boundary and the
+    // answer is known without testing the rest: between neighbours that share
+    // their borders this is the common case. One pass over the row's edges.
+    [[nodiscard]] bool strictly_inside_probe(const Point& p, std::int32_t region, double tolerance, const Point& from,
+                                             const Point& to) const;
+
     // Regions whose boundary crosses the cell of p or whose interior covers it.
     void candidates(const Point& p, std::vector<std::int32_t>& out) const;
 

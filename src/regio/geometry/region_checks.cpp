@@ -33,11 +33,11 @@ Where region_where(const RegionSet& regions, std::size_t i) {
 
 }  // namespace
 
-std::vector<RepairNote> repair_invalid(RegionSet& regions, unsigned threads) {
+std::vector<RepairNote> repair_invalid(RegionSet& regions, unsigned threads, const std::vector<char>* skip) {
     std::vector<RepairNote> notes;
     std::mutex notes_mutex;
     parallel_for_geos(regions.size(), threads, [&](std::size_t i, GeosContext& ctx) {
-        if (regions.shapes[i].empty()) return;
+        if (regions.shapes[i].empty() || (skip && (*skip)[i])) return;
         GEOSContextHandle_t h = ctx.get();
         GeomPtr g = to_geos(ctx, regions.shapes[i]);
         if (GEOSisValid_r(h, g.get()) == 1) return;
@@ -58,7 +58,8 @@ std::vector<RepairNote> repair_invalid(RegionSet& regions, unsigned threads) {
 }
 
 std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator& locator, unsigned threads,
-                                   double relative_tolerance) {
+                                   double relative_tolerance, const std::vector<char>* known) {
+    auto is_known = [known](std::size_t r) { return known != nullptr && (*known)[r] != 0; };
     // 1. Candidate pairs: a probe point of region a lies strictly inside b.
     std::set<std::pair<std::size_t, std::size_t>> pairs;
     std::mutex pairs_mutex;
@@ -68,27 +69,37 @@ std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator&
         // Probes computed here (edge midpoints) are off their edge by a
         // rounding error, so a probe within that distance of the other
         // region's boundary is not evidence of an overlap.
-        auto probe = [&](const Point& p) {
+        // A probe on a's segment from->to is on b's boundary when b has the
+        // same segment (the usual shared border): strictly_inside_probe
+        // answers that without the full test.
+        const bool a_known = is_known(a);
+        bool unknown_near = !a_known;  // a known region needs its interior probe only near others
+        auto probe = [&](const Point& p, const Point& from, const Point& to) {
             const double tolerance = 1e-12 * (std::abs(p.x) + std::abs(p.y)) + 1e-300;
             locator.candidates(p, candidates);
-            for (const std::int32_t b : candidates)
-                if (static_cast<std::size_t>(b) != a && locator.strictly_inside(p, b, tolerance))
+            for (const std::int32_t b : candidates) {
+                if (static_cast<std::size_t>(b) == a || (a_known && is_known(static_cast<std::size_t>(b)))) continue;
+                unknown_near = true;
+                if (locator.strictly_inside_probe(p, b, tolerance, from, to))
                     found.emplace(std::min<std::size_t>(a, b), std::max<std::size_t>(a, b));
+            }
         };
         for (const auto& polygon : regions.shapes[a].polygons)
             for (const auto& ring : polygon.rings)
                 for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-                    probe(ring[i]);
-                    probe({0.5 * (ring[i].x + ring[i + 1].x), 0.5 * (ring[i].y + ring[i + 1].y)});
+                    const Point& from = ring[i];
+                    const Point& to = ring[i + 1];
+                    probe(from, from, to);
+                    probe({0.5 * (from.x + to.x), 0.5 * (from.y + to.y)}, from, to);
                 }
-        if (!regions.shapes[a].empty()) {  // catches identical or nested shapes
+        if (!regions.shapes[a].empty() && unknown_near) {  // catches identical or nested shapes
             GEOSContextHandle_t h = ctx.get();
             GeomPtr g = to_geos(ctx, regions.shapes[a]);
             GeomPtr inner(GEOSPointOnSurface_r(h, g.get()), GeomDeleter{h});
             double x = 0, y = 0;
             if (inner && !GEOSisEmpty_r(h, inner.get()) && GEOSGeomGetX_r(h, inner.get(), &x) &&
                 GEOSGeomGetY_r(h, inner.get(), &y))
-                probe({x, y});
+                probe({x, y}, {x, y}, {x, y});
         }
         std::lock_guard lock(pairs_mutex);
         pairs.insert(found.begin(), found.end());

@@ -16,8 +16,10 @@ struct RepairNote {
 };
 
 // Repairs invalid shapes in place with GEOS MakeValid; returns what was done.
-// Uses `threads` threads, each with its own GEOS context.
-std::vector<RepairNote> repair_invalid(RegionSet& regions, unsigned threads);
+// Uses `threads` threads, each with its own GEOS context. Regions marked in
+// `skip` (when given, one flag per region) are left alone: the caller knows
+// them to be valid or repairs them otherwise.
+std::vector<RepairNote> repair_invalid(RegionSet& regions, unsigned threads, const std::vector<char>* skip = nullptr);
 
 struct Overlap {
     std::size_t first;
@@ -37,8 +39,14 @@ enum class OverlapPolicy { Error, Allow };
 // than `relative_tolerance` of the smaller one's area. Candidates come from the locator (a vertex, edge
 // midpoint or interior point of one strictly inside the other); their overlap
 // is then measured exactly with GEOS.
+//
+// `known` (when given, one flag per region) marks regions whose overlaps with
+// each other are already known, e.g. units identical to those of another
+// vintage that was checked: pairs of two known regions are neither probed nor
+// measured, pairs with at least one other region are found as without it.
 std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator& locator, unsigned threads,
-                                   double relative_tolerance = kDefaultOverlapTolerance);
+                                   double relative_tolerance = kDefaultOverlapTolerance,
+                                   const std::vector<char>* known = nullptr);
 
 // Throws GeometryError naming the first significant overlap (when policy is Error).
 void check_overlaps(const RegionSet& regions, const std::vector<Overlap>& overlaps, OverlapPolicy policy);

@@ -1,5 +1,6 @@
 #include "regio/harmonise/overlay.hpp"
 
+#include "regio/geometry/identical_shapes.hpp"
 #include "regio/geometry/orientation.hpp"
 #include "regio/geometry/point_locator.hpp"
 
@@ -204,49 +205,34 @@ std::vector<Piece> pieces_of(const std::vector<DirectedEdge>& edges, const std::
     return all;
 }
 
-bool same_shape(const geometry::MultiPolygon& a, const geometry::MultiPolygon& b) {
-    if (a.polygons.size() != b.polygons.size()) return false;
-    for (std::size_t p = 0; p < a.polygons.size(); ++p) {
-        if (a.polygons[p].rings.size() != b.polygons[p].rings.size()) return false;
-        for (std::size_t r = 0; r < a.polygons[p].rings.size(); ++r)
-            if (a.polygons[p].rings[r] != b.polygons[p].rings[r]) return false;
+// The edges of `edges` (all of one set, grouped by region) that can meet an
+// edge of the other set's units in `active`: those of regions whose bounding
+// box meets an active unit's. Splitting needs no others, and the edge grid
+// over them stays small when only a few units changed.
+std::vector<DirectedEdge> edges_near(const std::vector<DirectedEdge>& edges, const geometry::RegionSet& set,
+                                     const geometry::RegionSet& other, const std::vector<char>& active) {
+    std::vector<geometry::Box> active_boxes;
+    for (std::size_t r = 0; r < other.size(); ++r)
+        if (active[r]) active_boxes.push_back(geometry::bounds(other.shapes[r]));
+    std::vector<char> near(set.size(), 0);
+    for (std::size_t r = 0; r < set.size(); ++r) {
+        const geometry::Box b = geometry::bounds(set.shapes[r]);
+        near[r] = std::any_of(active_boxes.begin(), active_boxes.end(), [&](const geometry::Box& a) { return a.intersects(b); });
     }
-    return true;
+    std::vector<DirectedEdge> out;
+    for (const auto& e : edges)
+        if (near[e.region]) out.push_back(e);
+    return out;
 }
 
-std::size_t shape_hash(const geometry::MultiPolygon& shape) {
-    std::size_t h = shape.polygons.size();
-    for (const auto& polygon : shape.polygons)
-        for (const auto& ring : polygon.rings)
-            for (const auto& p : ring) {
-                h = h * 1000003u ^ std::hash<double>{}(p.x);
-                h = h * 1000003u ^ std::hash<double>{}(p.y);
-            }
-    return h;
-}
-
-// Units whose geometry is bit-identical in both vintages (unchanged or only
-// recoded: most units between two releases) are their own piece: a ∩ b = a.
-// Their edges need no splitting and no location, which is most of the work.
-// (Tolerated sliver overlaps of such a unit with a neighbour are not
-// measured: they would be dropped as slivers anyway.)
-std::vector<std::int64_t> identical_partners(const geometry::RegionSet& from, const geometry::RegionSet& to) {
-    std::unordered_multimap<std::size_t, std::size_t> by_hash;
-    for (std::size_t j = 0; j < to.size(); ++j)
-        if (!to.shapes[j].empty()) by_hash.emplace(shape_hash(to.shapes[j]), j);
-    std::vector<std::int64_t> partner(from.size(), -1);
-    std::vector<char> taken(to.size(), 0);
-    for (std::size_t i = 0; i < from.size(); ++i) {
-        if (from.shapes[i].empty()) continue;
-        const auto [first, last] = by_hash.equal_range(shape_hash(from.shapes[i]));
-        for (auto it = first; it != last; ++it)
-            if (!taken[it->second] && same_shape(from.shapes[i], to.shapes[it->second])) {
-                partner[i] = static_cast<std::int64_t>(it->second);
-                taken[it->second] = 1;
-                break;
-            }
+geometry::Box edge_bounds(const std::vector<DirectedEdge>& edges) {
+    geometry::Box box;
+    for (const auto& e : edges) {
+        box.expand(e.a);
+        box.expand(e.b);
     }
-    return partner;
+    if (box.empty()) box = geometry::Box{0, 0, 1, 1};  // no edges: any finite box
+    return box;
 }
 
 double area_term(const Point& a, const Point& b, const Point& origin) {
@@ -283,20 +269,30 @@ OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet
     std::optional<geometry::PointLocator> own_from, own_to;
     if (!from_locator) from_locator = &own_from.emplace(from.shapes);
     if (!to_locator) to_locator = &own_to.emplace(to.shapes);
-    const EdgeGrid from_grid(from_edges, box), to_grid(to_edges, box);
     // Pieces of `from` edges bound from ∩ (the `to` region on their inside);
     // pieces of `to` edges count only strictly inside a `from` region.
-    const std::vector<std::int64_t> partner = identical_partners(from, to);
+    // Units whose geometry is bit-identical in both vintages (unchanged or only
+    // recoded: most units between two releases) are their own piece: a ∩ b = a.
+    // Their edges need no splitting and no location, which is most of the work.
+    // (Tolerated sliver overlaps of such a unit with a neighbour are not
+    // measured: they would be dropped as slivers anyway.)
+    const std::vector<std::int64_t> partner = geometry::identical_partners(from, to);
     std::vector<char> to_identical(to.size(), 0);
     for (const auto p : partner)
         if (p >= 0) to_identical[static_cast<std::size_t>(p)] = 1;
     std::vector<DirectedEdge> from_active, to_active;
+    std::vector<char> from_changed(from.size(), 0), to_changed(to.size(), 0);
+    for (std::size_t i = 0; i < from.size(); ++i) from_changed[i] = partner[i] < 0;
+    for (std::size_t j = 0; j < to.size(); ++j) to_changed[j] = !to_identical[j];
     for (const auto& e : from_edges)
-        if (partner[e.region] < 0) from_active.push_back(e);
+        if (from_changed[e.region]) from_active.push_back(e);
     for (const auto& e : to_edges)
-        if (!to_identical[e.region]) to_active.push_back(e);
-    std::vector<Piece> from_pieces = pieces_of(from_active, to_edges, to_grid, *to_locator, false, threads);
-    std::vector<Piece> to_pieces = pieces_of(to_active, from_edges, from_grid, *from_locator, true, threads);
+        if (to_changed[e.region]) to_active.push_back(e);
+    const std::vector<DirectedEdge> to_near = edges_near(to_edges, to, from, from_changed);
+    const std::vector<DirectedEdge> from_near = edges_near(from_edges, from, to, to_changed);
+    const EdgeGrid to_grid(to_near, edge_bounds(to_near)), from_grid(from_near, edge_bounds(from_near));
+    std::vector<Piece> from_pieces = pieces_of(from_active, to_near, to_grid, *to_locator, false, threads);
+    std::vector<Piece> to_pieces = pieces_of(to_active, from_near, from_grid, *from_locator, true, threads);
     for (const auto& e : from_edges)
         if (partner[e.region] >= 0) from_pieces.push_back({e.a, e.b, e.region, static_cast<std::uint32_t>(partner[e.region])});
 

@@ -43,3 +43,20 @@ TEST_CASE("orientation: exact and filtered agree on random-ish input") {
         REQUIRE(orientation(a, b, c) == orientation_exact(a, b, c));
     }
 }
+
+TEST_CASE("orientation: shared vertices and axis-parallel lines are exactly zero, near-misses are not") {
+    const double big = 4.5e6;
+    const Point a{big + 0.1, big - 0.3};
+    const Point b{big + 700.7, big + 123.9};
+    CHECK(orientation(a, b, a) == 0);
+    CHECK(orientation(a, b, b) == 0);
+    CHECK(orientation({big, big}, {big + 5, big}, {big + 2, big}) == 0);      // horizontal
+    CHECK(orientation({big, big}, {big, big + 5}, {big, big - 3}) == 0);      // vertical
+    // One coordinate shared, the other a hair off: not zero.
+    const Point hair{a.x, std::nextafter(a.y, 1e300)};
+    CHECK(orientation(a, b, hair) == orientation_exact(a, b, hair));
+    CHECK(orientation(a, b, hair) != 0);
+    const Point beside{std::nextafter(b.x, 0.0), b.y};
+    CHECK(orientation(a, b, beside) == orientation_exact(a, b, beside));
+    CHECK(orientation(a, b, beside) != 0);
+}

@@ -141,3 +141,45 @@ TEST_CASE("locator: a fine grid of points over a jagged partition lands each poi
         }
     CHECK(outside < 2000);
 }
+
+TEST_CASE("locator: strictly_inside_probe agrees with strictly_inside, and knows shared segments") {
+    // Zig-zag strips share every border segment; region 6 overlaps strips 2-3.
+    std::vector<MultiPolygon> shapes;
+    auto zig = [](int i, int k) { return i + ((k % 2) ? 0.3 : 0.0); };
+    for (int i = 0; i < 6; ++i) {
+        Ring r;
+        for (int k = 0; k <= 20; ++k) r.push_back({zig(i, k), k * 0.2});
+        for (int k = 20; k >= 0; --k) r.push_back({zig(i + 1, k), k * 0.2});
+        r.push_back(r.front());
+        shapes.push_back({{Polygon{{r}}}});
+    }
+    shapes.push_back(box(2.5, 1.05, 3.75, 2.95));
+    const PointLocator loc(shapes, 64);
+    int inside = 0, compared = 0;
+    for (std::size_t a = 0; a < shapes.size(); ++a) {
+        const Ring& ring = shapes[a].polygons[0].rings[0];
+        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+            const Point from = ring[i], to = ring[i + 1];
+            // Vertex and midpoint probes carry their segment; a point off the
+            // segment carries none (from = to = p, as for interior probes).
+            const Point off{0.25 * from.x + 0.75 * to.x + 0.01, 0.25 * from.y + 0.75 * to.y};
+            for (const Point p : {from, Point{0.5 * (from.x + to.x), 0.5 * (from.y + to.y)}, off}) {
+                const bool on_segment = !(p == off);
+                for (std::int32_t b = 0; b < static_cast<std::int32_t>(shapes.size()); ++b) {
+                    if (static_cast<std::size_t>(b) == a) continue;
+                    const bool full = loc.strictly_inside(p, b, 1e-9);
+                    const bool probe = loc.strictly_inside_probe(p, b, 1e-9, on_segment ? from : p, on_segment ? to : p);
+                    REQUIRE(full == probe);
+                    inside += probe;
+                    ++compared;
+                }
+            }
+        }
+    }
+    CHECK(compared > 1000);
+    CHECK(inside > 20);  // the overlapping box's probes and the strips' probes inside it
+    // A segment that b shares is its boundary, even for a probe slightly off it.
+    const Ring& strip = shapes[0].polygons[0].rings[0];
+    const Point from = strip[22], to = strip[23];  // on the border with strip 1
+    CHECK_FALSE(loc.strictly_inside_probe({0.5 * (from.x + to.x), 0.5 * (from.y + to.y)}, 1, 0.0, from, to));
+}

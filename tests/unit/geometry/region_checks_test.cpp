@@ -81,3 +81,37 @@ TEST_CASE("checks: an invalid bow-tie is repaired and reported") {
     CHECK(loc.locate({1.5, 1}) == 0);   // east lobe
     CHECK(loc.locate({1, 0.5}) == kNoRegion);
 }
+
+TEST_CASE("checks: regions marked known skip only the pairs of two known regions") {
+    // R0/R1 overlap (both known), R2 overlaps R1 (R2 unknown), R3 nested in
+    // R0 (unknown), R4 known and far away.
+    const RegionSet set = make_regions({{{Polygon{{box_ring(0, 0, 2, 2)}}}}, {{Polygon{{box_ring(1, 1, 3, 3)}}}},
+                                        {{Polygon{{box_ring(2.5, 2.5, 4, 4)}}}}, {{Polygon{{box_ring(0.2, 0.2, 0.4, 0.4)}}}},
+                                        {{Polygon{{box_ring(10, 10, 11, 11)}}}}});
+    const PointLocator loc(set);
+    const auto all = find_overlaps(set, loc, 2, 1e-4);
+    REQUIRE(all.size() == 3);  // (0,1), (0,3), (1,2)
+    const std::vector<char> known{1, 1, 0, 0, 1};
+    const auto some = find_overlaps(set, loc, 2, 1e-4, &known);
+    REQUIRE(some.size() == 2);
+    CHECK(some[0].first == 0);
+    CHECK(some[0].second == 3);
+    CHECK(some[1].first == 1);
+    CHECK(some[1].second == 2);
+    CHECK(some[1].area == Approx(0.25));
+    // A known region nested in an unknown one is still found (interior probe).
+    const RegionSet nested = make_regions({{{Polygon{{box_ring(4, 4, 5, 5)}}}}, {{Polygon{{box_ring(0, 0, 10, 10)}}}}});
+    const std::vector<char> inner_known{1, 0};
+    CHECK(find_overlaps(nested, PointLocator(nested), 1, 1e-4, &inner_known).size() == 1);
+}
+
+TEST_CASE("checks: repair skips the regions it is told to") {
+    Ring bowtie{{0, 0}, {2, 2}, {2, 0}, {0, 2}, {0, 0}};
+    RegionSet set = make_regions({{{Polygon{{bowtie}}}}, {{Polygon{{bowtie}}}}});
+    const std::vector<char> skip{1, 0};
+    const auto notes = repair_invalid(set, 2, &skip);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].region == 1);
+    CHECK(set.shapes[0].polygons.size() == 1);  // left as it was
+    CHECK(set.shapes[1].polygons.size() == 2);
+}
