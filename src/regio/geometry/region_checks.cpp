@@ -60,6 +60,19 @@ std::vector<RepairNote> repair_invalid(RegionSet& regions, unsigned threads, con
 std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator& locator, unsigned threads,
                                    double relative_tolerance, const std::vector<char>* known) {
     auto is_known = [known](std::size_t r) { return known != nullptr && (*known)[r] != 0; };
+    // A known region whose box meets no other region's box of the rest has
+    // nothing to probe: all its candidates are known.
+    std::vector<char> skip(regions.size(), 0);
+    if (known) {
+        std::vector<Box> others;
+        for (std::size_t r = 0; r < regions.size(); ++r)
+            if (!is_known(r) && !regions.shapes[r].empty()) others.push_back(bounds(regions.shapes[r]));
+        for (std::size_t r = 0; r < regions.size(); ++r) {
+            if (!is_known(r)) continue;
+            const Box b = bounds(regions.shapes[r]);
+            skip[r] = std::none_of(others.begin(), others.end(), [&](const Box& o) { return o.intersects(b); });
+        }
+    }
     // 1. Candidate pairs: a probe point of region a lies strictly inside b.
     std::set<std::pair<std::size_t, std::size_t>> pairs;
     std::mutex pairs_mutex;
@@ -72,6 +85,7 @@ std::vector<Overlap> find_overlaps(const RegionSet& regions, const PointLocator&
         // A probe on a's segment from->to is on b's boundary when b has the
         // same segment (the usual shared border): strictly_inside_probe
         // answers that without the full test.
+        if (skip[a]) return;
         const bool a_known = is_known(a);
         bool unknown_near = !a_known;  // a known region needs its interior probe only near others
         auto probe = [&](const Point& p, const Point& from, const Point& to) {

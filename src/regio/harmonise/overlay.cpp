@@ -36,6 +36,9 @@ double twice_signed_area(const geometry::Ring& ring) {
 // rings counter-clockwise, holes clockwise, whatever the input's winding.
 std::vector<DirectedEdge> directed_edges(const geometry::RegionSet& set) {
     std::vector<DirectedEdge> out;
+    std::size_t vertices = 0;
+    for (const auto& shape : set.shapes) vertices += geometry::vertex_count(shape);
+    out.reserve(vertices);
     for (std::uint32_t r = 0; r < set.size(); ++r)
         for (const auto& polygon : set.shapes[r].polygons)
             for (std::size_t k = 0; k < polygon.rings.size(); ++k) {
@@ -293,14 +296,23 @@ OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet
     const EdgeGrid to_grid(to_near, edge_bounds(to_near)), from_grid(from_near, edge_bounds(from_near));
     std::vector<Piece> from_pieces = pieces_of(from_active, to_near, to_grid, *to_locator, false, threads);
     std::vector<Piece> to_pieces = pieces_of(to_active, from_near, from_grid, *from_locator, true, threads);
+    from_pieces.reserve(from_pieces.size() + from_edges.size() - from_active.size());
     for (const auto& e : from_edges)
         if (partner[e.region] >= 0) from_pieces.push_back({e.a, e.b, e.region, static_cast<std::uint32_t>(partner[e.region])});
 
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> index;
+    // Pieces come in runs of one pair (an unchanged unit's edges all in a
+    // row): the last pair is remembered instead of looked up again.
+    std::pair<std::uint32_t, std::uint32_t> last_key{UINT32_MAX, UINT32_MAX};
+    std::size_t last_pair = 0;
     auto add = [&](std::uint32_t f, std::uint32_t t, const Piece& p) {
-        auto [it, fresh] = index.try_emplace({f, t}, result.pairs.size());
-        if (fresh) result.pairs.push_back({f, t, 0.0, {}});
-        OverlayPair& pair = result.pairs[it->second];
+        if (last_key != std::pair{f, t}) {
+            auto [it, fresh] = index.try_emplace({f, t}, result.pairs.size());
+            if (fresh) result.pairs.push_back({f, t, 0.0, {}});
+            last_key = {f, t};
+            last_pair = it->second;
+        }
+        OverlayPair& pair = result.pairs[last_pair];
         pair.area += area_term(p.a, p.b, origin);
         pair.boundary.push_back({p.a, p.b});
     };

@@ -24,6 +24,19 @@ public:
     // Rows [row0, row0 + nrows) of every value column, value-major:
     // out[(v * nrows + r) * cols + c]. Sequential use only.
     virtual void read_rows(std::int64_t row0, std::int64_t nrows, std::vector<double>& out) = 0;
+    // As read_rows, but only columns [col0, col1) must hold the values: the
+    // others may hold anything (a raster decodes only the blocks of the
+    // window). Default: the whole rows.
+    virtual void read_window(std::int64_t row0, std::int64_t nrows, std::int64_t /*col0*/, std::int64_t /*col1*/,
+                             std::vector<double>& out) {
+        read_rows(row0, nrows, out);
+    }
+    // Rows are cheapest to read in multiples of this (a raster's block
+    // height: a block cut by two bands would be decoded twice). Default 1.
+    [[nodiscard]] virtual std::int64_t preferred_rows() const { return 1; }
+    // How many threads read_rows may use (sources that decode, such as
+    // compressed rasters, read parts of a band at once). Default 1.
+    virtual void set_read_threads(unsigned /*threads*/) {}
     // Value total of records that have no cell ("unallocated" rows of GISCO
     // tables), per value column; zero for rasters.
     [[nodiscard]] virtual std::vector<double> unallocated() const { return std::vector<double>(value_names().size(), 0.0); }
