@@ -1,9 +1,10 @@
 // regio map: a choropleth as SVG, and the same classes as a styled GeoPackage.
 #include "commands.hpp"
+#include "map_data.hpp"
+#include "map_gpkg_layers.hpp"
 
 #include "regio/error.hpp"
 #include "regio/io/crs.hpp"
-#include "regio/io/csv_table.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/map_gpkg.hpp"
 #include "regio/io/output_file.hpp"
@@ -12,8 +13,6 @@
 #include "regio/io/region_transform.hpp"
 #include "regio/render/choropleth_plan.hpp"
 #include "regio/render/choropleth_svg.hpp"
-#include "regio/render/qgis_style.hpp"
-#include "regio/render/simplify.hpp"
 #include "regio/style/map_style.hpp"
 
 #include <fmt/format.h>
@@ -23,17 +22,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <limits>
-#include <unordered_map>
 
 namespace regio::cli {
 namespace {
 
 struct MapArgs {
-    std::string layer, id, field, name;
-    std::string data, data_id;
-    std::vector<std::string> where;  // COL=VALUE filters on --data rows (tidy tables)
-    std::string minus;               // a second table: map --data minus --minus (a change between years)
+    std::string layer, id, name;
+    MapDataArgs values;   // --field, --data, --data-id, --where, --facet, --minus
     std::string style;
     std::size_t classes = 0;
     std::string method;
@@ -50,44 +45,7 @@ struct MapArgs {
     bool overwrite = false, quiet = false;
 };
 
-// Values per region: from the layer's field, or joined from a table by id.
-std::vector<double> region_values(const MapArgs& args, const geometry::RegionSet& regions, std::vector<std::string>& warnings) {
-    const io::InputSpec input = io::InputSpec::parse(args.layer);
-    if (args.data.empty()) {
-        if (!args.minus.empty()) throw UsageError("--minus needs --data: both tables are joined the same way");
-        return io::read_numeric_field(input, args.field);
-    }
-    if (args.data_id.empty()) throw UsageError("--data needs --data-id naming its id column");
-    const io::CsvTable table = io::read_csv_table(args.data);
-    const std::size_t id_col = table.column(args.data_id), value_col = table.column(args.field);
-    // --where picks the rows of a tidy table (e.g. indicator=employment_rate).
-    std::vector<std::pair<std::size_t, std::string>> filters;
-    for (const auto& w : args.where) {
-        const auto eq = w.find('=');
-        if (eq == std::string::npos || eq == 0) throw UsageError("--where takes COLUMN=VALUE, got '" + w + "'");
-        filters.emplace_back(table.column(w.substr(0, eq)), w.substr(eq + 1));
-    }
-    std::unordered_map<std::string, double> by_id;
-    for (std::size_t r = 0; r < table.rows.size(); ++r)
-        if (!std::all_of(filters.begin(), filters.end(), [&](const auto& f) { return table.rows[r][f.first] == f.second; }))
-            continue;
-        else if (!by_id.emplace(table.rows[r][id_col], table.number(r, value_col)).second)
-            throw DataError("duplicate id '" + table.rows[r][id_col] + "'", Where{args.data, {}, table.lines[r], {}, args.data_id});
-    std::vector<double> values;
-    std::size_t unmatched = 0;
-    for (const auto& id : regions.ids) {
-        const auto it = by_id.find(id);
-        if (it == by_id.end()) ++unmatched;
-        values.push_back(it == by_id.end() ? std::numeric_limits<double>::quiet_NaN() : it->second);
-        if (it != by_id.end()) by_id.erase(it);
-    }
-    if (unmatched)
-        warnings.push_back(fmt::format("{} region{} no row in {} (shown as no data)", unmatched, unmatched == 1 ? " has" : "s have", args.data));
-    if (!by_id.empty())
-        warnings.push_back(fmt::format("{} row{} of {} match{} no region", by_id.size(), by_id.size() == 1 ? "" : "s", args.data,
-                                       by_id.size() == 1 ? "es" : ""));
-    return values;
-}
+io::Overwrite overwrite_of(const MapArgs& args) { return args.overwrite ? io::Overwrite::Yes : io::Overwrite::No; }
 
 int run(MapArgs args) {
     // A style file gives defaults; options given on the command line win.
@@ -102,57 +60,43 @@ int run(MapArgs args) {
     spec.center = args.center ? args.center : st.center;
 
     const io::InputSpec input = io::InputSpec::parse(args.layer);
-    const std::vector<std::string> inputs{input.path, args.data, args.style};
+    const std::vector<std::string> inputs{input.path, args.values.data, args.style};
     if (io::extension_of(args.output) != "svg") throw UsageError("the map is written as SVG: name it .svg");
-    { io::OutputFile probe(args.output, args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs); }
+    { io::OutputFile probe(args.output, overwrite_of(args), inputs); }
     if (!args.gpkg.empty()) {
+        const std::string& field = args.values.field;
         if (io::extension_of(args.gpkg) != "gpkg") throw UsageError("--gpkg must name a .gpkg file");
-        if (args.field == "class" || args.field == "fill" || args.field == args.id)
-            throw UsageError("--gpkg writes columns '" + args.id + "', 'class' and 'fill': the value column '" + args.field +
-                             "' would clash with them");
-        io::OutputFile probe(args.gpkg, args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
+        if (field == "class" || field == "fill" || field == args.id)
+            throw UsageError("--gpkg writes columns '" + args.id + "', 'class' and 'fill': the value column '" + field + "' would clash with them");
+        io::OutputFile probe(args.gpkg, overwrite_of(args), inputs);
     }
+    if (!args.extent.empty() && (args.extent.size() != 4 || args.extent[0] >= args.extent[2] || args.extent[1] >= args.extent[3]))
+        throw UsageError("--extent takes xmin,ymin,xmax,ymax in the map's CRS");
 
     std::vector<std::string> warnings;
     geometry::RegionSet regions = io::read_regions(input, {args.id, {}}, warnings);
-    std::vector<double> values = region_values(args, regions, warnings);
-    if (!args.minus.empty()) {
-        // The change between two tables of the same shape (e.g. a rate this
-        // year minus last year's, carried onto this year's units).
-        MapArgs other = args;
-        other.data = args.minus;
-        const std::vector<double> before = region_values(other, regions, warnings);
-        for (std::size_t r = 0; r < values.size(); ++r) values[r] -= before[r];  // NaN stays NaN: no data
-    }
+    const render::PanelValues panels = read_map_values(input, args.values, regions.ids, warnings);
     std::vector<std::string> names = args.name.empty() ? std::vector<std::string>(regions.size()) : io::read_text_field(input, args.name);
     if (!args.crs.empty()) io::transform_regions(regions, io::Crs::from_wkt(regions.crs_wkt), io::Crs::from_user(args.crs, "--crs"));
     const io::Crs map_crs = io::Crs::from_wkt(regions.crs_wkt);
 
-    render::ChoroplethPlan plan;
-    try {
-        plan = render::plan_choropleth(values, spec);
-    } catch (const UsageError& e) {
-        // Ties can leave fewer classes than asked for; say so, not just that
-        // the palette lacks that size.
-        const auto used = classify::classify(values, spec.method, spec.k, spec.options).k();
-        if (used != spec.k)
-            throw UsageError(fmt::format("the data give {} classes, not {} (ties or duplicate bounds): {}", used, spec.k, e.message()));
-        throw;
-    }
+    // One classification over all panels: one legend, counts over all of them.
+    const render::ChoroplethPlan plan = render::plan_panels(panels.values, spec);
     for (const auto& w : plan.classes.warnings) warnings.push_back(w);
 
     render::MapSpec map;
     map.width = args.width ? args.width : st.width.value_or(900);
     map.height = args.height ? args.height : st.height.value_or(700);
     map.metres = !map_crs.is_geographic();
-    if (!args.extent.empty()) {
-        if (args.extent.size() != 4 || args.extent[0] >= args.extent[2] || args.extent[1] >= args.extent[3])
-            throw UsageError("--extent takes xmin,ymin,xmax,ymax in the map's CRS");
-        map.extent = geometry::Box{args.extent[0], args.extent[1], args.extent[2], args.extent[3]};
-    }
+    if (!args.extent.empty()) map.extent = geometry::Box{args.extent[0], args.extent[1], args.extent[2], args.extent[3]};
+    else map.extent = st.extent;
+    map.insets = st.insets;
+    map.simplify = args.simplify;
+    const std::size_t n_panels = panels.values.size();
     render::MapText text{args.title, args.subtitle, !args.source.empty() ? args.source : st.source.value_or(""),
-                         !args.legend_title.empty() ? args.legend_title : st.legend_title.value_or(args.field),
+                         !args.legend_title.empty() ? args.legend_title : st.legend_title.value_or(args.values.field),
                          fmt::format("{}, k = {}", classify::method_name(spec.method), plan.classes.k())};
+    if (n_panels > 1) text.method_note += fmt::format("; counts over all {} maps", n_panels);
     render::MapStyle look;
     if (st.nodata_color) look.nodata_color = *st.nodata_color;
     if (st.nodata_label) look.nodata_label = *st.nodata_label;
@@ -160,54 +104,37 @@ int run(MapArgs args) {
     if (st.border_width) look.border_width = *st.border_width;
     if (st.font) look.font = *st.font;
 
-    // Display simplification keeps shared borders shared.
-    std::vector<geometry::MultiPolygon> simplified;
-    if (args.simplify > 0) {
-        geometry::Box extent;
-        if (map.extent) extent = *map.extent;
-        else
-            for (const auto& s : regions.shapes) extent.expand(geometry::bounds(s));
-        const double px_per_unit = std::min((map.width - 260.0) / std::max(extent.width(), 1e-9),
-                                            (map.height - 120.0) / std::max(extent.height(), 1e-9));
-        std::vector<const geometry::MultiPolygon*> shapes;
-        for (const auto& s : regions.shapes) shapes.push_back(&s);
-        simplified = render::simplify_shared(shapes, args.simplify / px_per_unit);
+    std::vector<render::MapPanel> drawn(n_panels);
+    for (std::size_t p = 0; p < n_panels; ++p) {
+        drawn[p].title = panels.facets[p];
+        for (std::size_t r = 0; r < regions.size(); ++r) {
+            const double v = panels.values[p][r];
+            drawn[p].regions.push_back({regions.ids[r], names[r], &regions.shapes[r], std::isfinite(v) ? std::optional<double>(v) : std::nullopt,
+                                        plan.region_class[p * regions.size() + r]});
+        }
     }
-    std::vector<render::MapRegion> drawn;
-    for (std::size_t r = 0; r < regions.size(); ++r)
-        drawn.push_back({regions.ids[r], names[r], simplified.empty() ? &regions.shapes[r] : &simplified[r],
-                         std::isfinite(values[r]) ? std::optional<double>(values[r]) : std::nullopt, plan.region_class[r]});
     std::vector<render::LegendClass> legend;
     for (std::size_t k = 0; k < plan.colors.size(); ++k) legend.push_back({plan.labels[k], plan.colors[k], plan.classes.counts[k]});
-    const std::string svg = render::choropleth_svg(drawn, legend, plan.nodata, look, text, map);
+    const render::MapDrawing drawing = render::draw_map(drawn, legend, plan.nodata, look, text, map);
+    warnings.insert(warnings.end(), drawing.warnings.begin(), drawing.warnings.end());
 
     {
-        io::OutputFile file(args.output, args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
+        io::OutputFile file(args.output, overwrite_of(args), inputs);
         std::ofstream out(file.temp_path(), std::ios::binary);
-        out << svg;
+        out << drawing.svg;
         out.close();
         if (!out) throw IoError("write failed", Where{args.output});
         file.commit();
     }
-    if (!args.gpkg.empty()) {
-        io::MapLayer layer;
-        layer.name = std::filesystem::path(args.gpkg).stem().string();
-        layer.value_field = args.field;
-        layer.values = values;
-        std::vector<render::StyleClass> style_classes;
-        for (std::size_t k = 0; k < plan.colors.size(); ++k) style_classes.push_back({static_cast<int>(k + 1), plan.labels[k], plan.colors[k]});
-        for (std::size_t r = 0; r < regions.size(); ++r) {
-            layer.classes.push_back(plan.region_class[r] + 1);
-            layer.fills.push_back(plan.region_class[r] >= 0 ? plan.colors[static_cast<std::size_t>(plan.region_class[r])] : look.nodata_color);
-        }
-        layer.qml = render::qml_style(style_classes, look.nodata_color, look.nodata_label, look.border_color);
-        layer.sld = render::sld_style(layer.name, style_classes, look.nodata_color, look.nodata_label, look.border_color);
-        io::write_map_gpkg(args.gpkg, regions, layer, args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
-    }
+    if (!args.gpkg.empty())
+        io::write_map_gpkg(args.gpkg, regions, map_gpkg_layers(args.gpkg, args.values, panels, plan, look), overwrite_of(args), inputs);
     if (!args.quiet) {
         for (const auto& w : warnings) std::cerr << "regio: warning: " << w << '\n';
-        std::cerr << fmt::format("map: {} regions, {} classes ({}), {} without data; {} bytes of SVG\n", regions.size(),
-                                 plan.classes.k(), classify::method_name(spec.method), plan.nodata, svg.size());
+        std::string what = fmt::format("{} regions", regions.size());
+        if (n_panels > 1 || !args.values.facet.empty()) what += fmt::format(" x {} panels ({})", n_panels, args.values.facet);
+        if (drawing.in_insets) what += fmt::format(" ({} in insets)", drawing.in_insets);
+        std::cerr << fmt::format("map: {}, {} classes ({}), {} without data; {} bytes of SVG\n", what, plan.classes.k(),
+                                 classify::method_name(spec.method), plan.nodata, drawing.svg.size());
     }
     return 0;
 }
@@ -219,13 +146,14 @@ void add_map(CLI::App& app, Action& action) {
     CLI::App* cmd = app.add_subcommand("map", "Draw a choropleth as SVG (and a GeoPackage that opens styled in QGIS)");
     cmd->add_option("--layer", args->layer, "Regions: FILE[:LAYER]")->required();
     cmd->add_option("--id", args->id, "Region id field")->required();
-    cmd->add_option("--field", args->field, "Value to map: a field of the layer, or a column of --data")->required();
+    cmd->add_option("--field", args->values.field, "Value to map: a field of the layer, or a column of --data")->required();
     cmd->add_option("--name", args->name, "Field with region names (tooltips)");
-    cmd->add_option("--data", args->data, "Join a CSV table onto the regions");
-    cmd->add_option("--data-id", args->data_id, "Id column of --data");
-    cmd->add_option("--minus", args->minus, "Subtract the same field of this table (joined like --data): map a change");
-    cmd->add_option("--where", args->where, "Only --data rows where COLUMN=VALUE (comma-separated or repeated; for tidy tables)")
+    cmd->add_option("--data", args->values.data, "Join a CSV table onto the regions");
+    cmd->add_option("--data-id", args->values.data_id, "Id column of --data");
+    cmd->add_option("--minus", args->values.minus, "Subtract the same field of this table (joined like --data): map a change");
+    cmd->add_option("--where", args->values.where, "Only --data rows where COLUMN=VALUE (comma-separated or repeated; for tidy tables)")
         ->delimiter(',');
+    cmd->add_option("--facet", args->values.facet, "Small multiples: one map per value of this --data column, one shared legend");
     cmd->add_option("--style", args->style, "A style file, e.g. styles/rate.toml (options below override it)");
     cmd->add_option("--classes", args->classes, "Number of classes (default 5)");
     cmd->add_option("--method", args->method, "quantile, equal, fisher-jenks, std-mean, head-tail, manual or natural-breaks");
@@ -240,7 +168,7 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--width", args->width, "Width in pixels (default 900)")->check(CLI::Range(100, 20000));
     cmd->add_option("--height", args->height, "Height in pixels (default 700)")->check(CLI::Range(100, 20000));
     cmd->add_option("--crs", args->crs, "Draw in this CRS (e.g. EPSG:3035)");
-    cmd->add_option("--extent", args->extent, "Frame the map on xmin,ymin,xmax,ymax (e.g. to leave out overseas regions)")
+    cmd->add_option("--extent", args->extent, "Frame the map on xmin,ymin,xmax,ymax in its CRS (overrides the style's extent)")
         ->delimiter(',');
     cmd->add_option("--simplify", args->simplify, "Simplify for display, in pixels; shared borders stay shared")
         ->check(CLI::Range(0.0, 1000.0));

@@ -6,17 +6,22 @@ namespace regio::io {
 
 GpkgFile::GpkgFile(const std::filesystem::path& path, const std::string& shown, const std::string& layer_name,
                    const std::string& crs_wkt)
-    : m_shown(shown) {
+    : m_shown(shown), m_crs_wkt(crs_wkt) {
     ensure_gdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!driver) throw IoError("GDAL has no GPKG driver", Where{shown});
     m_ds.reset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!m_ds) throw IoError("cannot create: " + m_capture.last_error(), Where{shown});
+    m_layer = &add_layer(layer_name);
+}
+
+OGRLayer& GpkgFile::add_layer(const std::string& layer_name) {
     OGRSpatialReference srs;
-    srs.importFromWkt(crs_wkt.c_str());
+    srs.importFromWkt(m_crs_wkt.c_str());
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    m_layer = m_ds->CreateLayer(layer_name.c_str(), crs_wkt.empty() ? nullptr : &srs, wkbMultiPolygon, nullptr);
-    if (!m_layer) throw IoError("cannot create layer: " + m_capture.last_error(), Where{shown, layer_name});
+    OGRLayer* layer = m_ds->CreateLayer(layer_name.c_str(), m_crs_wkt.empty() ? nullptr : &srs, wkbMultiPolygon, nullptr);
+    if (!layer) throw IoError("cannot create layer: " + m_capture.last_error(), Where{m_shown, layer_name});
+    return *layer;
 }
 
 void GpkgFile::close() {

@@ -21,6 +21,8 @@ public:
 
     [[nodiscard]] GDALDataset& dataset() { return *m_ds; }
     [[nodiscard]] OGRLayer& layer() { return *m_layer; }
+    // Another polygon layer in the same CRS (e.g. one per map panel).
+    OGRLayer& add_layer(const std::string& layer_name);
     // Closes the file (before it is renamed into place); throws IoError with
     // GDAL's message when anything failed on the way.
     void close();
@@ -32,6 +34,7 @@ public:
 
 private:
     std::string m_shown;
+    std::string m_crs_wkt;
     CplErrorCapture m_capture;
     ScopedThreadConfig m_fixed_date{"OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z"};
     DatasetPtr m_ds;

@@ -19,15 +19,8 @@ std::string sql_text(const std::string& s) {
     return out + "'";
 }
 
-}  // namespace
-
-void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions, const MapLayer& layer, Overwrite overwrite,
-                    const std::vector<std::string>& inputs) {
-    ensure_gdal();
-    OutputFile file(path, overwrite, inputs);
-    GpkgFile gpkg(file.temp_path(), path, layer.name, regions.crs_wkt);
+void write_layer(GpkgFile& gpkg, OGRLayer* out, const std::string& path, const geometry::RegionSet& regions, const MapLayer& layer) {
     GDALDataset* ds = &gpkg.dataset();
-    OGRLayer* out = &gpkg.layer();
     OGRFieldDefn id_field(regions.id_field.c_str(), OFTString), value_field(layer.value_field.c_str(), OFTReal),
         class_field("class", OFTInteger), fill_field("fill", OFTString);
     for (OGRFieldDefn* f : {&id_field, &value_field, &class_field, &fill_field})
@@ -45,6 +38,24 @@ void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions,
         if (out->CreateFeature(feature.get()) != OGRERR_NONE) throw IoError("cannot write a feature: " + gpkg.last_error(), Where{path});
     }
     ds->CommitTransaction();
+}
+
+}  // namespace
+
+void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions, const MapLayer& layer, Overwrite overwrite,
+                    const std::vector<std::string>& inputs) {
+    write_map_gpkg(path, regions, std::vector<MapLayer>{layer}, overwrite, inputs);
+}
+
+void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions, const std::vector<MapLayer>& layers,
+                    Overwrite overwrite, const std::vector<std::string>& inputs) {
+    ensure_gdal();
+    if (layers.empty()) throw IoError("no layer to write", Where{path});
+    OutputFile file(path, overwrite, inputs);
+    GpkgFile gpkg(file.temp_path(), path, layers.front().name, regions.crs_wkt);
+    GDALDataset* ds = &gpkg.dataset();
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        write_layer(gpkg, i == 0 ? &gpkg.layer() : &gpkg.add_layer(layers[i].name), path, regions, layers[i]);
     // QGIS reads its default style from layer_styles (created as QGIS does).
     const char* create =
         "CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256), "
@@ -52,12 +63,14 @@ void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions,
         "styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30), "
         "update_time DATETIME)";
     ds->ExecuteSQL(create, nullptr, nullptr);
-    const std::string insert =
-        "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, "
-        "styleSLD, useAsDefault, description, owner, ui, update_time) VALUES ('', '', " + sql_text(layer.name) + ", 'geom', " +
-        sql_text(layer.name) + ", " + sql_text(layer.qml) + ", " + sql_text(layer.sld) +
-        ", 1, 'regio choropleth', '', '', '2000-01-01T00:00:00.000Z')";
-    ds->ExecuteSQL(insert.c_str(), nullptr, nullptr);
+    for (const auto& layer : layers) {
+        const std::string insert =
+            "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, "
+            "styleSLD, useAsDefault, description, owner, ui, update_time) VALUES ('', '', " + sql_text(layer.name) + ", 'geom', " +
+            sql_text(layer.name) + ", " + sql_text(layer.qml) + ", " + sql_text(layer.sld) +
+            ", 1, 'regio choropleth', '', '', '2000-01-01T00:00:00.000Z')";
+        ds->ExecuteSQL(insert.c_str(), nullptr, nullptr);
+    }
     const std::string failure = gpkg.last_error("");
     if (!failure.empty()) throw IoError("write failed: " + failure, Where{path});
     gpkg.close();

@@ -22,5 +22,9 @@ struct MapLayer {
 
 void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions, const MapLayer& layer, Overwrite overwrite,
                     const std::vector<std::string>& inputs);
+// Several layers of the same regions (e.g. one per panel of small
+// multiples), each with its own default style; names must be distinct.
+void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions, const std::vector<MapLayer>& layers,
+                    Overwrite overwrite, const std::vector<std::string>& inputs);
 
 }  // namespace regio::io

@@ -106,6 +106,7 @@ std::vector<NameUse> csv_columns_used(const Step& s, const std::string& key) {
         if (s.run == "map") {
             add_names(s, "data-id", false, used);
             add_names(s, "field", false, used);
+            add_names(s, "facet", false, used);
         } else if (s.run == "indicators") {
             add_names(s, "id", false, used);
             if (const auto* r = arg_value(s, "rollup"); r && *r != "nuts") add_names(s, "rollup", false, used);

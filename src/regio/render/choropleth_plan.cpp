@@ -1,8 +1,11 @@
 #include "regio/render/choropleth_plan.hpp"
 
+#include "regio/error.hpp"
 #include "regio/render/choropleth_svg.hpp"
 #include "regio/style/diverging.hpp"
 #include "regio/style/palette.hpp"
+
+#include <fmt/format.h>
 
 #include <cmath>
 
@@ -29,6 +32,22 @@ ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpe
         }
     }
     return plan;
+}
+
+ChoroplethPlan plan_panels(const std::vector<std::vector<double>>& panels, const ClassSpec& spec) {
+    std::vector<double> values;
+    for (const auto& panel : panels) values.insert(values.end(), panel.begin(), panel.end());
+    try {
+        return plan_choropleth(values, spec);
+    } catch (const UsageError& e) {
+        // Ties can leave fewer classes than asked for; say so, not just that
+        // the palette lacks that size.
+        const auto used = classify::classify(values, spec.method, spec.k, spec.options).k();
+        if (used != spec.k)
+            throw UsageError(fmt::format("the data give {} classes, not {} (ties or duplicate bounds): {}", used, spec.k, e.message()),
+                             e.where(), e.hint());
+        throw;
+    }
 }
 
 }  // namespace regio::render

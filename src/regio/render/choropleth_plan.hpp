@@ -32,4 +32,11 @@ struct ChoroplethPlan {
 // NaN values are no data. Throws DataError when no value is left to classify.
 ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpec& spec);
 
+// Small multiples: one classification over the values of all panels, so
+// every panel uses the same classes and colours and one legend counts the
+// areas of all panels. region_class holds the panels one after the other
+// ([p * regions + r]). When the palette lacks the number of classes the
+// data give (ties), the UsageError says so.
+ChoroplethPlan plan_panels(const std::vector<std::vector<double>>& panels, const ClassSpec& spec);
+
 }  // namespace regio::render

@@ -1,5 +1,9 @@
 #include "regio/render/choropleth_svg.hpp"
 
+#include "regio/render/insets.hpp"
+#include "regio/render/map_scene.hpp"
+#include "regio/render/page_layout.hpp"
+#include "regio/render/svg_legend.hpp"
 #include "regio/render/svg_path.hpp"
 #include "regio/render/svg_text.hpp"
 #include "regio/render/viewport.hpp"
@@ -13,10 +17,6 @@
 namespace regio::render {
 namespace {
 
-constexpr double kMargin = 16;
-constexpr double kLegendWidth = 210;
-constexpr double kSwatchW = 22, kSwatchH = 14, kLineH = 20;
-
 // A round length (1, 2 or 5 × 10^n) near a fifth of the map width.
 double nice_length(double target) {
     const double magnitude = std::pow(10.0, std::floor(std::log10(target)));
@@ -25,141 +25,156 @@ double nice_length(double target) {
     return magnitude;
 }
 
-std::string element_id(const std::string& id, std::set<std::string>& used) {
-    std::string out = "r-";
+std::string element_id(const std::string& prefix, const std::string& id, std::set<std::string>& used) {
+    std::string out = prefix + "r-";
     for (const char c : id) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
     std::string unique = out;
     for (int n = 2; !used.insert(unique).second; ++n) unique = out + "-" + std::to_string(n);
     return unique;
 }
 
+std::string rect_attributes(const Frame& f) {
+    return fmt::format("x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", format_fixed(f.x, 1), format_fixed(f.y, 1), format_fixed(f.width, 1),
+                       format_fixed(f.height, 1));
+}
+
+void append_paths(std::string& svg, const std::vector<MapRegion>& regions, const Scene& scene, int frame, const Viewport& view,
+                  const MapStyle& style, int decimals, const std::string& id_prefix, std::set<std::string>& used) {
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+        const auto& r = regions[i];
+        if (scene.assignment[i] != frame || !scene.shapes[i]) continue;
+        const std::string d = path_data(*scene.shapes[i], view, decimals);
+        if (d.empty()) continue;
+        const std::string cls = r.klass >= 0 ? "c" + std::to_string(r.klass) : "nd";
+        const std::string value = r.value ? format_value(*r.value) : style.nodata_label;
+        const std::string label = r.name.empty() ? r.id : r.name + " (" + r.id + ")";
+        svg += fmt::format("<path id=\"{}\" data-id=\"{}\" class=\"{}\" d=\"{}\"><title>{}: {}</title></path>\n",
+                           element_id(id_prefix, r.id, used), xml_escape(r.id), cls, d, xml_escape(label), xml_escape(value));
+    }
+}
+
+std::string group_style(const MapStyle& style) {
+    return fmt::format("stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"", xml_escape(style.border_color),
+                       format_fixed(style.border_width, 2));
+}
+
+
 }  // namespace
 
-std::string format_value(double value) {
-    std::string s = fmt::format("{:.6g}", value);
-    if (s == "-0") s = "0";
-    return s;
-}
+MapDrawing draw_map(const std::vector<MapPanel>& panels, const std::vector<LegendClass>& classes, std::size_t nodata_count,
+                    const MapStyle& style, const MapText& text, const MapSpec& spec) {
+    MapDrawing out;
+    static const std::vector<MapRegion> kNone;
+    const auto& regions = panels.empty() ? kNone : panels.front().regions;
+    Scene scene = make_scene(regions, spec, out);
 
-std::vector<std::string> class_labels(double lowest, const std::vector<double>& bins) {
-    // Bounds are shown as used: as many decimals as they have (up to 3),
-    // more only where rounding would make neighbours collide.
-    std::vector<double> all{lowest};
-    all.insert(all.end(), bins.begin(), bins.end());
-    std::sort(all.begin(), all.end());
-    all.erase(std::unique(all.begin(), all.end()), all.end());  // equal bounds cannot be told apart anyway
-    int decimals = 0;
-    auto exact = [&](int d) {
-        const double scale = std::pow(10.0, d);
-        return std::all_of(all.begin(), all.end(), [&](double b) {
-            return std::abs(std::round(b * scale) / scale - b) <= 1e-9 * std::max(1.0, std::abs(b));
-        });
-    };
-    while (decimals < 3 && !exact(decimals)) ++decimals;
-    for (; decimals < 6; ++decimals) {
-        std::set<std::string> seen;
-        bool distinct = true;
-        for (const double b : all) distinct = seen.insert(format_fixed(b, decimals)).second && distinct;
-        if (distinct) break;
-    }
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < bins.size(); ++i)
-        out.push_back(i == 0 ? "[" + format_fixed(lowest, decimals) + ", " + format_fixed(bins[0], decimals) + "]"
-                             : "(" + format_fixed(bins[i - 1], decimals) + ", " + format_fixed(bins[i], decimals) + "]");
-    return out;
-}
-
-std::string choropleth_svg(const std::vector<MapRegion>& regions, const std::vector<LegendClass>& classes,
-                           std::size_t nodata_count, const MapStyle& style, const MapText& text, const MapSpec& spec) {
     const double w = spec.width, h = spec.height;
-    const double header = kMargin + (text.title.empty() ? 0 : 26) + (text.subtitle.empty() ? 0 : 20);
-    const double footer = kMargin + 34 + (text.source.empty() ? 0 : 16);
-    geometry::Box extent;
-    if (spec.extent) extent = *spec.extent;
-    else
-        for (const auto& r : regions)
-            if (r.shape) extent.expand(geometry::bounds(*r.shape));
-    const Frame frame{kMargin, header, std::max(10.0, w - 2 * kMargin - kLegendWidth), std::max(10.0, h - header - footer)};
-    const Viewport view(extent.empty() ? geometry::Box{0, 0, 1, 1} : extent, frame);
+    const bool several = panels.size() > 1;
+    const LegendContent legend{&classes, nodata_count, style.nodata_label, text.legend_title, text.method_note};
+    PageSpec page_spec;
+    page_spec.width = w;
+    page_spec.height = h;
+    page_spec.header = kPageMargin + (text.title.empty() ? 0 : 26) + (text.subtitle.empty() ? 0 : 20);
+    page_spec.footer = kPageMargin + 34 + (text.source.empty() ? 0 : 16);
+    page_spec.legend_height = legend_height(legend);
+    page_spec.panels = std::max<std::size_t>(1, panels.size());
+    page_spec.panel_titles = several || (!panels.empty() && !panels.front().title.empty());
+    page_spec.insets = scene.insets.size();
+    page_spec.aspect = scene.main_extent.empty() ? 1 : scene.main_extent.width() / std::max(scene.main_extent.height(), 1e-12);
+    const PageLayout page = layout_page(page_spec);
+    simplify_scene(scene, spec.simplify, page.panels.front());
 
-    std::string svg;
+    std::string& svg = out.svg;
     svg += fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
                        "font-family=\"{}\">\n",
                        spec.width, spec.height, spec.width, spec.height, xml_escape(style.font));
     svg += "<defs>\n<style>";
     for (std::size_t k = 0; k < classes.size(); ++k) svg += fmt::format(".c{}{{fill:{}}}", k, xml_escape(classes[k].color));
     svg += ".nd{fill:url(#nodata)}</style>\n";
-    // Regions beyond a chosen extent stay inside the map frame.
-    svg += fmt::format("<clipPath id=\"frame\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>\n",
-                       format_fixed(frame.x, 1), format_fixed(frame.y, 1), format_fixed(frame.width, 1), format_fixed(frame.height, 1));
+    // Regions beyond a chosen extent stay inside their frame.
+    auto suffix = [&](std::size_t p) { return several ? "-" + std::to_string(p + 1) : std::string(); };
+    for (std::size_t p = 0; p < page.panels.size(); ++p) {
+        const auto& frames = page.panels[p];
+        svg += fmt::format("<clipPath id=\"frame{}\"><rect {}/></clipPath>\n", suffix(p), rect_attributes(frames.map));
+        for (std::size_t i = 0; i < frames.insets.size(); ++i)
+            svg += fmt::format("<clipPath id=\"frame{}-inset-{}\"><rect {}/></clipPath>\n", suffix(p), i + 1,
+                               rect_attributes(inset_map_area(frames.insets[i])));
+    }
     svg += fmt::format("<pattern id=\"nodata\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
                        "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"{}\"/>"
                        "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#969696\" stroke-width=\"1.5\"/></pattern>\n</defs>\n",
                        xml_escape(style.nodata_color));
     svg += fmt::format("<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n", xml_escape(style.background));
     if (!text.title.empty())
-        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"20\" font-weight=\"bold\">{}</text>\n", kMargin, kMargin + 18,
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"20\" font-weight=\"bold\">{}</text>\n", kPageMargin, kPageMargin + 18,
                            xml_escape(text.title));
     if (!text.subtitle.empty())
-        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"14\" fill=\"#444444\">{}</text>\n", kMargin,
-                           kMargin + (text.title.empty() ? 14 : 40), xml_escape(text.subtitle));
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"14\" fill=\"#444444\">{}</text>\n", kPageMargin,
+                           kPageMargin + (text.title.empty() ? 14 : 40), xml_escape(text.subtitle));
 
-    // The map: one path per region, fills by class.
-    svg += fmt::format("<g id=\"regions\" clip-path=\"url(#frame)\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n",
-                       xml_escape(style.border_color), format_fixed(style.border_width, 2));
+    // The maps: per panel one path per region, fills by class; insets in boxes.
     std::set<std::string> used_ids;
-    for (const auto& r : regions) {
-        if (!r.shape) continue;
-        const std::string d = path_data(*r.shape, view, spec.decimals);
-        if (d.empty()) continue;
-        const std::string cls = r.klass >= 0 ? "c" + std::to_string(r.klass) : "nd";
-        const std::string value = r.value ? format_value(*r.value) : style.nodata_label;
-        const std::string label = r.name.empty() ? r.id : r.name + " (" + r.id + ")";
-        svg += fmt::format("<path id=\"{}\" data-id=\"{}\" class=\"{}\" d=\"{}\"><title>{}: {}</title></path>\n",
-                           element_id(r.id, used_ids), xml_escape(r.id), cls, d, xml_escape(label), xml_escape(value));
+    for (std::size_t p = 0; p < panels.size(); ++p) {
+        const auto& frames = page.panels[p];
+        const std::string id_prefix = several ? "p" + std::to_string(p + 1) + "-" : std::string();
+        const Viewport view = view_of(scene.main_extent, frames.map);
+        if (page_spec.panel_titles) {
+            // The title just above the top left corner of the map as drawn (centred in its frame).
+            const double tx = scene.main_extent.empty() ? frames.map.x : std::max(frames.map.x, view.px(scene.main_extent.xmin));
+            const double ty = scene.main_extent.empty() ? frames.map.y - 5 : std::max(frames.map.y, view.py(scene.main_extent.ymax)) - 5;
+            svg += fmt::format("<g id=\"panel{}\" class=\"panel\" data-facet=\"{}\">\n<text x=\"{}\" y=\"{}\" font-size=\"13\" "
+                               "font-weight=\"bold\">{}</text>\n",
+                               suffix(p), xml_escape(panels[p].title), format_fixed(tx, 1), format_fixed(ty, 1), xml_escape(panels[p].title));
+        }
+        svg += fmt::format("<g id=\"regions{}\" clip-path=\"url(#frame{})\" {}>\n", suffix(p), suffix(p), group_style(style));
+        append_paths(svg, panels[p].regions, scene, kMainFrame, view, style, spec.decimals, id_prefix, used_ids);
+        svg += "</g>\n";
+        if (!scene.insets.empty()) {
+            svg += fmt::format("<g id=\"insets{}\" font-size=\"9\">\n", suffix(p));
+            for (std::size_t i = 0; i < scene.insets.size(); ++i) {
+                const Frame& box = frames.insets[i];
+                const std::string id = fmt::format("{}-inset-{}", suffix(p), i + 1);
+                svg += fmt::format("<g id=\"inset{}-{}\" class=\"inset\">\n<rect {} fill=\"{}\" stroke=\"#999999\" stroke-width=\"0.6\"/>"
+                                   "<text x=\"{}\" y=\"{}\" fill=\"#333333\">{}</text>\n<g clip-path=\"url(#frame{})\" {}>\n",
+                                   suffix(p), i + 1, rect_attributes(box), xml_escape(style.background), format_fixed(box.x + 3, 1),
+                                   format_fixed(box.y + 11, 1),
+                                   xml_escape(spec.insets[static_cast<std::size_t>(scene.insets[i].frame)].label), id, group_style(style));
+                append_paths(svg, panels[p].regions, scene, scene.insets[i].frame, view_of(scene.insets[i].extent, inset_map_area(box)),
+                             style, spec.decimals, id_prefix, used_ids);
+                svg += "</g>\n</g>\n";
+            }
+            svg += "</g>\n";
+        }
+        if (page_spec.panel_titles) svg += "</g>\n";
     }
-    svg += "</g>\n";
 
-    // Legend on the right.
-    const double lx = w - kMargin - kLegendWidth + 12;
-    double ly = header + 4;
-    svg += "<g id=\"legend\" font-size=\"12\">\n";
-    if (!text.legend_title.empty()) {
-        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n", format_fixed(lx, 1),
-                           format_fixed(ly + 10, 1), xml_escape(text.legend_title));
-        ly += kLineH;
-    }
-    auto entry = [&](const std::string& fill_class, const std::string& label, std::size_t count) {
-        svg += fmt::format("<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" stroke=\"#999999\" stroke-width=\"0.5\"/>"
-                           "<text x=\"{}\" y=\"{}\">{} <tspan fill=\"#666666\">({})</tspan></text>\n",
-                           fill_class, format_fixed(lx, 1), format_fixed(ly, 1), kSwatchW, kSwatchH,
-                           format_fixed(lx + kSwatchW + 8, 1), format_fixed(ly + 11, 1), xml_escape(label), count);
-        ly += kLineH;
-    };
-    for (std::size_t k = 0; k < classes.size(); ++k) entry("c" + std::to_string(k), classes[k].label, classes[k].count);
-    if (nodata_count > 0) entry("nd", style.nodata_label, nodata_count);
-    if (!text.method_note.empty())
-        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#555555\">{}</text>\n", format_fixed(lx, 1),
-                           format_fixed(ly + 10, 1), xml_escape(text.method_note));
-    svg += "</g>\n";
+    // Legend on the right, shared by all panels.
+    append_legend(svg, legend, page.legend_x, page.legend_y);
 
-    // Scale bar and source note at the bottom left.
-    if (spec.metres && !extent.empty()) {
-        const double target = frame.width / 5 / view.scale();
+    // Scale bar (of the main frames; insets have scales of their own) and
+    // source note at the bottom left.
+    if (spec.metres && !scene.main_extent.empty()) {
+        const Viewport view = view_of(scene.main_extent, page.panels.front().map);
+        const double target = page.panels.front().map.width / 5 / view.scale();
         const double length = nice_length(target);
         const double bar = length * view.scale();
-        const double by = h - kMargin - (text.source.empty() ? 0 : 16) - 14;
+        const double by = h - kPageMargin - (text.source.empty() ? 0 : 16) - 14;
         const std::string label = length >= 1000 ? format_fixed(length / 1000, 3) + " km" : format_fixed(length, 3) + " m";
         svg += fmt::format("<g id=\"scale\" font-size=\"11\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"4\" fill=\"#333333\"/>"
                            "<text x=\"{}\" y=\"{}\">{}</text></g>\n",
-                           format_fixed(kMargin, 1), format_fixed(by, 1), format_fixed(bar, 1), format_fixed(kMargin + bar + 6, 1),
+                           format_fixed(kPageMargin, 1), format_fixed(by, 1), format_fixed(bar, 1), format_fixed(kPageMargin + bar + 6, 1),
                            format_fixed(by + 5, 1), label);
     }
     if (!text.source.empty())
-        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#555555\">{}</text>\n", kMargin, h - kMargin,
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#555555\">{}</text>\n", kPageMargin, h - kPageMargin,
                            xml_escape(text.source));
     svg += "</svg>\n";
-    return svg;
+    return out;
+}
+
+std::string choropleth_svg(const std::vector<MapRegion>& regions, const std::vector<LegendClass>& classes,
+                           std::size_t nodata_count, const MapStyle& style, const MapText& text, const MapSpec& spec) {
+    return draw_map({MapPanel{{}, regions}}, classes, nodata_count, style, text, spec).svg;
 }
 
 }  // namespace regio::render

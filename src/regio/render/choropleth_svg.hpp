@@ -2,7 +2,10 @@
 // A choropleth as one self-contained, deterministic SVG: title, subtitle,
 // the map (a path per region with its id and a <title> tooltip), a legend
 // (swatches, class bounds, counts, no data), a scale bar and a source note.
+// Outlying regions can go into insets (framed boxes with their own scale),
+// and several panels (small multiples) can share one legend.
 #include "regio/geometry/types.hpp"
+#include "regio/style/map_style.hpp"
 
 #include <optional>
 #include <string>
@@ -46,9 +49,30 @@ struct MapSpec {
     int height = 700;
     bool metres = true;          // map units are metres (scale bar in km)
     int decimals = 1;            // coordinate precision in pixels
-    std::optional<geometry::Box> extent;  // default: all regions
+    std::optional<geometry::Box> extent;  // the main frame; default: all regions not in an inset
+    std::vector<style::MapInset> insets;  // outlying regions, by id prefix, in boxes of their own
+    double simplify = 0;                  // display simplification in pixels (per frame, at its own scale)
 };
 
+// One map of small multiples: every panel lists the same regions in the
+// same order (same ids and shapes); only values and classes differ.
+struct MapPanel {
+    std::string title;  // e.g. the facet value; empty for a single map
+    std::vector<MapRegion> regions;
+};
+
+struct MapDrawing {
+    std::string svg;
+    std::vector<std::string> warnings;  // insets matching no region, regions outside the frame
+    std::size_t in_insets = 0;          // regions drawn in insets (per panel)
+};
+
+// classes and nodata_count describe the legend shared by all panels (counts
+// over all panels). Throws ConfigError when a region matches two insets.
+MapDrawing draw_map(const std::vector<MapPanel>& panels, const std::vector<LegendClass>& classes, std::size_t nodata_count,
+                    const MapStyle& style, const MapText& text, const MapSpec& spec);
+
+// A single map (one panel without a title); warnings are dropped.
 std::string choropleth_svg(const std::vector<MapRegion>& regions, const std::vector<LegendClass>& classes,
                            std::size_t nodata_count, const MapStyle& style, const MapText& text, const MapSpec& spec);
 

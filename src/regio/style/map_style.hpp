@@ -1,12 +1,23 @@
 #pragma once
 // Named choropleth styles (styles/NAME.toml): palette, classification,
-// colours for no data and borders, fonts, size and legend. Every key is
-// optional; command-line options override the style. Schema in the README.
+// colours for no data and borders, fonts, size, legend, and the frame: the
+// main map's extent and insets for outlying regions. Every key is optional;
+// command-line options override the style. Schema in the README.
+#include "regio/geometry/types.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace regio::style {
+
+// Outlying regions (e.g. overseas territories that would blow up a European
+// extent) drawn in a small framed box of their own, as Eurostat maps do.
+struct MapInset {
+    std::string label;                    // shown in the box, e.g. "Canarias (ES)"
+    std::vector<std::string> ids;         // region id prefixes that go into this inset
+    std::optional<geometry::Box> extent;  // in the map CRS; default: its regions' bounds with a margin
+};
 
 struct MapStyleFile {
     std::string name;  // file stem
@@ -25,11 +36,14 @@ struct MapStyleFile {
     std::optional<int> height;
     std::optional<std::string> legend_title;
     std::optional<std::string> source;
+    std::optional<geometry::Box> extent;  // the main frame in the map CRS (--extent overrides)
+    std::vector<MapInset> insets;
 };
 
 // Reads and validates a style file: unknown keys, wrong types, bad colours
-// ("#RRGGBB") and unknown palettes or methods are ConfigErrors naming the
-// file and key.
+// ("#RRGGBB"), unknown palettes or methods, empty extents and insets whose id
+// prefixes overlap (a region would belong to both) are ConfigErrors naming
+// the file and key.
 MapStyleFile load_map_style(const std::string& path);
 
 }  // namespace regio::style

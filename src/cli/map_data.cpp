@@ -1,0 +1,65 @@
+#include "map_data.hpp"
+
+#include "regio/error.hpp"
+#include "regio/io/csv_table.hpp"
+#include "regio/io/region_attributes.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace regio::cli {
+
+namespace {
+
+render::PanelValues read_one(const io::InputSpec& layer, const MapDataArgs& args, const std::vector<std::string>& region_ids,
+                             std::vector<std::string>& warnings) {
+    if (args.data.empty()) {
+        if (!args.facet.empty()) throw UsageError("--facet needs --data: a tidy table with a column of facet values");
+        if (!args.where.empty()) throw UsageError("--where picks rows of --data: give the table too");
+        return {{std::string()}, {io::read_numeric_field(layer, args.field)}, 0, 0};
+    }
+    if (args.data_id.empty()) throw UsageError("--data needs --data-id naming its id column");
+    if (!args.facet.empty() && (args.facet == args.data_id || args.facet == args.field))
+        throw UsageError("--facet '" + args.facet + "' must be a column other than the id and the value");
+    const io::CsvTable table = io::read_csv_table(args.data);
+    const std::size_t id_col = table.column(args.data_id), value_col = table.column(args.field);
+    const std::size_t facet_col = args.facet.empty() ? 0 : table.column(args.facet);
+    // --where picks the rows of a tidy table (e.g. indicator=employment_rate), before the facets are split.
+    std::vector<std::pair<std::size_t, std::string>> filters;
+    for (const auto& w : args.where) {
+        const auto eq = w.find('=');
+        if (eq == std::string::npos || eq == 0) throw UsageError("--where takes COLUMN=VALUE, got '" + w + "'");
+        filters.emplace_back(table.column(w.substr(0, eq)), w.substr(eq + 1));
+    }
+    std::vector<render::TidyRow> rows;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& row = table.rows[r];
+        if (!std::all_of(filters.begin(), filters.end(), [&](const auto& f) { return row[f.first] == f.second; })) continue;
+        rows.push_back({row[id_col], args.facet.empty() ? std::string() : row[facet_col], table.number(r, value_col), table.lines[r]});
+    }
+    const render::JoinSource source{args.data, args.data_id, args.facet};
+    render::PanelValues panels = render::join_panels(region_ids, rows, source);
+    render::join_warnings(panels, source, warnings);
+    return panels;
+}
+
+}  // namespace
+
+render::PanelValues read_map_values(const io::InputSpec& layer, const MapDataArgs& args, const std::vector<std::string>& region_ids,
+                                    std::vector<std::string>& warnings) {
+    if (!args.minus.empty() && args.data.empty()) throw UsageError("--minus needs --data: both tables are joined the same way");
+    if (!args.minus.empty() && !args.facet.empty())
+        throw UsageError("--minus and --facet do not go together: put the change in a column of the tidy table, or map one year per panel");
+    render::PanelValues panels = read_one(layer, args, region_ids, warnings);
+    if (!args.minus.empty()) {
+        // The change between two tables of the same shape (e.g. a rate this
+        // year minus last year's, carried onto this year's units).
+        MapDataArgs other = args;
+        other.data = args.minus;
+        const std::vector<double> before = read_one(layer, other, region_ids, warnings).values.front();
+        for (std::size_t r = 0; r < before.size(); ++r) panels.values.front()[r] -= before[r];  // NaN stays NaN: no data
+    }
+    return panels;
+}
+
+}  // namespace regio::cli

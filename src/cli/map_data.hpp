@@ -1,0 +1,27 @@
+#pragma once
+// The values regio map draws: a numeric field of the layer, or a column of
+// a CSV table joined by id; in a tidy table --where picks the rows and
+// --facet splits them into panels (small multiples).
+#include "regio/io/input_spec.hpp"
+#include "regio/render/facets.hpp"
+
+#include <string>
+#include <vector>
+
+namespace regio::cli {
+
+struct MapDataArgs {
+    std::string field;               // the value: a field of the layer, or a column of `data`
+    std::string data, data_id;       // a CSV table and its id column
+    std::vector<std::string> where;  // COL=VALUE filters on the table's rows
+    std::string facet;               // a column of the table: one panel per value
+    std::string minus;               // a second table joined the same way: map data minus it (a change)
+};
+
+// One panel per facet value (one panel without --facet); with --minus the
+// difference of the two tables. Warnings for regions without a row and rows
+// without a region; usage errors for options that do not go together.
+render::PanelValues read_map_values(const io::InputSpec& layer, const MapDataArgs& args, const std::vector<std::string>& region_ids,
+                                    std::vector<std::string>& warnings);
+
+}  // namespace regio::cli

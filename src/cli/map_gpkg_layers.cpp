@@ -1,0 +1,43 @@
+#include "map_gpkg_layers.hpp"
+
+#include "regio/render/qgis_style.hpp"
+
+#include <cctype>
+#include <filesystem>
+#include <set>
+
+namespace regio::cli {
+
+std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const MapDataArgs& args, const render::PanelValues& panels,
+                                          const render::ChoroplethPlan& plan, const render::MapStyle& look) {
+    const std::string stem = std::filesystem::path(gpkg_path).stem().string();
+    std::vector<render::StyleClass> style_classes;
+    for (std::size_t k = 0; k < plan.colors.size(); ++k) style_classes.push_back({static_cast<int>(k + 1), plan.labels[k], plan.colors[k]});
+    std::vector<io::MapLayer> layers;
+    std::set<std::string> names;
+    for (std::size_t p = 0; p < panels.values.size(); ++p) {
+        io::MapLayer layer;
+        layer.name = stem;
+        if (!args.facet.empty()) {
+            // Layer names that need no quoting in SQL or QGIS expressions.
+            layer.name += '_';
+            for (const char c : panels.facets[p]) layer.name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
+            const std::string base = layer.name;
+            for (int n = 2; names.count(layer.name); ++n) layer.name = base + "_" + std::to_string(n);
+        }
+        names.insert(layer.name);
+        layer.value_field = args.field;
+        layer.values = panels.values[p];
+        for (std::size_t r = 0; r < layer.values.size(); ++r) {
+            const int k = plan.region_class[p * layer.values.size() + r];
+            layer.classes.push_back(k + 1);
+            layer.fills.push_back(k >= 0 ? plan.colors[static_cast<std::size_t>(k)] : look.nodata_color);
+        }
+        layer.qml = render::qml_style(style_classes, look.nodata_color, look.nodata_label, look.border_color);
+        layer.sld = render::sld_style(layer.name, style_classes, look.nodata_color, look.nodata_label, look.border_color);
+        layers.push_back(std::move(layer));
+    }
+    return layers;
+}
+
+}  // namespace regio::cli

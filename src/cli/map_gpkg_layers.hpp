@@ -1,0 +1,20 @@
+#pragma once
+// The layers of regio map --gpkg: the regions with value, class (1..K, NULL
+// for no data) and fill, and the QGIS style of the classes; one layer per
+// panel of small multiples, named <gpkg stem>_<facet value>.
+#include "map_data.hpp"
+
+#include "regio/io/map_gpkg.hpp"
+#include "regio/render/choropleth_plan.hpp"
+#include "regio/render/choropleth_svg.hpp"
+
+#include <string>
+#include <vector>
+
+namespace regio::cli {
+
+// plan.region_class holds the classes of all panels one after the other.
+std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const MapDataArgs& args, const render::PanelValues& panels,
+                                          const render::ChoroplethPlan& plan, const render::MapStyle& look);
+
+}  // namespace regio::cli

@@ -1,0 +1,84 @@
+#include "regio/render/svg_legend.hpp"
+
+#include "regio/render/svg_text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace regio::render {
+namespace {
+
+constexpr double kSwatchW = 22, kSwatchH = 14, kLineH = 20, kNoteH = 14;
+
+}  // namespace
+
+std::string format_value(double value) {
+    std::string s = fmt::format("{:.6g}", value);
+    if (s == "-0") s = "0";
+    return s;
+}
+
+std::vector<std::string> class_labels(double lowest, const std::vector<double>& bins) {
+    // Bounds are shown as used: as many decimals as they have (up to 3),
+    // more only where rounding would make neighbours collide.
+    std::vector<double> all{lowest};
+    all.insert(all.end(), bins.begin(), bins.end());
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());  // equal bounds cannot be told apart anyway
+    int decimals = 0;
+    auto exact = [&](int d) {
+        const double scale = std::pow(10.0, d);
+        return std::all_of(all.begin(), all.end(), [&](double b) {
+            return std::abs(std::round(b * scale) / scale - b) <= 1e-9 * std::max(1.0, std::abs(b));
+        });
+    };
+    while (decimals < 3 && !exact(decimals)) ++decimals;
+    for (; decimals < 6; ++decimals) {
+        std::set<std::string> seen;
+        bool distinct = true;
+        for (const double b : all) distinct = seen.insert(format_fixed(b, decimals)).second && distinct;
+        if (distinct) break;
+    }
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < bins.size(); ++i)
+        out.push_back(i == 0 ? "[" + format_fixed(lowest, decimals) + ", " + format_fixed(bins[0], decimals) + "]"
+                             : "(" + format_fixed(bins[i - 1], decimals) + ", " + format_fixed(bins[i], decimals) + "]");
+    return out;
+}
+
+double legend_height(const LegendContent& legend) {
+    const std::size_t entries = (legend.classes ? legend.classes->size() : 0) + (legend.nodata_count > 0 ? 1 : 0);
+    return (legend.title.empty() ? 0 : kLineH) + kLineH * static_cast<double>(entries) + (legend.method_note.empty() ? 0 : kNoteH);
+}
+
+void append_legend(std::string& svg, const LegendContent& legend, double x, double y) {
+    svg += "<g id=\"legend\" font-size=\"12\">\n";
+    if (!legend.title.empty()) {
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n", format_fixed(x, 1), format_fixed(y + 10, 1),
+                           xml_escape(legend.title));
+        y += kLineH;
+    }
+    auto entry = [&](const std::string& fill_class, const std::string& label, std::size_t count) {
+        svg += fmt::format("<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" stroke=\"#999999\" stroke-width=\"0.5\"/>"
+                           "<text x=\"{}\" y=\"{}\">{} <tspan fill=\"#666666\">({})</tspan></text>\n",
+                           fill_class, format_fixed(x, 1), format_fixed(y, 1), kSwatchW, kSwatchH, format_fixed(x + kSwatchW + 8, 1),
+                           format_fixed(y + 11, 1), xml_escape(label), count);
+        y += kLineH;
+    };
+    if (legend.classes)
+        for (std::size_t k = 0; k < legend.classes->size(); ++k) {
+            std::string cls = "c";
+            cls += std::to_string(k);
+            entry(cls, (*legend.classes)[k].label, (*legend.classes)[k].count);
+        }
+    if (legend.nodata_count > 0) entry("nd", legend.nodata_label, legend.nodata_count);
+    if (!legend.method_note.empty())
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#555555\">{}</text>\n", format_fixed(x, 1),
+                           format_fixed(y + 10, 1), xml_escape(legend.method_note));
+    svg += "</g>\n";
+}
+
+}  // namespace regio::render
