@@ -135,6 +135,9 @@ int run(MapArgs args) {
         if (drawing.in_insets) what += fmt::format(" ({} in insets)", drawing.in_insets);
         std::cerr << fmt::format("map: {}, {} classes ({}), {} without data; {} bytes of SVG\n", what, plan.classes.k(),
                                  classify::method_name(spec.method), plan.nodata, drawing.svg.size());
+        if (drawing.topology_restored > 0)
+            std::cerr << fmt::format("simplify: {} points kept beyond the tolerance so that no border crosses another\n",
+                                     drawing.topology_restored);
     }
     return 0;
 }

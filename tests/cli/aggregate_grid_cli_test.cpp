@@ -27,6 +27,7 @@
 // Every failing run must leave nothing behind: no output and no temporary
 // ".regio-*" file. Outputs of failing runs therefore go to a fresh directory
 // that must still be empty afterwards.
+#include "cli_checks.hpp"
 #include "run_regio.hpp"
 
 #include <catch2/catch.hpp>
@@ -77,19 +78,6 @@ std::string summary(const std::string& value, const std::string& total, const st
                        " outside all regions";
     if (!unallocated.empty()) line += " (+ " + unallocated + " in rows without a cell)";
     return line + "; " + std::to_string(nodata) + " no-data cells; conservation error 0.00e+00\n";
-}
-
-// Runs a command that must fail with `exit_code` and a message starting with
-// "regio: error: " and containing `message`; `out_dir` must stay empty.
-RunResult expect_failure(const Args& args, int exit_code, const std::string& message, const fs::path& out_dir) {
-    const RunResult r = run_regio(args);
-    INFO("stderr: " << r.err);
-    CHECK(r.exit_code == exit_code);
-    CHECK_THAT(r.err, StartsWith("regio: error: "));
-    CHECK_THAT(r.err, Contains(message));
-    CHECK(r.out.empty());
-    CHECK(list_dir(out_dir) == Names{});
-    return r;
 }
 
 // Runs a GDAL/OGR utility found on PATH; false (with a warning) if it is not installed.

@@ -4,6 +4,7 @@
 // Every failing run must leave nothing behind: no output, no report and no
 // temporary ".regio-*" file. Outputs therefore go to a fresh directory that
 // must still be empty afterwards.
+#include "cli_checks.hpp"
 #include "run_regio.hpp"
 
 #include <catch2/catch.hpp>
@@ -51,19 +52,6 @@ void check_weight(const std::string& report, const std::string& weight, double r
     CHECK(json_number(report, weight, "outside") == outside);
     CHECK(json_number(report, weight, "invalid") == invalid);
     CHECK(read == assigned + outside + invalid);
-}
-
-// Runs a command that must fail with `exit_code` and a message starting with
-// "regio: error: " and containing `message`; `out_dir` must stay empty.
-RunResult expect_failure(const Args& args, int exit_code, const std::string& message, const fs::path& out_dir) {
-    const RunResult r = run_regio(args);
-    INFO("stderr: " << r.err);
-    CHECK(r.exit_code == exit_code);
-    CHECK_THAT(r.err, StartsWith("regio: error: "));
-    CHECK_THAT(r.err, Contains(message));
-    CHECK(r.out.empty());
-    CHECK(list_dir(out_dir) == Names{});
-    return r;
 }
 
 // Runs ogr2ogr (to build a GeoPackage fixture at test time); false if it is not installed.

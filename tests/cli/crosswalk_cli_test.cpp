@@ -55,6 +55,7 @@
 // Every failing run must leave nothing behind: no output and no temporary
 // ".regio-*" file. Outputs of failing runs therefore go to a fresh directory
 // that must still be empty afterwards (or hold only the pre-existing file).
+#include "cli_checks.hpp"
 #include "run_regio.hpp"
 
 #include <catch2/catch.hpp>
@@ -93,21 +94,6 @@ Args apply_cmd(const std::string& crosswalk, const std::string& data_csv, const 
     Args args{"crosswalk", "apply", "--crosswalk", crosswalk, "--data", data_csv, "--id", "code", "-o", output.string()};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
-}
-
-// Runs a command that must fail with `exit_code` and a message starting with
-// "regio: error: " and containing `message`; `out_dir` must then hold
-// exactly `left` (nothing new, no .regio-* temporary).
-RunResult expect_failure(const Args& args, int exit_code, const std::string& message, const fs::path& out_dir,
-                         const Names& left = {}) {
-    const RunResult r = run_regio(args);
-    INFO("stderr: " << r.err);
-    CHECK(r.exit_code == exit_code);
-    CHECK_THAT(r.err, StartsWith("regio: error: "));  // no warnings before it either
-    CHECK_THAT(r.err, Contains(message));
-    CHECK(r.out.empty());
-    CHECK(list_dir(out_dir) == left);
-    return r;
 }
 
 // A CSV as rows of fields, header included; quoted fields (CHANGES.csv

@@ -31,6 +31,7 @@
 // Every failing run must leave nothing behind: outputs of failing runs go to
 // a fresh directory that must still be empty afterwards (or hold only the
 // pre-existing file).
+#include "cli_checks.hpp"
 #include "run_regio.hpp"
 #include "xml_check.hpp"
 
@@ -62,44 +63,6 @@ Args map_cmd(const std::string& field, const fs::path& output, const Args& extra
 // The options of the golden map (tests/cli/expected/map_small.svg).
 const Args kGoldenOptions{"--name", "name", "--title", "Rate by region", "--subtitle", "hand-made test map",
                           "--source", "Source: regio tests & fixtures"};
-
-std::size_t count(const std::string& text, const std::string& needle) {
-    std::size_t n = 0;
-    for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + needle.size())) ++n;
-    return n;
-}
-
-// Runs a command that must fail with `exit_code` and a message starting with
-// "regio: error: " and containing `message`; `out_dir` must then hold
-// exactly `left` (nothing new, no .regio-* temporary).
-RunResult expect_failure(const Args& args, int exit_code, const std::string& message, const fs::path& out_dir,
-                         const Names& left = {}) {
-    const RunResult r = run_regio(args);
-    INFO("stderr: " << r.err);
-    CHECK(r.exit_code == exit_code);
-    CHECK_THAT(r.err, StartsWith("regio: error: "));  // no warnings before it either
-    CHECK_THAT(r.err, Contains(message));
-    CHECK(r.out.empty());
-    CHECK(list_dir(out_dir) == left);
-    return r;
-}
-
-// Runs a map command that must succeed; returns the SVG written.
-std::string run_map(const Args& args, const fs::path& output, RunResult* result = nullptr) {
-    const RunResult r = run_regio(args);
-    INFO("stderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    CHECK(r.out.empty());
-    if (result) *result = r;
-    return read_file(output);
-}
-
-void check_well_formed(const std::string& xml, const std::string& what) {
-    std::string why;
-    const bool ok = well_formed(xml, why);
-    INFO(what << " is not well-formed: " << why);
-    CHECK(ok);
-}
 
 // ---- SVG paths ----
 
@@ -154,23 +117,6 @@ std::vector<std::pair<long long, long long>> path_points(const std::string& d) {
 }
 
 // ---- tools ----
-
-// Renders `svg` with rsvg-convert if it is on PATH (librsvg2-bin, installed
-// by tools/install-deps); a warning otherwise.
-void check_renders(const fs::path& svg, const TempDir& tmp) {
-    const auto rsvg = find_on_path("rsvg-convert");
-    if (!rsvg) {
-        WARN("rsvg-convert is not on PATH: not rendering " << svg.filename().string());
-        return;
-    }
-    const fs::path png = tmp / (svg.stem().string() + ".png");
-    const RunResult r = run_program(*rsvg, {"-o", png.string(), svg.string()});
-    INFO("rsvg-convert stderr: " << r.err);
-    CHECK(r.exit_code == 0);
-    CHECK(r.err.empty());
-    CHECK(fs::exists(png));
-    if (fs::exists(png)) CHECK(fs::file_size(png) > 0);
-}
 
 // sqlite3 query on `db`, one row per line, fields separated by '|', NULL as
 // "NULL"; nullopt (with a warning) if sqlite3 is not on PATH.
@@ -258,8 +204,8 @@ TEST_CASE("map: golden SVG of the hand-made regions", "[cli][map]") {
     TempDir tmp;
     const fs::path out_dir = tmp.subdir("out");
     RunResult r1, r2;
-    const std::string svg = run_map(map_cmd("rate", out_dir / "a.svg", kGoldenOptions), out_dir / "a.svg", &r1);
-    const std::string again = run_map(map_cmd("rate", out_dir / "b.svg", kGoldenOptions), out_dir / "b.svg", &r2);
+    const std::string svg = run_and_read(map_cmd("rate", out_dir / "a.svg", kGoldenOptions), out_dir / "a.svg", &r1);
+    const std::string again = run_and_read(map_cmd("rate", out_dir / "b.svg", kGoldenOptions), out_dir / "b.svg", &r2);
     CHECK(svg == again);
     CHECK(svg == read_file(expected("map_small.svg")));
     CHECK(list_dir(out_dir) == Names{"a.svg", "b.svg"});  // no .regio-* left
@@ -281,11 +227,11 @@ TEST_CASE("map: golden SVG of the hand-made regions", "[cli][map]") {
     CHECK_THAT(svg, Contains(">hand-made test map</text>"));
 
     // One path per region, with its id, in input order; classes as planned.
-    CHECK(count(svg, "<path ") == 6);
+    CHECK(count_of(svg, "<path ") == 6);
     std::size_t last = 0;
     for (const std::string id : {"A", "B", "C", "D", "E", "F"}) {
         CAPTURE(id);
-        CHECK(count(svg, "data-id=\"" + id + "\"") == 1);
+        CHECK(count_of(svg, "data-id=\"" + id + "\"") == 1);
         const auto at = svg.find("<path id=\"r-" + id + "\" data-id=\"" + id + "\"");
         CHECK(at != std::string::npos);
         CHECK(at > last);
@@ -297,8 +243,8 @@ TEST_CASE("map: golden SVG of the hand-made regions", "[cli][map]") {
         CHECK(path_class(svg, id) == cls);
     }
     // The hole of A and the island of D are rings of their own path.
-    CHECK(count(path_d(svg, "A"), "M") == 2);
-    CHECK(count(path_d(svg, "D"), "M") == 2);
+    CHECK(count_of(path_d(svg, "A"), "M") == 2);
+    CHECK(count_of(path_d(svg, "D"), "M") == 2);
     CHECK_THAT(svg, Contains("fill-rule=\"evenodd\""));
 
     // Legend: the classes as used, with counts; no data separately.
@@ -320,7 +266,7 @@ TEST_CASE("map: values joined from a CSV table", "[cli][map]") {
     TempDir tmp;
     const fs::path out_dir = tmp.subdir("out");
     RunResult r;
-    const std::string svg = run_map(map_cmd("gap", out_dir / "join.svg", {"--data", data("map_table.csv"), "--data-id", "code"}),
+    const std::string svg = run_and_read(map_cmd("gap", out_dir / "join.svg", {"--data", data("map_table.csv"), "--data-id", "code"}),
                                     out_dir / "join.svg", &r);
     CHECK_THAT(r.err, StartsWith("regio: warning: 1 region has no row in " + data("map_table.csv") + " (shown as no data)\n"
                                  "regio: warning: 1 row of " + data("map_table.csv") + " matches no region\n"
@@ -355,7 +301,7 @@ TEST_CASE("map: manual breaks", "[cli][map]") {
     CAPTURE(method);
     Args extra{"--breaks", "-5,0,5,10"};
     if (method == "with --method manual") extra.insert(extra.begin(), {"--method", "manual"});
-    const std::string svg = run_map(map_cmd("rate", out_dir / "manual.svg", extra), out_dir / "manual.svg", &r);
+    const std::string svg = run_and_read(map_cmd("rate", out_dir / "manual.svg", extra), out_dir / "manual.svg", &r);
     CHECK_THAT(r.err, Contains("the last break 10 is below the maximum 12"));
     CHECK_THAT(r.err, EndsWith("map: 6 regions, 5 classes (manual), 1 without data; " + std::to_string(svg.size()) + " bytes of SVG\n"));
     const Names labels{"[-12, -5]", "(-5, 0]", "(0, 5]", "(5, 10]", "(10, 12]"};
@@ -376,7 +322,7 @@ TEST_CASE("map: diverging style file centred on 0 (styles/gap.toml)", "[cli][map
     const fs::path style = fs::path(REGIO_TEST_DATA).parent_path().parent_path() / "styles" / "gap.toml";
     REQUIRE(fs::exists(style));
     RunResult r;
-    const std::string svg = run_map(map_cmd("gap", out_dir / "gap.svg", {"--data", data("map_table.csv"), "--data-id", "code",
+    const std::string svg = run_and_read(map_cmd("gap", out_dir / "gap.svg", {"--data", data("map_table.csv"), "--data-id", "code",
                                                                           "--style", style.string()}),
                                     out_dir / "gap.svg", &r);
     CHECK_THAT(r.err, EndsWith("map: 6 regions, 5 classes (manual), 1 without data; " + std::to_string(svg.size()) + " bytes of SVG\n"));
@@ -399,7 +345,7 @@ TEST_CASE("map: diverging style file centred on 0 (styles/gap.toml)", "[cli][map
     CHECK(path_class(svg, "C") == "c4");  // 15
 
     // Options on the command line add to the style: --reverse flips the scheme.
-    const std::string reversed = run_map(map_cmd("gap", out_dir / "rev.svg", {"--data", data("map_table.csv"), "--data-id", "code",
+    const std::string reversed = run_and_read(map_cmd("gap", out_dir / "rev.svg", {"--data", data("map_table.csv"), "--data-id", "code",
                                                                                "--style", style.string(), "--reverse"}),
                                          out_dir / "rev.svg");
     std::string css_rev = "<style>";
@@ -411,12 +357,12 @@ TEST_CASE("map: diverging style file centred on 0 (styles/gap.toml)", "[cli][map
 TEST_CASE("map: --simplify keeps shared borders shared and shrinks the SVG", "[cli][map][simplify]") {
     TempDir tmp;
     const fs::path out_dir = tmp.subdir("out");
-    const std::string full = run_map(map_cmd("rate", out_dir / "full.svg"), out_dir / "full.svg");
-    const std::string simple = run_map(map_cmd("rate", out_dir / "simple.svg", {"--simplify", "2"}), out_dir / "simple.svg");
-    const std::string simple2 = run_map(map_cmd("rate", out_dir / "simple2.svg", {"--simplify", "2"}), out_dir / "simple2.svg");
+    const std::string full = run_and_read(map_cmd("rate", out_dir / "full.svg"), out_dir / "full.svg");
+    const std::string simple = run_and_read(map_cmd("rate", out_dir / "simple.svg", {"--simplify", "2"}), out_dir / "simple.svg");
+    const std::string simple2 = run_and_read(map_cmd("rate", out_dir / "simple2.svg", {"--simplify", "2"}), out_dir / "simple2.svg");
     CHECK(simple == simple2);
     CHECK(simple.size() < full.size());
-    CHECK(count(simple, "<path ") == 6);
+    CHECK(count_of(simple, "<path ") == 6);
     check_well_formed(simple, "simple.svg");
 
     // The A|B border (A's vertices east of x = 170 px, B's west of 190 px) is
@@ -436,8 +382,8 @@ TEST_CASE("map: --simplify keeps shared borders shared and shrinks the SVG", "[c
     CHECK(simple_a.size() >= 3);  // the ends and at least the farthest point
     CHECK(simple_a.size() < 21);
     // Rings do not collapse: the hole of A and the island of D survive.
-    CHECK(count(path_d(simple, "A"), "M") == 2);
-    CHECK(count(path_d(simple, "D"), "M") == 2);
+    CHECK(count_of(path_d(simple, "A"), "M") == 2);
+    CHECK(count_of(path_d(simple, "D"), "M") == 2);
     check_renders(out_dir / "simple.svg", tmp);
 }
 
@@ -445,9 +391,9 @@ TEST_CASE("map: --extent frames the map", "[cli][map]") {
     TempDir tmp;
     const fs::path out_dir = tmp.subdir("out");
     // A, B and C only: 2000 m square in a 658 x 634 px frame, 0.317 px/m.
-    const std::string svg = run_map(map_cmd("rate", out_dir / "ext.svg", {"--extent", "4000000,3000000,4002000,3002000"}),
+    const std::string svg = run_and_read(map_cmd("rate", out_dir / "ext.svg", {"--extent", "4000000,3000000,4002000,3002000"}),
                                     out_dir / "ext.svg");
-    const std::string full = run_map(map_cmd("rate", out_dir / "full.svg"), out_dir / "full.svg");
+    const std::string full = run_and_read(map_cmd("rate", out_dir / "full.svg"), out_dir / "full.svg");
     CHECK(svg != full);
     check_well_formed(svg, "ext.svg");
     // A (1000 m) is 317 px wide instead of 164.5.
@@ -470,10 +416,10 @@ TEST_CASE("map: --gpkg writes class, fill and a default QGIS style", "[cli][map]
     TempDir tmp;
     const fs::path out_dir = tmp.subdir("out");
     const fs::path gpkg = out_dir / "map_small.gpkg";
-    const std::string svg = run_map(map_cmd("rate", out_dir / "map.svg", {"--gpkg", gpkg.string()}), out_dir / "map.svg");
+    const std::string svg = run_and_read(map_cmd("rate", out_dir / "map.svg", {"--gpkg", gpkg.string()}), out_dir / "map.svg");
     CHECK(list_dir(out_dir) == Names{"map.svg", "map_small.gpkg"});
     // The SVG is the same as without --gpkg.
-    CHECK(svg == run_map(map_cmd("rate", out_dir / "plain.svg"), out_dir / "plain.svg"));
+    CHECK(svg == run_and_read(map_cmd("rate", out_dir / "plain.svg"), out_dir / "plain.svg"));
 
     if (const auto ogrinfo = find_on_path("ogrinfo")) {
         const RunResult r = run_program(*ogrinfo, {"-so", gpkg.string(), "map_small"});
@@ -591,12 +537,12 @@ TEST_CASE("map: the demo city's addresses per district", "[cli][map][demo]") {
                     "--data", table.string(), "--data-id", "district_id", "--title", "Addresses per district", "-o", output.string()};
     };
     RunResult r;
-    const std::string svg = run_map(cmd(out_dir / "a.svg"), out_dir / "a.svg", &r);
+    const std::string svg = run_and_read(cmd(out_dir / "a.svg"), out_dir / "a.svg", &r);
     CHECK(r.err == "map: 21 regions, 5 classes (quantile), 0 without data; " + std::to_string(svg.size()) + " bytes of SVG\n");
-    CHECK(svg == run_map(cmd(out_dir / "b.svg"), out_dir / "b.svg"));
+    CHECK(svg == run_and_read(cmd(out_dir / "b.svg"), out_dir / "b.svg"));
     CHECK(svg == read_file(expected("map_demo.svg")));
     check_well_formed(svg, "demo map");
-    CHECK(count(svg, "<path ") == 21);
+    CHECK(count_of(svg, "<path ") == 21);
     CHECK_THAT(svg, !Contains("class=\"nd\""));
     // Legend counts: 21 districts in all.
     std::size_t total = 0;
@@ -743,7 +689,7 @@ TEST_CASE("map: problems found in review stay fixed", "[cli][map]") {
     const fs::path out = tmp.subdir("out");
 
     SECTION("--extent clips the regions to the frame (nothing drawn over the legend)") {
-        const std::string svg = run_map(map_cmd("rate", out / "ext.svg", {"--extent", "4000000,3000000,4002000,3002000"}),
+        const std::string svg = run_and_read(map_cmd("rate", out / "ext.svg", {"--extent", "4000000,3000000,4002000,3002000"}),
                                         out / "ext.svg");
         // The frame ends at x = 900 - 16 - 210 = 674 px; D, E, F lie east of the extent.
         const bool clipped = svg.find("clip-path") != std::string::npos;
@@ -776,7 +722,7 @@ TEST_CASE("map: problems found in review stay fixed", "[cli][map]") {
     SECTION("the SLD uses the style's no-data label, as the QML does") {
         const fs::path style = fs::path(REGIO_TEST_DATA).parent_path().parent_path() / "styles" / "gap.toml";
         const fs::path gpkg = out / "gap.gpkg";
-        run_map(map_cmd("gap", out / "gap.svg", {"--data", data("map_table.csv"), "--data-id", "code", "--style", style.string(),
+        run_and_read(map_cmd("gap", out / "gap.svg", {"--data", data("map_table.csv"), "--data-id", "code", "--style", style.string(),
                                                  "--gpkg", gpkg.string()}),
                 out / "gap.svg");
         if (const auto sld = sqlite(gpkg, "SELECT styleSLD FROM layer_styles")) {
@@ -785,7 +731,7 @@ TEST_CASE("map: problems found in review stay fixed", "[cli][map]") {
     }
     SECTION("GDAL reads layer_styles.update_time without a warning") {
         const fs::path gpkg = out / "m.gpkg";
-        run_map(map_cmd("rate", out / "m.svg", {"--gpkg", gpkg.string()}), out / "m.svg");
+        run_and_read(map_cmd("rate", out / "m.svg", {"--gpkg", gpkg.string()}), out / "m.svg");
         if (const auto ogrinfo = find_on_path("ogrinfo")) {
             const RunResult r = run_program(*ogrinfo, {"-q", "-al", gpkg.string(), "layer_styles"});
             INFO("ogrinfo stderr: " << r.err);

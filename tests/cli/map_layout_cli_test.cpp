@@ -28,6 +28,7 @@
 //     --data tests/data/map_facets.csv --data-id code --where indicator=rate --facet year
 //     --title "Rate by year" --source "Source: regio tests & fixtures" -o tests/cli/expected/map_facets.svg --overwrite
 // then look at them (rsvg-convert -o /tmp/x.png FILE.svg) and at the diff.
+#include "cli_checks.hpp"
 #include "run_regio.hpp"
 #include "xml_check.hpp"
 
@@ -64,38 +65,6 @@ Args facets_cmd(const fs::path& output, const Args& extra = {}) {
 const Args kFacetGolden{"--name", "name", "--where", "indicator=rate", "--facet", "year", "--title", "Rate by year", "--source",
                         "Source: regio tests & fixtures"};
 
-std::size_t count(const std::string& text, const std::string& needle) {
-    std::size_t n = 0;
-    for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + needle.size())) ++n;
-    return n;
-}
-
-std::string run_map(const Args& args, const fs::path& output, RunResult* result = nullptr) {
-    const RunResult r = run_regio(args);
-    INFO("stderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    CHECK(r.out.empty());
-    if (result) *result = r;
-    return read_file(output);
-}
-
-void expect_failure(const Args& args, int exit_code, const std::string& message, const fs::path& out_dir) {
-    const RunResult r = run_regio(args);
-    INFO("stderr: " << r.err);
-    CHECK(r.exit_code == exit_code);
-    CHECK_THAT(r.err, StartsWith("regio: error: "));
-    CHECK_THAT(r.err, Contains(message));
-    CHECK(count(r.err, "\n") == 1);  // one line
-    CHECK(list_dir(out_dir).empty());
-}
-
-void check_well_formed(const std::string& xml, const std::string& what) {
-    std::string why;
-    const bool ok = well_formed(xml, why);
-    INFO(what << " is not well-formed: " << why);
-    CHECK(ok);
-}
-
 // Per data-id (with the panel's element id prefix): the nearest enclosing
 // <g id="...">, i.e. "regions", "regions-2", "inset-1", "inset-2-1".
 std::multimap<std::string, std::string> frames_of(const std::string& svg) {
@@ -130,20 +99,6 @@ std::string class_of(const std::string& svg, const std::string& element) {
     return svg.substr(cls, svg.find('"', cls) - cls);
 }
 
-void check_renders(const fs::path& svg, const TempDir& tmp) {
-    const auto rsvg = find_on_path("rsvg-convert");
-    if (!rsvg) {
-        WARN("rsvg-convert is not on PATH: not rendering " << svg.filename().string());
-        return;
-    }
-    const fs::path png = tmp / (svg.stem().string() + ".png");
-    const RunResult r = run_program(*rsvg, {"-o", png.string(), svg.string()});
-    INFO("rsvg-convert stderr: " << r.err);
-    CHECK(r.exit_code == 0);
-    CHECK(r.err.empty());
-    CHECK(fs::exists(png));
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -152,14 +107,14 @@ TEST_CASE("map insets: golden SVG of mainland and overseas regions", "[cli][map]
     TempDir tmp;
     const fs::path out = tmp.subdir("out");
     RunResult r1;
-    const std::string svg = run_map(overseas_cmd(out / "a.svg", kInsetGolden), out / "a.svg", &r1);
-    CHECK(svg == run_map(overseas_cmd(out / "b.svg", kInsetGolden), out / "b.svg"));
+    const std::string svg = run_and_read(overseas_cmd(out / "a.svg", kInsetGolden), out / "a.svg", &r1);
+    CHECK(svg == run_and_read(overseas_cmd(out / "b.svg", kInsetGolden), out / "b.svg"));
     CHECK(svg == read_file(expected("map_insets.svg")));
     CHECK(r1.err == "map: 6 regions (2 in insets), 5 classes (quantile), 1 without data; " + std::to_string(svg.size()) + " bytes of SVG\n");
     check_well_formed(svg, "map_insets.svg");
 
     // Each region once, in its frame; the insets are framed boxes with labels.
-    CHECK(count(svg, "<path ") == 6);
+    CHECK(count_of(svg, "<path ") == 6);
     for (const std::string id : {"M1", "M2", "M3", "M4"}) CHECK(frame_of(svg, id) == "regions");
     CHECK(frame_of(svg, "X1") == "inset-1");
     CHECK(frame_of(svg, "Y1") == "inset-2");
@@ -185,7 +140,7 @@ TEST_CASE("map insets: golden SVG of mainland and overseas regions", "[cli][map]
 TEST_CASE("map insets: without them the frame spans the overseas regions", "[cli][map][insets]") {
     TempDir tmp;
     const fs::path out = tmp.subdir("out");
-    const std::string plain = run_map(overseas_cmd(out / "plain.svg"), out / "plain.svg");
+    const std::string plain = run_and_read(overseas_cmd(out / "plain.svg"), out / "plain.svg");
     CHECK_THAT(plain, !Contains("class=\"inset\""));
     for (const std::string id : {"M1", "X1", "Y1"}) CHECK(frame_of(plain, id) == "regions");
     CHECK_THAT(plain, Contains(">100 km</text>"));
@@ -196,7 +151,7 @@ TEST_CASE("map insets: --extent overrides the style's; --simplify per frame", "[
     const fs::path out = tmp.subdir("out");
     RunResult r;
     // A 900 m square around M3 only: M1, M2 and M4 lie outside it.
-    const std::string svg = run_map(overseas_cmd(out / "ext.svg", {"--style", data("map_style_insets.toml"), "--extent",
+    const std::string svg = run_and_read(overseas_cmd(out / "ext.svg", {"--style", data("map_style_insets.toml"), "--extent",
                                                                    "4000000,3000000,4000900,3000900"}),
                                     out / "ext.svg", &r);
     CHECK_THAT(r.err, StartsWith("regio: warning: 3 regions lie outside the map's extent and in no inset (M1, M2, M4): not visible\n"));
@@ -204,12 +159,12 @@ TEST_CASE("map insets: --extent overrides the style's; --simplify per frame", "[
     CHECK(frame_of(svg, "M3") == "regions");
     check_well_formed(svg, "ext.svg");
 
-    const std::string simple = run_map(overseas_cmd(out / "s1.svg", {"--style", data("map_style_insets.toml"), "--simplify", "2"}),
+    const std::string simple = run_and_read(overseas_cmd(out / "s1.svg", {"--style", data("map_style_insets.toml"), "--simplify", "2"}),
                                        out / "s1.svg");
-    CHECK(simple == run_map(overseas_cmd(out / "s2.svg", {"--style", data("map_style_insets.toml"), "--simplify", "2"}), out / "s2.svg"));
+    CHECK(simple == run_and_read(overseas_cmd(out / "s2.svg", {"--style", data("map_style_insets.toml"), "--simplify", "2"}), out / "s2.svg"));
     CHECK(frame_of(simple, "X1") == "inset-1");
     CHECK(frame_of(simple, "Y1") == "inset-2");
-    CHECK(count(simple, "<path ") == 6);
+    CHECK(count_of(simple, "<path ") == 6);
     check_renders(out / "s1.svg", tmp);
 }
 
@@ -217,7 +172,7 @@ TEST_CASE("map insets: warnings and mistakes in the style", "[cli][map][insets][
     TempDir tmp;
     const fs::path out = tmp.subdir("out");
     RunResult r;
-    const std::string svg = run_map(overseas_cmd(out / "w.svg", {"--style", data("map_style_insets_nomatch.toml")}), out / "w.svg", &r);
+    const std::string svg = run_and_read(overseas_cmd(out / "w.svg", {"--style", data("map_style_insets_nomatch.toml")}), out / "w.svg", &r);
     CHECK_THAT(r.err, StartsWith("regio: warning: inset 'Nowhere' matches no region (ids Q): not drawn\n"
                                  "regio: warning: 3 regions lie outside the map's extent and in no inset (M2, M4, Y1): not visible\n"
                                  "map: 6 regions (1 in insets), "));
@@ -238,8 +193,8 @@ TEST_CASE("map --facet: golden small multiples with one legend", "[cli][map][fac
     TempDir tmp;
     const fs::path out = tmp.subdir("out");
     RunResult r1;
-    const std::string svg = run_map(facets_cmd(out / "a.svg", kFacetGolden), out / "a.svg", &r1);
-    CHECK(svg == run_map(facets_cmd(out / "b.svg", kFacetGolden), out / "b.svg"));
+    const std::string svg = run_and_read(facets_cmd(out / "a.svg", kFacetGolden), out / "a.svg", &r1);
+    CHECK(svg == run_and_read(facets_cmd(out / "b.svg", kFacetGolden), out / "b.svg"));
     CHECK(svg == read_file(expected("map_facets.svg")));
     CHECK(r1.err == "regio: warning: 3 (region, year) pairs have no row in " + data("map_facets.csv") +
                         " (shown as no data in that panel)\n"
@@ -259,11 +214,11 @@ TEST_CASE("map --facet: golden small multiples with one legend", "[cli][map][fac
     CHECK(p2020 < p2021);
     CHECK_THAT(svg, Contains("font-weight=\"bold\">2019</text>"));
     // Every region once per panel, element ids unique.
-    CHECK(count(svg, "<path ") == 18);
+    CHECK(count_of(svg, "<path ") == 18);
     for (const std::string id : {"A", "B", "C", "D", "E", "F"}) {
         CAPTURE(id);
-        CHECK(count(svg, "data-id=\"" + id + "\"") == 3);
-        for (int p = 1; p <= 3; ++p) CHECK(count(svg, "<path id=\"p" + std::to_string(p) + "-r-" + id + "\"") == 1);
+        CHECK(count_of(svg, "data-id=\"" + id + "\"") == 3);
+        for (int p = 1; p <= 3; ++p) CHECK(count_of(svg, "<path id=\"p" + std::to_string(p) + "-r-" + id + "\"") == 1);
     }
     // One classification over the 14 values of all panels: quantiles -7.4,
     // -2.2, 2.3, 8.35, 14; the legend counts all 18 region-years.
@@ -272,7 +227,7 @@ TEST_CASE("map --facet: golden small multiples with one legend", "[cli][map][fac
     CHECK_THAT(svg, Contains(">no data <tspan fill=\"#666666\">(4)</tspan>"));
     CHECK(legend_total(svg) == 18);
     CHECK_THAT(svg, Contains(">quantile, k = 5; counts over all 3 maps</text>"));
-    CHECK(count(svg, "<g id=\"legend\"") == 1);
+    CHECK(count_of(svg, "<g id=\"legend\"") == 1);
     // Same value, same class in every panel; no row or an empty value: no data there only.
     CHECK(class_of(svg, "p1-r-C") == "c4");  // 10
     CHECK(class_of(svg, "p3-r-C") == "c4");  // 14
@@ -288,7 +243,7 @@ TEST_CASE("map --facet: natural order, insets in every panel", "[cli][map][facet
     TempDir tmp;
     const fs::path out = tmp.subdir("out");
     RunResult r;
-    const std::string svg = run_map(overseas_cmd(out / "q.svg", {"--data", data("map_facets_overseas.csv"), "--data-id", "code", "--facet",
+    const std::string svg = run_and_read(overseas_cmd(out / "q.svg", {"--data", data("map_facets_overseas.csv"), "--data-id", "code", "--facet",
                                                                  "period", "--style", data("map_style_insets.toml"), "--classes", "5",
                                                                  "--method", "equal"}),
                                     out / "q.svg", &r);
@@ -310,7 +265,7 @@ TEST_CASE("map --facet --gpkg: one layer per panel, each styled", "[cli][map][fa
     TempDir tmp;
     const fs::path out = tmp.subdir("out");
     const fs::path gpkg = out / "rates.gpkg";
-    run_map(facets_cmd(out / "m.svg", {"--where", "indicator=rate", "--facet", "year", "--gpkg", gpkg.string()}), out / "m.svg");
+    run_and_read(facets_cmd(out / "m.svg", {"--where", "indicator=rate", "--facet", "year", "--gpkg", gpkg.string()}), out / "m.svg");
     CHECK(list_dir(out) == Names{"m.svg", "rates.gpkg"});
     const auto sqlite3 = find_on_path("sqlite3");
     if (!sqlite3) {

@@ -14,6 +14,7 @@
 //    district) are regions that fail, e1 on both thresholds, d1 on foreigners.
 // Region ids follow each region's first unit in input order (a1 a2 a3 a4 e1
 // b0 b1 b2 b3 b4 d1).
+#include "cli_checks.hpp"
 #include "run_regio.hpp"
 
 #include <catch2/catch.hpp>
@@ -33,16 +34,6 @@ Args command(const fs::path& dir, const std::string& data_csv = "regionalise_dat
               "--map", (dir / "map.csv").string()};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
-}
-
-RunResult expect_failure(const Args& args, int exit_code, const std::string& message, const fs::path& dir, const Names& left = {}) {
-    const RunResult r = run_regio(args);
-    INFO("stderr: " << r.err);
-    CHECK(r.exit_code == exit_code);
-    CHECK_THAT(r.err, StartsWith("regio: error: "));
-    CHECK_THAT(r.err, Contains(message));
-    CHECK(list_dir(dir) == left);
-    return r;
 }
 
 }  // namespace

@@ -82,7 +82,11 @@ MapDrawing draw_map(const std::vector<MapPanel>& panels, const std::vector<Legen
     page_spec.insets = scene.insets.size();
     page_spec.aspect = scene.main_extent.empty() ? 1 : scene.main_extent.width() / std::max(scene.main_extent.height(), 1e-12);
     const PageLayout page = layout_page(page_spec);
-    simplify_scene(scene, spec.simplify, page.panels.front());
+    const TopologyRepair repair = simplify_scene(scene, spec.simplify, page.panels.front());
+    out.topology_restored = repair.restored;
+    if (repair.unresolved > 0)
+        out.warnings.push_back(fmt::format("{} edges of the input cross or touch edges of other regions; simplification keeps them as they are",
+                                           repair.unresolved));
 
     std::string& svg = out.svg;
     svg += fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "

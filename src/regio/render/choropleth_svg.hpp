@@ -65,6 +65,7 @@ struct MapDrawing {
     std::string svg;
     std::vector<std::string> warnings;  // insets matching no region, regions outside the frame
     std::size_t in_insets = 0;          // regions drawn in insets (per panel)
+    std::size_t topology_restored = 0;  // --simplify: points put back to keep the topology
 };
 
 // classes and nodata_count describe the legend shared by all panels (counts

@@ -50,8 +50,9 @@ Scene make_scene(const std::vector<MapRegion>& regions, const MapSpec& spec, Map
 
 // Display simplification keeps shared borders shared; each frame is
 // simplified at its own scale.
-void simplify_scene(Scene& scene, double simplify_px, const PanelFrames& frames) {
-    if (simplify_px <= 0) return;
+TopologyRepair simplify_scene(Scene& scene, double simplify_px, const PanelFrames& frames) {
+    TopologyRepair total;
+    if (simplify_px <= 0) return total;
     scene.simplified.resize(scene.shapes.size());
     auto simplify_frame = [&](int frame, double scale) {
         std::vector<const geometry::MultiPolygon*> group;
@@ -62,7 +63,10 @@ void simplify_scene(Scene& scene, double simplify_px, const PanelFrames& frames)
                 index.push_back(r);
             }
         if (group.empty()) return;
-        auto result = simplify_shared(group, simplify_px / scale);
+        TopologyRepair repair;
+        auto result = simplify_shared(group, simplify_px / scale, &repair);
+        total.restored += repair.restored;
+        total.unresolved += repair.unresolved;
         for (std::size_t k = 0; k < index.size(); ++k) scene.simplified[index[k]] = std::move(result[k]);
     };
     simplify_frame(kMainFrame, view_of(scene.main_extent, frames.map).scale());
@@ -70,6 +74,7 @@ void simplify_scene(Scene& scene, double simplify_px, const PanelFrames& frames)
         simplify_frame(scene.insets[i].frame, view_of(scene.insets[i].extent, inset_map_area(frames.insets[i])).scale());
     for (std::size_t r = 0; r < scene.shapes.size(); ++r)
         if (scene.shapes[r]) scene.shapes[r] = &scene.simplified[r];
+    return total;
 }
 
 }  // namespace regio::render

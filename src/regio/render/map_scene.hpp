@@ -3,6 +3,7 @@
 // in (main map or an inset), the extent of every frame, and the shapes as
 // drawn (simplified for display per frame, at that frame's own scale).
 #include "regio/geometry/types.hpp"
+#include "regio/render/arc_topology.hpp"
 #include "regio/render/choropleth_svg.hpp"
 #include "regio/render/page_layout.hpp"
 
@@ -32,7 +33,8 @@ Scene make_scene(const std::vector<MapRegion>& regions, const MapSpec& spec, Map
 
 // Display simplification that keeps shared borders shared, per frame with
 // the tolerance simplify_px at that frame's scale in `frames`.
-void simplify_scene(Scene& scene, double simplify_px, const PanelFrames& frames);
+// Returns what the topology repair did, summed over the frames.
+TopologyRepair simplify_scene(Scene& scene, double simplify_px, const PanelFrames& frames);
 
 // The viewport of an extent in a pixel frame (a unit box when empty).
 Viewport view_of(const geometry::Box& extent, const Frame& frame);
