@@ -39,14 +39,13 @@ namespace {
 
 io::Overwrite overwrite_of(const OutputOptions& o) { return o.overwrite ? io::Overwrite::Yes : io::Overwrite::No; }
 
-std::vector<double> grid_pair_weights(const std::string& spec, geometry::RegionSet& from, const harmonise::OverlayResult& overlay,
-                                      unsigned threads) {
-    auto grid = io::open_raster_grid(spec);
+std::vector<double> grid_pair_weights(io::GridSource& grid, const std::string& spec, geometry::RegionSet& from,
+                                      const harmonise::OverlayResult& overlay, unsigned threads) {
     const io::Crs regions_crs = io::Crs::from_wkt(from.crs_wkt);
-    if (!regions_crs.same_as(grid->crs()))
-        throw CrsError("the weights grid is in " + grid->crs().name + " but the regions are in " + regions_crs.name,
+    if (!regions_crs.same_as(grid.crs()))
+        throw CrsError("the weights grid is in " + grid.crs().name + " but the regions are in " + regions_crs.name,
                        Where{spec}, "pass --work-crs with the grid's CRS so that both vintages are overlaid in it");
-    return harmonise::pair_weights_from_grid(*grid, overlay, threads);
+    return harmonise::pair_weights_from_grid(grid, overlay, threads);
 }
 
 // --weights names points (a text table or any vector layer) rather than a
@@ -169,9 +168,18 @@ int run_crosswalk_build(const BuildArgs& args) {
         points_crs = weights_points_crs(*points, args);
     }
 
+    // A weights raster is opened (header, CRS: a few milliseconds, all
+    // sequential) while the vintages are read; its errors surface after theirs.
+    std::future<std::unique_ptr<io::GridSource>> raster;
+    if (!args.weights.empty() && !point_weights)
+        raster = std::async(std::launch::async, [&] { return io::open_raster_grid(args.weights); });
+
     // The two vintages are read and checked side by side (much of it is
     // sequential per vintage), unchanged units once.
-    auto [from, to] = load_checked_vintages(args.from, args.to, threads, args.out.quiet);
+    // Without weight points to locate, the overlay is all that uses the
+    // second vintage's locator: it need only cover the units near changes.
+    auto [from, to] = load_checked_vintages(args.from, args.to, threads, args.out.quiet,
+                                            point_weights ? LocatorScope::All : LocatorScope::NearChanges);
     // Areas are measured in one projected CRS: the first vintage's, or --work-crs.
     io::Crs work = args.work_crs.empty() ? io::Crs::from_wkt(from.regions.crs_wkt) : io::Crs::from_user(args.work_crs, "--work-crs");
     if (work.is_geographic())
@@ -207,8 +215,9 @@ int run_crosswalk_build(const BuildArgs& args) {
         if (point_result->read != point_result->in_pieces + point_result->outside_count + point_result->invalid)
             throw Error("internal error: weight points are not conserved (read != in pieces + outside + invalid)");
         weights = point_result->weights;
-    } else if (!args.weights.empty()) {
-        weights = grid_pair_weights(args.weights, from.regions, overlay, threads);
+    } else if (raster.valid()) {
+        const std::unique_ptr<io::GridSource> grid = raster.get();
+        weights = grid_pair_weights(*grid, args.weights, from.regions, overlay, threads);
     }
     const double t_weights = watch.lap();
 

@@ -45,6 +45,34 @@ void settle_overlaps(const RegionOptions& options, const geometry::RegionSet& re
                                        o.significant ? "" : " (within --overlap-tolerance)", regions.ids[o.first]));
 }
 
+// A locator of `to` over the units that a check or an overlay can ask about
+// when only changed units are compared: the changed units of `to`, and every
+// unit whose box meets the box (with a margin) of a changed unit of either
+// vintage. The others are left out (empty shapes): locating a point there
+// finds nothing.
+geometry::PointLocator locator_near_changes(const geometry::RegionSet& from, const geometry::RegionSet& to,
+                                            const std::vector<char>& from_unchanged, const std::vector<char>& to_unchanged) {
+    std::vector<geometry::Box> changed;
+    auto add = [&](const geometry::MultiPolygon& shape) {
+        geometry::Box b = geometry::bounds(shape);
+        if (b.empty()) return;
+        const double margin = 1e-6 * std::max(b.width(), b.height()) + 1e-9 * (std::abs(b.xmax) + std::abs(b.ymax)) + 1e-9;
+        b.xmin -= margin, b.ymin -= margin, b.xmax += margin, b.ymax += margin;
+        changed.push_back(b);
+    };
+    for (std::size_t i = 0; i < from.size(); ++i)
+        if (!from_unchanged[i]) add(from.shapes[i]);
+    for (std::size_t j = 0; j < to.size(); ++j)
+        if (!to_unchanged[j]) add(to.shapes[j]);
+    std::vector<geometry::MultiPolygon> near(to.size());
+    for (std::size_t j = 0; j < to.size(); ++j) {
+        const geometry::Box b = geometry::bounds(to.shapes[j]);
+        if (!to_unchanged[j] || std::any_of(changed.begin(), changed.end(), [&](const geometry::Box& c) { return c.intersects(b); }))
+            near[j] = to.shapes[j];
+    }
+    return geometry::PointLocator(near);
+}
+
 geometry::RegionSet read_checked_input(const RegionOptions& options, std::vector<std::string>& warnings) {
     return io::read_regions(io::InputSpec::parse(options.regions), {options.id, {}}, warnings);
 }
@@ -55,7 +83,7 @@ CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threa
     std::vector<std::string> warnings;
     geometry::RegionSet regions = read_checked_input(options, warnings);
     add_repair_warnings(regions, geometry::repair_invalid(regions, threads), warnings);
-    geometry::PointLocator locator(regions);
+    geometry::PointLocator locator(regions, 0, threads);
     settle_overlaps(options, regions, geometry::find_overlaps(regions, locator, threads, options.overlap_tolerance), warnings);
     if (!quiet)
         for (const auto& w : warnings) std::cerr << "regio: warning: " << w << '\n';
@@ -64,7 +92,7 @@ CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threa
 
 std::pair<CheckedRegions, CheckedRegions> load_checked_vintages(const RegionOptions& from_options,
                                                                 const RegionOptions& to_options, unsigned threads,
-                                                                bool quiet) {
+                                                                bool quiet, LocatorScope to_locator_scope) {
     // 1. Read both side by side.
     std::vector<std::string> from_warnings, to_warnings;
     auto to_read = std::async(std::launch::async, [&] { return read_checked_input(to_options, to_warnings); });
@@ -102,11 +130,12 @@ std::pair<CheckedRegions, CheckedRegions> load_checked_vintages(const RegionOpti
     // 4. Overlaps: all pairs of `from`; in `to` the pairs of two unchanged
     // units are those of their `from` partners.
     auto to_checked = std::async(std::launch::async, [&] {
-        geometry::PointLocator locator(to);
+        geometry::PointLocator locator =
+            to_locator_scope == LocatorScope::All ? geometry::PointLocator(to) : locator_near_changes(from, to, from_known, known);
         auto overlaps = geometry::find_overlaps(to, locator, threads, to_options.overlap_tolerance, &known);
         return std::make_pair(std::move(locator), std::move(overlaps));
     });
-    geometry::PointLocator from_locator(from);
+    geometry::PointLocator from_locator(from, 0, threads);
     const auto from_overlaps = geometry::find_overlaps(from, from_locator, threads, from_options.overlap_tolerance);
     auto [to_locator, to_overlaps] = to_checked.get();
     for (const auto& o : from_overlaps) {

@@ -32,11 +32,18 @@ struct CheckedRegions {
 // the tolerance (unless allowed). Warnings are printed unless quiet.
 CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threads, bool quiet);
 
+// Which regions of the second vintage its locator covers: all of them, or
+// only those near a unit that changed between the vintages (enough for the
+// checks and for an overlay, which only locates pieces of changed units;
+// not for locating arbitrary points).
+enum class LocatorScope { All, NearChanges };
+
 // Two vintages of one boundary set, each checked as load_checked_regions does,
 // side by side. Units of `to` identical to a unit of `from` are checked once:
 // their validity (and repair) and their overlaps with each other are taken
 // from `from`. Warnings are printed unless quiet (those of `from` first).
 std::pair<CheckedRegions, CheckedRegions> load_checked_vintages(const RegionOptions& from, const RegionOptions& to,
-                                                                unsigned threads, bool quiet);
+                                                                unsigned threads, bool quiet,
+                                                                LocatorScope to_locator_scope = LocatorScope::All);
 
 }  // namespace regio::cli

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <thread>
 
 namespace regio::geometry {
 namespace {
@@ -32,8 +33,8 @@ bool on_segment(const Point& a, const Point& b, const Point& p) {
 
 }  // namespace
 
-PointLocator::PointLocator(const std::vector<MultiPolygon>& shapes, std::size_t target_cells) {
-    build(shapes, target_cells);
+PointLocator::PointLocator(const std::vector<MultiPolygon>& shapes, std::size_t target_cells, unsigned threads) {
+    build(shapes, target_cells, std::max(1u, threads));
 }
 
 std::int32_t PointLocator::col_of(double x) const {
@@ -46,7 +47,7 @@ std::int32_t PointLocator::row_of(double y) const {
     return static_cast<std::int32_t>(std::clamp(r, 0.0, static_cast<double>(m_ny - 1)));
 }
 
-void PointLocator::build(const std::vector<MultiPolygon>& shapes, std::size_t target_cells) {
+void PointLocator::build(const std::vector<MultiPolygon>& shapes, std::size_t target_cells, unsigned threads) {
     m_region_count = shapes.size();
     std::vector<Edge> edges;
     std::vector<std::int32_t> edge_region;
@@ -70,7 +71,7 @@ void PointLocator::build(const std::vector<MultiPolygon>& shapes, std::size_t ta
         throw std::length_error("too many regions for the point locator");
     choose_grid(edges.size(), target_cells);
     build_rows(edges, edge_region);
-    build_cells();
+    build_cells(threads);
 }
 
 void PointLocator::choose_grid(std::size_t edges, std::size_t target_cells) {
@@ -128,9 +129,42 @@ void PointLocator::build_rows(const std::vector<Edge>& edges, const std::vector<
     m_row_begin[m_ny] = static_cast<std::uint32_t>(m_row_regions.size());
 }
 
-void PointLocator::build_cells() {
+void PointLocator::build_cells(unsigned threads) {
     const std::size_t cells = static_cast<std::size_t>(m_nx) * static_cast<std::size_t>(m_ny);
     m_cell_begin.assign(cells + 1, 0);
+    // Rows are independent: each thread builds a block of rows (about the
+    // same number of row edges each), then the blocks are joined in order.
+    const unsigned parts = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(m_ny)));
+    const std::size_t total = m_row_edges.size();
+    auto edges_before = [&](std::int32_t row) -> std::size_t {  // row edges of the rows above `row`
+        const std::uint32_t k = m_row_begin[row];
+        return k < m_row_regions.size() ? m_row_regions[k].begin : total;
+    };
+    std::vector<std::int32_t> bounds{0};
+    for (std::int32_t row = 1; row < m_ny && bounds.size() < parts; ++row)
+        if (edges_before(row) * parts >= total * bounds.size()) bounds.push_back(row);
+    bounds.push_back(m_ny);
+    std::vector<std::vector<CellEntry>> blocks(bounds.size() - 1);
+    {
+        std::vector<std::jthread> pool;
+        for (std::size_t b = 1; b < blocks.size(); ++b)
+            pool.emplace_back([&, b] { build_cell_rows(bounds[b], bounds[b + 1], blocks[b]); });
+        build_cell_rows(bounds[0], bounds[1], blocks[0]);
+    }
+    std::size_t offset = 0;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const std::size_t first = static_cast<std::size_t>(bounds[b]) * static_cast<std::size_t>(m_nx);
+        const std::size_t last = static_cast<std::size_t>(bounds[b + 1]) * static_cast<std::size_t>(m_nx);
+        if (offset + blocks[b].size() >= UINT32_MAX) throw std::length_error("too many cell entries for the point locator");
+        for (std::size_t cell = first; cell < last; ++cell) m_cell_begin[cell] += static_cast<std::uint32_t>(offset);
+        offset += blocks[b].size();
+    }
+    m_cell_entries.reserve(offset);
+    for (auto& block : blocks) m_cell_entries.insert(m_cell_entries.end(), block.begin(), block.end());
+    m_cell_begin[cells] = static_cast<std::uint32_t>(m_cell_entries.size());
+}
+
+void PointLocator::build_cell_rows(std::int32_t row0, std::int32_t row1, std::vector<CellEntry>& entries) {
     // Margin that makes the cell marking conservative against rounding: a cell
     // wrongly marked "crossed" only costs a test, a missed one would be wrong.
     const double margin_x = m_cell_w * 1e-6;
@@ -144,7 +178,7 @@ void PointLocator::build_cells() {
     };
     std::vector<Mark> marks;
     std::vector<double> crossings;
-    for (std::int32_t row = 0; row < m_ny; ++row) {
+    for (std::int32_t row = row0; row < row1; ++row) {
         marks.clear();
         const double row_lo = m_y0 + row * m_cell_h - margin_y;
         const double row_hi = m_y0 + (row + 1) * m_cell_h + margin_y;
@@ -198,12 +232,10 @@ void PointLocator::build_cells() {
         std::size_t m = 0;
         for (std::int32_t col = 0; col < m_nx; ++col) {
             const std::size_t cell = static_cast<std::size_t>(row) * m_nx + col;
-            m_cell_begin[cell] = static_cast<std::uint32_t>(m_cell_entries.size());
-            for (; m < marks.size() && marks[m].col == col; ++m)
-                m_cell_entries.push_back({marks[m].region, marks[m].row_region});
+            m_cell_begin[cell] = static_cast<std::uint32_t>(entries.size());
+            for (; m < marks.size() && marks[m].col == col; ++m) entries.push_back({marks[m].region, marks[m].row_region});
         }
     }
-    m_cell_begin[cells] = static_cast<std::uint32_t>(m_cell_entries.size());
 }
 
 bool PointLocator::inside(const Point& p, const RowRegion& rr) const {

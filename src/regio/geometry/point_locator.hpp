@@ -31,9 +31,9 @@ enum class Side { Outside, Boundary, Inside };
 class PointLocator {
 public:
     // target_cells = 0 picks a grid size from the number of edges.
-    explicit PointLocator(const std::vector<MultiPolygon>& shapes, std::size_t target_cells = 0);
-    explicit PointLocator(const RegionSet& regions, std::size_t target_cells = 0)
-        : PointLocator(regions.shapes, target_cells) {}
+    explicit PointLocator(const std::vector<MultiPolygon>& shapes, std::size_t target_cells = 0, unsigned threads = 1);
+    explicit PointLocator(const RegionSet& regions, std::size_t target_cells = 0, unsigned threads = 1)
+        : PointLocator(regions.shapes, target_cells, threads) {}
 
     // The region containing p by the boundary rule, or kNoRegion. NaN -> kNoRegion.
     [[nodiscard]] std::int32_t locate(const Point& p) const;
@@ -89,10 +89,13 @@ private:
     [[nodiscard]] bool inside(const Point& p, const RowRegion& rr) const;
     [[nodiscard]] const RowRegion* find_row_region(std::int32_t row, std::int32_t region) const;
 
-    void build(const std::vector<MultiPolygon>& shapes, std::size_t target_cells);
+    void build(const std::vector<MultiPolygon>& shapes, std::size_t target_cells, unsigned threads);
     void choose_grid(std::size_t edges, std::size_t target_cells);
     void build_rows(const std::vector<Edge>& edges, const std::vector<std::int32_t>& edge_region);
-    void build_cells();
+    void build_cells(unsigned threads);
+    // The cells of rows [row0, row1): m_cell_begin of those cells (relative
+    // to the start of `entries`) and their entries.
+    void build_cell_rows(std::int32_t row0, std::int32_t row1, std::vector<CellEntry>& entries);
 
     Box m_extent;
     double m_x0 = 0, m_y0 = 0, m_inv_w = 1, m_inv_h = 1, m_cell_w = 1, m_cell_h = 1;

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace regio::geometry;
 
 namespace {
@@ -182,4 +184,28 @@ TEST_CASE("locator: strictly_inside_probe agrees with strictly_inside, and knows
     const Ring& strip = shapes[0].polygons[0].rings[0];
     const Point from = strip[22], to = strip[23];  // on the border with strip 1
     CHECK_FALSE(loc.strictly_inside_probe({0.5 * (from.x + to.x), 0.5 * (from.y + to.y)}, 1, 0.0, from, to));
+}
+
+TEST_CASE("locator: built on several threads it answers exactly as on one") {
+    std::vector<MultiPolygon> strips;
+    auto zig = [](int i, double y) { return i + 0.3 * std::sin(y * 7.0 + i); };
+    for (int i = 0; i < 12; ++i) {
+        Ring r;
+        for (int k = 0; k <= 60; ++k) r.push_back({zig(i, k / 10.0), k / 10.0});
+        for (int k = 60; k >= 0; --k) r.push_back({zig(i + 1, k / 10.0), k / 10.0});
+        r.push_back(r.front());
+        strips.push_back({{Polygon{{r}}}});
+    }
+    strips.push_back(box(3.2, 2.0, 4.1, 2.5));  // overlaps two strips: locate_all lists both
+    const PointLocator one(strips, 0, 1), three(strips, 0, 3);
+    REQUIRE(one.cell_count() == three.cell_count());
+    std::vector<std::int32_t> a, b;
+    for (int ix = -5; ix <= 660; ++ix)
+        for (int iy = -5; iy <= 610; iy += 3) {
+            const Point p{ix * 0.02, iy * 0.01};
+            REQUIRE(one.locate(p) == three.locate(p));
+            one.locate_all(p, a);
+            three.locate_all(p, b);
+            REQUIRE(a == b);
+        }
 }
