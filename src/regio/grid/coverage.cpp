@@ -130,13 +130,13 @@ std::int64_t PolygonCoverage::next_row(std::vector<double>& fractions) {
     const auto ncols = static_cast<std::size_t>(m_col_end - m_col_begin);
     const double h = m_grid.dy;
     const double cell = m_grid.cell_area();
+    // m_row_extent and m_area are all zero between rows: the pass that uses
+    // them clears them (one pass over the columns instead of three).
     while (true) {
         const std::int64_t row = m_next_row++;
         const bool emit = row >= m_row_begin;
         const double top = m_grid.row_top(row);
         const double bottom = m_grid.row_top(row + 1);
-        std::fill(m_row_extent.begin(), m_row_extent.end(), 0.0);
-        if (emit) std::fill(m_area.begin(), m_area.end(), 0.0);
         const auto r = static_cast<std::size_t>(row - m_first_row);
         for (std::uint32_t k = m_bucket_begin[r]; k < m_bucket_begin[r + 1]; ++k) {
             const Edge& e = m_edges[m_bucket[k]];
@@ -148,10 +148,16 @@ std::int64_t PolygonCoverage::next_row(std::vector<double>& fractions) {
             for (std::size_t c = 0; c < ncols; ++c) {
                 const double area = m_area[c] - h * m_above_extent[c];
                 fractions[c] = std::clamp(area / cell, 0.0, 1.0);
+                m_above_extent[c] += m_row_extent[c];
+                m_row_extent[c] = 0.0;
+                m_area[c] = 0.0;
             }
+            return row;
         }
-        for (std::size_t c = 0; c < ncols; ++c) m_above_extent[c] += m_row_extent[c];
-        if (emit) return row;
+        for (std::size_t c = 0; c < ncols; ++c) {
+            m_above_extent[c] += m_row_extent[c];
+            m_row_extent[c] = 0.0;
+        }
     }
 }
 
