@@ -26,6 +26,9 @@ double distance2(const Point& a, const Point& b, const Point& p) {
     return ex * ex + ey * ey;
 }
 
+// Edges by lower end, then upper end.
+bool less_point(const Point& a, const Point& b) { return a.y != b.y ? a.y < b.y : a.x < b.x; }
+
 bool on_segment(const Point& a, const Point& b, const Point& p) {
     return p.x >= std::min(a.x, b.x) && p.x <= std::max(a.x, b.x) && p.y >= std::min(a.y, b.y) &&
            p.y <= std::max(a.y, b.y) && orientation(a, b, p) == 0;
@@ -51,8 +54,10 @@ void PointLocator::build(const std::vector<MultiPolygon>& shapes, std::size_t ta
     m_region_count = shapes.size();
     std::vector<Edge> edges;
     std::vector<std::int32_t> edge_region;
+    m_region_box.reserve(shapes.size());
     for (std::size_t r = 0; r < shapes.size(); ++r) {
-        m_extent.expand(bounds(shapes[r]));
+        m_region_box.push_back(bounds(shapes[r]));
+        m_extent.expand(m_region_box.back());
         for (const auto& polygon : shapes[r].polygons)
             for (const auto& ring : polygon.rings)
                 for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
@@ -127,6 +132,11 @@ void PointLocator::build_rows(const std::vector<Edge>& edges, const std::vector<
         }
     }
     m_row_begin[m_ny] = static_cast<std::uint32_t>(m_row_regions.size());
+    // Each region's edges in a row sorted by their lower end: the answers do
+    // not depend on the order, and a probe's own segment is then found by
+    // binary search (strictly_inside_probe).
+    for (const RowRegion& rr : m_row_regions)
+        std::sort(m_row_edges.begin() + rr.begin, m_row_edges.begin() + rr.end, edge_order);
 }
 
 void PointLocator::build_cells(unsigned threads) {
@@ -239,9 +249,12 @@ void PointLocator::build_cell_rows(std::int32_t row0, std::int32_t row1, std::ve
 }
 
 bool PointLocator::inside(const Point& p, const RowRegion& rr) const {
+    // Edges are sorted by lower end: those starting above p cannot span it.
+    const auto first = m_row_edges.begin() + rr.begin, last = m_row_edges.begin() + rr.end;
+    const auto end = std::upper_bound(first, last, p.y, [](double y, const Edge& e) { return y < e.lo.y; });
     bool in = false;
-    for (std::uint32_t i = rr.begin; i < rr.end; ++i) {
-        const Edge& e = m_row_edges[i];
+    for (auto edge = first; edge != end; ++edge) {
+        const Edge& e = *edge;
         if (!(e.lo.y <= p.y && p.y < e.hi.y)) continue;
         // Cheap cases first: wholly left or right of the point.
         if (p.x < e.lo.x && p.x < e.hi.x) {
@@ -260,7 +273,11 @@ std::int32_t PointLocator::locate(const Point& p) const {
     const std::size_t cell = static_cast<std::size_t>(row_of(p.y)) * m_nx + col_of(p.x);
     for (std::uint32_t i = m_cell_begin[cell], end = m_cell_begin[cell + 1]; i < end; ++i) {
         const CellEntry& entry = m_cell_entries[i];
-        if (entry.row_region == kFull || inside(p, m_row_regions[entry.row_region])) return entry.region;
+        if (entry.row_region == kFull) return entry.region;
+        // Outside the region's box is outside the region (the box is closed,
+        // so no point the boundary rule gives the region is left out).
+        if (m_region_box[static_cast<std::size_t>(entry.region)].contains(p) && inside(p, m_row_regions[entry.row_region]))
+            return entry.region;
     }
     return kNoRegion;
 }
@@ -271,7 +288,9 @@ void PointLocator::locate_all(const Point& p, std::vector<std::int32_t>& out) co
     const std::size_t cell = static_cast<std::size_t>(row_of(p.y)) * m_nx + col_of(p.x);
     for (std::uint32_t i = m_cell_begin[cell], end = m_cell_begin[cell + 1]; i < end; ++i) {
         const CellEntry& entry = m_cell_entries[i];
-        if (entry.row_region == kFull || inside(p, m_row_regions[entry.row_region])) out.push_back(entry.region);
+        if (entry.row_region == kFull ||
+            (m_region_box[static_cast<std::size_t>(entry.region)].contains(p) && inside(p, m_row_regions[entry.row_region])))
+            out.push_back(entry.region);
     }
 }
 
@@ -322,14 +341,24 @@ bool PointLocator::strictly_inside(const Point& p, std::int32_t region, double t
 
 bool PointLocator::strictly_inside_probe(const Point& p, std::int32_t region, double tolerance, const Point& from,
                                          const Point& to) const {
-    if (!m_extent.contains(p)) return false;
+    if (!m_region_box[static_cast<std::size_t>(region)].contains(p)) return false;
     const RowRegion* rr = find_row_region(row_of(p.y), region);
     if (rr == nullptr) return classify(p, region) == Side::Inside;
+    const auto first = m_row_edges.begin() + rr->begin, last = m_row_edges.begin() + rr->end;
+    {
+        // The probe's own segment, if the region has it (canonical direction
+        // as stored): then the probe is on its boundary.
+        const Edge own = less_point(to, from) ? Edge{to, from} : Edge{from, to};
+        const auto it = std::lower_bound(first, last, own, edge_order);
+        if (it != last && it->lo == own.lo && it->hi == own.hi) return false;
+    }
+    // Edges whose lower end is above p (beyond the tolerance) neither span
+    // p's height nor come near it: the sorted scan stops there.
     const double tolerance2 = tolerance * tolerance;
+    const auto end = std::upper_bound(first, last, p.y + tolerance, [](double y, const Edge& e) { return y < e.lo.y; });
     bool in = false;
-    for (std::uint32_t i = rr->begin; i < rr->end; ++i) {
-        const Edge& e = m_row_edges[i];
-        if ((e.lo == from && e.hi == to) || (e.lo == to && e.hi == from)) return false;  // the probe's own segment
+    for (auto edge = first; edge != end; ++edge) {
+        const Edge& e = *edge;
         const bool near = p.x >= std::min(e.lo.x, e.hi.x) - tolerance && p.x <= std::max(e.lo.x, e.hi.x) + tolerance &&
                           p.y >= e.lo.y - tolerance && p.y <= e.hi.y + tolerance;
         if (!near) {

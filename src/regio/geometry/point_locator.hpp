@@ -71,6 +71,13 @@ private:
         Point lo;
         Point hi;
     };
+    // By lower end, then upper end (y first, then x).
+    static bool edge_order(const Edge& a, const Edge& b) {
+        if (a.lo.y != b.lo.y) return a.lo.y < b.lo.y;
+        if (a.lo.x != b.lo.x) return a.lo.x < b.lo.x;
+        if (a.hi.y != b.hi.y) return a.hi.y < b.hi.y;
+        return a.hi.x < b.hi.x;
+    }
     // The edges of one region in one grid row: m_row_edges[begin, end).
     struct RowRegion {
         std::int32_t region;
@@ -98,6 +105,7 @@ private:
     void build_cell_rows(std::int32_t row0, std::int32_t row1, std::vector<CellEntry>& entries);
 
     Box m_extent;
+    std::vector<Box> m_region_box;  // bounds of each region
     double m_x0 = 0, m_y0 = 0, m_inv_w = 1, m_inv_h = 1, m_cell_w = 1, m_cell_h = 1;
     std::int32_t m_nx = 1, m_ny = 1;
     std::size_t m_region_count = 0;
