@@ -66,8 +66,15 @@ void PolygonCoverage::setup(const geometry::Box& box) {
     if (m_edges.size() >= UINT32_MAX) throw std::length_error("polygon has too many edges");
     m_bucket_begin.assign(nrows + 1, 0);
     auto span = [&](const Edge& e, std::int64_t& r0, std::int64_t& r1) {
-        r0 = std::max(m_first_row, grid.row_of(std::max(e.ya, e.yb)) - 1);
-        r1 = std::min(last_row, grid.row_of(std::min(e.ya, e.yb)) + 1);
+        const double ymax = std::max(e.ya, e.yb), ymin = std::min(e.ya, e.yb);
+        r0 = std::max(m_first_row, grid.row_of(ymax) - 1);
+        r1 = std::min(last_row, grid.row_of(ymin) + 1);
+        if (ymax == ymin) return;  // horizontal: next_row picks its one row
+        // A sloped edge only changes the rows it overlaps with positive
+        // height (row r spans row_top(r + 1) .. row_top(r), the bounds the
+        // clipping uses); the slack rows it merely touches are dropped.
+        while (r0 < r1 && !(grid.row_top(r0 + 1) < ymax)) ++r0;
+        while (r1 > r0 && !(ymin < grid.row_top(r1))) --r1;
     };
     for (const Edge& e : m_edges) {
         std::int64_t r0, r1;
