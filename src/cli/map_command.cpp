@@ -12,6 +12,7 @@
 #include "regio/io/region_reader.hpp"
 #include "regio/io/region_transform.hpp"
 #include "regio/render/choropleth_plan.hpp"
+#include "regio/render/map_advice.hpp"
 #include "regio/render/choropleth_svg.hpp"
 #include "regio/style/map_style.hpp"
 
@@ -83,6 +84,11 @@ int run(MapArgs args) {
     // One classification over all panels: one legend, counts over all of them.
     const render::ChoroplethPlan plan = render::plan_panels(panels.values, spec);
     for (const auto& w : plan.classes.warnings) warnings.push_back(w);
+    {
+        std::vector<double> all;
+        for (const auto& panel : panels.values) all.insert(all.end(), panel.begin(), panel.end());
+        for (auto& w : render::map_advice(all, spec, plan.classes.k(), args.values.field)) warnings.push_back(std::move(w));
+    }
 
     render::MapSpec map;
     map.width = args.width ? args.width : st.width.value_or(900);
