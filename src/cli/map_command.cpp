@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -48,6 +49,11 @@ struct MapArgs {
 
 io::Overwrite overwrite_of(const MapArgs& args) { return args.overwrite ? io::Overwrite::Yes : io::Overwrite::No; }
 
+bool same_color(const std::string& a, const std::string& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); });
+}
+
 int run(MapArgs args) {
     // A style file gives defaults; options given on the command line win.
     style::MapStyleFile st;
@@ -59,6 +65,17 @@ int run(MapArgs args) {
     spec.palette = !args.palette.empty() ? args.palette : st.palette.value_or("");
     spec.reverse = args.reverse || st.reverse.value_or(false);
     spec.center = args.center ? args.center : st.center;
+    render::MapStyle look;
+    if (st.nodata_color) look.nodata_color = *st.nodata_color;
+    if (st.nodata_label) look.nodata_label = *st.nodata_label;
+    if (st.confidential_color) look.confidential_color = *st.confidential_color;
+    if (st.confidential_label) look.confidential_label = *st.confidential_label;
+    if (st.border_color) look.border_color = *st.border_color;
+    if (st.border_width) look.border_width = *st.border_width;
+    if (st.font) look.font = *st.font;
+    if (same_color(look.confidential_color, look.nodata_color))
+        throw ConfigError("confidential_color and nodata_color must differ (the GeoPackage tells them apart by fill)",
+                          Where{args.style, {}, {}, {}, "confidential_color"});
 
     const io::InputSpec input = io::InputSpec::parse(args.layer);
     const std::vector<std::string> inputs{input.path, args.values.data, args.style};
@@ -82,7 +99,7 @@ int run(MapArgs args) {
     const io::Crs map_crs = io::Crs::from_wkt(regions.crs_wkt);
 
     // One classification over all panels: one legend, counts over all of them.
-    const render::ChoroplethPlan plan = render::plan_panels(panels.values, spec);
+    const render::ChoroplethPlan plan = render::plan_panels(panels.values, spec, panels.confidential);
     for (const auto& w : plan.classes.warnings) warnings.push_back(w);
     {
         std::vector<double> all;
@@ -103,12 +120,6 @@ int run(MapArgs args) {
                          !args.legend_title.empty() ? args.legend_title : st.legend_title.value_or(args.values.field),
                          fmt::format("{}, k = {}", classify::method_name(spec.method), plan.classes.k())};
     if (n_panels > 1) text.method_note += fmt::format("; counts over all {} maps", n_panels);
-    render::MapStyle look;
-    if (st.nodata_color) look.nodata_color = *st.nodata_color;
-    if (st.nodata_label) look.nodata_label = *st.nodata_label;
-    if (st.border_color) look.border_color = *st.border_color;
-    if (st.border_width) look.border_width = *st.border_width;
-    if (st.font) look.font = *st.font;
 
     std::vector<render::MapPanel> drawn(n_panels);
     for (std::size_t p = 0; p < n_panels; ++p) {
@@ -139,8 +150,9 @@ int run(MapArgs args) {
         std::string what = fmt::format("{} regions", regions.size());
         if (n_panels > 1 || !args.values.facet.empty()) what += fmt::format(" x {} panels ({})", n_panels, args.values.facet);
         if (drawing.in_insets) what += fmt::format(" ({} in insets)", drawing.in_insets);
-        std::cerr << fmt::format("map: {}, {} classes ({}), {} without data; {} bytes of SVG\n", what, plan.classes.k(),
-                                 classify::method_name(spec.method), plan.nodata, drawing.svg.size());
+        const std::string confidential = plan.confidential ? fmt::format(", {} confidential", plan.confidential) : std::string();
+        std::cerr << fmt::format("map: {}, {} classes ({}), {} without data{}; {} bytes of SVG\n", what, plan.classes.k(),
+                                 classify::method_name(spec.method), plan.nodata, confidential, drawing.svg.size());
         if (drawing.topology_restored > 0)
             std::cerr << fmt::format("simplify: {} points kept beyond the tolerance so that no border crosses another\n",
                                      drawing.topology_restored);
@@ -162,6 +174,8 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--minus", args->values.minus, "Subtract the same field of this table (joined like --data): map a change");
     cmd->add_option("--where", args->values.where, "Only --data rows where COLUMN=VALUE (comma-separated or repeated; for tidy tables)")
         ->delimiter(',');
+    cmd->add_option("--flag-column", args->values.flag_column,
+                    "Flag column of --data (default: 'flag' if present); suppressed rows are drawn as confidential");
     cmd->add_option("--facet", args->values.facet, "Small multiples: one map per value of this --data column, one shared legend");
     cmd->add_option("--style", args->style, "A style file, e.g. styles/rate.toml (options below override it)");
     cmd->add_option("--classes", args->classes, "Number of classes (default 5)");

@@ -5,6 +5,7 @@
 #include "regio/io/region_attributes.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 
 namespace regio::cli {
@@ -16,6 +17,7 @@ render::PanelValues read_one(const io::InputSpec& layer, const MapDataArgs& args
     if (args.data.empty()) {
         if (!args.facet.empty()) throw UsageError("--facet needs --data: a tidy table with a column of facet values");
         if (!args.where.empty()) throw UsageError("--where picks rows of --data: give the table too");
+        if (!args.flag_column.empty()) throw UsageError("--flag-column names a column of --data: give the table too");
         return {{std::string()}, {io::read_numeric_field(layer, args.field)}, 0, 0};
     }
     if (args.data_id.empty()) throw UsageError("--data needs --data-id naming its id column");
@@ -24,6 +26,10 @@ render::PanelValues read_one(const io::InputSpec& layer, const MapDataArgs& args
     const io::CsvTable table = io::read_csv_table(args.data);
     const std::size_t id_col = table.column(args.data_id), value_col = table.column(args.field);
     const std::size_t facet_col = args.facet.empty() ? 0 : table.column(args.facet);
+    // Suppressed values (e.g. regio indicators' flag "suppressed") are confidential, not no data.
+    const std::string flag_name = args.flag_column.empty() ? "flag" : args.flag_column;
+    const bool flagged = !args.flag_column.empty() || table.has_column(flag_name);
+    const std::size_t flag_col = flagged ? table.column(flag_name) : 0;
     // --where picks the rows of a tidy table (e.g. indicator=employment_rate), before the facets are split.
     std::vector<std::pair<std::size_t, std::string>> filters;
     for (const auto& w : args.where) {
@@ -35,7 +41,9 @@ render::PanelValues read_one(const io::InputSpec& layer, const MapDataArgs& args
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
         if (!std::all_of(filters.begin(), filters.end(), [&](const auto& f) { return row[f.first] == f.second; })) continue;
-        rows.push_back({row[id_col], args.facet.empty() ? std::string() : row[facet_col], table.number(r, value_col), table.lines[r]});
+        const bool confidential = flagged && render::is_confidential_flag(row[flag_col]);
+        rows.push_back({row[id_col], args.facet.empty() ? std::string() : row[facet_col],
+                        confidential ? std::numeric_limits<double>::quiet_NaN() : table.number(r, value_col), table.lines[r], confidential});
     }
     const render::JoinSource source{args.data, args.data_id, args.facet};
     render::PanelValues panels = render::join_panels(region_ids, rows, source);
@@ -56,8 +64,11 @@ render::PanelValues read_map_values(const io::InputSpec& layer, const MapDataArg
         // year minus last year's, carried onto this year's units).
         MapDataArgs other = args;
         other.data = args.minus;
-        const std::vector<double> before = read_one(layer, other, region_ids, warnings).values.front();
-        for (std::size_t r = 0; r < before.size(); ++r) panels.values.front()[r] -= before[r];  // NaN stays NaN: no data
+        const render::PanelValues before = read_one(layer, other, region_ids, warnings);
+        for (std::size_t r = 0; r < before.values.front().size(); ++r) {
+            panels.values.front()[r] -= before.values.front()[r];  // NaN stays NaN: no data
+            if (before.is_confidential(0, r) && !panels.confidential.empty()) panels.confidential.front()[r] = 1;
+        }
     }
     return panels;
 }

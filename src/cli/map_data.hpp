@@ -1,7 +1,8 @@
 #pragma once
 // The values regio map draws: a numeric field of the layer, or a column of
 // a CSV table joined by id; in a tidy table --where picks the rows and
-// --facet splits them into panels (small multiples).
+// --facet splits them into panels (small multiples). Rows whose flag marks a
+// suppressed value (render::is_confidential_flag) are confidential.
 #include "regio/io/input_spec.hpp"
 #include "regio/render/facets.hpp"
 
@@ -16,10 +17,11 @@ struct MapDataArgs {
     std::vector<std::string> where;  // COL=VALUE filters on the table's rows
     std::string facet;               // a column of the table: one panel per value
     std::string minus;               // a second table joined the same way: map data minus it (a change)
+    std::string flag_column;         // the table's flag column (default: `flag` when there is one)
 };
 
 // One panel per facet value (one panel without --facet); with --minus the
-// difference of the two tables. Warnings for regions without a row and rows
+// difference of the two tables (confidential where either is). Warnings for regions without a row and rows
 // without a region; usage errors for options that do not go together.
 render::PanelValues read_map_values(const io::InputSpec& layer, const MapDataArgs& args, const std::vector<std::string>& region_ids,
                                     std::vector<std::string>& warnings);

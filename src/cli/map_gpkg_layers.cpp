@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 namespace regio::cli {
@@ -13,6 +14,9 @@ std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const Ma
     const std::string stem = std::filesystem::path(gpkg_path).stem().string();
     std::vector<render::StyleClass> style_classes;
     for (std::size_t k = 0; k < plan.colors.size(); ++k) style_classes.push_back({static_cast<int>(k + 1), plan.labels[k], plan.colors[k]});
+    // Every layer gets the confidential category when any panel has one, as the shared legend does.
+    std::optional<render::ConfidentialStyle> confidential;
+    if (plan.confidential > 0) confidential = render::ConfidentialStyle{look.confidential_color, look.confidential_label};
     std::vector<io::MapLayer> layers;
     std::set<std::string> names;
     for (std::size_t p = 0; p < panels.values.size(); ++p) {
@@ -30,11 +34,13 @@ std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const Ma
         layer.values = panels.values[p];
         for (std::size_t r = 0; r < layer.values.size(); ++r) {
             const int k = plan.region_class[p * layer.values.size() + r];
-            layer.classes.push_back(k + 1);
-            layer.fills.push_back(k >= 0 ? plan.colors[static_cast<std::size_t>(k)] : look.nodata_color);
+            layer.classes.push_back(k >= 0 ? k + 1 : 0);
+            layer.fills.push_back(k >= 0                              ? plan.colors[static_cast<std::size_t>(k)]
+                                  : k == render::kConfidentialClass ? look.confidential_color
+                                                                    : look.nodata_color);
         }
-        layer.qml = render::qml_style(style_classes, look.nodata_color, look.nodata_label, look.border_color);
-        layer.sld = render::sld_style(layer.name, style_classes, look.nodata_color, look.nodata_label, look.border_color);
+        layer.qml = render::qml_style(style_classes, look.nodata_color, look.nodata_label, look.border_color, confidential);
+        layer.sld = render::sld_style(layer.name, style_classes, look.nodata_color, look.nodata_label, look.border_color, confidential);
         layers.push_back(std::move(layer));
     }
     return layers;

@@ -1,7 +1,8 @@
 #pragma once
 // The layers of regio map --gpkg: the regions with value, class (1..K, NULL
-// for no data) and fill, and the QGIS style of the classes; one layer per
-// panel of small multiples, named <gpkg stem>_<facet value>.
+// for no data and confidential values) and fill (#RRGGBB; the confidential
+// colour for suppressed values), and the QGIS style of the classes; one
+// layer per panel of small multiples, named <gpkg stem>_<facet value>.
 #include "map_data.hpp"
 
 #include "regio/io/map_gpkg.hpp"

@@ -8,12 +8,27 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <limits>
 
 namespace regio::render {
 
-ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpec& spec) {
+namespace {
+
+bool flagged(const std::vector<char>& confidential, std::size_t i) { return i < confidential.size() && confidential[i] != 0; }
+
+// The values to classify: confidential ones left out (NaN).
+std::vector<double> publishable(const std::vector<double>& values, const std::vector<char>& confidential) {
+    std::vector<double> out = values;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (flagged(confidential, i)) out[i] = std::numeric_limits<double>::quiet_NaN();
+    return out;
+}
+
+}  // namespace
+
+ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpec& spec, const std::vector<char>& confidential) {
     ChoroplethPlan plan;
-    plan.classes = classify::classify(values, spec.method, spec.k, spec.options);
+    plan.classes = classify::classify(publishable(values, confidential), spec.method, spec.k, spec.options);
     const auto& bins = plan.classes.bins;
     if (spec.center) {
         plan.colors = style::diverging_colors(spec.palette.empty() ? "RdBu" : spec.palette, bins, plan.classes.lowest, *spec.center,
@@ -23,9 +38,13 @@ ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpe
     }
     plan.labels = class_labels(plan.classes.lowest, bins);
     plan.region_class.reserve(values.size());
-    for (const double v : values) {
-        if (!std::isfinite(v)) {
-            plan.region_class.push_back(-1);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const double v = values[i];
+        if (flagged(confidential, i)) {
+            plan.region_class.push_back(kConfidentialClass);
+            ++plan.confidential;
+        } else if (!std::isfinite(v)) {
+            plan.region_class.push_back(kNoDataClass);
             ++plan.nodata;
         } else {
             plan.region_class.push_back(static_cast<int>(classify::class_of(plan.classes, v)));
@@ -34,15 +53,22 @@ ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpe
     return plan;
 }
 
-ChoroplethPlan plan_panels(const std::vector<std::vector<double>>& panels, const ClassSpec& spec) {
+ChoroplethPlan plan_panels(const std::vector<std::vector<double>>& panels, const ClassSpec& spec,
+                           const std::vector<std::vector<char>>& confidential) {
     std::vector<double> values;
-    for (const auto& panel : panels) values.insert(values.end(), panel.begin(), panel.end());
+    std::vector<char> mask;
+    for (std::size_t p = 0; p < panels.size(); ++p) {
+        values.insert(values.end(), panels[p].begin(), panels[p].end());
+        if (confidential.empty()) continue;
+        for (std::size_t r = 0; r < panels[p].size(); ++r)
+            mask.push_back(p < confidential.size() && r < confidential[p].size() ? confidential[p][r] : 0);
+    }
     try {
-        return plan_choropleth(values, spec);
+        return plan_choropleth(values, spec, mask);
     } catch (const UsageError& e) {
         // Ties can leave fewer classes than asked for; say so, not just that
         // the palette lacks that size.
-        const auto used = classify::classify(values, spec.method, spec.k, spec.options).k();
+        const auto used = classify::classify(publishable(values, mask), spec.method, spec.k, spec.options).k();
         if (used != spec.k)
             throw UsageError(fmt::format("the data give {} classes, not {} (ties or duplicate bounds): {}", used, spec.k, e.message()),
                              e.where(), e.hint());

@@ -21,22 +21,32 @@ struct ClassSpec {
     std::optional<double> center;  // diverging around this value
 };
 
+// region_class of areas without a class: no data (missing or empty value),
+// and confidential (a suppressed value: drawn and counted apart, §5.2).
+inline constexpr int kNoDataClass = -1;
+inline constexpr int kConfidentialClass = -2;
+
 struct ChoroplethPlan {
     classify::Classification classes;
     std::vector<std::string> colors;  // per class
     std::vector<std::string> labels;  // per class: "[min, b0]", "(b0, b1]", ...
-    std::vector<int> region_class;    // per region: 0..k-1, or -1 for no data
+    std::vector<int> region_class;    // per region: 0..k-1, kNoDataClass or kConfidentialClass
     std::size_t nodata = 0;
+    std::size_t confidential = 0;
 };
 
-// NaN values are no data. Throws DataError when no value is left to classify.
-ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpec& spec);
+// NaN values are no data; values whose `confidential` entry is non-zero
+// (empty: none) are confidential and not classified, whatever they hold.
+// Throws DataError when no value is left to classify.
+ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpec& spec, const std::vector<char>& confidential = {});
 
 // Small multiples: one classification over the values of all panels, so
 // every panel uses the same classes and colours and one legend counts the
 // areas of all panels. region_class holds the panels one after the other
 // ([p * regions + r]). When the palette lacks the number of classes the
 // data give (ties), the UsageError says so.
-ChoroplethPlan plan_panels(const std::vector<std::vector<double>>& panels, const ClassSpec& spec);
+// `confidential` is [panel][region] as PanelValues has it (empty: none).
+ChoroplethPlan plan_panels(const std::vector<std::vector<double>>& panels, const ClassSpec& spec,
+                           const std::vector<std::vector<char>>& confidential = {});
 
 }  // namespace regio::render

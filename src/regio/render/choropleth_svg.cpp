@@ -1,5 +1,6 @@
 #include "regio/render/choropleth_svg.hpp"
 
+#include "regio/render/choropleth_plan.hpp"
 #include "regio/render/insets.hpp"
 #include "regio/render/map_scene.hpp"
 #include "regio/render/page_layout.hpp"
@@ -45,8 +46,10 @@ void append_paths(std::string& svg, const std::vector<MapRegion>& regions, const
         if (scene.assignment[i] != frame || !scene.shapes[i]) continue;
         const std::string d = path_data(*scene.shapes[i], view, decimals);
         if (d.empty()) continue;
-        const std::string cls = r.klass >= 0 ? "c" + std::to_string(r.klass) : "nd";
-        const std::string value = r.value ? format_value(*r.value) : style.nodata_label;
+        const bool confidential = r.klass == kConfidentialClass;
+        const std::string cls = r.klass >= 0 ? "c" + std::to_string(r.klass) : confidential ? "cf" : "nd";
+        // A suppressed value is never shown, even if the caller passed one.
+        const std::string value = confidential ? style.confidential_label : r.value ? format_value(*r.value) : style.nodata_label;
         const std::string label = r.name.empty() ? r.id : r.name + " (" + r.id + ")";
         svg += fmt::format("<path id=\"{}\" data-id=\"{}\" class=\"{}\" d=\"{}\"><title>{}: {}</title></path>\n",
                            element_id(id_prefix, r.id, used), xml_escape(r.id), cls, d, xml_escape(label), xml_escape(value));
@@ -70,7 +73,12 @@ MapDrawing draw_map(const std::vector<MapPanel>& panels, const std::vector<Legen
 
     const double w = spec.width, h = spec.height;
     const bool several = panels.size() > 1;
-    const LegendContent legend{&classes, nodata_count, style.nodata_label, text.legend_title, text.method_note};
+    std::size_t confidential_count = 0;
+    for (const auto& panel : panels)
+        confidential_count += static_cast<std::size_t>(
+            std::count_if(panel.regions.begin(), panel.regions.end(), [](const MapRegion& r) { return r.klass == kConfidentialClass; }));
+    const LegendContent legend{&classes,          nodata_count, style.nodata_label, text.legend_title, text.method_note,
+                               confidential_count, style.confidential_label};
     PageSpec page_spec;
     page_spec.width = w;
     page_spec.height = h;
@@ -94,7 +102,9 @@ MapDrawing draw_map(const std::vector<MapPanel>& panels, const std::vector<Legen
                        spec.width, spec.height, spec.width, spec.height, xml_escape(style.font));
     svg += "<defs>\n<style>";
     for (std::size_t k = 0; k < classes.size(); ++k) svg += fmt::format(".c{}{{fill:{}}}", k, xml_escape(classes[k].color));
-    svg += ".nd{fill:url(#nodata)}</style>\n";
+    svg += ".nd{fill:url(#nodata)}";
+    if (confidential_count > 0) svg += ".cf{fill:url(#confidential)}";  // only then: maps without flags stay as they were
+    svg += "</style>\n";
     // Regions beyond a chosen extent stay inside their frame.
     auto suffix = [&](std::size_t p) { return several ? "-" + std::to_string(p + 1) : std::string(); };
     for (std::size_t p = 0; p < page.panels.size(); ++p) {
@@ -106,8 +116,14 @@ MapDrawing draw_map(const std::vector<MapPanel>& panels, const std::vector<Legen
     }
     svg += fmt::format("<pattern id=\"nodata\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
                        "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"{}\"/>"
-                       "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#969696\" stroke-width=\"1.5\"/></pattern>\n</defs>\n",
+                       "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#969696\" stroke-width=\"1.5\"/></pattern>\n",
                        xml_escape(style.nodata_color));
+    if (confidential_count > 0)  // cross-hatched: unlike the no-data hatch and every class colour
+        svg += fmt::format("<pattern id=\"confidential\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
+                           "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"{}\"/>"
+                           "<path d=\"M3 0V6M0 3H6\" stroke=\"#636363\" stroke-width=\"1.2\"/></pattern>\n",
+                           xml_escape(style.confidential_color));
+    svg += "</defs>\n";
     svg += fmt::format("<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n", xml_escape(style.background));
     if (!text.title.empty())
         svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"20\" font-weight=\"bold\">{}</text>\n", kPageMargin, kPageMargin + 18,

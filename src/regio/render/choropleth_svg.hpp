@@ -18,7 +18,7 @@ struct MapRegion {
     std::string name;
     const geometry::MultiPolygon* shape = nullptr;  // in the map CRS
     std::optional<double> value;
-    int klass = -1;  // index into the legend's classes; -1 = no data
+    int klass = -1;  // index into the legend's classes; -1 = no data, -2 = confidential (choropleth_plan.hpp)
 };
 
 struct LegendClass {
@@ -30,6 +30,10 @@ struct LegendClass {
 struct MapStyle {
     std::string nodata_color = "#D9D9D9";
     std::string nodata_label = "no data";
+    // Suppressed values (choropleth.md §5.2): cross-hatched on this colour,
+    // apart from the no-data hatch and from every class colour.
+    std::string confidential_color = "#BDBDBD";
+    std::string confidential_label = "confidential";
     std::string border_color = "#FFFFFF";
     double border_width = 0.4;
     std::string font = "Helvetica, Arial, sans-serif";
@@ -69,7 +73,8 @@ struct MapDrawing {
 };
 
 // classes and nodata_count describe the legend shared by all panels (counts
-// over all panels). Throws ConfigError when a region matches two insets.
+// over all panels); the confidential entry (after no data) counts the regions
+// of all panels with klass -2, and appears only when there are any. Throws ConfigError when a region matches two insets.
 MapDrawing draw_map(const std::vector<MapPanel>& panels, const std::vector<LegendClass>& classes, std::size_t nodata_count,
                     const MapStyle& style, const MapText& text, const MapSpec& spec);
 

@@ -54,6 +54,12 @@ bool natural_less(std::string_view a, std::string_view b) {
     return a < b;  // equal up to leading zeros: "01" before "1"
 }
 
+bool is_confidential_flag(std::string_view flag) {
+    while (!flag.empty() && (flag.front() == ' ' || flag.front() == '\t')) flag.remove_prefix(1);
+    while (!flag.empty() && (flag.back() == ' ' || flag.back() == '\t')) flag.remove_suffix(1);
+    return flag == "suppressed" || flag == "c" || flag == "confidential";
+}
+
 void sort_facets(std::vector<std::string>& values) {
     std::vector<double> numbers;
     for (const auto& v : values)
@@ -90,6 +96,7 @@ PanelValues join_panels(const std::vector<std::string>& region_ids, const std::v
 
     out.values.assign(out.facets.size(), std::vector<double>(region_ids.size(), std::numeric_limits<double>::quiet_NaN()));
     std::vector<std::vector<char>> seen(out.facets.size(), std::vector<char>(region_ids.size(), 0));
+    out.confidential.assign(out.facets.size(), std::vector<char>(region_ids.size(), 0));
     std::unordered_map<std::string, std::size_t> unmatched_rows;  // (id, facet) -> count, to catch duplicates there too
     for (const auto& row : rows) {
         const std::size_t p = panel_of.at(row.facet);
@@ -105,7 +112,8 @@ PanelValues join_panels(const std::vector<std::string>& region_ids, const std::v
             continue;
         }
         seen[p][r->second] = 1;
-        out.values[p][r->second] = row.value;
+        out.values[p][r->second] = row.confidential ? std::numeric_limits<double>::quiet_NaN() : row.value;
+        out.confidential[p][r->second] = row.confidential ? 1 : 0;
     }
     for (const auto& panel : seen) out.missing += static_cast<std::size_t>(std::count(panel.begin(), panel.end(), 0));
     return out;

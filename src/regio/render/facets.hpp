@@ -23,13 +23,24 @@ struct TidyRow {
     std::string facet;  // empty when not faceted
     double value = 0;   // NaN = no data
     std::int64_t line = 0;
+    bool confidential = false;  // suppressed (see is_confidential_flag): drawn as confidential, the value is never shown
 };
+
+// Flags (e.g. the `flag` column of regio indicators) that mark a suppressed,
+// not publishable value: "suppressed" (primary or secondary suppression),
+// Eurostat's "c" and "confidential". Anything else (ok, no_data, u, ...) is not.
+bool is_confidential_flag(std::string_view flag);
 
 struct PanelValues {
     std::vector<std::string> facets;          // one per panel, in natural order ({""} when not faceted)
     std::vector<std::vector<double>> values;  // [panel][region]; NaN = no data
     std::size_t missing = 0;                  // (region, panel) pairs without a row
     std::size_t unmatched = 0;                // rows whose id matches no region
+    std::vector<std::vector<char>> confidential;  // [panel][region]: 1 = suppressed; empty = none
+
+    [[nodiscard]] bool is_confidential(std::size_t panel, std::size_t region) const {
+        return panel < confidential.size() && region < confidential[panel].size() && confidential[panel][region] != 0;
+    }
 };
 
 struct JoinSource {
@@ -40,7 +51,8 @@ struct JoinSource {
 
 // A second row for the same region (and facet value) is a DataError naming
 // the file, line and id column; more than kMaxPanels facet values a
-// UsageError. An empty facet value is a DataError.
+// UsageError. An empty facet value is a DataError. A confidential row gives
+// NaN (its value is dropped) and marks its (panel, region) confidential.
 PanelValues join_panels(const std::vector<std::string>& region_ids, const std::vector<TidyRow>& rows, const JoinSource& source);
 
 // "a, b and c": the missing/unmatched counts as the warnings of regio map.

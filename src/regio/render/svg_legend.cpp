@@ -50,7 +50,8 @@ std::vector<std::string> class_labels(double lowest, const std::vector<double>& 
 }
 
 double legend_height(const LegendContent& legend) {
-    const std::size_t entries = (legend.classes ? legend.classes->size() : 0) + (legend.nodata_count > 0 ? 1 : 0);
+    const std::size_t entries = (legend.classes ? legend.classes->size() : 0) + (legend.nodata_count > 0 ? 1 : 0) +
+                                (legend.confidential_count > 0 ? 1 : 0);
     return (legend.title.empty() ? 0 : kLineH) + kLineH * static_cast<double>(entries) + (legend.method_note.empty() ? 0 : kNoteH);
 }
 
@@ -75,6 +76,7 @@ void append_legend(std::string& svg, const LegendContent& legend, double x, doub
             entry(cls, (*legend.classes)[k].label, (*legend.classes)[k].count);
         }
     if (legend.nodata_count > 0) entry("nd", legend.nodata_label, legend.nodata_count);
+    if (legend.confidential_count > 0) entry("cf", legend.confidential_label, legend.confidential_count);
     if (!legend.method_note.empty())
         svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#555555\">{}</text>\n", format_fixed(x, 1),
                            format_fixed(y + 10, 1), xml_escape(legend.method_note));

@@ -1,6 +1,6 @@
 #pragma once
 // The legend of a choropleth: title, a swatch per class with its bounds as
-// used and the number of areas, the no-data entry, and the method note
+// used and the number of areas, the no-data and confidential entries, and the method note
 // (choropleth.md §5.3). Its height is known before drawing, so the page
 // layout can put insets under it.
 #include "regio/render/choropleth_svg.hpp"
@@ -16,6 +16,8 @@ struct LegendContent {
     std::string nodata_label;
     std::string title;
     std::string method_note;
+    std::size_t confidential_count = 0;  // suppressed values: an entry after no data when > 0
+    std::string confidential_label;
 };
 
 // Pixels from the top of the legend to the bottom of its last line.

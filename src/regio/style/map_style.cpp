@@ -88,7 +88,8 @@ MapStyleFile load_map_style(const std::string& path) {
         throw ConfigError(std::string(e.description()), Where{path, {}, static_cast<std::int64_t>(e.source().begin.line)});
     }
     static const std::set<std::string> kKeys = {"palette", "reverse", "method", "classes", "breaks", "center",
-                                                "nodata_color", "nodata_label", "border_color", "border_width",
+                                                "nodata_color", "nodata_label", "confidential_color", "confidential_label",
+                                                "border_color", "border_width",
                                                 "font", "width", "height", "legend_title", "source", "description",
                                                 "extent", "insets"};
     for (const auto& [key, value] : t)
@@ -109,6 +110,8 @@ MapStyleFile load_map_style(const std::string& path) {
     text("method", s.method);
     text("nodata_color", s.nodata_color);
     text("nodata_label", s.nodata_label);
+    text("confidential_color", s.confidential_color);
+    text("confidential_label", s.confidential_label);
     text("border_color", s.border_color);
     text("font", s.font);
     text("legend_title", s.legend_title);
@@ -144,7 +147,8 @@ MapStyleFile load_map_style(const std::string& path) {
             s.breaks.push_back(*v);
         }
     }
-    for (const auto& [key, c] : {std::pair{"nodata_color", &s.nodata_color}, std::pair{"border_color", &s.border_color}})
+    for (const auto& [key, c] : {std::pair{"nodata_color", &s.nodata_color}, std::pair{"confidential_color", &s.confidential_color},
+                                 std::pair{"border_color", &s.border_color}})
         if (*c && !is_colour(**c))
             throw ConfigError("'" + **c + "' is not a colour #RRGGBB", Where{path, {}, {}, {}, key});
     if (const auto* extent = t.get("extent")) s.extent = parse_box(*extent, path, "extent");

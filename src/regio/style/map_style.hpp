@@ -1,6 +1,6 @@
 #pragma once
 // Named choropleth styles (styles/NAME.toml): palette, classification,
-// colours for no data and borders, fonts, size, legend, and the frame: the
+// colours for no data, confidential values and borders, fonts, size, legend, and the frame: the
 // main map's extent and insets for outlying regions. Every key is optional;
 // command-line options override the style. Schema in the README.
 #include "regio/geometry/types.hpp"
@@ -29,6 +29,8 @@ struct MapStyleFile {
     std::optional<double> center;
     std::optional<std::string> nodata_color;
     std::optional<std::string> nodata_label;
+    std::optional<std::string> confidential_color;  // suppressed values (cross-hatched on this colour)
+    std::optional<std::string> confidential_label;
     std::optional<std::string> border_color;
     std::optional<double> border_width;
     std::optional<std::string> font;
