@@ -64,6 +64,8 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 ROOT=$(cd "$HERE/../.." && pwd)                  # checkout root
 SHARED=$(cd "$ROOT/.." && pwd)/shared            # ../shared next to the checkout
 BENCH=$SHARED/bench
@@ -151,10 +153,6 @@ printf 'workload\ttool\twall_s\tcells_per_s\tpeak_mib\tcpu_s\truns\tstatus\tothe
 FAILURES=$OUT/failures.txt
 : > "$FAILURES"
 
-busy_s() {  # CPU seconds the whole machine has been busy since boot (all cores)
-  awk -v hz="$(getconf CLK_TCK)" '/^cpu /{printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz}' /proc/stat
-}
-median() { sort -g | awk '{a[NR]=$1} END{if(NR%2) printf "%.3f", a[(NR+1)/2]; else printf "%.3f", (a[NR/2]+a[NR/2+1])/2}'; }
 
 # measure WORKLOAD TOOL CELLS RUNS CMD ARGS...
 # 1) one run under /usr/bin/time -v (or getrusage): peak RSS, CPU, exit status, the output;
@@ -169,29 +167,15 @@ measure() {
   log "$wl $tool: $cmd"
   echo "\$ $cmd" > "$err"
   t0=$(date +%s.%N)
-  if [ "$HAVE_TIME" = 1 ]; then
-    /usr/bin/time -v -o "$tf" "$@" >>"$err" 2>&1 || rc=$?
-  else
-    python3 -c '
-import resource, subprocess, sys
-rc = subprocess.call(sys.argv[2:])
-r = resource.getrusage(resource.RUSAGE_CHILDREN)
-open(sys.argv[1], "w").write("Maximum resident set size (kbytes): %d\nUser time (seconds): %.2f\nSystem time (seconds): %.2f\n" % (r.ru_maxrss, r.ru_utime, r.ru_stime))
-sys.exit(rc)' "$tf" "$@" >>"$err" 2>&1 || rc=$?
-  fi
+  time_run "$tf" "$err" "$@" || rc=$?
   t1=$(date +%s.%N)
   if [ "$rc" != 0 ]; then
-    {
-      echo "FAILED ($wl $tool, exit $rc):"
-      echo "  command: $cmd"
-      echo "  output (last 30 lines of $err):"
-      tail -n +2 "$err" | tail -n 30 | sed 's/^/    /'
-    } | tee -a "$FAILURES" >&2
+    report_failure "$wl $tool, exit $rc" "$cmd" "$err"
     printf '%s\t%s\tNA\tNA\tNA\tNA\t%s\tFAILED(exit %s)\tNA\n' "$wl" "$tool" "$runs" "$rc" >> "$RES"
     return 1
   fi
-  rss=$(awk -F: '/Maximum resident set size/{printf "%.0f", $2/1024}' "$tf")
-  cpu=$(awk -F: '/User time/{u=$2} /System time/{s=$2} END{printf "%.2f", u+s}' "$tf")
+  rss=$(peak_mib "$tf")
+  cpu=$(cpu_s "$tf")
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
   if [ "$HAVE_HF" = 1 ]; then
     # -N: no intermediate shell (sub-second commands); the command line is split by hyperfine

@@ -49,6 +49,8 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 ROOT=$(cd "$HERE/../.." && pwd)                  # checkout root
 SHARED=$(cd "$ROOT/.." && pwd)/shared            # ../shared next to the checkout
 BENCH=$SHARED/bench
@@ -181,10 +183,6 @@ printf 'size\ttool\twall_s\tpoints_per_s\tpeak_mib\tcpu_s\truns\tstatus\tother_c
 FAILURES=$OUT/failures.txt
 : > "$FAILURES"
 
-busy_s() {  # CPU seconds the whole machine has been busy since boot (all cores)
-  awk -v hz="$(getconf CLK_TCK)" '/^cpu /{printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz}' /proc/stat
-}
-median() { sort -g | awk '{a[NR]=$1} END{if(NR%2) printf "%.3f", a[(NR+1)/2]; else printf "%.3f", (a[NR/2]+a[NR/2+1])/2}'; }
 
 # measure TOOL SIZE RUNS CMD ARGS...
 # 1) one run under /usr/bin/time -v (or getrusage): peak RSS, CPU, exit status, output, stderr;
@@ -199,29 +197,15 @@ measure() {
   log "$tool $size: $cmd"
   echo "\$ $cmd" > "$err"
   t0=$(date +%s.%N)
-  if [ "$HAVE_TIME" = 1 ]; then
-    /usr/bin/time -v -o "$tf" "$@" >>"$err" 2>&1 || rc=$?
-  else
-    "$PYTHON" -c '
-import resource, subprocess, sys
-rc = subprocess.call(sys.argv[2:])
-r = resource.getrusage(resource.RUSAGE_CHILDREN)
-open(sys.argv[1], "w").write("Maximum resident set size (kbytes): %d\nUser time (seconds): %.2f\nSystem time (seconds): %.2f\n" % (r.ru_maxrss, r.ru_utime, r.ru_stime))
-sys.exit(rc)' "$tf" "$@" >>"$err" 2>&1 || rc=$?
-  fi
+  time_run "$tf" "$err" "$@" || rc=$?
   t1=$(date +%s.%N)
   if [ "$rc" != 0 ]; then
-    {
-      echo "FAILED ($tool, $size points, exit $rc):"
-      echo "  command: $cmd"
-      echo "  output (last 30 lines of $err):"
-      tail -n +2 "$err" | tail -n 30 | sed 's/^/    /'
-    } | tee -a "$FAILURES" >&2
+    report_failure "$tool, $size points, exit $rc" "$cmd" "$err"
     printf '%s\t%s\tNA\tNA\tNA\tNA\t%s\tFAILED(exit %s)\t%s\n' "$size" "$tool" "$runs" "$rc" NA >> "$RES"
     return 1
   fi
-  rss=$(awk -F: '/Maximum resident set size/{printf "%.0f", $2/1024}' "$tf")
-  cpu=$(awk -F: '/User time/{u=$2} /System time/{s=$2} END{printf "%.2f", u+s}' "$tf")
+  rss=$(peak_mib "$tf")
+  cpu=$(cpu_s "$tf")
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
   if [ "$runs" -gt 1 ]; then
     if [ "$HAVE_HF" = 1 ]; then
@@ -288,17 +272,6 @@ if [ "$PEERS" = auto ]; then
   if have_gp || have_pg || have_ms; then PEERS=1; else PEERS=0; fi
 fi
 PEER_NOTE=""
-pg_start() {
-  local asu=(runuser -u postgres --); [ "$(id -u)" -eq 0 ] || asu=(sudo -u postgres)
-  local ver name; read -r ver name _ < <(pg_lsclusters -h | head -1)
-  [ -n "${name:-}" ] || { echo "no PostgreSQL cluster (pg_lsclusters)"; return 1; }
-  pg_ctlcluster "$ver" "$name" status >/dev/null 2>&1 || pg_ctlcluster "$ver" "$name" start
-  local me; me=$(id -un)
-  "${asu[@]}" psql -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='$me'" | grep -q 1 ||
-    "${asu[@]}" createuser -s "$me"
-  psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$PGDATABASE'" | grep -q 1 ||
-    createdb "$PGDATABASE"
-}
 if [ "$PEERS" = 1 ]; then
   P=$BENCH/peers
   PG_OK=0

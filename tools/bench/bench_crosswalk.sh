@@ -54,6 +54,8 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 ROOT=$(cd "$HERE/../.." && pwd)                  # checkout root
 SHARED=$(cd "$ROOT/.." && pwd)/shared            # ../shared next to the checkout
 BENCH=$SHARED/bench
@@ -144,9 +146,6 @@ fi
 printf 'section\ttool\twall_s\twall_min\twall_max\tregions_per_s\tpeak_mib\tcpu_s\truns\tstatus\tother_cpu_s\tattempt\n' > "$RES"
 FAILURES=$OUT/failures.txt
 : > "$FAILURES"
-busy_s() {  # CPU seconds the whole machine has been busy since boot (all cores)
-  awk -v hz="$(getconf CLK_TCK)" '/^cpu /{printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz}' /proc/stat
-}
 
 wait_quiet() {  # wait up to WAIT_QUIET s for 3 s with less than 0.3 cores busy
   [ "$WAIT_QUIET" -gt 0 ] || return 0
@@ -177,8 +176,8 @@ measure() {
     printf '%s\t%s\tNA\tNA\tNA\tNA\tNA\tNA\t%s\tFAILED(exit %s)\tNA\t1\n' "$sec" "$tool" "$runs" "$rc" >> "$RES"
     return 1
   fi
-  rss=$(awk -F: '/Maximum resident set size/{printf "%.0f", $2/1024}' "$tf")
-  cpu=$(awk -F: '/User time/{u=$2} /System time/{s=$2} END{printf "%.2f", u+s}' "$tf")
+  rss=$(peak_mib "$tf")
+  cpu=$(cpu_s "$tf")
   # hyperfine; with --wait-quiet, repeated (up to --retry-busy times) when other processes used
   # much CPU meanwhile (not for PostGIS, whose server is "other" by construction); the attempt
   # with the least other CPU is kept
@@ -344,17 +343,6 @@ if [ "$DO_W3" = 1 ]; then
   bash -c "$build --report $(q "$OUT/w3_regio.report.json")" >>"$OUT/w3_regio-build.log" 2>&1 || true
 
   P=$BENCH/peers
-  pg_start() {
-    local asu=(runuser -u postgres --); [ "$(id -u)" -eq 0 ] || asu=(sudo -u postgres)
-    local ver name; read -r ver name _ < <(pg_lsclusters -h | head -1)
-    [ -n "${name:-}" ] || { echo "no PostgreSQL cluster (pg_lsclusters)"; return 1; }
-    pg_ctlcluster "$ver" "$name" status >/dev/null 2>&1 || pg_ctlcluster "$ver" "$name" start
-    local me; me=$(id -un)
-    "${asu[@]}" psql -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='$me'" | grep -q 1 ||
-      "${asu[@]}" createuser -s "$me"
-    psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$PGDATABASE'" | grep -q 1 ||
-      createdb "$PGDATABASE"
-  }
   if [ "$PEERS" = 1 ]; then
     if have_gp; then
       measure w3 geopandas "$N21W" "$PEER_RUNS" \

@@ -34,6 +34,8 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 ROOT=$(cd "$HERE/../.." && pwd)                  # checkout root
 SHARED=$(cd "$ROOT/.." && pwd)/shared            # ../shared next to the checkout
 PEER=$SHARED/bench/peers/w4_mapshaper.sh
@@ -130,8 +132,8 @@ measure() {
     printf '%s\t%s\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t%s\t%s\tFAILED(exit %s)\n' "$tag" "$tool" "$nreg" "$RUNS" "$rc" >> "$RES"
     return 0
   fi
-  rss=$(awk -F: '/Maximum resident set size/{printf "%.0f", $2/1024}' "$tf")
-  cpu=$(awk -F: '/User time/{u=$2} /System time/{s=$2} END{printf "%.2f", u+s}' "$tf")
+  rss=$(peak_mib "$tf")
+  cpu=$(cpu_s "$tf")
   bytes=$(stat -c %s "$svg")
   paths=$(grep -o '<path' "$svg" | wc -l)
   if command -v rsvg-convert >/dev/null && ! rsvg-convert -w 400 -o "${svg%.svg}.png" "$svg" 2>>"$err"; then
