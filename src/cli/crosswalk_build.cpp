@@ -39,7 +39,7 @@ namespace {
 
 io::Overwrite overwrite_of(const OutputOptions& o) { return o.overwrite ? io::Overwrite::Yes : io::Overwrite::No; }
 
-std::vector<double> grid_pair_weights(io::GridSource& grid, const std::string& spec, geometry::RegionSet& from,
+std::vector<double> grid_pair_weights(io::GridSource& grid, const std::string& spec, const geometry::RegionSet& from,
                                       const harmonise::OverlayResult& overlay, unsigned threads) {
     const io::Crs regions_crs = io::Crs::from_wkt(from.crs_wkt);
     if (!regions_crs.same_as(grid.crs()))

@@ -15,22 +15,22 @@
 #include "regio/io/grid_source.hpp"
 #include "regio/io/region_reader.hpp"
 
+#include "realdata_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <spawn.h>
-#include <sys/wait.h>
 
-extern char** environ;
 
 using namespace regio;
 namespace fs = std::filesystem;
+
+using namespace regio_realdata;
 
 namespace {
 
@@ -41,64 +41,24 @@ const std::string kBerlin = kData + "/city/berlin/berlin_lor_3035.gpkg";
 constexpr double kBerlinX = 4552036.45;
 constexpr double kBerlinY = 3273268.27;
 
-// Runs the regio binary (no shell); stderr goes to `err_path`.
-int run_regio(const std::vector<std::string>& args, const fs::path& err_path) {
-    std::vector<std::string> owned{REGIO_BINARY};
-    owned.insert(owned.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : owned) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, REGIO_BINARY, &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) return -1;
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "regio-degurba-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
 }  // namespace
 
 TEST_CASE("real data: degurba of Europe at 1 km through the CLI, Berlin's districts are cities") {
-    TempDir tmp;
+    TempDir tmp("regio-degurba");
     const auto start = std::chrono::steady_clock::now();
-    const int code = run_regio({"degurba", "--grid", kGrid, "-o", (tmp.path / "europe.tif").string(), "--clusters",
-                                (tmp.path / "clusters.csv").string(), "--units", kBerlin + ":districts", "--unit-id",
-                                "id", "--units-out", (tmp.path / "districts.csv").string(), "--report",
-                                (tmp.path / "report.json").string()},
-                               tmp.path / "stderr.txt");
+    const int code = run_regio({"degurba", "--grid", kGrid, "-o", (tmp.path() / "europe.tif").string(), "--clusters",
+                                (tmp.path() / "clusters.csv").string(), "--units", kBerlin + ":districts", "--unit-id",
+                                "id", "--units-out", (tmp.path() / "districts.csv").string(), "--report",
+                                (tmp.path() / "report.json").string()},
+                               tmp.path() / "stderr.txt");
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const std::string err = read_text(tmp.path / "stderr.txt");
+    const std::string err = slurp(tmp.path() / "stderr.txt");
     INFO("stderr: " << err);
     REQUIRE(code == 0);
     WARN("degurba of Europe (JRC 1 km 2018, CLI incl. GeoTIFF, clusters and units): " << seconds << " s\n" << err);
     CHECK(seconds < 20);
 
-    const auto report = nlohmann::json::parse(read_text(tmp.path / "report.json"));
+    const auto report = nlohmann::json::parse(slurp(tmp.path() / "report.json"));
     const auto& population = report["population"];
     const auto& centres = report["urban_centres"];
     const auto& clusters = report["urban_clusters"];
@@ -123,7 +83,7 @@ TEST_CASE("real data: degurba of Europe at 1 km through the CLI, Berlin's distri
     CHECK(clusters["population_including_centres"].get<double>() / total > 0.6);
 
     // Berlin's 12 districts: all cities (≥ 50 % of their people in the centre).
-    const std::string districts = read_text(tmp.path / "districts.csv");
+    const std::string districts = slurp(tmp.path() / "districts.csv");
     INFO(districts);
     std::istringstream lines(districts);
     std::string line;

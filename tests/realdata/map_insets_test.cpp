@@ -5,6 +5,8 @@
 // regio map draws it. The SVG must render with rsvg-convert without a
 // message, and every region must be drawn exactly once: the overseas ones
 // in their insets, all others in the main frame.
+#include "realdata_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -18,16 +20,11 @@
 
 namespace fs = std::filesystem;
 
+using namespace regio_realdata;
+
 namespace {
 
 const std::string kData = REGIO_SHARED_DATA;
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
@@ -46,9 +43,8 @@ bool overseas(const std::string& id) {
 }  // namespace
 
 TEST_CASE("real data: map NUTS 2021 level 3 density with overseas regions in insets") {
-    const fs::path dir = fs::temp_directory_path() / ("regio_map_insets_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const TempDir tmp("regio-map-insets");
+    const fs::path& dir = tmp.path();
     const std::string regio = REGIO_BINARY;
     const std::string nuts = kData + "/nuts/nuts_2021_03M_3035.gpkg:nutsrg_3";
 

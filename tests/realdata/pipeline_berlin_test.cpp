@@ -2,6 +2,8 @@
 // background and the share of foreigners per 2021 forecast area, with the
 // 31.12.2020 values carried onto the 2021 units (population-weighted by the
 // 1 km grid), and the change 2020 -> 2021 (30.06.2021) mapped.
+#include "realdata_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -11,23 +13,17 @@
 
 namespace fs = std::filesystem;
 
+using namespace regio_realdata;
+
 namespace {
 
 const std::string kData = REGIO_SHARED_DATA;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("real data: pipeline Berlin 2020 carried onto 2021 forecast areas, change mapped") {
-    const fs::path dir = fs::temp_directory_path() / ("regio_berlin_pipeline_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const TempDir tmp("regio-berlin-pipeline");
+    const fs::path& dir = tmp.path();
     const std::string population = kData + "/city/berlin/population/berlin-lor-population-";
     std::ofstream(dir / "shares.toml") << R"([groups]
 values = ["all"]
@@ -144,5 +140,4 @@ output = "foreigners_change.svg"
     const std::string change = slurp(out / "foreigners_change.svg");
     CHECK(change.find("<path") != std::string::npos);
     CHECK(change.find("data-id=\"0110\"") != std::string::npos);
-    fs::remove_all(dir);
 }

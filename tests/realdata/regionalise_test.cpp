@@ -18,71 +18,31 @@
 #include "regio/geometry/geos_context.hpp"
 #include "regio/regionalise/adjacency.hpp"
 
+#include "realdata_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
-#include <spawn.h>
 #include <sstream>
-#include <sys/wait.h>
 
-extern char** environ;
 
 using namespace regio;
 namespace fs = std::filesystem;
+
+using namespace regio_realdata;
 
 namespace {
 
 const std::string kData = REGIO_SHARED_DATA;
 const std::string kUnits = kData + "/city/berlin/berlin_lor_3035.gpkg";
 const std::string kTable = kData + "/city/berlin/population/berlin-lor-population-2020-02-t1-planning-areas.csv";
-
-// Runs the regio binary (no shell); stderr goes to `err_path`.
-int run_regio(const std::vector<std::string>& args, const fs::path& err_path) {
-    std::vector<std::string> owned{REGIO_BINARY};
-    owned.insert(owned.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : owned) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, REGIO_BINARY, &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) return -1;
-    int status = 0;
-    if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status)) return -1;
-    return WEXITSTATUS(status);
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "regio-realdata-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 std::vector<std::string> command(const std::string& units, const fs::path& dir, const std::vector<std::string>& extra) {
     std::vector<std::string> args{"regionalise", "--units", units, "--id", "id", "--data", kTable,
@@ -113,17 +73,17 @@ bool inside(const geometry::MultiPolygon& unit, const geometry::MultiPolygon& di
 
 TEST_CASE("real data: regionalise Berlin planning areas 2020 to 100 foreigners and 1,000 residents within districts") {
     TempDir tmp;
-    const fs::path err = tmp.path / "stderr.txt";
+    const fs::path err = tmp.path() / "stderr.txt";
 
     // The layer as published is refused, naming the duplicate and its features.
-    REQUIRE(run_regio(command(kUnits + ":plr_until2020", tmp.path, {}), err) == 1);
+    REQUIRE(run_regio(command(kUnits + ":plr_until2020", tmp.path(), {}), err) == 1);
     CHECK_THAT(slurp(err), Catch::Matchers::Contains("duplicate region ids: '06010102' (features 204 and 205)"));
-    CHECK_FALSE(fs::exists(tmp.path / "map.csv"));
+    CHECK_FALSE(fs::exists(tmp.path() / "map.csv"));
 
-    const std::string fixed = view(tmp.path, "rekeyed",
+    const std::string fixed = view(tmp.path(), "rekeyed",
                                    "SELECT CASE WHEN fid = 204 THEN '04030417' ELSE id END AS id, geom FROM plr_until2020 ORDER BY fid");
     const auto start = std::chrono::steady_clock::now();
-    const int code = run_regio(command(fixed + ":plr", tmp.path, {"--report", (tmp.path / "report.json").string()}), err);
+    const int code = run_regio(command(fixed + ":plr", tmp.path(), {"--report", (tmp.path() / "report.json").string()}), err);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     INFO(slurp(err));
     REQUIRE(code == 0);
@@ -135,12 +95,12 @@ TEST_CASE("real data: regionalise Berlin planning areas 2020 to 100 foreigners a
     const auto rekeyed = static_cast<std::size_t>(std::find(units.ids.begin(), units.ids.end(), "04030417") - units.ids.begin());
     REQUIRE(rekeyed < units.size());
     for (std::size_t d = 0; d < districts.size(); ++d) CHECK(inside(units.shapes[rekeyed], districts.shapes[d]) == (districts.ids[d] == "04"));
-    const auto report = nlohmann::json::parse(slurp(tmp.path / "report.json"));
+    const auto report = nlohmann::json::parse(slurp(tmp.path() / "report.json"));
     CHECK(report["data"]["units_without_data"].empty());
     CHECK(report["data"]["rows_without_unit"].empty());
 
     // Every unit exactly once in the map, in input order.
-    std::istringstream map_text(slurp(tmp.path / "map.csv"));
+    std::istringstream map_text(slurp(tmp.path() / "map.csv"));
     std::string line;
     std::getline(map_text, line);
     CHECK(line == "unit_id,region_id");
@@ -184,7 +144,7 @@ TEST_CASE("real data: regionalise Berlin planning areas 2020 to 100 foreigners a
     }
     CHECK(residents == 3769962);
     CHECK(foreigners == 789076);
-    const io::InputSpec out{(tmp.path / "regions.gpkg").string(), "regions"};
+    const io::InputSpec out{(tmp.path() / "regions.gpkg").string(), "regions"};
     const auto regions = io::read_regions(out, {"region_id", {}}, warnings);
     const auto res_sum = io::read_numeric_field(out, "inhabitants");
     const auto fo_sum = io::read_numeric_field(out, "inhabitants_foreigners");
@@ -220,9 +180,9 @@ TEST_CASE("real data: regionalise Berlin planning areas 2020 to 100 foreigners a
 
 
     // Without the mis-keyed feature, --unmatched report accounts for its row.
-    const fs::path dropped = tmp.path / "dropped";
+    const fs::path dropped = tmp.path() / "dropped";
     fs::create_directory(dropped);
-    const std::string without = view(tmp.path, "without", "SELECT id, geom FROM plr_until2020 WHERE fid != 204 ORDER BY fid");
+    const std::string without = view(tmp.path(), "without", "SELECT id, geom FROM plr_until2020 WHERE fid != 204 ORDER BY fid");
     REQUIRE(run_regio(command(without + ":plr", dropped, {"--unmatched", "report", "--report", (dropped / "r.json").string()}), err) == 0);
     const auto r2 = nlohmann::json::parse(slurp(dropped / "r.json"));
     CHECK(r2["data"]["rows_without_unit"] == nlohmann::json::array({"04030417"}));

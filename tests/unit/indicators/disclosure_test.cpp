@@ -3,39 +3,15 @@
 // properties are in suppression_property_test.cpp).
 #include "regio/indicators/disclosure.hpp"
 
+#include "disclosure_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <limits>
 
 using namespace regio::indicators;
-
-namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Rule 1 alone on a table of counts.
-std::vector<CellState> primary_counts(const std::vector<double>& counts, double t_min) {
-    std::vector<CellState> s(counts.size());
-    for (std::size_t i = 0; i < counts.size(); ++i)
-        if (counts[i] > 0 && counts[i] < t_min) s[i] = {Flag::Suppressed, Reason::Primary};
-    return s;
-}
-
-std::vector<std::size_t> hidden_cells(const std::vector<CellState>& s) {
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i].hidden()) out.push_back(i);
-    return out;
-}
-
-std::size_t hidden_in(const Constraint& c, const std::vector<CellState>& s) {
-    std::size_t n = c.total && s[*c.total].hidden();
-    for (auto m : c.members) n += s[m].hidden();
-    return n;
-}
-
-}  // namespace
+using namespace regio_test::disclosure;
 
 TEST_CASE("indicators: primary and rate rules", "[indicators]") {
     const DisclosureRules rules;  // t_min 10, publish_zero, complement_check

@@ -8,36 +8,17 @@
 #include "regio/indicators/definitions_toml.hpp"
 #include "regio/indicators/disclosure.hpp"
 
+#include "disclosure_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <limits>
 #include <random>
 
 using namespace regio::indicators;
+using namespace regio_test::disclosure;
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::vector<CellState> primary_counts(const std::vector<double>& counts, double t_min) {
-    std::vector<CellState> s(counts.size());
-    for (std::size_t i = 0; i < counts.size(); ++i)
-        if (counts[i] > 0 && counts[i] < t_min) s[i] = {Flag::Suppressed, Reason::Primary};
-    return s;
-}
-
-std::vector<std::size_t> hidden_cells(const std::vector<CellState>& s) {
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i].hidden()) out.push_back(i);
-    return out;
-}
-
-std::size_t hidden_in(const Constraint& c, const std::vector<CellState>& s) {
-    std::size_t n = c.total && s[*c.total].hidden();
-    for (auto m : c.members) n += s[m].hidden();
-    return n;
-}
 
 const std::string kIndicators = R"(
 [groups]
