@@ -90,9 +90,8 @@ CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threa
     return {std::move(regions), std::move(locator), std::move(warnings)};
 }
 
-std::pair<CheckedRegions, CheckedRegions> load_checked_vintages(const RegionOptions& from_options,
-                                                                const RegionOptions& to_options, unsigned threads,
-                                                                bool quiet, LocatorScope to_locator_scope) {
+CheckedVintages load_checked_vintages(const RegionOptions& from_options, const RegionOptions& to_options, unsigned threads,
+                                      bool quiet, LocatorScope to_locator_scope) {
     // 1. Read both side by side.
     std::vector<std::string> from_warnings, to_warnings;
     auto to_read = std::async(std::launch::async, [&] { return read_checked_input(to_options, to_warnings); });
@@ -154,7 +153,7 @@ std::pair<CheckedRegions, CheckedRegions> load_checked_vintages(const RegionOpti
         for (const auto& w : to_warnings) std::cerr << "regio: warning: " << w << '\n';
     }
     return {CheckedRegions{std::move(from), std::move(from_locator), std::move(from_warnings)},
-            CheckedRegions{std::move(to), std::move(to_locator), std::move(to_warnings)}};
+            CheckedRegions{std::move(to), std::move(to_locator), std::move(to_warnings)}, std::move(partner)};
 }
 
 }  // namespace regio::cli

@@ -38,12 +38,19 @@ CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threa
 // not for locating arbitrary points).
 enum class LocatorScope { All, NearChanges };
 
+struct CheckedVintages {
+    CheckedRegions from;
+    CheckedRegions to;
+    // geometry::identical_partners(from, to) as read (a repaired unit's
+    // partner gets the same repair, so the pairs stay identical).
+    std::vector<std::int64_t> partners;
+};
+
 // Two vintages of one boundary set, each checked as load_checked_regions does,
 // side by side. Units of `to` identical to a unit of `from` are checked once:
 // their validity (and repair) and their overlaps with each other are taken
 // from `from`. Warnings are printed unless quiet (those of `from` first).
-std::pair<CheckedRegions, CheckedRegions> load_checked_vintages(const RegionOptions& from, const RegionOptions& to,
-                                                                unsigned threads, bool quiet,
-                                                                LocatorScope to_locator_scope = LocatorScope::All);
+CheckedVintages load_checked_vintages(const RegionOptions& from, const RegionOptions& to, unsigned threads, bool quiet,
+                                      LocatorScope to_locator_scope = LocatorScope::All);
 
 }  // namespace regio::cli

@@ -28,31 +28,85 @@ struct Band {
     std::vector<double> weights;  // first column of the weights grid, or empty
 };
 
+// Σ value, Σ [value valid] over a run of whole cells [c0, c1), and with
+// weights Σ value × weight and Σ weight over cells where both are valid.
+// Four partial sums: independent chains the CPU runs side by side (a run is
+// a shape's interior, the bulk of the cells).
+struct RunSums {
+    double sum = 0, valid = 0, weighted = 0, weight = 0;
+};
+
+RunSums sum_run(const double* x, const double* w, std::size_t c0, std::size_t c1) {
+    RunSums out;
+    double s[4] = {0, 0, 0, 0}, n[4] = {0, 0, 0, 0};
+    std::size_t c = c0;
+    for (; c + 4 <= c1; c += 4)
+        for (std::size_t k = 0; k < 4; ++k) {
+            const double v = x[c + k];
+            const bool ok = v == v;
+            s[k] += ok ? v : 0.0;
+            n[k] += ok ? 1.0 : 0.0;
+        }
+    for (; c < c1; ++c) {
+        const bool ok = x[c] == x[c];
+        s[0] += ok ? x[c] : 0.0;
+        n[0] += ok ? 1.0 : 0.0;
+    }
+    out.sum = (s[0] + s[1]) + (s[2] + s[3]);
+    out.valid = (n[0] + n[1]) + (n[2] + n[3]);
+    if (w)
+        for (c = c0; c < c1; ++c)
+            if (!std::isnan(x[c]) && !std::isnan(w[c])) {
+                out.weighted += x[c] * w[c];
+                out.weight += w[c];
+            }
+    return out;
+}
+
 // Σ over regions of each cell's covered fraction, for one thread and one band:
 // the measure of the regions' union (clamped at 1) that the conservation
-// check compares the allocated total with. Only the columns regions touched
-// in each row are cleared and read back.
+// check compares the allocated total with. Cells a boundary passes through
+// add their fraction; runs of whole cells add +1/-1 at their ends (summed
+// along the row when read back). Only the columns regions touched in each
+// row are cleared and read back.
 class UnionCover {
 public:
     void start_band(std::size_t rows, std::size_t cols) {
         m_cols = cols;
         if (m_cover.size() < rows * cols) m_cover.assign(rows * cols, 0.0);
+        if (m_run_ends.size() < rows * (cols + 1)) m_run_ends.assign(rows * (cols + 1), 0.0);
         m_lo.assign(rows, cols);
         m_hi.assign(rows, 0);
     }
-    double* row(std::size_t r, std::size_t c0, std::size_t c1) {
+    void add(std::size_t r, const grid::RowCoverage& row, std::size_t c0, std::size_t c1) {
         m_lo[r] = std::min(m_lo[r], c0);
         m_hi[r] = std::max(m_hi[r], c1);
-        return m_cover.data() + r * m_cols;
+        double* cover = m_cover.data() + r * m_cols;
+        double* ends = m_run_ends.data() + r * (m_cols + 1);
+        for (const auto& c : row.cells) cover[c.col] += c.fraction;
+        for (const auto& run : row.runs) {
+            ends[run.begin] += 1.0;
+            ends[run.end] -= 1.0;
+        }
     }
     [[nodiscard]] std::size_t lo(std::size_t r) const { return m_lo[r]; }
     [[nodiscard]] std::size_t hi(std::size_t r) const { return m_hi[r]; }
-    // Takes the value at (r, c) and clears it.
-    double take(std::size_t r, std::size_t c) { return std::exchange(m_cover[r * m_cols + c], 0.0); }
+    // Adds this thread's cover of row r, columns [lo, hi), to `out` and clears it.
+    void take_row(std::size_t r, double* out) {
+        double* cover = m_cover.data() + r * m_cols;
+        double* ends = m_run_ends.data() + r * (m_cols + 1);
+        double runs = 0;
+        for (std::size_t c = m_lo[r]; c < m_hi[r]; ++c) {
+            runs += std::exchange(ends[c], 0.0);
+            out[c] += std::exchange(cover[c], 0.0) + runs;
+        }
+        if (m_hi[r] > m_lo[r]) ends[m_hi[r]] = 0.0;  // the -1 of a run ending at hi
+    }
 
 private:
     std::size_t m_cols = 0;
     std::vector<double> m_cover;
+    std::vector<double> m_run_ends;
     std::vector<std::size_t> m_lo, m_hi;
 };
 
@@ -180,6 +234,8 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
 
     // Per thread: Σ of fractions per cell of the band (to measure the union).
     std::vector<UnionCover> union_cover(threads);
+    std::vector<double> row_union(options.totals ? cols : 0, 0.0);  // one row of the union, all threads
+    std::vector<grid::RowCoverage> row_covers(threads);
     std::vector<double> centroid_rows;
     geometry::PointLocator locator = options.method == GridMethod::Centroid ? geometry::PointLocator(*regions)
                                                                            : geometry::PointLocator(std::vector<geometry::MultiPolygon>{});
@@ -248,15 +304,13 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
                 }
                 PolygonCoverage& cov = *coverage[r];
                 if (cov.empty()) return;
-                std::vector<double> fractions;
-                const auto c0 = static_cast<std::size_t>(cov.col_begin());
+                grid::RowCoverage& row_cover = row_covers[t];
                 for (std::int64_t row = std::max(row0, cov.row_begin()); row < std::min(row0 + band.rows, cov.row_end()); ++row) {
-                    cov.next_row(fractions);  // rows come in order, continuing from the last band
+                    cov.next_row(row_cover);  // rows come in order, continuing from the last band
                     const auto br = static_cast<std::size_t>(row - row0);
-                    if (options.totals) {
-                        double* cover = union_cover[t].row(br, c0, c0 + fractions.size()) + c0;
-                        for (std::size_t c = 0; c < fractions.size(); ++c) cover[c] += fractions[c];
-                    }
+                    if (options.totals)
+                        union_cover[t].add(br, row_cover, static_cast<std::size_t>(cov.col_begin()),
+                                           static_cast<std::size_t>(cov.col_end()));
                     for (std::size_t v = 0; v < nv; ++v) {
                         // The sums run in locals (the same additions in the same
                         // order): stats of neighbouring shapes share cache lines,
@@ -264,11 +318,10 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
                         // the threads wait for each other.
                         RegionCellStats& stats = result.stats[v][r];
                         RegionCellStats s = stats;
-                        const double* vals = band.values.data() + v * band_cells + br * cols + c0;
-                        const double* w = weights ? band.weights.data() + br * cols + c0 : nullptr;
-                        for (std::size_t c = 0; c < fractions.size(); ++c) {
-                            const double f = fractions[c];
-                            if (f == 0) continue;
+                        const double* vals = band.values.data() + v * band_cells + br * cols;
+                        const double* w = weights ? band.weights.data() + br * cols : nullptr;
+                        for (const auto& [col, f] : row_cover.cells) {
+                            const auto c = static_cast<std::size_t>(col);
                             s.covered += f;
                             if (std::isnan(vals[c])) continue;
                             s.sum += vals[c] * f;
@@ -278,21 +331,38 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
                                 s.weight += w[c] * f;
                             }
                         }
+                        for (const auto& run : row_cover.runs) {
+                            const auto c0 = static_cast<std::size_t>(run.begin), c1 = static_cast<std::size_t>(run.end);
+                            const RunSums sums = sum_run(vals, w, c0, c1);
+                            s.covered += static_cast<double>(c1 - c0);
+                            s.sum += sums.sum;
+                            s.valid += sums.valid;
+                            s.weighted += sums.weighted;
+                            s.weight += sums.weight;
+                        }
                         stats = s;
                     }
+                    // The boundary moves little from row to row: ask for the
+                    // next row's values under this row's boundary cells now,
+                    // while its coverage is computed (a band is megabytes:
+                    // these reads would otherwise wait on memory).
+                    if (br + 1 < static_cast<std::size_t>(band.rows))
+                        for (std::size_t v = 0; v < nv; ++v) {
+                            const double* next = band.values.data() + v * band_cells + (br + 1) * cols;
+                            for (const auto& cell : row_cover.cells) __builtin_prefetch(next + cell.col);
+                        }
                 }
                 if (cov.row_end() <= row0 + band.rows) coverage[r].reset();
             });
             for (std::size_t br = 0; br < static_cast<std::size_t>(band.rows) && options.totals; ++br) {
                 std::size_t lo = cols, hi = 0;
-                for (const auto& u : union_cover) {
+                for (auto& u : union_cover) {
                     lo = std::min(lo, u.lo(br));
                     hi = std::max(hi, u.hi(br));
+                    u.take_row(br, row_union.data());
                 }
                 for (std::size_t c = lo; c < hi; ++c) {
-                    double cover = 0;
-                    for (auto& u : union_cover)
-                        if (c >= u.lo(br) && c < u.hi(br)) cover += u.take(br, c);
+                    double cover = std::exchange(row_union[c], 0.0);
                     if (cover == 0) continue;
                     cover = std::min(cover, 1.0);
                     for (std::size_t v = 0; v < nv; ++v) {

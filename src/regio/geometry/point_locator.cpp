@@ -52,8 +52,12 @@ std::int32_t PointLocator::row_of(double y) const {
 
 void PointLocator::build(const std::vector<MultiPolygon>& shapes, std::size_t target_cells, unsigned threads) {
     m_region_count = shapes.size();
+    std::size_t vertices = 0;
+    for (const auto& shape : shapes) vertices += vertex_count(shape);
     std::vector<Edge> edges;
     std::vector<std::int32_t> edge_region;
+    edges.reserve(vertices);
+    edge_region.reserve(vertices);
     m_region_box.reserve(shapes.size());
     for (std::size_t r = 0; r < shapes.size(); ++r) {
         m_region_box.push_back(bounds(shapes[r]));
@@ -75,7 +79,7 @@ void PointLocator::build(const std::vector<MultiPolygon>& shapes, std::size_t ta
     if (m_region_count >= static_cast<std::size_t>(INT32_MAX))
         throw std::length_error("too many regions for the point locator");
     choose_grid(edges.size(), target_cells);
-    build_rows(edges, edge_region);
+    build_rows(edges, edge_region, threads);
     build_cells(threads);
 }
 
@@ -103,7 +107,7 @@ void PointLocator::choose_grid(std::size_t edges, std::size_t target_cells) {
     m_inv_h = 1.0 / m_cell_h;
 }
 
-void PointLocator::build_rows(const std::vector<Edge>& edges, const std::vector<std::int32_t>& edge_region) {
+void PointLocator::build_rows(const std::vector<Edge>& edges, const std::vector<std::int32_t>& edge_region, unsigned threads) {
     // Counting sort of (row, edge) by row. Edges arrive in region order and the
     // sort is stable, so within a row they stay grouped by region. row_of is
     // monotonic, so an edge spanning [lo.y, hi.y] lies in rows
@@ -134,9 +138,20 @@ void PointLocator::build_rows(const std::vector<Edge>& edges, const std::vector<
     m_row_begin[m_ny] = static_cast<std::uint32_t>(m_row_regions.size());
     // Each region's edges in a row sorted by their lower end: the answers do
     // not depend on the order, and a probe's own segment is then found by
-    // binary search (strictly_inside_probe).
-    for (const RowRegion& rr : m_row_regions)
-        std::sort(m_row_edges.begin() + rr.begin, m_row_edges.begin() + rr.end, edge_order);
+    // binary search (strictly_inside_probe). Groups are independent: the
+    // threads take halves (by edges) of them.
+    auto sort_groups = [&](std::size_t g0, std::size_t g1) {
+        for (std::size_t g = g0; g < g1; ++g)
+            std::sort(m_row_edges.begin() + m_row_regions[g].begin, m_row_edges.begin() + m_row_regions[g].end, edge_order);
+    };
+    std::size_t middle = 0;
+    while (middle < m_row_regions.size() && m_row_regions[middle].begin < m_row_edges.size() / 2) ++middle;
+    if (threads < 2 || m_row_edges.size() < 10000) {
+        sort_groups(0, m_row_regions.size());
+        return;
+    }
+    std::jthread second(sort_groups, middle, m_row_regions.size());
+    sort_groups(0, middle);
 }
 
 void PointLocator::build_cells(unsigned threads) {

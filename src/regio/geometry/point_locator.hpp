@@ -98,7 +98,7 @@ private:
 
     void build(const std::vector<MultiPolygon>& shapes, std::size_t target_cells, unsigned threads);
     void choose_grid(std::size_t edges, std::size_t target_cells);
-    void build_rows(const std::vector<Edge>& edges, const std::vector<std::int32_t>& edge_region);
+    void build_rows(const std::vector<Edge>& edges, const std::vector<std::int32_t>& edge_region, unsigned threads);
     void build_cells(unsigned threads);
     // The cells of rows [row0, row1): m_cell_begin of those cells (relative
     // to the start of `entries`) and their entries.

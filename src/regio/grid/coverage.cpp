@@ -20,7 +20,8 @@ PolygonCoverage::PolygonCoverage(const geometry::MultiPolygon& shape, const Grid
     const geometry::Box box = geometry::bounds(shape);
     if (box.empty() || grid.cols <= 0 || grid.rows <= 0) return;
     // Edges, oriented so that outer rings count positive and holes negative
-    // whatever the input's winding. Vertical edges never contribute (dx = 0).
+    // whatever the input's winding. Vertical edges add no area (dx = 0) but
+    // mark the cells they pass: those separate runs of whole cells.
     for (const auto& polygon : shape.polygons)
         for (std::size_t k = 0; k < polygon.rings.size(); ++k) {
             const auto& ring = polygon.rings[k];
@@ -28,8 +29,7 @@ PolygonCoverage::PolygonCoverage(const geometry::MultiPolygon& shape, const Grid
             if (area2 == 0) continue;
             const double sign = (k == 0) == (area2 > 0) ? 1.0 : -1.0;
             for (std::size_t i = 0; i + 1 < ring.size(); ++i)
-                if (ring[i].x != ring[i + 1].x)
-                    m_edges.push_back({ring[i].x, ring[i].y, ring[i + 1].x, ring[i + 1].y, sign});
+                if (!(ring[i] == ring[i + 1])) m_edges.push_back({ring[i].x, ring[i].y, ring[i + 1].x, ring[i + 1].y, sign});
         }
     setup(box);
 }
@@ -40,7 +40,7 @@ PolygonCoverage::PolygonCoverage(const std::vector<BoundarySegment>& boundary, c
     for (const auto& s : boundary) {
         box.expand(s.a);
         box.expand(s.b);
-        if (s.a.x != s.b.x) m_edges.push_back({s.a.x, s.a.y, s.b.x, s.b.y, 1.0});
+        if (!(s.a == s.b)) m_edges.push_back({s.a.x, s.a.y, s.b.x, s.b.y, 1.0});
     }
     if (box.empty() || grid.cols <= 0 || grid.rows <= 0) return;
     setup(box);
@@ -93,6 +93,7 @@ void PolygonCoverage::setup(const geometry::Box& box) {
     m_area.assign(ncols, 0.0);
     m_row_extent.assign(ncols, 0.0);
     m_above_extent.assign(ncols, 0.0);
+    m_is_touched.assign(ncols, 0);
 }
 
 void PolygonCoverage::add_piece(const Edge& e, double bottom, double top, bool want_area) {
@@ -106,7 +107,17 @@ void PolygonCoverage::add_piece(const Edge& e, double bottom, double top, bool w
         if (y2 < bottom) { y2 = bottom; x2 = x_at(bottom); }
         if (y2 > top) { y2 = top; x2 = x_at(top); }
     }
-    if (x1 == x2) return;
+    if (x1 == x2) {
+        // A vertical piece: no area, but the cells beside it are not a run
+        // (with a column of slack either side against rounding; a cell
+        // marked needlessly is only computed exactly).
+        if (y1 != y2) {
+            const std::int64_t col = m_grid.col_of(x1);
+            for (std::int64_t c = std::max(m_col_begin, col - 1); c <= std::min(m_col_end - 1, col + 1); ++c)
+                touch(static_cast<std::size_t>(c - m_col_begin));
+        }
+        return;
+    }
     // Walk the piece across columns, from left to right.
     const bool reversed = x2 < x1;
     if (reversed) {
@@ -122,6 +133,7 @@ void PolygonCoverage::add_piece(const Edge& e, double bottom, double top, bool w
         const double right = std::min(x2, m_grid.col_left(col + 1));
         if (right <= left) continue;
         const auto c = static_cast<std::size_t>(col - m_col_begin);
+        touch(c);
         m_row_extent[c] += dir * (right - left);
         if (want_area) {
             const double yl = (left == x1 ? y1 : y1 + (left - x1) * dydx) - bottom;
@@ -132,13 +144,16 @@ void PolygonCoverage::add_piece(const Edge& e, double bottom, double top, bool w
     }
 }
 
-std::int64_t PolygonCoverage::next_row(std::vector<double>& fractions) {
+std::int64_t PolygonCoverage::next_row(RowCoverage& out) {
     if (empty() || m_next_row >= m_row_end) throw std::out_of_range("no more rows");
-    const auto ncols = static_cast<std::size_t>(m_col_end - m_col_begin);
     const double h = m_grid.dy;
     const double cell = m_grid.cell_area();
-    // m_row_extent and m_area are all zero between rows: the pass that uses
-    // them clears them (one pass over the columns instead of three).
+    // A cell no edge piece of its row passed through is wholly inside or
+    // wholly outside: its fraction -h * above / cell is 1 or 0 (up to
+    // rounding), the same for every cell up to the next touched one.
+    auto inside = [&](std::int64_t col) {
+        return -h * m_above_extent[static_cast<std::size_t>(col - m_col_begin)] > 0.5 * cell;
+    };
     while (true) {
         const std::int64_t row = m_next_row++;
         const bool emit = row >= m_row_begin;
@@ -150,22 +165,41 @@ std::int64_t PolygonCoverage::next_row(std::vector<double>& fractions) {
             if (e.ya == e.yb && m_grid.row_of(e.ya) != row) continue;
             add_piece(e, bottom, top, emit);
         }
+        std::sort(m_touched.begin(), m_touched.end());
         if (emit) {
-            fractions.resize(ncols);
-            for (std::size_t c = 0; c < ncols; ++c) {
-                const double area = m_area[c] - h * m_above_extent[c];
-                fractions[c] = std::clamp(area / cell, 0.0, 1.0);
-                m_above_extent[c] += m_row_extent[c];
-                m_row_extent[c] = 0.0;
-                m_area[c] = 0.0;
-            }
-            return row;
+            out.row = row;
+            out.cells.clear();
+            out.runs.clear();
         }
-        for (std::size_t c = 0; c < ncols; ++c) {
+        std::int64_t gap = m_col_begin;  // first column after the last touched one
+        for (const std::uint32_t c : m_touched) {
+            const std::int64_t col = m_col_begin + c;
+            if (emit) {
+                if (col > gap && inside(gap)) out.runs.push_back({gap, col});
+                const double f = std::clamp((m_area[c] - h * m_above_extent[c]) / cell, 0.0, 1.0);
+                if (f > 0) out.cells.push_back({col, f});
+                gap = col + 1;
+            }
             m_above_extent[c] += m_row_extent[c];
             m_row_extent[c] = 0.0;
+            m_area[c] = 0.0;
+            m_is_touched[c] = 0;
+        }
+        m_touched.clear();
+        if (emit) {
+            if (gap < m_col_end && inside(gap)) out.runs.push_back({gap, m_col_end});
+            return row;
         }
     }
+}
+
+std::int64_t PolygonCoverage::next_row(std::vector<double>& fractions) {
+    const std::int64_t row = next_row(m_row);
+    fractions.assign(static_cast<std::size_t>(m_col_end - m_col_begin), 0.0);
+    for (const auto& c : m_row.cells) fractions[static_cast<std::size_t>(c.col - m_col_begin)] = c.fraction;
+    for (const auto& run : m_row.runs)
+        std::fill(fractions.begin() + (run.begin - m_col_begin), fractions.begin() + (run.end - m_col_begin), 1.0);
+    return row;
 }
 
 }  // namespace regio::grid

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <future>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -249,13 +250,35 @@ std::vector<double> region_areas(const geometry::RegionSet& set, const std::vect
     return areas;
 }
 
+// One set's edges as the overlay needs them: all (for the areas), those of
+// its changed units (to split), those near the other set's changed units (to
+// split against) and a grid over the latter.
+struct SideEdges {
+    std::vector<DirectedEdge> all;
+    std::vector<double> areas;
+    std::vector<DirectedEdge> changed;
+    std::vector<DirectedEdge> near_other_changes;
+    std::optional<EdgeGrid> grid;
+};
+
+SideEdges side_edges(const geometry::RegionSet& set, const geometry::RegionSet& other, const std::vector<char>& set_changed,
+                     const std::vector<char>& other_changed, const Point& origin) {
+    SideEdges side;
+    side.all = directed_edges(set);
+    side.areas = region_areas(set, side.all, origin);
+    for (const auto& e : side.all)
+        if (set_changed[e.region]) side.changed.push_back(e);
+    side.near_other_changes = edges_near(side.all, set, other, other_changed);
+    side.grid.emplace(side.near_other_changes, edge_bounds(side.near_other_changes));
+    return side;
+}
+
 }  // namespace
 
 OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet& to, unsigned threads,
-                      const geometry::PointLocator* from_locator, const geometry::PointLocator* to_locator) {
+                      const geometry::PointLocator* from_locator, const geometry::PointLocator* to_locator,
+                      const std::vector<std::int64_t>* partners) {
     threads = std::max(1u, threads);
-    const std::vector<DirectedEdge> from_edges = directed_edges(from);
-    const std::vector<DirectedEdge> to_edges = directed_edges(to);
     geometry::Box box;
     for (const auto& s : from.shapes) box.expand(geometry::bounds(s));
     for (const auto& s : to.shapes) box.expand(geometry::bounds(s));
@@ -266,43 +289,55 @@ OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet
         return result;
     }
     const Point origin{box.xmin, box.ymin};
-    result.from_area = region_areas(from, from_edges, origin);
-    result.to_area = region_areas(to, to_edges, origin);
+
+    // Units whose geometry is bit-identical in both vintages (unchanged or only
+    // recoded: most units between two releases) are their own piece: a ∩ b = a.
+    // Their edges need no splitting and no location, which is most of the work.
+    // (Tolerated sliver overlaps of such a unit with a neighbour are not
+    // measured: they would be dropped as slivers anyway.)
+    const std::vector<std::int64_t> partner = partners ? *partners : geometry::identical_partners(from, to);
+    std::vector<char> from_changed(from.size(), 0), to_changed(to.size(), 1);
+    for (std::size_t i = 0; i < from.size(); ++i) {
+        from_changed[i] = partner[i] < 0;
+        if (partner[i] >= 0) to_changed[static_cast<std::size_t>(partner[i])] = 0;
+    }
+    // The two sets' edges are prepared side by side (all sequential work).
+    auto to_side_ready = std::async(threads > 1 ? std::launch::async : std::launch::deferred,
+                                    [&] { return side_edges(to, from, to_changed, from_changed, origin); });
+    const SideEdges from_side = side_edges(from, to, from_changed, to_changed, origin);
+    const SideEdges to_side = to_side_ready.get();
+    result.from_area = from_side.areas;
+    result.to_area = to_side.areas;
 
     std::optional<geometry::PointLocator> own_from, own_to;
     if (!from_locator) from_locator = &own_from.emplace(from.shapes);
     if (!to_locator) to_locator = &own_to.emplace(to.shapes);
     // Pieces of `from` edges bound from ∩ (the `to` region on their inside);
     // pieces of `to` edges count only strictly inside a `from` region.
-    // Units whose geometry is bit-identical in both vintages (unchanged or only
-    // recoded: most units between two releases) are their own piece: a ∩ b = a.
-    // Their edges need no splitting and no location, which is most of the work.
-    // (Tolerated sliver overlaps of such a unit with a neighbour are not
-    // measured: they would be dropped as slivers anyway.)
-    const std::vector<std::int64_t> partner = geometry::identical_partners(from, to);
-    std::vector<char> to_identical(to.size(), 0);
-    for (const auto p : partner)
-        if (p >= 0) to_identical[static_cast<std::size_t>(p)] = 1;
-    std::vector<DirectedEdge> from_active, to_active;
-    std::vector<char> from_changed(from.size(), 0), to_changed(to.size(), 0);
-    for (std::size_t i = 0; i < from.size(); ++i) from_changed[i] = partner[i] < 0;
-    for (std::size_t j = 0; j < to.size(); ++j) to_changed[j] = !to_identical[j];
-    for (const auto& e : from_edges)
-        if (from_changed[e.region]) from_active.push_back(e);
-    for (const auto& e : to_edges)
-        if (to_changed[e.region]) to_active.push_back(e);
-    const std::vector<DirectedEdge> to_near = edges_near(to_edges, to, from, from_changed);
-    const std::vector<DirectedEdge> from_near = edges_near(from_edges, from, to, to_changed);
-    const EdgeGrid to_grid(to_near, edge_bounds(to_near)), from_grid(from_near, edge_bounds(from_near));
-    std::vector<Piece> from_pieces = pieces_of(from_active, to_near, to_grid, *to_locator, false, threads);
-    std::vector<Piece> to_pieces = pieces_of(to_active, from_near, from_grid, *from_locator, true, threads);
-    from_pieces.reserve(from_pieces.size() + from_edges.size() - from_active.size());
-    for (const auto& e : from_edges)
-        if (partner[e.region] >= 0) from_pieces.push_back({e.a, e.b, e.region, static_cast<std::uint32_t>(partner[e.region])});
+    const std::vector<Piece> from_pieces =
+        pieces_of(from_side.changed, to_side.near_other_changes, *to_side.grid, *to_locator, false, threads);
+    const std::vector<Piece> to_pieces =
+        pieces_of(to_side.changed, from_side.near_other_changes, *from_side.grid, *from_locator, true, threads);
+
+    // An unchanged unit's pair is the unit itself: its edges (consecutive in
+    // from_side.all, grouped by region) are the pair's boundary.
+    for (std::size_t k = 0; k < from_side.all.size();) {
+        const std::uint32_t r = from_side.all[k].region;
+        std::size_t end = k;
+        while (end < from_side.all.size() && from_side.all[end].region == r) ++end;
+        if (partner[r] >= 0) {
+            OverlayPair pair{r, static_cast<std::uint32_t>(partner[r]), 0.0, {}};
+            pair.boundary.reserve(end - k);
+            for (std::size_t e = k; e < end; ++e) pair.boundary.push_back({from_side.all[e].a, from_side.all[e].b});
+            pair.area = from_side.areas[r];
+            result.pairs.push_back(std::move(pair));
+        }
+        k = end;
+    }
 
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> index;
-    // Pieces come in runs of one pair (an unchanged unit's edges all in a
-    // row): the last pair is remembered instead of looked up again.
+    // Pieces come in runs of one pair (a unit's edges in a row): the last pair
+    // is remembered instead of looked up again.
     std::pair<std::uint32_t, std::uint32_t> last_key{UINT32_MAX, UINT32_MAX};
     std::size_t last_pair = 0;
     auto add = [&](std::uint32_t f, std::uint32_t t, const Piece& p) {

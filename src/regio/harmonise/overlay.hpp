@@ -36,8 +36,11 @@ struct OverlayResult {
 };
 
 // Both sets must be in the same projected (ideally equal-area) CRS. Point
-// locators of the two sets may be passed in when the caller has them.
+// locators of the two sets may be passed in when the caller has them, and
+// so may geometry::identical_partners(from, to) (computed here otherwise; a
+// caller's may miss identical pairs, never mark different ones).
 OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet& to, unsigned threads,
-                      const geometry::PointLocator* from_locator = nullptr, const geometry::PointLocator* to_locator = nullptr);
+                      const geometry::PointLocator* from_locator = nullptr, const geometry::PointLocator* to_locator = nullptr,
+                      const std::vector<std::int64_t>* partners = nullptr);
 
 }  // namespace regio::harmonise

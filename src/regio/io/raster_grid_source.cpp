@@ -139,24 +139,49 @@ private:
                               Where{m_path});
             };
             const GDALDataType type = band->GetRasterDataType();
+            const double nodata = m_nodata[v];
+            const bool has_nodata = !std::isnan(nodata);
+            // Stored values (stride `in_stride`) -> doubles at rows r0.., columns c0..c0+n.
+            const auto convert = [&](const auto* in, std::int64_t in_stride, std::int64_t r0, std::int64_t rows,
+                                     std::int64_t c0, std::int64_t n) {
+                for (std::int64_t r = 0; r < rows; ++r) {
+                    double* row = band_start + (r0 + r) * cols + c0;
+                    const auto* src = in + r * in_stride;
+                    for (std::int64_t c = 0; c < n; ++c) {
+                        const double x = static_cast<double>(src[c]);
+                        row[c] = (has_nodata && x == nodata) ? std::numeric_limits<double>::quiet_NaN() : x;
+                    }
+                }
+            };
+            int block_x = 0, block_y = 0;
+            band->GetBlockSize(&block_x, &block_y);
+            // Whole blocks inside the rows asked for (the sweep asks for
+            // block-aligned bands) are decoded straight into a scratch block:
+            // GDAL's block cache would only hold, and copy, blocks that are
+            // never read again.
+            const bool by_blocks = block_x > 0 && block_y > 0 && row0 % block_y == 0 &&
+                                   (nrows % block_y == 0 || row0 + nrows == m_grid.rows) &&
+                                   std::int64_t{block_x} * block_y <= (std::int64_t{1} << 22);
             const auto widen = [&](auto sample) {
                 using T = decltype(sample);
+                if (by_blocks) {
+                    native.resize(static_cast<std::size_t>(block_x) * static_cast<std::size_t>(block_y) * sizeof(T));
+                    const T* block = reinterpret_cast<const T*>(native.data());
+                    for (std::int64_t by = row0 / block_y; by * block_y < row0 + nrows; ++by)
+                        for (std::int64_t bx = col0 / block_x; bx * block_x < col1; ++bx) {
+                            if (band->ReadBlock(static_cast<int>(bx), static_cast<int>(by), native.data()) != CE_None) fail();
+                            const std::int64_t r0 = by * block_y, r1 = std::min({r0 + block_y, row0 + nrows, m_grid.rows});
+                            const std::int64_t c0 = std::max(bx * block_x, col0), c1 = std::min(bx * block_x + block_x, col1);
+                            convert(block + (c0 - bx * block_x), block_x, r0 - row0, r1 - r0, c0, c1 - c0);
+                        }
+                    return;
+                }
                 native.resize(static_cast<std::size_t>(width * nrows) * sizeof(T));
                 if (band->RasterIO(GF_Read, static_cast<int>(col0), static_cast<int>(row0), static_cast<int>(width),
                                    static_cast<int>(nrows), native.data(), static_cast<int>(width), static_cast<int>(nrows),
                                    type, 0, 0, nullptr) != CE_None)
                     fail();
-                const T* src = reinterpret_cast<const T*>(native.data());
-                const double nodata = m_nodata[v];
-                const bool has_nodata = !std::isnan(nodata);
-                for (std::int64_t r = 0; r < nrows; ++r) {
-                    double* row = band_start + r * cols + col0;
-                    const T* in = src + r * width;
-                    for (std::int64_t c = 0; c < width; ++c) {
-                        const double x = static_cast<double>(in[c]);
-                        row[c] = (has_nodata && x == nodata) ? std::numeric_limits<double>::quiet_NaN() : x;
-                    }
-                }
+                convert(reinterpret_cast<const T*>(native.data()), width, 0, nrows, col0, width);
             };
             switch (type) {
                 case GDT_Byte: widen(std::uint8_t{}); continue;
@@ -171,8 +196,7 @@ private:
                                static_cast<int>(nrows), band_start + col0, static_cast<int>(width), static_cast<int>(nrows),
                                GDT_Float64, sizeof(double), static_cast<GSpacing>(cols * sizeof(double)), nullptr) != CE_None)
                 fail();
-            const double nodata = m_nodata[v];
-            if (std::isnan(nodata)) continue;
+            if (!has_nodata) continue;
             for (std::int64_t r = 0; r < nrows; ++r) {
                 double* row = band_start + r * cols;
                 for (std::int64_t c = col0; c < col1; ++c)
