@@ -30,30 +30,35 @@ struct Band {
 
 // Σ value, Σ [value valid] over a run of whole cells [c0, c1), and with
 // weights Σ value × weight and Σ weight over cells where both are valid.
-// Four partial sums: independent chains the CPU runs side by side (a run is
-// a shape's interior, the bulk of the cells).
+// A run is a shape's interior, the bulk of the cells, and usually all valid:
+// summed first without looking at each value (NaN, no data, would show in the
+// sum), in four partial sums the CPU adds side by side; only a run with no
+// data in it is summed again value by value.
 struct RunSums {
     double sum = 0, valid = 0, weighted = 0, weight = 0;
 };
 
 RunSums sum_run(const double* x, const double* w, std::size_t c0, std::size_t c1) {
     RunSums out;
-    double s[4] = {0, 0, 0, 0}, n[4] = {0, 0, 0, 0};
+    double s[4] = {0, 0, 0, 0};
     std::size_t c = c0;
-    for (; c + 4 <= c1; c += 4)
-        for (std::size_t k = 0; k < 4; ++k) {
-            const double v = x[c + k];
-            const bool ok = v == v;
-            s[k] += ok ? v : 0.0;
-            n[k] += ok ? 1.0 : 0.0;
-        }
-    for (; c < c1; ++c) {
-        const bool ok = x[c] == x[c];
-        s[0] += ok ? x[c] : 0.0;
-        n[0] += ok ? 1.0 : 0.0;
+    for (; c + 4 <= c1; c += 4) {
+        s[0] += x[c];
+        s[1] += x[c + 1];
+        s[2] += x[c + 2];
+        s[3] += x[c + 3];
     }
+    for (; c < c1; ++c) s[0] += x[c];
     out.sum = (s[0] + s[1]) + (s[2] + s[3]);
-    out.valid = (n[0] + n[1]) + (n[2] + n[3]);
+    out.valid = static_cast<double>(c1 - c0);
+    if (std::isnan(out.sum)) {
+        out.sum = out.valid = 0;
+        for (c = c0; c < c1; ++c)
+            if (!std::isnan(x[c])) {
+                out.sum += x[c];
+                out.valid += 1;
+            }
+    }
     if (w)
         for (c = c0; c < c1; ++c)
             if (!std::isnan(x[c]) && !std::isnan(w[c])) {
@@ -212,6 +217,7 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
     std::int64_t band_rows = static_cast<std::int64_t>(std::clamp<std::size_t>(options.band_bytes / std::max<std::size_t>(per_row, 1), 1, 4096));
     // Whole blocks per band, so that no block is decoded for two bands.
     const std::int64_t block = std::max<std::int64_t>(1, source.preferred_rows());
+    const std::int64_t block_cols = std::max<std::int64_t>(1, source.preferred_cols());
     band_rows = std::max(block, band_rows / block * block);
 
     // Each region's row range, from its bounding box; coverage state is made
@@ -250,13 +256,22 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
         into.row0 = row0;
         into.rows = std::min(band_rows, g.rows - row0);
         if (windowed) {
-            std::int64_t c0 = g.cols, c1 = 0;
+            // The columns of the shapes in the band, as ranges of whole
+            // blocks: the sea between them is not decoded.
+            std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
             for (std::size_t r = 0; r < nr; ++r)
-                if (first_row[r] < row0 + into.rows && last_row[r] > row0 && last_col[r] > first_col[r]) {
-                    c0 = std::min(c0, first_col[r]);
-                    c1 = std::max(c1, last_col[r]);
-                }
-            source.read_window(row0, into.rows, c0, std::max(c0, c1), into.values);
+                if (first_row[r] < row0 + into.rows && last_row[r] > row0 && last_col[r] > first_col[r])
+                    ranges.emplace_back(first_col[r] / block_cols * block_cols,
+                                        std::min(g.cols, (last_col[r] + block_cols - 1) / block_cols * block_cols));
+            std::sort(ranges.begin(), ranges.end());
+            std::vector<std::pair<std::int64_t, std::int64_t>> merged;
+            for (const auto& range : ranges) {
+                if (!merged.empty() && range.first <= merged.back().second)
+                    merged.back().second = std::max(merged.back().second, range.second);
+                else
+                    merged.push_back(range);
+            }
+            source.read_windows(row0, into.rows, merged, into.values);
         } else {
             source.read_rows(row0, into.rows, into.values);
         }
@@ -295,7 +310,8 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
             // Widest first: the big shapes start early and the small ones fill
             // the gaps, so the threads finish the band together.
             std::stable_sort(active.begin(), active.end(), [&](std::size_t a, std::size_t b) { return width[a] > width[b]; });
-            for (auto& u : union_cover) u.start_band(static_cast<std::size_t>(band.rows), cols);
+            if (options.totals)
+                for (auto& u : union_cover) u.start_band(static_cast<std::size_t>(band.rows), cols);
             parallel_for(active.size(), threads, [&](std::size_t k, unsigned t) {
                 const std::size_t r = active[k];
                 if (!coverage[r]) {

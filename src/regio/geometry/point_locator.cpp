@@ -1,6 +1,7 @@
 #include "regio/geometry/point_locator.hpp"
 
 #include "regio/geometry/orientation.hpp"
+#include "regio/parallel.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -157,9 +158,11 @@ void PointLocator::build_rows(const std::vector<Edge>& edges, const std::vector<
 void PointLocator::build_cells(unsigned threads) {
     const std::size_t cells = static_cast<std::size_t>(m_nx) * static_cast<std::size_t>(m_ny);
     m_cell_begin.assign(cells + 1, 0);
-    // Rows are independent: each thread builds a block of rows (about the
-    // same number of row edges each), then the blocks are joined in order.
-    const unsigned parts = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(m_ny)));
+    // Rows are independent: the threads build blocks of rows (about the same
+    // number of row edges each; a few per thread, taken in turn, so that a
+    // thread the system holds back delays little), then the blocks are
+    // joined in order.
+    const unsigned parts = std::max(1u, std::min<unsigned>(threads > 1 ? 4 * threads : 1, static_cast<unsigned>(m_ny)));
     const std::size_t total = m_row_edges.size();
     auto edges_before = [&](std::int32_t row) -> std::size_t {  // row edges of the rows above `row`
         const std::uint32_t k = m_row_begin[row];
@@ -170,12 +173,7 @@ void PointLocator::build_cells(unsigned threads) {
         if (edges_before(row) * parts >= total * bounds.size()) bounds.push_back(row);
     bounds.push_back(m_ny);
     std::vector<std::vector<CellEntry>> blocks(bounds.size() - 1);
-    {
-        std::vector<std::jthread> pool;
-        for (std::size_t b = 1; b < blocks.size(); ++b)
-            pool.emplace_back([&, b] { build_cell_rows(bounds[b], bounds[b + 1], blocks[b]); });
-        build_cell_rows(bounds[0], bounds[1], blocks[0]);
-    }
+    parallel_for(blocks.size(), threads, [&](std::size_t b, unsigned) { build_cell_rows(bounds[b], bounds[b + 1], blocks[b]); });
     std::size_t offset = 0;
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         const std::size_t first = static_cast<std::size_t>(bounds[b]) * static_cast<std::size_t>(m_nx);

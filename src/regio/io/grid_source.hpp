@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace regio::io {
@@ -31,9 +32,22 @@ public:
                              std::vector<double>& out) {
         read_rows(row0, nrows, out);
     }
+    // As read_window over several column ranges [first, second), sorted and
+    // disjoint: only their columns must hold the values. Default: the one
+    // window spanning them all.
+    virtual void read_windows(std::int64_t row0, std::int64_t nrows,
+                              const std::vector<std::pair<std::int64_t, std::int64_t>>& ranges, std::vector<double>& out) {
+        if (ranges.empty()) {
+            read_window(row0, nrows, 0, 0, out);
+            return;
+        }
+        read_window(row0, nrows, ranges.front().first, ranges.back().second, out);
+    }
     // Rows are cheapest to read in multiples of this (a raster's block
     // height: a block cut by two bands would be decoded twice). Default 1.
     [[nodiscard]] virtual std::int64_t preferred_rows() const { return 1; }
+    // The same for columns (a raster's block width). Default 1.
+    [[nodiscard]] virtual std::int64_t preferred_cols() const { return 1; }
     // How many threads read_rows may use (sources that decode, such as
     // compressed rasters, read parts of a band at once). Default 1.
     virtual void set_read_threads(unsigned /*threads*/) {}

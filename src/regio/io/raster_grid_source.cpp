@@ -90,6 +90,12 @@ public:
         return std::max(1, block_y);
     }
 
+    [[nodiscard]] std::int64_t preferred_cols() const override {
+        int block_x = 0, block_y = 0;
+        m_ds->GetRasterBand(m_bands[0])->GetBlockSize(&block_x, &block_y);
+        return std::max(1, block_x);
+    }
+
     void set_read_threads(unsigned threads) override { m_read_threads = std::max(1u, threads); }
 
     void read_rows(std::int64_t row0, std::int64_t nrows, std::vector<double>& out) override {
@@ -98,26 +104,56 @@ public:
 
     void read_window(std::int64_t row0, std::int64_t nrows, std::int64_t col0, std::int64_t col1,
                      std::vector<double>& out) override {
+        read_windows(row0, nrows, {{col0, col1}}, out);
+    }
+
+    void read_windows(std::int64_t row0, std::int64_t nrows, const std::vector<std::pair<std::int64_t, std::int64_t>>& ranges,
+                      std::vector<double>& out) override {
         const std::int64_t cols = m_grid.cols;
         out.resize(static_cast<std::size_t>(m_bands.size() * nrows * cols));
-        col0 = std::clamp<std::int64_t>(col0, 0, cols);
-        col1 = std::clamp<std::int64_t>(col1, col0, cols);
-        if (col1 <= col0 || nrows <= 0) return;
+        if (nrows <= 0) return;
+        std::vector<std::pair<std::int64_t, std::int64_t>> parts;
+        std::int64_t width = 0;
+        for (auto [c0, c1] : ranges) {
+            c0 = std::clamp<std::int64_t>(c0, 0, cols);
+            c1 = std::clamp<std::int64_t>(c1, c0, cols);
+            if (c1 > c0) parts.emplace_back(c0, c1);
+            width += c1 - c0;
+        }
+        if (parts.empty()) return;
         // Decoding (decompression) is most of the work: a second handle on
-        // the same file reads the right part of the window at the same time,
+        // the same file reads the right half of the columns at the same time,
         // split at a block boundary so that no block is decoded twice.
         int block_x = 0, block_y = 0;
         m_ds->GetRasterBand(m_bands[0])->GetBlockSize(&block_x, &block_y);
-        const std::int64_t middle = (col0 + col1) / 2;
-        const std::int64_t split = block_x > 0 ? middle / block_x * block_x : col0;
-        if (m_read_threads < 2 || split <= col0 || split >= col1) {
-            read_part(*m_ds, row0, nrows, col0, col1, out, m_native[0]);
+        std::vector<std::pair<std::int64_t, std::int64_t>> left, right;
+        std::int64_t taken = 0;
+        for (const auto& [c0, c1] : parts) {
+            const std::int64_t room = width / 2 - taken;  // columns the left half still takes
+            if (room >= c1 - c0) {
+                left.emplace_back(c0, c1);
+            } else if (room > 0 && block_x > 0 && (c0 + room) / block_x * block_x > c0) {
+                const std::int64_t split = (c0 + room) / block_x * block_x;
+                left.emplace_back(c0, split);
+                right.emplace_back(split, c1);
+            } else {
+                right.emplace_back(c0, c1);
+            }
+            taken += c1 - c0;
+        }
+        auto read_all = [&](GDALDataset& ds, const std::vector<std::pair<std::int64_t, std::int64_t>>& list,
+                            std::vector<unsigned char>& native) {
+            for (const auto& [c0, c1] : list) read_part(ds, row0, nrows, c0, c1, out, native);
+        };
+        if (m_read_threads < 2 || left.empty() || right.empty()) {
+            left.insert(left.end(), right.begin(), right.end());
+            read_all(*m_ds, left, m_native[0]);
             return;
         }
         if (!m_second) m_second = open_raster(m_path);
-        auto right = std::async(std::launch::async, [&] { read_part(*m_second, row0, nrows, split, col1, out, m_native[1]); });
-        read_part(*m_ds, row0, nrows, col0, split, out, m_native[0]);
-        right.get();
+        auto second = std::async(std::launch::async, [&] { read_all(*m_second, right, m_native[1]); });
+        read_all(*m_ds, left, m_native[0]);
+        second.get();
     }
 
 private:

@@ -40,6 +40,18 @@ geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions
                        "assign one, e.g. ogr2ogr -a_srs EPSG:3035 fixed.gpkg " + input.path);
     if (layer.GetFeatureCount(FALSE) == 0) throw DataError("the regions layer is empty", where);
     const int id_index = find_field(layer, options.id_field, where);
+    // Only the id and the geometry are read: the other attributes (names,
+    // codes, often many) are not even decoded.
+    {
+        std::vector<std::string> others;
+        OGRFeatureDefn* defn = layer.GetLayerDefn();
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            if (i != id_index) others.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+        std::vector<const char*> names;
+        for (const auto& n : others) names.push_back(n.c_str());
+        names.push_back(nullptr);
+        layer.SetIgnoredFields(names.data());
+    }
 
     std::unordered_map<std::string, std::int64_t> seen;
     std::vector<std::string> duplicates;
