@@ -115,3 +115,74 @@ TEST_CASE("coverage: large coordinates, as in EPSG:3035") {
     const GridDefinition g{4500000, 3300000, 1000, 1000, 20, 20};
     check_against_geos(poly({{{4501234.5, 3281111.1}, {4517777.7, 3283333.3}, {4512345.6, 3299000.4}, {4501234.5, 3281111.1}}}), g);
 }
+
+namespace {
+
+// A row's cells and runs as one fraction per column; checks they are sorted
+// and disjoint on the way.
+std::vector<double> expand(const grid::RowCoverage& row, std::int64_t cols) {
+    std::vector<double> out(static_cast<std::size_t>(cols), 0.0);
+    std::vector<int> seen(static_cast<std::size_t>(cols), 0);
+    for (std::size_t k = 0; k < row.cells.size(); ++k) {
+        if (k > 0) CHECK(row.cells[k - 1].col < row.cells[k].col);
+        CHECK(row.cells[k].fraction > 0);
+        out[static_cast<std::size_t>(row.cells[k].col)] = row.cells[k].fraction;
+        ++seen[static_cast<std::size_t>(row.cells[k].col)];
+    }
+    for (std::size_t k = 0; k < row.runs.size(); ++k) {
+        if (k > 0) CHECK(row.runs[k - 1].end <= row.runs[k].begin);
+        CHECK(row.runs[k].begin < row.runs[k].end);
+        for (std::int64_t c = row.runs[k].begin; c < row.runs[k].end; ++c) {
+            out[static_cast<std::size_t>(c)] = 1.0;
+            ++seen[static_cast<std::size_t>(c)];
+        }
+    }
+    for (int n : seen) CHECK(n <= 1);
+    return out;
+}
+
+std::int64_t run_cells(const grid::RowCoverage& row) {
+    std::int64_t n = 0;
+    for (const auto& run : row.runs) n += run.end - run.begin;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("coverage: a row is its boundary cells plus runs of whole cells") {
+    // A square [0.5, 9.5] x [0.5, 9.5] with a hole [4, 6] x [3, 7] on cell
+    // lines. Row 5 (y 4..5): half cells at columns 0 and 9, the hole's columns
+    // 4 and 5 empty, the rest whole, most of them as runs, not cell by cell.
+    const MultiPolygon holed =
+        poly({{{0.5, 0.5}, {9.5, 0.5}, {9.5, 9.5}, {0.5, 9.5}, {0.5, 0.5}}, {{4, 3}, {4, 7}, {6, 7}, {6, 3}, {4, 3}}});
+    PolygonCoverage cov(holed, kGrid);
+    grid::RowCoverage row;
+    while (cov.next_row(row) != 5) {
+    }
+    const std::vector<double> fractions = expand(row, kGrid.cols);
+    const std::vector<double> want{0.5, 1, 1, 1, 0, 0, 1, 1, 1, 0.5};
+    for (std::size_t c = 0; c < want.size(); ++c) CHECK(fractions[c] == Approx(want[c]).margin(1e-12));
+    CHECK(row.runs.size() >= 1);
+    // Row 8 (y 1..2), below the hole: whole cells between the two side walls.
+    while (cov.next_row(row) != 8) {
+    }
+    const std::vector<double> top = expand(row, kGrid.cols);
+    for (std::size_t c = 1; c < 9; ++c) CHECK(top[c] == 1.0);
+    CHECK(run_cells(row) >= 4);
+    check_against_geos(holed, kGrid);
+}
+
+TEST_CASE("coverage: shapes cut by the grid's edge keep their interior runs") {
+    // Wider than the grid: rows inside are one run across every column,
+    // with no boundary cell in them at all.
+    const MultiPolygon wide = poly({{{-5, 2.5}, {15, 2.5}, {15, 7.5}, {-5, 7.5}, {-5, 2.5}}});
+    PolygonCoverage cov(wide, kGrid);
+    grid::RowCoverage row;
+    while (cov.next_row(row) != 4) {
+    }
+    CHECK(row.cells.empty());
+    REQUIRE(row.runs.size() == 1);
+    CHECK(row.runs[0].begin == 0);
+    CHECK(row.runs[0].end == 10);
+    check_against_geos(wide, kGrid);
+}
