@@ -1,5 +1,7 @@
 #include "regio/aggregate/aggregate_grid.hpp"
 
+#include "regio/aggregate/band_reader.hpp"
+
 #include "regio/error.hpp"
 #include "regio/grid/coverage.hpp"
 #include "regio/parallel.hpp"
@@ -20,13 +22,6 @@ namespace {
 
 using grid::GridDefinition;
 using grid::PolygonCoverage;
-
-struct Band {
-    std::int64_t row0 = 0;
-    std::int64_t rows = 0;
-    std::vector<double> values;   // value-major, see GridSource::read_rows
-    std::vector<double> weights;  // first column of the weights grid, or empty
-};
 
 // Σ value, Σ [value valid] over a run of whole cells [c0, c1), and with
 // weights Σ value × weight and Σ weight over cells where both are valid.
@@ -245,12 +240,11 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
     std::vector<double> centroid_rows;
     geometry::PointLocator locator = options.method == GridMethod::Centroid ? geometry::PointLocator(*regions)
                                                                            : geometry::PointLocator(std::vector<geometry::MultiPolygon>{});
-    // Bands are read one ahead on a second thread: decoding the next band
-    // (GDAL, sequential) overlaps the coverage work on this one. Only that
-    // thread touches the sources until it is joined.
+    // Bands are read ahead on a thread of their own (BandReader): decoding
+    // overlaps the coverage work. Only that thread touches the sources.
     // Without grid totals only the cells under some shape are needed: each
-    // band is read in the columns its shapes span (for Europe's NUTS regions
-    // on the 1 km grid, half the raster's blocks).
+    // band is read in the blocks its shapes' columns span (for Europe's NUTS
+    // regions on the 1 km grid, 38% of the raster's blocks).
     const bool windowed = !options.totals && options.method == GridMethod::Area;
     auto read_band = [&](std::int64_t row0, Band& into) {
         into.row0 = row0;
@@ -282,12 +276,9 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
     };
     source.set_read_threads(threads);
     if (weights) weights->set_read_threads(threads);
-    Band band, next_band;
-    if (g.rows > 0) read_band(0, band);
+    BandReader reader(g.rows, band_rows, 2, read_band, threads > 1);
     for (std::int64_t row0 = 0; row0 < g.rows; row0 += band_rows) {
-        std::future<void> ahead;
-        if (threads > 1 && row0 + band_rows < g.rows)
-            ahead = std::async(std::launch::async, read_band, row0 + band_rows, std::ref(next_band));
+        const Band& band = reader.next();
         const std::size_t band_cells = static_cast<std::size_t>(band.rows) * cols;
         for (std::size_t v = 0; v < nv && options.totals; ++v) {
             // Four partial sums: independent chains run in parallel in the CPU.
@@ -416,12 +407,7 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
             }
         }
         options.progress(static_cast<double>(row0 + band.rows) / static_cast<double>(g.rows), "grid");
-        if (ahead.valid()) {
-            ahead.get();  // rethrows a read error
-            std::swap(band, next_band);
-        } else if (row0 + band_rows < g.rows) {
-            read_band(row0 + band_rows, band);
-        }
+        reader.release();
     }
     return result;
 }

@@ -126,10 +126,15 @@ void PolygonCoverage::add_piece(const Edge& e, double bottom, double top, bool w
     }
     const double dir = reversed ? -e.sign : e.sign;  // sign of dx in the edge's direction
     const double dydx = (y2 - y1) / (x2 - x1);
-    std::int64_t col = std::max(m_col_begin, m_grid.col_of(x1) - 1);  // slack against rounding
-    const std::int64_t last = std::min(m_col_end - 1, m_grid.col_of(x2) + 1);
-    for (; col <= last; ++col) {
-        const double left = std::max(x1, m_grid.col_left(col));
+    // The first column by the same bounds the clipping uses (col_of divides,
+    // col_left multiplies: they may disagree by a column at a cell line).
+    std::int64_t col = m_grid.col_of(x1);
+    while (m_grid.col_left(col) > x1) --col;
+    while (m_grid.col_left(col + 1) <= x1) ++col;
+    for (col = std::max(col, m_col_begin); col < m_col_end; ++col) {
+        const double col_left = m_grid.col_left(col);
+        if (col_left >= x2) break;
+        const double left = std::max(x1, col_left);
         const double right = std::min(x2, m_grid.col_left(col + 1));
         if (right <= left) continue;
         const auto c = static_cast<std::size_t>(col - m_col_begin);
