@@ -62,6 +62,7 @@ Box ring_box(const Ring& ring) {
 // The edges of every ring, or false when a ring is not closed, has fewer
 // than 3 edges or a coordinate that is not finite.
 bool collect(const MultiPolygon& shape, std::vector<Segment>& segments, std::vector<std::uint32_t>& ring_edges) {
+    segments.reserve(vertex_count(shape));
     for (const auto& polygon : shape.polygons) {
         if (polygon.rings.empty()) return false;
         for (const auto& ring : polygon.rings) {
@@ -84,18 +85,33 @@ bool collect(const MultiPolygon& shape, std::vector<Segment>& segments, std::vec
 
 // No two edges meet, but consecutive ones at their shared vertex: a sweep
 // over the edges by their lowest y, comparing each with the edges still
-// spanning that height.
+// spanning that height. The active edges' extents are kept beside their
+// index, so that the scan over them reads one small array.
 bool no_contacts(const std::vector<Segment>& segments, const std::vector<std::uint32_t>& ring_edges) {
-    std::vector<std::uint32_t> order(segments.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) { return segments[i].ymin < segments[j].ymin; });
-    std::vector<std::uint32_t> active;
-    for (const std::uint32_t i : order) {
-        const Segment& s = segments[i];
-        std::erase_if(active, [&](std::uint32_t k) { return segments[k].ymax < s.ymin; });
-        for (const std::uint32_t k : active) {
-            const Segment& t = segments[k];
-            if (t.xmax < s.xmin || t.xmin > s.xmax) continue;
+    struct Key {
+        double ymin;
+        std::uint32_t index;
+    };
+    std::vector<Key> order(segments.size());
+    for (std::uint32_t i = 0; i < segments.size(); ++i) order[i] = {segments[i].ymin, i};
+    std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) { return a.ymin < b.ymin; });
+    struct Active {
+        double ymax, xmin, xmax;
+        std::uint32_t index;
+    };
+    std::vector<Active> active;
+    for (const Key& key : order) {
+        const Segment& s = segments[key.index];
+        for (std::size_t k = 0; k < active.size();) {
+            const Active& a = active[k];
+            if (a.ymax < s.ymin) {  // ended below this height: drop it
+                active[k] = active.back();
+                active.pop_back();
+                continue;
+            }
+            ++k;
+            if (a.xmax < s.xmin || a.xmin > s.xmax) continue;
+            const Segment& t = segments[a.index];
             if (s.ring == t.ring) {
                 const std::uint32_t n = ring_edges[s.ring];
                 if ((s.index + 1) % n == t.index) {
@@ -109,7 +125,7 @@ bool no_contacts(const std::vector<Segment>& segments, const std::vector<std::ui
             }
             if (segments_meet(s.a, s.b, t.a, t.b)) return false;
         }
-        active.push_back(i);
+        active.push_back({s.ymax, s.xmin, s.xmax, key.index});
     }
     return true;
 }
