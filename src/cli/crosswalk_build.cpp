@@ -26,7 +26,6 @@
 #include <fmt/ranges.h>
 
 #include <cmath>
-#include <future>
 #include <memory>
 #include <optional>
 #include <iostream>
@@ -168,11 +167,6 @@ int run_crosswalk_build(const BuildArgs& args) {
         points_crs = weights_points_crs(*points, args);
     }
 
-    // A weights raster is opened (header, CRS: a few milliseconds, all
-    // sequential) while the vintages are read; its errors surface after theirs.
-    std::future<std::unique_ptr<io::GridSource>> raster;
-    if (!args.weights.empty() && !point_weights)
-        raster = std::async(std::launch::async, [&] { return io::open_raster_grid(args.weights); });
 
     // The two vintages are read and checked side by side (much of it is
     // sequential per vintage), unchanged units once.
@@ -216,8 +210,10 @@ int run_crosswalk_build(const BuildArgs& args) {
         if (point_result->read != point_result->in_pieces + point_result->outside_count + point_result->invalid)
             throw Error("internal error: weight points are not conserved (read != in pieces + outside + invalid)");
         weights = point_result->weights;
-    } else if (raster.valid()) {
-        const std::unique_ptr<io::GridSource> grid = raster.get();
+    } else if (!args.weights.empty()) {
+        // Opened here, on this thread: its CRS (PROJ, set up per thread) costs
+        // less where PROJ already is, and its errors come after the vintages'.
+        const std::unique_ptr<io::GridSource> grid = io::open_raster_grid(args.weights);
         weights = grid_pair_weights(*grid, args.weights, from.regions, overlay, threads);
     }
     const double t_weights = watch.lap();
