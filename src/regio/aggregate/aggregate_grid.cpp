@@ -7,14 +7,9 @@
 #include "regio/parallel.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <functional>
-#include <future>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
-#include <thread>
 #include <utility>
 
 namespace regio::aggregate {

@@ -8,11 +8,10 @@
 #include <atomic>
 #include <cmath>
 #include <future>
+#include <limits>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <thread>
-#include <unordered_map>
 
 namespace regio::harmonise {
 namespace {
