@@ -197,6 +197,7 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
     result.stats.assign(nv, std::vector<RegionCellStats>(nr));
     result.grid_total.assign(nv, 0.0);
     result.inside_regions.assign(nv, 0.0);
+    result.in_overlaps.assign(nv, 0.0);
     result.nodata_cells.assign(nv, 0);
     result.unallocated = source.unallocated();
     result.cells = g.cell_count();
@@ -364,12 +365,15 @@ GridResult sweep(io::GridSource& source, const CoverageShapes& shapes, const geo
                     u.take_row(br, row_union.data());
                 }
                 for (std::size_t c = lo; c < hi; ++c) {
-                    double cover = std::exchange(row_union[c], 0.0);
-                    if (cover == 0) continue;
-                    cover = std::min(cover, 1.0);
+                    const double total_cover = std::exchange(row_union[c], 0.0);
+                    if (total_cover == 0) continue;
+                    const double cover = std::min(total_cover, 1.0);
+                    const double excess = total_cover - cover;
                     for (std::size_t v = 0; v < nv; ++v) {
                         const double x = band.values[v * band_cells + br * cols + c];
-                        if (!std::isnan(x)) result.inside_regions[v] += x * cover;
+                        if (std::isnan(x)) continue;
+                        result.inside_regions[v] += x * cover;
+                        if (excess > 0) result.in_overlaps[v] += x * excess;
                     }
                 }
             }

@@ -47,13 +47,21 @@ struct GridResult {
     std::vector<std::vector<RegionCellStats>> stats;  // [value][region]
     std::vector<double> grid_total;      // Σ of all values in the grid, per value
     std::vector<double> inside_regions;  // Σ value × min(1, Σ_regions fraction): the grid total inside the regions' union
+    // Σ value × max(0, Σ_regions fraction - 1): value counted in more than one
+    // region where regions overlap (tolerated or allowed overlaps), so that
+    // allocated = inside_regions + in_overlaps.
+    std::vector<double> in_overlaps;
     std::vector<double> unallocated;     // values with no cell (tables)
     std::int64_t cells = 0;
     std::vector<std::int64_t> nodata_cells;  // per value, whole grid
     double cell_area = 0;
 
     [[nodiscard]] double allocated(std::size_t value) const;
-    [[nodiscard]] double outside(std::size_t value) const { return grid_total[value] - allocated(value); }
+    // The grid total outside all regions (value counted twice in overlaps is
+    // not taken from it): grid_total = allocated - in_overlaps + outside.
+    [[nodiscard]] double outside(std::size_t value) const {
+        return grid_total[value] - allocated(value) + (value < in_overlaps.size() ? in_overlaps[value] : 0.0);
+    }
 };
 
 // What the area sweep needs of the shapes it allocates to: bounds and exact

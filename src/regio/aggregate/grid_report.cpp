@@ -7,8 +7,11 @@
 namespace regio::aggregate {
 
 double conservation_error(const GridResult& result, std::size_t value) {
+    // Where regions overlap, a cell's value is counted in each of them: that
+    // part is accounted for (and reported), not an error.
     const double inside = result.inside_regions[value];
-    const double diff = std::abs(result.allocated(value) - inside);
+    const double overlaps = value < result.in_overlaps.size() ? result.in_overlaps[value] : 0.0;
+    const double diff = std::abs(result.allocated(value) - inside - overlaps);
     return inside == 0 ? diff : diff / std::abs(inside);
 }
 
@@ -27,6 +30,7 @@ nlohmann::ordered_json to_json(const GridReport& report, const GridResult& resul
                                          {"allocated", result.allocated(v)},
                                          {"outside", result.outside(v)},
                                          {"inside_regions", result.inside_regions[v]},
+                                         {"in_overlaps", v < result.in_overlaps.size() ? result.in_overlaps[v] : 0.0},
                                          {"conservation_error", conservation_error(result, v)},
                                          {"conserved", conservation_error(result, v) <= kConservationTolerance},
                                          {"nodata_cells", result.nodata_cells[v]},
@@ -48,6 +52,8 @@ std::string summary_text(const GridReport& report, const GridResult& result) {
     for (std::size_t v = 0; v < result.value_names.size(); ++v) {
         out += fmt::format("{}: grid total {:.10g} = {:.10g} allocated + {:.10g} outside all regions", result.value_names[v],
                            result.grid_total[v], result.allocated(v), result.outside(v));
+        if (v < result.in_overlaps.size() && result.in_overlaps[v] > 1e-12 * std::abs(result.inside_regions[v]))
+            out += fmt::format(" - {:.10g} counted in more than one region where regions overlap", result.in_overlaps[v]);
         if (result.unallocated[v] != 0) out += fmt::format(" (+ {:.10g} in rows without a cell)", result.unallocated[v]);
         out += fmt::format("; {} no-data cells; conservation error {:.2e}\n", result.nodata_cells[v],
                            conservation_error(result, v));

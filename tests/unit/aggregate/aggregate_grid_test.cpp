@@ -80,6 +80,22 @@ TEST_CASE("aggregate grid: area method splits cells exactly and conserves") {
     }
 }
 
+TEST_CASE("aggregate grid: value in overlapping regions is counted in each and accounted for") {
+    MemoryGrid g(kGrid, {ramp()});
+    // [0,20] x [0,40] and [15,40] x [0,40] overlap in a strip [15,20] (half
+    // of column 1): that half of column 1 (32 / 2 = 16) goes to both.
+    const auto regions = regions_of({box(0, 0, 20, 40), box(15, 0, 40, 40)});
+    aggregate::GridOptions options;
+    const auto result = aggregate::aggregate_grid(g, regions, nullptr, options);
+    CHECK(result.allocated(0) == Approx(136 + 16));
+    CHECK(result.inside_regions[0] == Approx(136));
+    CHECK(result.in_overlaps[0] == Approx(16));
+    CHECK(result.outside(0) == Approx(0).margin(1e-12));  // nothing lies outside both; what is counted twice is not "outside"
+    const auto apart = aggregate::aggregate_grid(g, regions_of({box(0, 0, 20, 40)}), nullptr, options);
+    CHECK(apart.in_overlaps[0] == 0);
+    CHECK(apart.outside(0) == Approx(136 - 60));  // columns 2 and 3 (36 + 40)
+}
+
 TEST_CASE("aggregate grid: no data, regions beyond the grid, outside") {
     auto values = ramp();
     values[5] = std::nan("");  // row 1, col 1
