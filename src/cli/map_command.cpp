@@ -8,7 +8,6 @@
 #include "regio/io/input_spec.hpp"
 #include "regio/io/map_gpkg.hpp"
 #include "regio/io/output_file.hpp"
-#include "regio/io/region_attributes.hpp"
 #include "regio/io/region_reader.hpp"
 #include "regio/io/region_transform.hpp"
 #include "regio/render/choropleth_plan.hpp"
@@ -92,9 +91,15 @@ int run(MapArgs args) {
         throw UsageError("--extent takes xmin,ymin,xmax,ymax in the map's CRS");
 
     std::vector<std::string> warnings;
-    geometry::RegionSet regions = io::read_regions(input, {args.id, {}}, warnings);
-    const render::PanelValues panels = read_map_values(input, args.values, regions.ids, warnings);
-    std::vector<std::string> names = args.name.empty() ? std::vector<std::string>(regions.size()) : io::read_text_field(input, args.name);
+    // Names and the values to map (without --data) come in the same pass as
+    // the shapes: a GeoJSON layer is parsed whole at every opening.
+    io::RegionReadOptions read_options{args.id, {}, {}};
+    if (!args.name.empty()) read_options.text_fields.push_back(args.name);
+    if (args.values.data.empty()) read_options.numeric_fields.push_back(args.values.field);
+    io::RegionFields fields;
+    geometry::RegionSet regions = io::read_regions(input, read_options, warnings, &fields);
+    const render::PanelValues panels = read_map_values(fields.numbers[args.values.field], args.values, regions.ids, warnings);
+    std::vector<std::string> names = args.name.empty() ? std::vector<std::string>(regions.size()) : fields.text[args.name];
     if (!args.crs.empty()) io::transform_regions(regions, io::Crs::from_wkt(regions.crs_wkt), io::Crs::from_user(args.crs, "--crs"));
     const io::Crs map_crs = io::Crs::from_wkt(regions.crs_wkt);
 

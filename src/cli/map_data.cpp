@@ -2,7 +2,6 @@
 
 #include "regio/error.hpp"
 #include "regio/io/csv_table.hpp"
-#include "regio/io/region_attributes.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -12,13 +11,13 @@ namespace regio::cli {
 
 namespace {
 
-render::PanelValues read_one(const io::InputSpec& layer, const MapDataArgs& args, const std::vector<std::string>& region_ids,
-                             std::vector<std::string>& warnings) {
+render::PanelValues read_one(const std::vector<double>& layer_values, const MapDataArgs& args,
+                             const std::vector<std::string>& region_ids, std::vector<std::string>& warnings) {
     if (args.data.empty()) {
         if (!args.facet.empty()) throw UsageError("--facet needs --data: a tidy table with a column of facet values");
         if (!args.where.empty()) throw UsageError("--where picks rows of --data: give the table too");
         if (!args.flag_column.empty()) throw UsageError("--flag-column names a column of --data: give the table too");
-        return {{std::string()}, {io::read_numeric_field(layer, args.field)}, 0, 0};
+        return {{std::string()}, {layer_values}, 0, 0};
     }
     if (args.data_id.empty()) throw UsageError("--data needs --data-id naming its id column");
     if (!args.facet.empty() && (args.facet == args.data_id || args.facet == args.field))
@@ -53,18 +52,18 @@ render::PanelValues read_one(const io::InputSpec& layer, const MapDataArgs& args
 
 }  // namespace
 
-render::PanelValues read_map_values(const io::InputSpec& layer, const MapDataArgs& args, const std::vector<std::string>& region_ids,
-                                    std::vector<std::string>& warnings) {
+render::PanelValues read_map_values(const std::vector<double>& layer_values, const MapDataArgs& args,
+                                    const std::vector<std::string>& region_ids, std::vector<std::string>& warnings) {
     if (!args.minus.empty() && args.data.empty()) throw UsageError("--minus needs --data: both tables are joined the same way");
     if (!args.minus.empty() && !args.facet.empty())
         throw UsageError("--minus and --facet do not go together: put the change in a column of the tidy table, or map one year per panel");
-    render::PanelValues panels = read_one(layer, args, region_ids, warnings);
+    render::PanelValues panels = read_one(layer_values, args, region_ids, warnings);
     if (!args.minus.empty()) {
         // The change between two tables of the same shape (e.g. a rate this
         // year minus last year's, carried onto this year's units).
         MapDataArgs other = args;
         other.data = args.minus;
-        const render::PanelValues before = read_one(layer, other, region_ids, warnings);
+        const render::PanelValues before = read_one(layer_values, other, region_ids, warnings);
         for (std::size_t r = 0; r < before.values.front().size(); ++r) {
             panels.values.front()[r] -= before.values.front()[r];  // NaN stays NaN: no data
             if (before.is_confidential(0, r) && !panels.confidential.empty()) panels.confidential.front()[r] = 1;

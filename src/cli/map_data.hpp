@@ -3,7 +3,6 @@
 // a CSV table joined by id; in a tidy table --where picks the rows and
 // --facet splits them into panels (small multiples). Rows whose flag marks a
 // suppressed value (render::is_confidential_flag) are confidential.
-#include "regio/io/input_spec.hpp"
 #include "regio/render/facets.hpp"
 
 #include <string>
@@ -23,7 +22,9 @@ struct MapDataArgs {
 // One panel per facet value (one panel without --facet); with --minus the
 // difference of the two tables (confidential where either is). Warnings for regions without a row and rows
 // without a region; usage errors for options that do not go together.
-render::PanelValues read_map_values(const io::InputSpec& layer, const MapDataArgs& args, const std::vector<std::string>& region_ids,
-                                    std::vector<std::string>& warnings);
+// layer_values: the layer's field args.field, read with the regions (the
+// values without --data).
+render::PanelValues read_map_values(const std::vector<double>& layer_values, const MapDataArgs& args,
+                                    const std::vector<std::string>& region_ids, std::vector<std::string>& warnings);
 
 }  // namespace regio::cli

@@ -2,12 +2,32 @@
 
 #include "regio/error.hpp"
 #include "regio/io/gdal_handles.hpp"
+#include "regio/io/ogr_fields.hpp"
 
 #include <cmath>
 #include <cstdlib>
 #include <limits>
 
 namespace regio::io {
+
+double ogr_number(OGRFeature& feature, int index, const Where& layer_where, const std::string& field) {
+    if (!feature.IsFieldSetAndNotNull(index)) return std::numeric_limits<double>::quiet_NaN();
+    const OGRFieldType type = feature.GetFieldDefnRef(index)->GetType();
+    if (type == OFTInteger || type == OFTInteger64 || type == OFTReal) return feature.GetFieldAsDouble(index);
+    const char* text = feature.GetFieldAsString(index);
+    char* end = nullptr;
+    const double v = std::strtod(text, &end);
+    if (*text == '\0') return std::numeric_limits<double>::quiet_NaN();
+    if (end && *end == '\0') return v;
+    Where at = layer_where;
+    at.feature = feature.GetFID();
+    at.field = field;
+    throw DataError(std::string("'") + text + "' is not a number", at);
+}
+
+std::string ogr_text(OGRFeature& feature, int index) {
+    return feature.IsFieldSetAndNotNull(index) ? feature.GetFieldAsString(index) : "";
+}
 
 std::vector<double> read_numeric_field(const InputSpec& input, const std::string& field) {
     DatasetPtr ds = open_vector(input.path);
@@ -16,28 +36,7 @@ std::vector<double> read_numeric_field(const InputSpec& input, const std::string
     const int index = find_field(layer, field, where);
     std::vector<double> out;
     layer.ResetReading();
-    for (auto& feature : layer) {
-        if (!feature->IsFieldSetAndNotNull(index)) {
-            out.push_back(std::numeric_limits<double>::quiet_NaN());
-            continue;
-        }
-        const OGRFieldType type = feature->GetFieldDefnRef(index)->GetType();
-        if (type == OFTInteger || type == OFTInteger64 || type == OFTReal) {
-            out.push_back(feature->GetFieldAsDouble(index));
-            continue;
-        }
-        const char* text = feature->GetFieldAsString(index);
-        char* end = nullptr;
-        const double v = std::strtod(text, &end);
-        if (*text == '\0') out.push_back(std::numeric_limits<double>::quiet_NaN());
-        else if (end && *end == '\0') out.push_back(v);
-        else {
-            Where at = where;
-            at.feature = feature->GetFID();
-            at.field = field;
-            throw DataError(std::string("'") + text + "' is not a number", at);
-        }
-    }
+    for (auto& feature : layer) out.push_back(ogr_number(*feature, index, where, field));
     return out;
 }
 
@@ -47,7 +46,7 @@ std::vector<std::string> read_text_field(const InputSpec& input, const std::stri
     const int index = find_field(layer, field, Where{input.path, layer.GetName()});
     std::vector<std::string> out;
     layer.ResetReading();
-    for (auto& feature : layer) out.push_back(feature->IsFieldSetAndNotNull(index) ? feature->GetFieldAsString(index) : "");
+    for (auto& feature : layer) out.push_back(ogr_text(*feature, index));
     return out;
 }
 

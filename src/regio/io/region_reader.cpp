@@ -3,9 +3,11 @@
 #include "regio/error.hpp"
 #include "regio/io/crs.hpp"
 #include "regio/io/gdal_handles.hpp"
+#include "regio/io/ogr_fields.hpp"
 #include "regio/io/ogr_geometry.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace regio::io {
@@ -25,7 +27,7 @@ std::string layer_crs_wkt(OGRLayer& layer) {
 }  // namespace
 
 geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions& options,
-                                 std::vector<std::string>& warnings) {
+                                 std::vector<std::string>& warnings, RegionFields* fields) {
     DatasetPtr ds = open_vector(input.path);
     OGRLayer& layer = select_layer(*ds, input.path, input.layer);
     const Where where{input.path, layer.GetName()};
@@ -40,13 +42,22 @@ geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions
                        "assign one, e.g. ogr2ogr -a_srs EPSG:3035 fixed.gpkg " + input.path);
     if (layer.GetFeatureCount(FALSE) == 0) throw DataError("the regions layer is empty", where);
     const int id_index = find_field(layer, options.id_field, where);
-    // Only the id and the geometry are read: the other attributes (names,
-    // codes, often many) are not even decoded.
+    if (!fields && !(options.text_fields.empty() && options.numeric_fields.empty()))
+        throw std::invalid_argument("read_regions: attributes asked for without a RegionFields to hold them");
+    std::vector<int> text_index, numeric_index;
+    if (fields) {
+        for (const auto& f : options.text_fields) text_index.push_back(find_field(layer, f, where));
+        for (const auto& f : options.numeric_fields) numeric_index.push_back(find_field(layer, f, where));
+    }
+    // Only the id, the fields asked for and the geometry are read: the other
+    // attributes (names, codes, often many) are not even decoded.
     {
         std::vector<std::string> others;
         OGRFeatureDefn* defn = layer.GetLayerDefn();
         for (int i = 0; i < defn->GetFieldCount(); ++i)
-            if (i != id_index) others.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+            if (i != id_index && std::find(text_index.begin(), text_index.end(), i) == text_index.end() &&
+                std::find(numeric_index.begin(), numeric_index.end(), i) == numeric_index.end())
+                others.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
         std::vector<const char*> names;
         for (const auto& n : others) names.push_back(n.c_str());
         names.push_back(nullptr);
@@ -77,6 +88,11 @@ geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions
         regions.ids.push_back(std::move(id));
         regions.shapes.push_back(std::move(shape));
         regions.feature_ids.push_back(feature->GetFID());
+        for (std::size_t k = 0; k < text_index.size(); ++k)
+            fields->text[options.text_fields[k]].push_back(ogr_text(*feature, text_index[k]));
+        for (std::size_t k = 0; k < numeric_index.size(); ++k)
+            fields->numbers[options.numeric_fields[k]].push_back(
+                ogr_number(*feature, numeric_index[k], where, options.numeric_fields[k]));
     }
     if (!duplicates.empty()) {
         std::string list;

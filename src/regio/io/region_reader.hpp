@@ -4,6 +4,7 @@
 #include "regio/geometry/region_set.hpp"
 #include "regio/io/input_spec.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,13 +12,23 @@ namespace regio::io {
 
 struct RegionReadOptions {
     std::string id_field;
-    std::string name_field;  // optional, unused for now by points
+    // Attributes read in the same pass (a GeoJSON file is parsed whole at
+    // every opening), as read_text_field / read_numeric_field read them.
+    std::vector<std::string> text_fields;
+    std::vector<std::string> numeric_fields;
+};
+
+// The attributes asked for, one value per region in the RegionSet's order.
+struct RegionFields {
+    std::map<std::string, std::vector<std::string>> text;
+    std::map<std::string, std::vector<double>> numbers;
 };
 
 // Throws IoError (file), DataError (layer, field, null or duplicate ids,
-// non-polygon geometry), CrsError (no CRS). warnings gets one line per region
-// without geometry.
+// non-polygon geometry, text in a numeric field that is not a number),
+// CrsError (no CRS). warnings gets one line per region without geometry.
+// Other attributes than the id and those asked for are not decoded.
 geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions& options,
-                                 std::vector<std::string>& warnings);
+                                 std::vector<std::string>& warnings, RegionFields* fields = nullptr);
 
 }  // namespace regio::io
