@@ -172,7 +172,7 @@ int run_crosswalk_build(const BuildArgs& args) {
     // sequential per vintage), unchanged units once.
     // Without weight points to locate, the overlay is all that uses the
     // second vintage's locator: it need only cover the units near changes.
-    auto [from, to, partners] = load_checked_vintages(args.from, args.to, threads, args.out.quiet,
+    auto [from, to, partners, from_overlapping, to_overlapping] = load_checked_vintages(args.from, args.to, threads, args.out.quiet,
                                             point_weights ? LocatorScope::All : LocatorScope::NearChanges);
     // Areas are measured in one projected CRS: the first vintage's, or --work-crs.
     io::Crs work = args.work_crs.empty() ? io::Crs::from_wkt(from.regions.crs_wkt) : io::Crs::from_user(args.work_crs, "--work-crs");
@@ -189,10 +189,10 @@ int run_crosswalk_build(const BuildArgs& args) {
     }
     const double t_regions = watch.lap();
     // The checks' point locators serve the overlay too, unless shapes moved.
-    const harmonise::OverlayResult overlay = transformed
-                                                 ? harmonise::overlay(from.regions, to.regions, threads)
-                                                 : harmonise::overlay(from.regions, to.regions, threads, &from.locator,
-                                                                      &to.locator, &partners);
+    const harmonise::OverlappingUnits overlapping{from_overlapping, to_overlapping};
+    const harmonise::OverlayResult overlay =
+        transformed ? harmonise::overlay(from.regions, to.regions, threads, nullptr, nullptr, nullptr, &overlapping)
+                    : harmonise::overlay(from.regions, to.regions, threads, &from.locator, &to.locator, &partners, &overlapping);
     const double t_overlay = watch.lap();
     std::vector<double> weights;
     std::optional<harmonise::PointPairWeights> point_result;

@@ -152,8 +152,12 @@ CheckedVintages load_checked_vintages(const RegionOptions& from_options, const R
         for (const auto& w : from_warnings) std::cerr << "regio: warning: " << w << '\n';
         for (const auto& w : to_warnings) std::cerr << "regio: warning: " << w << '\n';
     }
+    std::vector<std::pair<std::size_t, std::size_t>> from_overlapping, to_overlapping;
+    for (const auto& o : from_overlaps) from_overlapping.emplace_back(o.first, o.second);
+    for (const auto& o : to_overlaps) to_overlapping.emplace_back(o.first, o.second);
     return {CheckedRegions{std::move(from), std::move(from_locator), std::move(from_warnings)},
-            CheckedRegions{std::move(to), std::move(to_locator), std::move(to_warnings)}, std::move(partner)};
+            CheckedRegions{std::move(to), std::move(to_locator), std::move(to_warnings)}, std::move(partner),
+            std::move(from_overlapping), std::move(to_overlapping)};
 }
 
 }  // namespace regio::cli

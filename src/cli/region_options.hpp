@@ -44,6 +44,9 @@ struct CheckedVintages {
     // geometry::identical_partners(from, to) as read (a repaired unit's
     // partner gets the same repair, so the pairs stay identical).
     std::vector<std::int64_t> partners;
+    // Units that overlap within each vintage (tolerated, or allowed).
+    std::vector<std::pair<std::size_t, std::size_t>> from_overlapping;
+    std::vector<std::pair<std::size_t, std::size_t>> to_overlapping;
 };
 
 // Two vintages of one boundary set, each checked as load_checked_regions does,

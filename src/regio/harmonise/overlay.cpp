@@ -1,6 +1,7 @@
 #include "regio/harmonise/overlay.hpp"
 
 #include "regio/geometry/identical_shapes.hpp"
+#include "regio/geometry/intersection.hpp"
 #include "regio/geometry/orientation.hpp"
 #include "regio/geometry/point_locator.hpp"
 
@@ -32,25 +33,28 @@ double twice_signed_area(const geometry::Ring& ring) {
     return sum;
 }
 
-// Edges oriented so that every region's interior is on their left: outer
-// rings counter-clockwise, holes clockwise, whatever the input's winding.
+// Edges oriented so that the shape's interior is on their left: outer rings
+// counter-clockwise, holes clockwise, whatever the input's winding.
+void append_directed_edges(const geometry::MultiPolygon& shape, std::uint32_t region, std::vector<DirectedEdge>& out) {
+    for (const auto& polygon : shape.polygons)
+        for (std::size_t k = 0; k < polygon.rings.size(); ++k) {
+            const auto& ring = polygon.rings[k];
+            const double area2 = twice_signed_area(ring);
+            if (area2 == 0) continue;
+            const bool forward = (k == 0) == (area2 > 0);
+            for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+                if (ring[i] == ring[i + 1]) continue;
+                out.push_back(forward ? DirectedEdge{ring[i], ring[i + 1], region} : DirectedEdge{ring[i + 1], ring[i], region});
+            }
+        }
+}
+
 std::vector<DirectedEdge> directed_edges(const geometry::RegionSet& set) {
     std::vector<DirectedEdge> out;
     std::size_t vertices = 0;
     for (const auto& shape : set.shapes) vertices += geometry::vertex_count(shape);
     out.reserve(vertices);
-    for (std::uint32_t r = 0; r < set.size(); ++r)
-        for (const auto& polygon : set.shapes[r].polygons)
-            for (std::size_t k = 0; k < polygon.rings.size(); ++k) {
-                const auto& ring = polygon.rings[k];
-                const double area2 = twice_signed_area(ring);
-                if (area2 == 0) continue;
-                const bool forward = (k == 0) == (area2 > 0);
-                for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-                    if (ring[i] == ring[i + 1]) continue;
-                    out.push_back(forward ? DirectedEdge{ring[i], ring[i + 1], r} : DirectedEdge{ring[i + 1], ring[i], r});
-                }
-            }
+    for (std::uint32_t r = 0; r < set.size(); ++r) append_directed_edges(set.shapes[r], r, out);
     return out;
 }
 
@@ -276,7 +280,7 @@ SideEdges side_edges(const geometry::RegionSet& set, const geometry::RegionSet& 
 
 OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet& to, unsigned threads,
                       const geometry::PointLocator* from_locator, const geometry::PointLocator* to_locator,
-                      const std::vector<std::int64_t>* partners) {
+                      const std::vector<std::int64_t>* partners, const OverlappingUnits* overlapping) {
     threads = std::max(1u, threads);
     geometry::Box box;
     for (const auto& s : from.shapes) box.expand(geometry::bounds(s));
@@ -334,6 +338,45 @@ OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet
         k = end;
     }
 
+    // A unit identical in both sets whose copy in one set overlaps another
+    // unit there (a tolerated digitising sliver) also overlaps that unit's
+    // counterpart: with a' = a, a ∩ b' is the overlap of a' and b' in `to`,
+    // and b ∩ a' that of b and a in `from`. Its edges skipped the overlay, so
+    // such pairs would only get half their boundary: they are measured from
+    // the overlapping pairs the caller lists (GEOS intersections of a handful
+    // of small pieces) and replace whatever the pieces gave them.
+    std::map<std::pair<std::uint32_t, std::uint32_t>, geometry::MultiPolygon> exact;
+    if (overlapping) {
+        std::vector<std::int64_t> to_partner(to.size(), -1);
+        for (std::size_t i = 0; i < partner.size(); ++i)
+            if (partner[i] >= 0) to_partner[static_cast<std::size_t>(partner[i])] = static_cast<std::int64_t>(i);
+        auto measure = [&](const geometry::RegionSet& set, const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
+                           auto key_of) {
+            std::vector<std::pair<std::size_t, std::size_t>> wanted;
+            std::vector<std::pair<std::uint32_t, std::uint32_t>> keys;
+            for (const auto& [i, j] : pairs)
+                for (const auto& [x, y] : {std::pair{i, j}, std::pair{j, i}})
+                    if (const auto key = key_of(x, y); key && !exact.count(*key)) {
+                        wanted.emplace_back(x, y);
+                        keys.push_back(*key);
+                    }
+            const auto parts = geometry::intersections(set.shapes, set.shapes, wanted, threads);
+            for (std::size_t k = 0; k < parts.size(); ++k) exact.emplace(keys[k], parts[k]);
+        };
+        using Key = std::optional<std::pair<std::uint32_t, std::uint32_t>>;
+        // In `from`: x unchanged, y any: the pair (y, x's partner) is y ∩ x.
+        measure(from, overlapping->from, [&](std::size_t x, std::size_t y) -> Key {
+            if (partner[x] < 0) return std::nullopt;
+            return std::pair{static_cast<std::uint32_t>(y), static_cast<std::uint32_t>(partner[x])};
+        });
+        // In `to`: x unchanged (the partner of a `from` unit), y any: the pair
+        // (x's partner, y) is x ∩ y.
+        measure(to, overlapping->to, [&](std::size_t x, std::size_t y) -> Key {
+            if (to_partner[x] < 0) return std::nullopt;
+            return std::pair{static_cast<std::uint32_t>(to_partner[x]), static_cast<std::uint32_t>(y)};
+        });
+    }
+
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> index;
     // Pieces come in runs of one pair (a unit's edges in a row): the last pair
     // is remembered instead of looked up again.
@@ -350,8 +393,20 @@ OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet
         pair.area += area_term(p.a, p.b, origin);
         pair.boundary.push_back({p.a, p.b});
     };
-    for (const Piece& p : from_pieces) add(p.own, p.other, p);
-    for (const Piece& p : to_pieces) add(p.other, p.own, p);
+    for (const Piece& p : from_pieces)
+        if (!exact.count({p.own, p.other})) add(p.own, p.other, p);
+    for (const Piece& p : to_pieces)
+        if (!exact.count({p.other, p.own})) add(p.other, p.own, p);
+    for (const auto& [key, shape] : exact) {
+        std::vector<DirectedEdge> edges;
+        append_directed_edges(shape, 0, edges);
+        OverlayPair pair{key.first, key.second, 0.0, {}};
+        for (const auto& e : edges) {
+            pair.area += area_term(e.a, e.b, origin);
+            pair.boundary.push_back({e.a, e.b});
+        }
+        result.pairs.push_back(std::move(pair));
+    }
 
     // Pairs that only touch along a line have zero area: drop them.
     std::erase_if(result.pairs, [](const OverlayPair& p) { return !(p.area > 0); });

@@ -18,6 +18,7 @@
 #include "regio/grid/coverage.hpp"
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace regio::harmonise {
@@ -39,8 +40,16 @@ struct OverlayResult {
 // locators of the two sets may be passed in when the caller has them, and
 // so may geometry::identical_partners(from, to) (computed here otherwise; a
 // caller's may miss identical pairs, never mark different ones).
+// `overlapping`: the units of each set that overlap (tolerated digitising
+// slivers; the region checks find them). Units identical in both sets are not
+// split, so a pair of such a unit with one its copy overlaps is only measured
+// exactly when listed here.
+struct OverlappingUnits {
+    std::vector<std::pair<std::size_t, std::size_t>> from;
+    std::vector<std::pair<std::size_t, std::size_t>> to;
+};
 OverlayResult overlay(const geometry::RegionSet& from, const geometry::RegionSet& to, unsigned threads,
                       const geometry::PointLocator* from_locator = nullptr, const geometry::PointLocator* to_locator = nullptr,
-                      const std::vector<std::int64_t>* partners = nullptr);
+                      const std::vector<std::int64_t>* partners = nullptr, const OverlappingUnits* overlapping = nullptr);
 
 }  // namespace regio::harmonise
