@@ -79,19 +79,6 @@ inline std::string summary(const std::string& value, const std::string& total, c
     return line + "; " + std::to_string(nodata) + " no-data cells; conservation error 0.00e+00\n";
 }
 
-// Runs a GDAL/OGR utility found on PATH; false (with a warning) if it is not installed.
-inline bool run_tool(const std::string& tool, const Args& args) {
-    const auto program = find_on_path(tool);
-    if (!program) {
-        WARN(tool << " is not on PATH: skipping this part of the test");
-        return false;
-    }
-    const RunResult r = run_program(*program, args);
-    INFO(tool << " stderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return true;
-}
-
 // The raster fixture `asc` as given ("asc"), or converted to a GeoTIFF in
 // `dir` at test time ("tif"); nullopt if gdal_translate is missing.
 inline std::optional<std::string> raster_fixture(const std::string& asc, const std::string& format, const fs::path& dir) {

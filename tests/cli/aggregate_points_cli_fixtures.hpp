@@ -56,17 +56,7 @@ inline void check_weight(const std::string& report, const std::string& weight, d
 }
 
 // Runs ogr2ogr (to build a GeoPackage fixture at test time); false if it is not installed.
-inline bool ogr2ogr(const Args& args) {
-    const auto program = find_on_path("ogr2ogr");
-    if (!program) {
-        WARN("ogr2ogr is not on PATH: skipping the GeoPackage-input part of this test");
-        return false;
-    }
-    const RunResult r = run_program(*program, args);
-    INFO("ogr2ogr stderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return true;
-}
+inline bool ogr2ogr(const Args& args) { return run_tool("ogr2ogr", args); }
 
 
 }  // namespace regio_test::points_cli

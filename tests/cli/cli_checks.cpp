@@ -33,6 +33,18 @@ void check_renders(const fs::path& svg, const fs::path& dir) {
     CHECK(fs::file_size(png) > 0);
 }
 
+bool run_tool(const std::string& tool, const std::vector<std::string>& args) {
+    const auto program = find_on_path(tool);
+    if (!program) {
+        WARN(tool << " is not on PATH: skipping this part of the test");
+        return false;
+    }
+    const RunResult r = run_program(*program, args);
+    INFO(tool << " stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    return true;
+}
+
 std::string run_and_read(const std::vector<std::string>& args, const fs::path& output, RunResult* result) {
     const RunResult r = run_regio(args);
     INFO("stderr: " << r.err);

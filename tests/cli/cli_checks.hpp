@@ -24,6 +24,10 @@ inline void check_renders(const fs::path& svg, const TempDir& dir) { check_rende
 // Returns the contents of `output` (and the run, when `result` is given).
 std::string run_and_read(const std::vector<std::string>& args, const fs::path& output, RunResult* result = nullptr);
 
+// Runs a GDAL/OGR utility found on PATH (to build a fixture at test time);
+// it must succeed. false (with a warning) if it is not installed.
+bool run_tool(const std::string& tool, const std::vector<std::string>& args);
+
 // How often `needle` occurs in `text` (not overlapping).
 std::size_t count_of(const std::string& text, const std::string& needle);
 

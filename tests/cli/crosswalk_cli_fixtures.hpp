@@ -123,18 +123,5 @@ inline std::map<std::string, double> share_sums(const std::string& crosswalk_csv
     return sums;
 }
 
-// Runs a GDAL/OGR utility found on PATH; false (with a warning) if it is not installed.
-inline bool run_tool(const std::string& tool, const Args& args) {
-    const auto program = find_on_path(tool);
-    if (!program) {
-        WARN(tool << " is not on PATH: skipping this part of the test");
-        return false;
-    }
-    const RunResult r = run_program(*program, args);
-    INFO(tool << " stderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return true;
-}
-
 
 }  // namespace regio_test::crosswalk_cli
