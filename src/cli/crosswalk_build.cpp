@@ -80,8 +80,9 @@ io::Crs weights_points_crs(const io::PointSource& source, const BuildArgs& args)
 // order of the layer does not matter).
 std::vector<std::string> unit_names(const RegionOptions& side, const std::string& field, const geometry::RegionSet& regions) {
     const io::InputSpec input = io::InputSpec::parse(side.regions);
-    const std::vector<std::string> ids = io::read_text_field(input, side.id);
-    const std::vector<std::string> names = io::read_text_field(input, field);
+    auto columns = io::read_text_fields(input, {side.id, field});
+    const std::vector<std::string> ids = columns[side.id];
+    const std::vector<std::string> names = columns[field];
     std::unordered_map<std::string, std::string> by_id;
     for (std::size_t i = 0; i < ids.size() && i < names.size(); ++i) by_id.emplace(ids[i], names[i]);
     std::vector<std::string> out;

@@ -40,14 +40,21 @@ std::vector<double> read_numeric_field(const InputSpec& input, const std::string
     return out;
 }
 
-std::vector<std::string> read_text_field(const InputSpec& input, const std::string& field) {
+std::map<std::string, std::vector<std::string>> read_text_fields(const InputSpec& input, const std::vector<std::string>& fields) {
     DatasetPtr ds = open_vector(input.path);
     OGRLayer& layer = select_layer(*ds, input.path, input.layer);
-    const int index = find_field(layer, field, Where{input.path, layer.GetName()});
-    std::vector<std::string> out;
+    std::map<std::string, int> index;  // a field named twice is read once
+    for (const auto& f : fields) index.emplace(f, find_field(layer, f, Where{input.path, layer.GetName()}));
+    std::map<std::string, std::vector<std::string>> out;
     layer.ResetReading();
-    for (auto& feature : layer) out.push_back(ogr_text(*feature, index));
+    for (auto& feature : layer)
+        for (const auto& [name, i] : index) out[name].push_back(ogr_text(*feature, i));
+    for (const auto& [name, i] : index) out[name];  // present even for an empty layer
     return out;
+}
+
+std::vector<std::string> read_text_field(const InputSpec& input, const std::string& field) {
+    return read_text_fields(input, {field})[field];
 }
 
 }  // namespace regio::io
