@@ -97,6 +97,9 @@ void add_classify(CLI::App& app, Action& action) {
     cmd->add_option("--seed", args->seed, "Seed for natural-breaks (k-means is random)");
     cmd->add_option("-o,--output", args->output, "BREAKS.json or BREAKS.csv (default: JSON on stdout)");
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output");
+    cmd->footer(R"(Example:
+  regio classify --data out/indicators_2024.csv --field value \
+    --method fisher-jenks --classes 5 -o out/breaks.json)");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

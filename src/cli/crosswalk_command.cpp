@@ -150,9 +150,10 @@ int run_chain(const ChainArgs& args) {
     return 0;
 }
 
-void add_side(CLI::App& cmd, RegionOptions& side, const std::string& name, const std::string& what) {
-    cmd.add_option("--" + name, side.regions, what + " vintage: FILE[:LAYER]")->required();
-    cmd.add_option("--" + name + "-id", side.id, "Unit id field of the " + what + " vintage")->required();
+// `which` is "older" or "newer".
+void add_side(CLI::App& cmd, RegionOptions& side, const std::string& name, const std::string& which) {
+    cmd.add_option("--" + name, side.regions, "The " + which + " vintage: FILE[:LAYER]")->required();
+    cmd.add_option("--" + name + "-id", side.id, "Unit id field of the " + which + " vintage")->required();
 }
 
 }  // namespace
@@ -163,8 +164,8 @@ void add_crosswalk(CLI::App& app, Action& action) {
 
     auto build = std::make_shared<BuildArgs>();
     CLI::App* b = crosswalk->add_subcommand("build", "Overlay two vintages: crosswalk rows and the typed list of changes");
-    add_side(*b, build->from, "from", "The older");
-    add_side(*b, build->to, "to", "The newer");
+    add_side(*b, build->from, "from", "older");
+    add_side(*b, build->to, "to", "newer");
     b->add_option("--weights", build->weights,
                   "Weight each piece by population: a raster (exact coverage), or points (a CSV, or FILE[:LAYER] of any "
                   "OGR point layer) located in both vintages");
@@ -188,7 +189,14 @@ kept shares of each source sum to exactly 1. Weight points count
 (or sum --weights-field) in the piece of both units they fall in;
 read = in pieces + outside all pieces + invalid.
 CHANGES.csv types: unchanged, recoded, renamed, boundary_shift
-(detail minor/major), split, merged, split_merge, new, discontinued.)");
+(detail minor/major), split, merged, split_merge, new, discontinued.
+
+Example:
+  regio crosswalk build \
+    --from districts.gpkg:districts_2023 --from-id district_id \
+    --to districts.gpkg:districts_2024 --to-id district_id \
+    --weights pop_100m.tif -o out/crosswalk_2023_2024.csv \
+    --changes out/changes_2023_2024.csv)");
     b->callback([build, &action] { action = [build] { return run_crosswalk_build(*build); }; });
 
     auto apply = std::make_shared<ApplyArgs>();
@@ -202,12 +210,19 @@ CHANGES.csv types: unchanged, recoded, renamed, boundary_shift
         ->delimiter(',');
     a->add_option("--weight", apply->weight, "Shares to split by: area or population")->capture_default_str();
     add_output_options(*a, apply->out);
+    a->footer(R"(Example:
+  regio crosswalk apply --crosswalk out/crosswalk_2023_2024.csv \
+    --data out/residents_2023.csv --id district_id --weight population \
+    --extensive count,residents_sum -o out/residents_on_2024.csv)");
     a->callback([apply, &action] { action = [apply] { return run_apply(*apply); }; });
 
     auto chain = std::make_shared<ChainArgs>();
     CLI::App* c = crosswalk->add_subcommand("chain", "Compose crosswalks A->B, B->C into A->C");
     c->add_option("crosswalks", chain->crosswalks, "Crosswalk CSVs in order")->required();
     add_output_options(*c, chain->out);
+    c->footer(R"(Example:
+  regio crosswalk chain nuts_2016_2021.csv nuts_2021_2024.csv \
+    -o out/nuts_2016_2024.csv)");
     c->callback([chain, &action] { action = [chain] { return run_chain(*chain); }; });
 }
 

@@ -203,7 +203,11 @@ suppression over rows (groups + total) and columns (parents, all
 regions); a count suppressed in one indicator is suppressed in all.
 GeoPackage (-o OUT.gpkg --regions FILE[:LAYER]): one feature per region
 (regions' order, then parents without geometry); columns: the id,
-<indicator>_<group>_flag (text) and <indicator>_<group> (NULL unless ok).)");
+<indicator>_<group>_flag (text) and <indicator>_<group> (NULL unless ok).
+
+Example:
+  regio indicators --data out/residents_2024.csv --id district_id \
+    --definitions geodata/demo/indicators.toml -o out/indicators_2024.csv)");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: regio help aggregate points");
     std::vector<std::string> help_words;
     help->add_option("command", help_words, "Command words");
+    // Last, so that the generated pages and completion see every command.
+    regio::cli::add_docs(app, action, REGIO_VERSION);
 
     try {
         app.parse(argc, argv);

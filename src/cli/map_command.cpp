@@ -204,6 +204,12 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--gpkg", args->gpkg, "Also write a GeoPackage with value, class, fill and a QGIS style");
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
     cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
+    cmd->footer(R"(Example:
+  regio map --layer districts.gpkg:districts_2024 --id district_id \
+    --name name --data out/indicators_2024.csv --data-id region \
+    --where indicator=non_eu_share,group=non_eu --field value \
+    --style styles/rate.toml --title "Share of non-EU citizens" \
+    -o out/map.svg --gpkg out/map.gpkg)");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

@@ -254,7 +254,12 @@ Region ids R0001, R0002, ... in order of each region's first unit.
 REGIONS.gpkg: region_id, units, one sum per threshold column,
 meets_thresholds (1/0). Units that cannot reach the thresholds inside
 their group (an island, a too-small district) form regions with
-meets_thresholds 0, listed on stderr and in the report; no unit is dropped.)");
+meets_thresholds 0, listed on stderr and in the report; no unit is dropped.
+
+Example:
+  regio regionalise --units planning_areas.gpkg --id plr_id \
+    --data residents.csv --threshold residents>=5000 --within-prefix 2 \
+    -o out/regions.gpkg --map out/unit_to_region.csv)");
     c->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

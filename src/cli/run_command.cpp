@@ -147,6 +147,8 @@ void add_run(CLI::App& app, Action& action) {
     cmd->add_option("--only", args->only, "Run only this step (earlier outputs must exist)");
     cmd->add_flag("--dry-run", args->dry_run, "Check the file and print the commands, run nothing");
     cmd->add_flag("-q,--quiet", args->quiet, "Quiet steps");
+    cmd->footer(R"(Example:
+  regio run geodata/demo/pipeline.toml --out out)");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 
