@@ -1,6 +1,7 @@
 // regio: the one error boundary. Every command throws regio::Error (or a
 // CLI11 parse error); here they become one line on stderr, a hint, and an exit
 // code: 0 ok, 1 data or processing error, 2 usage error.
+#include "command_words.hpp"
 #include "commands.hpp"
 
 #include "regio/error.hpp"
@@ -23,7 +24,12 @@ int show_help(CLI::App& app, const std::vector<std::string>& words) {
         for (CLI::App* sub : target->get_subcommands([](CLI::App*) { return true; }))
             if (sub->get_name() == word) next = sub;
         if (!next) {
-            std::cerr << "regio: error: no command '" << word << "' in '" << command_path(target) << "'\n";
+            std::vector<std::string> names;
+            for (const CLI::App* sub : target->get_subcommands([](CLI::App* s) { return !s->get_group().empty(); }))
+                names.push_back(sub->get_name());
+            const auto near = regio::cli::nearest_word(word, names);
+            std::cerr << "regio: error: no command '" << word << "' in '" << command_path(target) << "'"
+                      << (near ? " (did you mean '" + *near + "'?)" : std::string()) << "\n";
             // The formatter directly: a parsed `help` subcommand would
             // otherwise take over the root's help text.
             std::cerr << target->get_formatter()->make_help(target, command_path(target),
@@ -67,6 +73,12 @@ int main(int argc, char** argv) {
     // Last, so that the generated pages and completion see every command.
     regio::cli::add_docs(app, action, REGIO_VERSION);
 
+    // Mistyped commands and options first, by name, with the nearest real one.
+    if (const auto problem = regio::cli::check_command_words(app, std::vector<std::string>(argv + 1, argv + argc))) {
+        std::cerr << "regio: error: " << *problem << "\n";
+        std::cerr << "Run 'regio --help' or 'regio help COMMAND' for usage.\n";
+        return 2;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
