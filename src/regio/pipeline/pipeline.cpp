@@ -2,6 +2,7 @@
 
 #include "regio/error.hpp"
 #include "regio/io/csv_format.hpp"
+#include "regio/io/text_input.hpp"
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
@@ -157,23 +158,33 @@ std::vector<NameUse> vector_fields_used(const Step& s, const std::string& key) {
     return used;
 }
 
-// The header line of a delimited text file, split (nullopt: unreadable or empty).
-std::optional<std::vector<std::string>> csv_header(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
+// The header line of a delimited text file (plain or gzip), split at the
+// step's --delimiter or the detected one (nullopt: unreadable or empty).
+std::optional<std::vector<std::string>> csv_header(const std::string& path, const Step& s) {
     std::string data;
-    char chunk[65536];
     std::size_t end = 0;
-    while (true) {
-        in.read(chunk, sizeof chunk);
-        data.append(chunk, static_cast<std::size_t>(in.gcount()));
-        end = io::find_record_end(data);
-        if (end < data.size() || !in) break;
+    try {
+        io::TextFile in(path);
+        char chunk[65536];
+        while (true) {
+            const std::size_t got = in.read(chunk, sizeof chunk);
+            data.append(chunk, got);
+            end = io::find_record_end(data);
+            if (end < data.size() || got < sizeof chunk) break;
+        }
+    } catch (const Error&) {
+        return std::nullopt;
     }
     std::string_view line = io::strip_bom(std::string_view(data).substr(0, end));
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) return std::nullopt;
-    const char delimiter = io::detect_delimiter(line);
+    const std::string* named = arg_value(s, "delimiter");
+    char delimiter = 0;
+    try {
+        delimiter = named ? io::parse_delimiter(*named) : io::detect_delimiter(line);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
     std::vector<std::string_view> fields;
     std::string scratch;
     if (!io::split_record(line, delimiter, fields, scratch)) return std::nullopt;
@@ -184,7 +195,7 @@ void check_csv_input(const Step& s, const std::string& key, const std::string& p
                      std::vector<std::string>& problems) {
     const std::vector<NameUse> used = csv_columns_used(s, key);
     if (used.empty()) return;
-    const auto header = csv_header(path);
+    const auto header = csv_header(path, s);
     if (!header) {
         problems.push_back(who + ": " + key + " file '" + path + "' has no header line");
         return;
