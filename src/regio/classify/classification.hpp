@@ -44,6 +44,7 @@ struct Classification {
     std::vector<std::string> warnings; // e.g. duplicate bounds removed, k reduced
     double gvf = 1.0;                  // goodness of variance fit = 1 - SDCM/SDAM (1 when SDAM = 0)
     double adcm = 0.0;                 // sum of absolute deviations around class medians
+    Where source;                      // Options::source, for class_of's messages
 
     [[nodiscard]] std::size_t k() const { return bins.size(); }
 };

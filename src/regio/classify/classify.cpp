@@ -77,6 +77,7 @@ Classification classify(std::vector<double> values, Method method, std::size_t k
     std::sort(values.begin(), values.end());
 
     Classification out;
+    out.source = options.source;
     // A constant field is one class whatever the method (equal intervals and
     // Fisher-Jenks could not cut it; the others would only make duplicates):
     // the map still shows it, and says so.
@@ -132,12 +133,12 @@ Classification classify(std::vector<double> values, Method method, std::size_t k
 }
 
 std::size_t class_of(const Classification& classes, double y) {
-    if (std::isnan(y)) throw DataError("cannot classify NaN: it belongs to the no-data class");
+    if (std::isnan(y)) throw DataError("cannot classify NaN: it belongs to the no-data class", classes.source);
     const auto it = std::lower_bound(classes.bins.begin(), classes.bins.end(), y);
     if (it == classes.bins.end())
         throw DataError(fmt::format("the value {} is above the last class bound {}", y,
                                     classes.bins.empty() ? std::nan("") : classes.bins.back()),
-                        {}, "classify with data that include this value, or use manual breaks that cover it");
+                        classes.source, "classify with data that include this value, or use manual breaks that cover it");
     return static_cast<std::size_t>(it - classes.bins.begin());
 }
 

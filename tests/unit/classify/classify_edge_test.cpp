@@ -77,6 +77,8 @@ TEST_CASE("classify: a data error names the source") {
     } catch (const DataError& e) {
         CHECK(std::string(e.what()).find("t.csv: field 'rate'") != std::string::npos);
     }
+    const auto c = classify({1, 2, 3}, Method::Quantile, 2, o);
+    CHECK_THROWS_WITH(class_of(c, 99), Catch::Matchers::Contains("t.csv: field 'rate': the value 99 is above"));
 }
 
 TEST_CASE("classify: the number of classes is 1 to 20 for every method that takes one") {
