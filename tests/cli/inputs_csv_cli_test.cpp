@@ -82,6 +82,19 @@ TEST_CASE("csv: a file without a header row is an error saying so", "[cli][csv]"
     }
 }
 
+TEST_CASE("csv: a zip archive or another compression is named, not read as text", "[cli][csv]") {
+    TempDir tmp;
+    const fs::path out_dir = tmp.subdir("out");
+    write_file(tmp / "p.csv", std::string("PK\x03\x04\x14\0\0\0", 8));
+    const RunResult r = expect_failure(csv_cmd(data("regions_abc.geojson"), (tmp / "p.csv").string(), out_dir / "r.csv"), 1,
+                                       (tmp / "p.csv").string() + ": the file is a zip archive (or an .xlsx workbook), not text",
+                                       out_dir);
+    CHECK_THAT(r.err, Contains("hint: unpack it (unzip), or save the sheet as CSV UTF-8"));
+    write_file(tmp / "t.csv", "BZh91AY&SY");
+    expect_failure({"classify", "--data", (tmp / "t.csv").string(), "--field", "rate"}, 1,
+                   (tmp / "t.csv").string() + ": the file is bzip2-compressed", out_dir);
+}
+
 TEST_CASE("csv: duplicate column names are an error naming both", "[cli][csv]") {
     TempDir tmp;
     const fs::path out_dir = tmp.subdir("out");

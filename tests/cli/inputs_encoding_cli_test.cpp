@@ -59,6 +59,15 @@ TEST_CASE("encoding: a table cell that is not UTF-8 is an error naming line and 
     CHECK_THAT(json, Contains("\"k\": 3"));
 }
 
+TEST_CASE("encoding: a NUL byte in a text field is an error naming line and column", "[cli][encoding]") {
+    TempDir tmp;
+    write_file(tmp / "t.csv", std::string("code,name,rate\nA,Alt\0stadt,1\n", 29));
+    const fs::path out_dir = tmp.subdir("out");
+    const RunResult r = expect_failure({"classify", "--data", (tmp / "t.csv").string(), "--field", "rate", "-o", (out_dir / "b.json").string()},
+                                       1, (tmp / "t.csv").string() + ": line 2: field 'name': holds a NUL byte (0x00)", out_dir);
+    CHECK_THAT(r.err, Contains("hint: the file may be binary or UTF-16"));
+}
+
 TEST_CASE("encoding: a UTF-16 file gets a hint that helps", "[cli][encoding]") {
     TempDir tmp;
     write_file(tmp / "p.csv", std::string("\xFF\xFEi\0d\0", 6));

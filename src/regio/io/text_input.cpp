@@ -38,6 +38,21 @@ private:
     std::string m_text;
 };
 
+// Other containers a "CSV" may turn out to be, by their first bytes: said
+// plainly instead of an "invalid UTF-8" error on line 1.
+struct Container {
+    std::string_view magic;
+    const char* what;
+    const char* hint;
+};
+constexpr Container kContainers[] = {
+    {"PK\x03\x04", "a zip archive (or an .xlsx workbook), not text", "unpack it (unzip), or save the sheet as CSV UTF-8"},
+    {"BZh", "bzip2-compressed", "decompress it first (bunzip2); gzip-compressed files are read as they are"},
+    {std::string_view("\xFD" "7zXZ\0", 6), "xz-compressed", "decompress it first (unxz); gzip-compressed files are read as they are"},
+    {"\x28\xB5\x2F\xFD", "zstd-compressed", "decompress it first (unzstd); gzip-compressed files are read as they are"},
+    {"\xD0\xCF\x11\xE0", "an Excel (OLE) workbook, not text", "save the sheet as CSV UTF-8"},
+};
+
 std::string recode_piece(const std::string& piece, const std::string& encoding) {
     char* out = CPLRecode(piece.c_str(), encoding.c_str(), CPL_ENC_UTF8);
     std::string result = out ? out : "";
@@ -101,15 +116,19 @@ std::string recode_to_utf8(std::string_view text, const std::string& encoding) {
 
 void require_utf8(std::string_view text, const Where& where) {
     const std::size_t bad = table::find_invalid_utf8(text);
+    // A NUL is valid UTF-8 but cuts C strings (GDAL, SQLite) short: a text
+    // field holding one is binary data or UTF-16 without a byte order mark.
+    if (bad == std::string_view::npos && text.find('\0') != std::string_view::npos)
+        throw DataError("holds a NUL byte (0x00)", where, "the file may be binary or UTF-16: convert it to UTF-8 text");
     if (bad == std::string_view::npos) return;
     throw DataError(table::describe_invalid_utf8(text, bad), where,
                     "name the file's encoding, e.g. --encoding ISO-8859-1 (or CP1252), or convert it to UTF-8");
 }
 
 std::string text_as_utf8(std::string_view text, const TextOptions& options, const Where& where) {
-    if (!is_utf8_name(options.encoding)) return recode_to_utf8(text, options.encoding);
-    require_utf8(text, where);
-    return std::string(text);
+    std::string out = is_utf8_name(options.encoding) ? std::string(text) : recode_to_utf8(text, options.encoding);
+    require_utf8(out, where);
+    return out;
 }
 
 struct TextFile::Handle {
@@ -126,8 +145,12 @@ TextFile::TextFile(const std::string& path) : m_path(path), m_handle(std::make_u
     m_size = std::filesystem::file_size(path, ec);
     m_handle->file = VSIFOpenL(path.c_str(), "rb");
     if (!m_handle->file) throw IoError(std::string("cannot open: ") + std::strerror(errno), Where{path});
-    unsigned char magic[2] = {0, 0};
-    const bool gzip = VSIFReadL(magic, 1, 2, m_handle->file) == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+    char head[8] = {};
+    const std::size_t got = VSIFReadL(head, 1, sizeof head, m_handle->file);
+    const std::string_view start(head, got);
+    for (const Container& c : kContainers)
+        if (start.starts_with(c.magic)) throw DataError(std::string("the file is ") + c.what, Where{path}, c.hint);
+    const bool gzip = start.starts_with("\x1F\x8B");
     if (!gzip) {
         VSIFSeekL(m_handle->file, 0, SEEK_SET);
         return;
