@@ -51,6 +51,18 @@ TEST_CASE("csv: --delimiter names the delimiter detection would miss", "[cli][cs
                    2, "--delimiter 'ab' is not a delimiter", out_dir);
 }
 
+TEST_CASE("csv: a spreadsheet's sep= line names the delimiter", "[cli][csv]") {
+    TempDir tmp;
+    write_file(tmp / "p.csv", "\xEF\xBB\xBFsep=|\r\nid|x|y|note,with,commas,here\r\np1|4000250|3000250|a\r\np2|4001500|3000500|b\r\n");
+    const std::string out = run_and_read(csv_cmd(data("regions_abc.geojson"), (tmp / "p.csv").string(), tmp / "r.csv"), tmp / "r.csv");
+    CHECK(out == "region_id,count\nA,1\nB,1\nC,0\nD,0\nE,0\n");
+    write_file(tmp / "t.csv", "sep=;\ncode;gap\nA;1,5\nB;2\nC;3\n");
+    const std::string json = run_and_read({"classify", "--data", (tmp / "t.csv").string(), "--field", "gap", "--classes", "3",
+                                           "-o", (tmp / "b.json").string()},
+                                          tmp / "b.json");
+    CHECK_THAT(json, Contains("\"lowest\": 1.5"));
+}
+
 TEST_CASE("csv: a one-column header gets a hint that helps", "[cli][csv]") {
     TempDir tmp;
     write_file(tmp / "colon.csv", "id:x:y\np1:4000250:3000250\n");

@@ -8,6 +8,12 @@
 
 namespace regio::io {
 
+std::optional<char> separator_line(std::string_view line) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.size() != 5 || !line.starts_with("sep=")) return std::nullopt;
+    return line[4];
+}
+
 std::string delimiter_name(char delimiter) {
     return delimiter == '\t' ? std::string("tab") : fmt::format("'{}'", delimiter);
 }

@@ -6,6 +6,7 @@
 #include "regio/io/text_input.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,10 @@ struct CsvHeader {
 // `record` is the header line without its terminator, at 1-based `line`.
 CsvHeader parse_csv_header(std::string_view record, const TextOptions& options, const std::string& path,
                            std::int64_t line);
+
+// Spreadsheets (Excel) may write "sep=;" as the line before the header to
+// name the delimiter: that delimiter, for a line that is one.
+std::optional<char> separator_line(std::string_view line);
 
 // "tab" for '\t', "','" otherwise: for messages.
 std::string delimiter_name(char delimiter);

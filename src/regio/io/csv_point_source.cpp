@@ -89,6 +89,12 @@ void CsvPointSource::read_header(const PointFields& fields) {
             continue;
         }
         if (line.empty()) throw DataError("empty file: expected a header row naming the columns", Where{m_path});
+        if (const auto sep = separator_line(line); sep && end < data.size()) {  // "sep=;" before the header
+            if (!m_text.delimiter) m_text.delimiter = *sep;
+            m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(end + 1));
+            ++m_next_line;
+            continue;
+        }
         header = line;
         header_end = end;
         break;

@@ -43,6 +43,7 @@ CsvTable read_csv_table(const std::string& path, const TextOptions& options) {
     std::string_view rest = strip_bom(text);
     CsvTable table;
     table.path = path;
+    char delimiter = options.delimiter;
     std::int64_t line = 1;
     std::vector<std::string_view> fields;
     std::string scratch;
@@ -54,8 +55,12 @@ CsvTable read_csv_table(const std::string& path, const TextOptions& options) {
         line += 1 + std::count(record.begin(), record.end(), '\n');
         rest.remove_prefix(std::min(rest.size(), end + 1));
         if (record.empty() || record == "\r") continue;
+        if (const auto sep = header ? separator_line(record) : std::nullopt) {  // "sep=;" before the header
+            if (!delimiter) delimiter = *sep;
+            continue;
+        }
         if (header) {
-            CsvHeader parsed = parse_csv_header(record, TextOptions{options.delimiter, {}}, path, at);
+            CsvHeader parsed = parse_csv_header(record, TextOptions{delimiter, {}}, path, at);
             table.delimiter = parsed.delimiter;
             table.columns = std::move(parsed.columns);
             header = false;
