@@ -147,3 +147,39 @@ TEST_CASE("csv: gzip-compressed inputs are read as they are", "[cli][csv][gzip]"
                        (tmp / "cut.csv.gz").string() + ": cannot decompress", out_dir);
     }
 }
+
+TEST_CASE("csv: regio run checks headers by the same rule before any step runs", "[cli][csv][run]") {
+    TempDir tmp;
+    write_file(tmp / "pipe.csv", "sep=|\n" + edges_with('|'));
+    if (!run_tool("gzip", {"-n", (tmp / "pipe.csv").string()})) return;
+    write_file(tmp / "d.csv", "id,pop,area,pop\nA,1,2,3\n");
+    write_file(tmp / "p.toml", R"([[step]]
+name = "counts"
+run = "aggregate points"
+[step.args]
+regions = ")" + data("regions_abc.geojson") + R"("
+id = "region_id"
+points = ")" + (tmp / "pipe.csv.gz").string() + R"("
+x = "x"
+y = "y"
+points-crs = "EPSG:3035"
+output = "counts.csv"
+
+[[step]]
+name = "carry"
+run = "crosswalk apply"
+[step.args]
+crosswalk = ")" + expected("xw_crosswalk.csv") + R"("
+data = ")" + (tmp / "d.csv").string() + R"("
+id = "id"
+extensive = "pop"
+output = "carried.csv"
+)");
+    const fs::path out = tmp / "out";
+    const RunResult r = run_regio({"run", (tmp / "p.toml").string(), "--out", out.string()});
+    INFO("stderr: " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("step carry") && Contains("columns 2 and 4 are both named 'pop'") && Contains("nothing was run"));
+    CHECK_THAT(r.err, !Contains("step counts"));  // the gzip file's header, after its sep= line, has x and y
+    CHECK(!fs::exists(out / "counts.csv"));
+}
