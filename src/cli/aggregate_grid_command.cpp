@@ -11,6 +11,7 @@
 #include "regio/io/region_transform.hpp"
 #include "regio/io/table_writer.hpp"
 #include "region_options.hpp"
+#include "text_options.hpp"
 #include "report_file.hpp"
 #include "stopwatch.hpp"
 #include "terminal_progress.hpp"
@@ -32,6 +33,7 @@ struct GridArgs {
     std::string method = "area";
     std::string weights;
     std::string stats = "sum";
+    TextInputArgs text;
     OutputOptions out;
 };
 
@@ -48,7 +50,7 @@ std::unique_ptr<io::GridSource> open_grid(const GridArgs& args) {
             throw UsageError("--value names '" + args.values[i] + "' twice");
     if (!args.grid_table.empty()) {
         if (args.cell_id.empty()) throw UsageError("--grid-table needs --cell-id naming the cell-code column");
-        return io::open_grid_table(args.grid_table, args.cell_id, args.values);
+        return io::open_grid_table(args.grid_table, args.cell_id, args.values, args.text.options());
     }
     return io::open_grid_layer(args.grid_layer, args.values);
 }
@@ -59,8 +61,9 @@ aggregate::GridMethod parse_method(const std::string& text) {
     throw UsageError("unknown --method '" + text + "' (known: area, centroid, dasymetric)");
 }
 
-int run(const GridArgs& args) {
+int run(GridArgs args) {
     Stopwatch watch;
+    args.region.encoding = args.text.options().encoding;
     aggregate::GridReport report;
     report.threads = effective_threads(args.out.threads);
     const aggregate::GridMethod method = parse_method(args.method);
@@ -149,6 +152,7 @@ void add_aggregate_grid(CLI::App& aggregate, Action& action) {
                     "Raster: on the same grid, weights --stat weighted_mean; finer and nested, spreads values for dasymetric");
     cmd->add_option("--stat", args->stats, "Statistics, comma-separated: sum, mean, weighted_mean, count, area")
         ->capture_default_str();
+    add_text_options(*cmd, args->text);
     add_output_options(*cmd, args->out);
     cmd->footer(R"(Output: one row per region, in input order, with <value>_<stat>
 for each value and statistic: band1_sum for raster band 1,

@@ -10,6 +10,7 @@
 #include "regio/io/point_source.hpp"
 #include "regio/io/table_writer.hpp"
 #include "region_options.hpp"
+#include "text_options.hpp"
 #include "report_file.hpp"
 #include "stopwatch.hpp"
 #include "terminal_progress.hpp"
@@ -28,6 +29,7 @@ struct PointsArgs {
     std::string points_crs;
     std::vector<std::string> weights;
     std::string by;
+    TextInputArgs text;
     OutputOptions out;
 };
 
@@ -48,7 +50,9 @@ io::Crs points_crs(const io::PointSource& source, const PointsArgs& args) {
     return given;
 }
 
-int run(const PointsArgs& args) {
+int run(PointsArgs args) {
+    const io::TextOptions text = args.text.options();
+    args.region.encoding = text.encoding;
     Stopwatch watch;
     aggregate::PointsReport report;
     report.threads = effective_threads(args.out.threads);
@@ -63,7 +67,7 @@ int run(const PointsArgs& args) {
 
     // Points first: their header and CRS problems are cheaper to find than a
     // full region check.
-    const io::PointFields fields{args.x, args.y, args.weights, args.by};
+    const io::PointFields fields{args.x, args.y, args.weights, args.by, text};
     std::unique_ptr<io::PointSource> source = io::open_point_source(args.points, fields);
     const io::Crs from = points_crs(*source, args);
 
@@ -110,6 +114,7 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
                     "CRS of the points (EPSG:3035, WKT, PROJ string); required for CSV, checked against a layer's own");
     cmd->add_option("--weight", args->weights, "Numeric field(s) to sum per region, comma-separated")->delimiter(',');
     cmd->add_option("--by", args->by, "Field whose values split the counts and sums into groups");
+    add_text_options(*cmd, args->text);
     add_output_options(*cmd, args->out);
     cmd->footer(R"(Output: one row per region, in input order, also regions
 without points. Columns: <id>, count, <weight>_sum for each

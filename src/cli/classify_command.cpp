@@ -1,9 +1,11 @@
 // regio classify: class breaks, counts and goodness of fit, to fix breaks
 // once and reuse them for every year's map.
 #include "commands.hpp"
+#include "text_options.hpp"
 
 #include "regio/classify/classification.hpp"
 #include "regio/classify/method.hpp"
+#include "regio/classify/options_check.hpp"
 #include "regio/error.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/input_spec.hpp"
@@ -23,16 +25,19 @@ namespace {
 
 struct ClassifyArgs {
     std::string data, field, method = "quantile", output;
-    std::size_t classes = 5;
+    std::size_t classes = 5;  // checked by classify::check_class_count, as map's
     std::vector<double> breaks;
     std::optional<std::uint64_t> seed;
     bool overwrite = false;
+    TextInputArgs text;
 };
 
 std::vector<double> read_values(const ClassifyArgs& args) {
-    const io::InputSpec input = io::InputSpec::parse(args.data);
-    if (input.layer.empty() && io::extension_of(input.path) == "csv") {
-        const io::CsvTable t = io::read_csv_table(input.path);
+    const io::TextOptions text = args.text.options();
+    io::InputSpec input = io::InputSpec::parse(args.data);
+    input.encoding = text.encoding;
+    if (input.layer.empty() && io::is_text_table_name(input.path)) {
+        const io::CsvTable t = io::read_csv_table(input.path, text);
         const std::size_t col = t.column(args.field);
         std::vector<double> v;
         for (std::size_t r = 0; r < t.rows.size(); ++r) v.push_back(t.number(r, col));
@@ -46,6 +51,9 @@ int run(const ClassifyArgs& args) {
     classify::Options options;
     options.manual_breaks = args.breaks;
     options.seed = args.seed;
+    classify::check_class_count(args.classes, "--classes");
+    const io::InputSpec source = io::InputSpec::parse(args.data);
+    options.source = Where{source.path, source.layer, {}, {}, args.field};
     const std::vector<double> values = read_values(args);
     std::size_t nodata = 0;
     for (double v : values) nodata += !std::isfinite(v);
@@ -100,6 +108,7 @@ void add_classify(CLI::App& app, Action& action) {
     cmd->footer(R"(Example:
   regio classify --data out/indicators_2024.csv --field value \
     --method fisher-jenks --classes 5 -o out/breaks.json)");
+    add_text_options(*cmd, args->text);
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

@@ -51,8 +51,7 @@ std::vector<double> grid_pair_weights(io::GridSource& grid, const std::string& s
 // raster: decided by the extension, then by whether OGR opens it.
 bool weights_are_points(const std::string& spec) {
     const io::InputSpec input = io::InputSpec::parse(spec);
-    const std::string ext = io::extension_of(input.path);
-    if (ext == "csv" || ext == "tsv" || ext == "txt") return true;
+    if (io::is_text_table_name(input.path)) return true;
     io::ensure_gdal();
     io::CplErrorCapture quiet;
     io::DatasetPtr ds(GDALDataset::FromHandle(GDALOpenEx(input.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
@@ -79,7 +78,8 @@ io::Crs weights_points_crs(const io::PointSource& source, const BuildArgs& args)
 // Unit names of one vintage in the order of its ids (read by id, so that the
 // order of the layer does not matter).
 std::vector<std::string> unit_names(const RegionOptions& side, const std::string& field, const geometry::RegionSet& regions) {
-    const io::InputSpec input = io::InputSpec::parse(side.regions);
+    io::InputSpec input = io::InputSpec::parse(side.regions);
+    input.encoding = side.encoding;
     auto columns = io::read_text_fields(input, {side.id, field});
     const std::vector<std::string> ids = columns[side.id];
     const std::vector<std::string> names = columns[field];
@@ -134,8 +134,11 @@ void write_pieces(const harmonise::Crosswalk& cw, const geometry::RegionSet& fro
 
 }  // namespace
 
-int run_crosswalk_build(const BuildArgs& args) {
+int run_crosswalk_build(const BuildArgs& given) {
     Stopwatch watch;
+    BuildArgs args = given;
+    const io::TextOptions text = args.text.options();
+    args.from.encoding = args.to.encoding = text.encoding;
     const unsigned threads = effective_threads(args.out.threads);
     const std::vector<std::string> inputs{io::InputSpec::parse(args.from.regions).path, io::InputSpec::parse(args.to.regions).path,
                                           io::InputSpec::parse(args.weights).path};
@@ -163,7 +166,7 @@ int run_crosswalk_build(const BuildArgs& args) {
     if (point_weights) {
         const io::PointFields fields{args.weights_x, args.weights_y,
                                      args.weights_field.empty() ? std::vector<std::string>{} : std::vector<std::string>{args.weights_field},
-                                     {}};
+                                     {}, text};
         points = io::open_point_source(args.weights, fields);
         points_crs = weights_points_crs(*points, args);
     }

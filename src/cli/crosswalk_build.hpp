@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "regio/harmonise/crosswalk.hpp"
 #include "region_options.hpp"
+#include "text_options.hpp"
 
 #include <string>
 
@@ -24,6 +25,7 @@ struct BuildArgs {
     double min_area = 0;
     std::string changes;
     std::string gpkg;
+    TextInputArgs text;
     OutputOptions out;
 };
 

@@ -45,6 +45,7 @@ struct ApplyArgs {
     std::vector<std::string> extensive;
     std::vector<std::string> intensive;
     std::string weight = "area";
+    TextInputArgs text;
     OutputOptions out;
 };
 
@@ -81,7 +82,7 @@ int run_apply(const ApplyArgs& args) {
     if (!args.out.report.empty()) check_report_output(args.out.report, output);
 
     const harmonise::Crosswalk crosswalk = io::read_crosswalk(args.crosswalk);
-    const io::CsvTable data = io::read_csv_table(args.data);
+    const io::CsvTable data = io::read_csv_table(args.data, args.text.options());
     const harmonise::ApplyResult result = harmonise::apply_crosswalk(crosswalk, data, options);
     io::write_region_table(result.table, nullptr, output);
 
@@ -182,6 +183,7 @@ void add_crosswalk(CLI::App& app, Action& action) {
     b->add_option("--min-area", build->min_area, "Pieces below this area (CRS units²) are slivers")->capture_default_str();
     b->add_option("--changes", build->changes, "Write CHANGES.csv: side,id,type,counterparts,detail");
     b->add_option("--gpkg", build->gpkg, "Write the kept pieces as polygons: piece, from_id, to_id, area_m2, shares");
+    add_text_options(*b, build->text);
     add_output_options(*b, build->out);
     b->footer(R"(CROSSWALK.csv: from_id,to_id,area_m2,area_share_from,area_share_to
 and, with --weights, weight,weight_share_from,weight_share_to. The
@@ -209,6 +211,7 @@ Example:
                   "Rate or mean columns as COLUMN:DENOMINATOR: averaged with the moved denominator as weight")
         ->delimiter(',');
     a->add_option("--weight", apply->weight, "Shares to split by: area or population")->capture_default_str();
+    add_text_options(*a, apply->text);
     add_output_options(*a, apply->out);
     a->footer(R"(Example:
   regio crosswalk apply --crosswalk out/crosswalk_2023_2024.csv \

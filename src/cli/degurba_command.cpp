@@ -43,7 +43,7 @@ std::unique_ptr<io::GridSource> open_population(const DegurbaArgs& a) {
     }
     if (a.cell_id.empty() || a.value.empty())
         throw UsageError("--grid-table needs --cell-id (the cell-code column) and --value (the population column)");
-    return io::open_grid_table(a.grid_table, a.cell_id, {a.value});
+    return io::open_grid_table(a.grid_table, a.cell_id, {a.value}, a.text.options());
 }
 
 // Every output is checked before any work, and no two outputs share a file.
@@ -92,7 +92,8 @@ int run(const DegurbaArgs& a) {
     std::optional<CheckedRegions> units;
     geometry::RegionSet units_in_grid_crs;
     if (with_units) {
-        units.emplace(load_checked_regions({a.units, a.unit_id, false, geometry::kDefaultOverlapTolerance}, report.threads, a.quiet));
+        units.emplace(load_checked_regions({a.units, a.unit_id, false, geometry::kDefaultOverlapTolerance, a.text.options().encoding},
+                                           report.threads, a.quiet));
         report.units_source = io::InputSpec::parse(a.units).display();
         report.unit_count = units->regions.size();
         report.unit_rules = unit_options(a).rules;

@@ -88,6 +88,7 @@ void add_degurba_options(CLI::App& cmd, DegurbaArgs& a) {
     cmd.add_flag("--overwrite", a.overwrite, "Replace the outputs if they exist");
     cmd.add_option("--threads", a.threads, "Worker threads for the units (default: all cores)")->check(CLI::Range(0u, 1024u));
     cmd.add_flag("-q,--quiet", a.quiet, "No progress and no summary on stderr");
+    add_text_options(cmd, a.text);
 }
 
 degurba::Options classification_options(const DegurbaArgs& a, std::vector<std::string>& warnings) {

@@ -4,6 +4,7 @@
 // the base; options given on the command line override it.
 #include "regio/degurba/classify_unit.hpp"
 #include "regio/degurba/options.hpp"
+#include "text_options.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -67,6 +68,7 @@ struct DegurbaArgs {
     bool overwrite = false;
     bool quiet = false;
     unsigned threads = 0;
+    TextInputArgs text;  // of --grid-table and the units' text
 };
 
 void add_degurba_options(CLI::App& command, DegurbaArgs& args);

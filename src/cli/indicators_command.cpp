@@ -5,6 +5,7 @@
 // regio/indicators/indicators_csv.hpp). "--rollup nuts" is the NUTS prefix
 // rule even if the data have a column called nuts.
 #include "commands.hpp"
+#include "text_options.hpp"
 
 #include "regio/error.hpp"
 #include "regio/indicators/compute.hpp"
@@ -35,6 +36,7 @@ struct IndicatorsArgs {
     std::string regions, regions_id;  // GeoPackage output only
     std::string output, report;
     bool overwrite = false, quiet = false;
+    TextInputArgs text;
 };
 
 ind::DataTable read_data(const io::CsvTable& csv, const std::string& id, const ind::Definitions& defs) {
@@ -124,7 +126,9 @@ void write_wide_gpkg(const IndicatorsArgs& args, const io::TableOutput& output, 
 
 int run(const IndicatorsArgs& args) {
     const io::Overwrite overwrite = args.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
-    const io::InputSpec regions_input = io::InputSpec::parse(args.regions);
+    const io::TextOptions text = args.text.options();
+    io::InputSpec regions_input = io::InputSpec::parse(args.regions);
+    regions_input.encoding = text.encoding;
     io::TableOutput output{args.output, overwrite, {args.data, args.definitions}};
     if (!args.regions.empty()) output.inputs.push_back(regions_input.path);
     const std::string ext = io::extension_of(args.output);
@@ -141,7 +145,7 @@ int run(const IndicatorsArgs& args) {
     if (!args.report.empty()) check_report_output(args.report, output);
 
     const ind::Definitions defs = ind::read_definitions(args.definitions);
-    const io::CsvTable csv = io::read_csv_table(args.data);
+    const io::CsvTable csv = io::read_csv_table(args.data, text);
     const ind::DataTable data = read_data(csv, args.id, defs);
     std::vector<std::string> warnings;
     geometry::RegionSet regions;
@@ -191,6 +195,7 @@ void add_indicators(CLI::App& app, Action& action) {
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");
     cmd->add_option("--report", args->report, "Write a JSON report: rows per flag, suppressed cells, rollup levels, inputs");
     cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
+    add_text_options(*cmd, args->text);
     cmd->footer(R"(Output: region,indicator,group,value,numerator,denominator,flag,
 definition,label; rows by region (data order, then parents), indicator
 (file order), group (listed order), "total", then "<group>_gap".

@@ -7,6 +7,8 @@
 #include "regio/error.hpp"
 
 #include <iostream>
+#include <new>
+#include <stdexcept>
 
 namespace {
 
@@ -105,6 +107,15 @@ int main(int argc, char** argv) {
     } catch (const regio::Error& e) {
         std::cerr << "regio: error: " << e.what() << '\n';
         if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
+        return 1;
+    } catch (const std::bad_alloc&) {
+        // Sizes that scale with an input's extent are checked before they are
+        // allocated (grid::check_dense_grid); this is the last resort.
+        std::cerr << "regio: error: out of memory: the inputs need more memory than is available\n"
+                  << "hint: run on a smaller extent or fewer inputs at once, or on a machine with more memory\n";
+        return 1;
+    } catch (const std::length_error& e) {
+        std::cerr << "regio: error: out of memory: an array would exceed the largest possible size (" << e.what() << ")\n";
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "regio: error: " << e.what() << '\n';

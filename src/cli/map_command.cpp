@@ -2,7 +2,9 @@
 #include "commands.hpp"
 #include "map_data.hpp"
 #include "map_gpkg_layers.hpp"
+#include "text_options.hpp"
 
+#include "regio/classify/options_check.hpp"
 #include "regio/error.hpp"
 #include "regio/io/crs.hpp"
 #include "regio/io/input_spec.hpp"
@@ -31,7 +33,7 @@ struct MapArgs {
     std::string layer, id, name;
     MapDataArgs values;   // --field, --data, --data-id, --where, --facet, --minus
     std::string style;
-    std::size_t classes = 0;
+    std::optional<std::size_t> classes;
     std::string method;
     std::vector<double> breaks;
     std::string palette;
@@ -44,6 +46,7 @@ struct MapArgs {
     double simplify = 0;
     std::string output, gpkg;
     bool overwrite = false, quiet = false;
+    TextInputArgs text;
 };
 
 io::Overwrite overwrite_of(const MapArgs& args) { return args.overwrite ? io::Overwrite::Yes : io::Overwrite::No; }
@@ -59,7 +62,8 @@ int run(MapArgs args) {
     if (!args.style.empty()) st = style::load_map_style(args.style);
     render::ClassSpec spec;
     spec.method = classify::parse_method(!args.method.empty() ? args.method : st.method.value_or(args.breaks.empty() && st.breaks.empty() ? "quantile" : "manual"));
-    spec.k = args.classes ? args.classes : st.classes.value_or(5);
+    if (args.classes) classify::check_class_count(*args.classes, "--classes");
+    spec.k = args.classes ? *args.classes : st.classes.value_or(5);
     if (spec.method == classify::Method::Manual) spec.options.manual_breaks = !args.breaks.empty() ? args.breaks : st.breaks;
     spec.palette = !args.palette.empty() ? args.palette : st.palette.value_or("");
     spec.reverse = args.reverse || st.reverse.value_or(false);
@@ -76,7 +80,12 @@ int run(MapArgs args) {
         throw ConfigError("confidential_color and nodata_color must differ (the GeoPackage tells them apart by fill)",
                           Where{args.style, {}, {}, {}, "confidential_color"});
 
-    const io::InputSpec input = io::InputSpec::parse(args.layer);
+    args.values.text = args.text.options();
+    io::InputSpec input = io::InputSpec::parse(args.layer);
+    input.encoding = args.values.text.encoding;
+    // Data errors of the classification name the values' file and field.
+    spec.options.source = args.values.data.empty() ? Where{input.path, input.layer, {}, {}, args.values.field}
+                                                   : Where{args.values.data, {}, {}, {}, args.values.field};
     const std::vector<std::string> inputs{input.path, args.values.data, args.style};
     if (io::extension_of(args.output) != "svg") throw UsageError("the map is written as SVG: name it .svg");
     { io::OutputFile probe(args.output, overwrite_of(args), inputs); }
@@ -200,6 +209,7 @@ void add_map(CLI::App& app, Action& action) {
         ->delimiter(',');
     cmd->add_option("--simplify", args->simplify, "Simplify for display, in pixels; shared borders stay shared")
         ->check(CLI::Range(0.0, 1000.0));
+    add_text_options(*cmd, args->text);
     cmd->add_option("-o,--output", args->output, "The SVG to write")->required();
     cmd->add_option("--gpkg", args->gpkg, "Also write a GeoPackage with value, class, fill and a QGIS style");
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");

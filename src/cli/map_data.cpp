@@ -22,7 +22,7 @@ render::PanelValues read_one(const std::vector<double>& layer_values, const MapD
     if (args.data_id.empty()) throw UsageError("--data needs --data-id naming its id column");
     if (!args.facet.empty() && (args.facet == args.data_id || args.facet == args.field))
         throw UsageError("--facet '" + args.facet + "' must be a column other than the id and the value");
-    const io::CsvTable table = io::read_csv_table(args.data);
+    const io::CsvTable table = io::read_csv_table(args.data, args.text);
     const std::size_t id_col = table.column(args.data_id), value_col = table.column(args.field);
     const std::size_t facet_col = args.facet.empty() ? 0 : table.column(args.facet);
     // Suppressed values (e.g. regio indicators' flag "suppressed") are confidential, not no data.

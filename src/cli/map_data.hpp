@@ -3,6 +3,7 @@
 // a CSV table joined by id; in a tidy table --where picks the rows and
 // --facet splits them into panels (small multiples). Rows whose flag marks a
 // suppressed value (render::is_confidential_flag) are confidential.
+#include "regio/io/text_input.hpp"
 #include "regio/render/facets.hpp"
 
 #include <string>
@@ -17,6 +18,7 @@ struct MapDataArgs {
     std::string facet;               // a column of the table: one panel per value
     std::string minus;               // a second table joined the same way: map data minus it (a change)
     std::string flag_column;         // the table's flag column (default: `flag` when there is one)
+    io::TextOptions text;            // delimiter and encoding of the tables
 };
 
 // One panel per facet value (one panel without --facet); with --minus the

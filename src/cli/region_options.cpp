@@ -74,7 +74,9 @@ geometry::PointLocator locator_near_changes(const geometry::RegionSet& from, con
 }
 
 geometry::RegionSet read_checked_input(const RegionOptions& options, std::vector<std::string>& warnings) {
-    return io::read_regions(io::InputSpec::parse(options.regions), {options.id, {}}, warnings);
+    io::InputSpec input = io::InputSpec::parse(options.regions);
+    input.encoding = options.encoding;
+    return io::read_regions(input, {options.id, {}}, warnings);
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ struct RegionOptions {
     std::string id;
     bool allow_overlaps = false;
     double overlap_tolerance = geometry::kDefaultOverlapTolerance;
+    std::string encoding;  // of the layer's text when it declares none (--encoding)
 };
 void add_region_options(CLI::App& command, RegionOptions& options);
 

@@ -15,6 +15,7 @@
 #include "regio/regionalise/unit_measures.hpp"
 #include "regio/regionalise/unit_values.hpp"
 #include "region_options.hpp"
+#include "text_options.hpp"
 #include "report_file.hpp"
 #include "stopwatch.hpp"
 
@@ -39,7 +40,14 @@ struct Args {
     unsigned runs = rg::MaxPOptions{}.runs;
     std::string output, map, report;
     bool overwrite = false, quiet = false;
+    TextInputArgs text;
 };
+
+io::InputSpec units_input(const std::string& spec, const io::TextOptions& text) {
+    io::InputSpec input = io::InputSpec::parse(spec);
+    input.encoding = text.encoding;
+    return input;
+}
 
 rg::DataColumns data_columns(const io::CsvTable& table, const std::string& id, const std::vector<rg::Threshold>& thresholds) {
     rg::DataColumns d{table.path, id, {}, table.lines, {}, {}};
@@ -68,6 +76,7 @@ std::vector<std::string> unit_names(const std::vector<std::size_t>& units, const
 }
 
 int run(const Args& a) {
+    const io::TextOptions text = a.text.options();
     Stopwatch watch;
     const auto thresholds = rg::parse_thresholds(a.thresholds);
     for (const auto& t : thresholds)
@@ -89,16 +98,18 @@ int run(const Args& a) {
     }
 
     // Units: read, repaired, overlaps checked (as every command does).
-    CheckedRegions checked = load_checked_regions(RegionOptions{a.units, a.id}, effective_threads(0), a.quiet);
+    RegionOptions unit_options{a.units, a.id};
+    unit_options.encoding = text.encoding;
+    CheckedRegions checked = load_checked_regions(unit_options, effective_threads(0), a.quiet);
     const geometry::RegionSet& units = checked.regions;
     const io::Crs crs = io::Crs::from_wkt(units.crs_wkt);
     if (crs.is_geographic())
         throw CrsError("the units are in " + crs.name + " (degrees): distances and areas need a projected CRS",
                        Where{units.file, units.layer}, "reproject them, e.g. ogr2ogr -t_srs EPSG:3035 units_3035.gpkg " + units.file);
-    const rg::Groups groups = !a.within.empty()   ? rg::groups_from_keys(io::read_text_field(io::InputSpec::parse(a.units), a.within))
+    const rg::Groups groups = !a.within.empty()   ? rg::groups_from_keys(io::read_text_field(units_input(a.units, text), a.within))
                               : a.within_prefix ? rg::groups_from_keys(rg::id_prefixes(units.ids, a.within_prefix))
                                                 : rg::single_group(units.size());
-    const io::CsvTable table = io::read_csv_table(a.data);
+    const io::CsvTable table = io::read_csv_table(a.data, text);
     const rg::UnitValues values = rg::join_unit_values(units.ids, data_columns(table, a.data_id.empty() ? a.id : a.data_id, thresholds),
                                                        a.unmatched == "report" ? rg::Unmatched::Report : rg::Unmatched::Error);
     const double t_read = watch.lap();
@@ -249,6 +260,7 @@ void add_regionalise(CLI::App& app, Action& action) {
     c->add_option("--report", args->report, "Write a JSON report: regions, failing regions and why, runs, totals");
     c->add_flag("--overwrite", args->overwrite, "Replace the outputs (and report) if they exist");
     c->add_flag("-q,--quiet", args->quiet, "No warnings and no summary on stderr");
+    add_text_options(*c, args->text);
     c->footer(R"(UNIT_TO_REGION.csv: unit_id,region_id, one row per unit in input order.
 Region ids R0001, R0002, ... in order of each region's first unit.
 REGIONS.gpkg: region_id, units, one sum per threshold column,

@@ -4,6 +4,7 @@
 // bounds; class 0 is (-inf, bins[0]], class j is (bins[j-1], bins[j]], so a
 // value on a bound goes to the lower class. The last bound is max(y) (std-mean
 // and manual bounds above the data are kept, giving empty classes).
+#include "regio/error.hpp"
 #include "regio/classify/method.hpp"
 
 #include <cstddef>
@@ -31,6 +32,8 @@ struct Options {
     std::optional<std::uint64_t> seed;
     // Method::NaturalBreaks: k-means++ starts; mapclassify uses 10.
     std::size_t kmeans_starts = 10;
+    // Where the values come from (file, field), for the messages of data errors.
+    Where source;
 };
 
 struct Classification {
@@ -41,11 +44,14 @@ struct Classification {
     std::vector<std::string> warnings; // e.g. duplicate bounds removed, k reduced
     double gvf = 1.0;                  // goodness of variance fit = 1 - SDCM/SDAM (1 when SDAM = 0)
     double adcm = 0.0;                 // sum of absolute deviations around class medians
+    Where source;                      // Options::source, for class_of's messages
 
     [[nodiscard]] std::size_t k() const { return bins.size(); }
 };
 
 // Classifies finite values. Non-finite values (NaN, ±inf) are dropped first;
+// when all that remain are equal, every method but manual gives one class
+// (bound = the value) with a warning, so that a constant field still maps;
 // the caller shows them in the "no data" class (§5.2). Throws DataError when
 // no finite value remains or the method cannot work on the data (equal
 // interval on constant data, Fisher–Jenks with fewer distinct values than k),

@@ -24,17 +24,14 @@ std::vector<double> raw_bins(const std::vector<double>& s, Method method, std::s
     const std::string who = message_prefix(method);
     switch (method) {
     case Method::Quantile: return detail::quantile_breaks(s, k);
-    case Method::EqualInterval:
-        if (s.front() == s.back())
-            throw DataError(who + fmt::format("all values are equal ({}), so there is no range to divide", s.front()),
-                            {}, "use quantiles or manual breaks");
+    case Method::EqualInterval:  // constant data never get here (one class)
         return detail::equal_interval_breaks(s, k);
     case Method::FisherJenks: {
         std::vector<double> distinct;
         std::unique_copy(s.begin(), s.end(), std::back_inserter(distinct));
         if (distinct.size() < k)
             throw DataError(who + fmt::format("{} classes need at least {} distinct values, but there are {}", k, k,
-                                              distinct.size()), {}, fmt::format("use k <= {}", distinct.size()));
+                                              distinct.size()), options.source, fmt::format("use k <= {}", distinct.size()));
         return fisher_jenks_breaks(s, k);
     }
     case Method::StdMean: {
@@ -74,11 +71,21 @@ std::vector<double> raw_bins(const std::vector<double>& s, Method method, std::s
 Classification classify(std::vector<double> values, Method method, std::size_t k, const Options& options) {
     check_options(method, k, options);
     std::erase_if(values, [](double v) { return !std::isfinite(v); });
-    if (values.empty()) throw DataError(message_prefix(method) + "no finite values to classify");
+    if (values.empty())
+        throw DataError(message_prefix(method) + "no values to classify (every value is empty, not a number or not finite)",
+                        options.source);
     std::sort(values.begin(), values.end());
 
     Classification out;
-    out.bins = raw_bins(values, method, k, options, out.warnings);
+    out.source = options.source;
+    // A constant field is one class whatever the method (equal intervals and
+    // Fisher-Jenks could not cut it; the others would only make duplicates):
+    // the map still shows it, and says so.
+    const bool constant = values.front() == values.back() && method != Method::Manual;
+    if (constant)
+        out.warnings.push_back(message_prefix(method) +
+                               fmt::format("all {} values are {}: one class", values.size(), values.front()));
+    out.bins = constant ? std::vector<double>{values.front()} : raw_bins(values, method, k, options, out.warnings);
     // §1: remove duplicate bounds (numpy.unique); k shrinks, with a warning.
     const std::size_t raw = out.bins.size();
     out.bins.erase(std::unique(out.bins.begin(), out.bins.end()), out.bins.end());
@@ -101,7 +108,8 @@ Classification classify(std::vector<double> values, Method method, std::size_t k
     if (options.lowest) {
         if (*options.lowest > values.front())
             throw DataError(message_prefix(method) +
-                            fmt::format("the value {} lies below the lowest bound {}", values.front(), *options.lowest));
+                            fmt::format("the value {} lies below the lowest bound {}", values.front(), *options.lowest),
+                            options.source);
         out.lowest = *options.lowest;
     } else {
         // Legend [min, b0]; a bound below the data (std-mean) extends it so the
@@ -125,12 +133,12 @@ Classification classify(std::vector<double> values, Method method, std::size_t k
 }
 
 std::size_t class_of(const Classification& classes, double y) {
-    if (std::isnan(y)) throw DataError("cannot classify NaN: it belongs to the no-data class");
+    if (std::isnan(y)) throw DataError("cannot classify NaN: it belongs to the no-data class", classes.source);
     const auto it = std::lower_bound(classes.bins.begin(), classes.bins.end(), y);
     if (it == classes.bins.end())
         throw DataError(fmt::format("the value {} is above the last class bound {}", y,
                                     classes.bins.empty() ? std::nan("") : classes.bins.back()),
-                        {}, "classify with data that include this value, or use manual breaks that cover it");
+                        classes.source, "classify with data that include this value, or use manual breaks that cover it");
     return static_cast<std::size_t>(it - classes.bins.begin());
 }
 

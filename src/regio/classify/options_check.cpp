@@ -12,9 +12,14 @@ std::string message_prefix(Method method) {
     return std::string(method_name(method)) + ": ";
 }
 
+void check_class_count(std::size_t k, const std::string& option) {
+    if (k < kMinClasses || k > kMaxClasses)
+        throw UsageError(fmt::format("{} {}: the number of classes must be {} to {}", option, k, kMinClasses, kMaxClasses));
+}
+
 void check_options(Method method, std::size_t k, const Options& options) {
     const std::string who = message_prefix(method);
-    if (takes_k(method) && k == 0) throw UsageError(who + "the number of classes k must be at least 1");
+    if (takes_k(method)) check_class_count(k, who + "k =");
     if (method != Method::Manual && !options.manual_breaks.empty())
         throw UsageError(who + "breaks were given, but they apply only to method 'manual'");
     if (method != Method::Manual && options.lowest)

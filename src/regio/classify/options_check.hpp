@@ -5,6 +5,15 @@
 
 namespace regio::classify {
 
+// The one rule for a number of classes, whichever command or file gives it
+// (regio classify --classes, regio map --classes, a style's `classes`):
+// 1 to 20. One class is a legend of one colour (e.g. a constant field).
+inline constexpr std::size_t kMinClasses = 1;
+inline constexpr std::size_t kMaxClasses = 20;
+
+// Throws UsageError naming `option` when k is outside [kMinClasses, kMaxClasses].
+void check_class_count(std::size_t k, const std::string& option);
+
 // "<method>: " for messages.
 [[nodiscard]] std::string message_prefix(Method method);
 

@@ -1,6 +1,7 @@
 #include "regio/degurba/grid_input.hpp"
 
 #include "regio/error.hpp"
+#include "regio/grid/dense_limit.hpp"
 #include "regio/io/crs_units.hpp"
 
 #include <fmt/format.h>
@@ -100,6 +101,9 @@ GridInput read_grid_input(io::GridSource& population, const ExtraLayers& layers,
                            ") is not a projected CRS in metres: densities are people per km²",
                        Where{population.display()},
                        "warp it to an equal-area grid in metres, e.g. gdalwarp -t_srs EPSG:3035 -tr 1000 1000");
+    // The classification holds the whole grid in memory (several arrays of
+    // its cells): checked before the first allocation.
+    grid::check_dense_grid(g.cols, g.rows, g.dx, "the population grid", Where{population.display()});
     if (!near(g.dx, g.dy, g.dx))
         throw DataError(fmt::format("the grid's cells are not square ({} x {} m)", g.dx, g.dy),
                         Where{population.display()}, "resample it to square cells (gdalwarp -tr 1000 1000)");

@@ -1,4 +1,5 @@
 #include "regio/io/csv_format.hpp"
+#include "regio/table/utf8.hpp"
 
 #include <fast_float/fast_float.h>
 
@@ -9,18 +10,19 @@
 namespace regio::io {
 
 char detect_delimiter(std::string_view header) {
-    std::size_t comma = 0, semicolon = 0, tab = 0;
+    // Candidates in order of precedence on a tie.
+    static constexpr char kCandidates[] = {',', ';', '\t', '|'};
+    std::size_t counts[4] = {0, 0, 0, 0};
     bool quoted = false;
     for (const char c : header) {
         if (c == '"') quoted = !quoted;
         if (quoted) continue;
-        comma += c == ',';
-        semicolon += c == ';';
-        tab += c == '\t';
+        for (std::size_t k = 0; k < 4; ++k) counts[k] += c == kCandidates[k];
     }
-    if (semicolon > comma && semicolon >= tab) return ';';
-    if (tab > comma && tab > semicolon) return '\t';
-    return ',';
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < 4; ++k)
+        if (counts[k] > counts[best]) best = k;
+    return kCandidates[best];
 }
 
 bool split_record(std::string_view record, char delimiter, std::vector<std::string_view>& fields,
@@ -111,8 +113,8 @@ std::string describe_number_problem(NumberStatus status, std::string_view what, 
     std::string out(what);
     switch (status) {
         case NumberStatus::Empty: return out + " is empty";
-        case NumberStatus::NotANumber: return out + " '" + std::string(text.substr(0, 40)) + "' is not a number";
-        case NumberStatus::NotFinite: return out + " is not finite (" + std::string(text.substr(0, 40)) + ")";
+        case NumberStatus::NotANumber: return out + " '" + table::printable_utf8(text.substr(0, 40)) + "' is not a number";
+        case NumberStatus::NotFinite: return out + " is not finite (" + table::printable_utf8(text.substr(0, 40)) + ")";
         case NumberStatus::Ok: break;
     }
     return out + " is fine";

@@ -8,8 +8,8 @@
 
 namespace regio::io {
 
-// Picks ',', ';' or '\t' by counting them outside quotes in the header line;
-// ',' on a tie or when none occurs.
+// Picks ',', ';', '\t' or '|' by counting them outside quotes in the header
+// line; on a tie the earlier in that list; ',' when none occurs.
 char detect_delimiter(std::string_view header);
 
 // Splits one record (no line terminator) into fields. Quoted fields are

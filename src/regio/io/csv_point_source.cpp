@@ -2,33 +2,43 @@
 
 #include "regio/error.hpp"
 #include "regio/io/csv_format.hpp"
+#include "regio/io/csv_header.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <strings.h>
 #include <cstring>
-#include <filesystem>
 #include <unordered_map>
 
 namespace regio::io {
 namespace {
 
 // Group values are interned per batch; the empty value is the group "NA".
+// A new value becomes UTF-8 (transcoded, or checked: invalid bytes are an
+// error at `where`), since group values name output columns.
 class GroupInterner {
 public:
-    explicit GroupInterner(std::vector<std::string>& names) : m_names(names) {}
-    std::uint32_t operator()(std::string_view value) {
+    GroupInterner(std::vector<std::string>& names, const TextOptions& text, const std::string& path, const std::string& field)
+        : m_names(names), m_text(text), m_path(path), m_field(field) {}
+    std::uint32_t operator()(std::string_view value, std::int64_t line) {
         if (value.empty()) value = "NA";
-        if (m_last < m_names.size() && m_names[m_last] == value) return m_last;
+        if (m_last < m_index.size() && m_raw[m_last] == value) return m_last;
         auto [it, fresh] = m_index.try_emplace(std::string(value), static_cast<std::uint32_t>(m_names.size()));
-        if (fresh) m_names.emplace_back(value);
+        if (fresh) {
+            m_names.push_back(text_as_utf8(value, m_text, Where{m_path, {}, line, {}, m_field}));
+            m_raw.emplace_back(value);
+        }
         m_last = it->second;
         return m_last;
     }
 
 private:
     std::vector<std::string>& m_names;
+    const TextOptions& m_text;
+    const std::string& m_path;
+    const std::string& m_field;
+    std::vector<std::string> m_raw;  // the values as read, by index
     std::unordered_map<std::string, std::uint32_t> m_index;
     std::uint32_t m_last = 0;
 };
@@ -36,12 +46,8 @@ private:
 }  // namespace
 
 CsvPointSource::CsvPointSource(std::string path, const PointFields& fields, std::size_t block_size)
-    : m_path(std::move(path)), m_block_size(block_size) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(m_path, ec)) throw IoError("no such file", Where{m_path});
-    m_file_size = std::filesystem::file_size(m_path, ec);
-    m_file.reset(std::fopen(m_path.c_str(), "rb"));
-    if (!m_file) throw IoError(std::string("cannot open: ") + std::strerror(errno), Where{m_path});
+    : m_path(std::move(path)), m_file(m_path), m_text(fields.text), m_block_size(block_size) {
+    check_encoding(m_text.encoding);
     read_header(fields);
 }
 
@@ -51,13 +57,9 @@ bool CsvPointSource::fill() {
     if (m_eof) return false;
     const std::size_t old = m_pending.size();
     m_pending.resize(old + m_block_size);
-    const std::size_t got = std::fread(m_pending.data() + old, 1, m_block_size, m_file.get());
+    const std::size_t got = m_file.read(m_pending.data() + old, m_block_size);
     m_pending.resize(old + got);
-    m_consumed += got;
-    if (got < m_block_size) {
-        if (std::ferror(m_file.get())) throw IoError("read error", Where{m_path});
-        m_eof = true;
-    }
+    if (got < m_block_size) m_eof = true;
     return got > 0;
 }
 
@@ -67,6 +69,9 @@ void CsvPointSource::read_header(const PointFields& fields) {
     std::size_t header_end = 0;
     while (true) {
         std::string_view data(m_pending.data(), m_pending.size());
+        if (m_next_line == 1 && (data.starts_with("\xFF\xFE") || data.starts_with("\xFE\xFF")))
+            throw DataError("the file is UTF-16 (it starts with a UTF-16 byte order mark); tables are read as UTF-8",
+                            Where{m_path}, "convert it, e.g. iconv -f UTF-16 -t UTF-8");
         if (m_next_line == 1 && data.size() >= 3 && data.starts_with("\xEF\xBB\xBF")) {
             m_pending.erase(m_pending.begin(), m_pending.begin() + 3);
             continue;
@@ -84,16 +89,19 @@ void CsvPointSource::read_header(const PointFields& fields) {
             continue;
         }
         if (line.empty()) throw DataError("empty file: expected a header row naming the columns", Where{m_path});
+        if (const auto sep = separator_line(line); sep && end < data.size()) {  // "sep=;" before the header
+            if (!m_text.delimiter) m_text.delimiter = *sep;
+            m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(end + 1));
+            ++m_next_line;
+            continue;
+        }
         header = line;
         header_end = end;
         break;
     }
-    m_delimiter = detect_delimiter(header);
-    std::vector<std::string_view> names;
-    std::string scratch;
-    if (!split_record(header, m_delimiter, names, scratch))
-        throw DataError("unterminated quote in the header", Where{m_path, {}, m_next_line});
-    for (auto name : names) m_columns.emplace_back(name);
+    CsvHeader parsed = parse_csv_header(header, m_text, m_path, m_next_line);
+    m_delimiter = parsed.delimiter;
+    m_columns = std::move(parsed.columns);
 
     std::string x = fields.x, y = fields.y;
     if (x.empty() != y.empty()) throw UsageError("give both --x and --y, or neither");
@@ -112,7 +120,8 @@ void CsvPointSource::read_header(const PointFields& fields) {
             }
         }
         if (x.empty())
-            throw UsageError("cannot tell the coordinate columns of " + m_path + "; name them with --x and --y");
+            throw UsageError("cannot tell the coordinate columns of " + m_path + "; name them with --x and --y", {},
+                             missing_column_hint(m_columns, m_delimiter));
     }
     m_x = column(x, "x");
     m_y = column(y, "y");
@@ -143,7 +152,7 @@ std::size_t CsvPointSource::column(const std::string& name, const char* role) co
     std::string list;
     for (const auto& c : m_columns) list += (list.empty() ? "" : ", ") + c;
     throw DataError(std::string("no column '") + name + "' for " + role + " (columns: " + list + ")",
-                    Where{m_path, {}, {}, {}, name});
+                    Where{m_path, {}, {}, {}, name}, missing_column_hint(m_columns, m_delimiter));
 }
 
 bool CsvPointSource::read(RawChunk& chunk) {
@@ -179,7 +188,8 @@ bool CsvPointSource::read(RawChunk& chunk) {
 void CsvPointSource::decode(RawChunk& chunk, PointBatch& batch) const {
     batch.clear();
     const std::size_t nw = m_weights.size();
-    GroupInterner intern(batch.group_names);
+    const std::string by_name = m_by >= 0 ? m_columns[static_cast<std::size_t>(m_by)] : std::string();
+    GroupInterner intern(batch.group_names, m_text, m_path, by_name);
     if (m_by < 0) batch.group_names.emplace_back();  // one group: all points
     std::vector<std::string_view> fields;
     std::string scratch;
@@ -235,14 +245,12 @@ void CsvPointSource::decode(RawChunk& chunk, PointBatch& batch) const {
         batch.x.push_back(x);
         batch.y.push_back(y);
         batch.weights.insert(batch.weights.end(), weights.begin(), weights.end());
-        batch.group.push_back(m_by >= 0 ? intern(fields[static_cast<std::size_t>(m_by)]) : 0);
+        batch.group.push_back(m_by >= 0 ? intern(fields[static_cast<std::size_t>(m_by)], record_line) : 0);
         batch.ref.push_back(record_line);
     }
 }
 
-double CsvPointSource::fraction_read() const {
-    return m_file_size ? static_cast<double>(m_consumed) / static_cast<double>(m_file_size) : 1.0;
-}
+double CsvPointSource::fraction_read() const { return m_file.fraction_read(); }
 
 void PointBatch::clear() {
     x.clear();

@@ -4,7 +4,6 @@
 // decode(), on the worker threads.
 #include "regio/io/point_source.hpp"
 
-#include <cstdio>
 #include <memory>
 
 namespace regio::io {
@@ -25,20 +24,14 @@ public:
     [[nodiscard]] const std::vector<std::string>& columns() const { return m_columns; }
 
 private:
-    struct FileCloser {
-        void operator()(std::FILE* f) const noexcept {
-            if (f) std::fclose(f);
-        }
-    };
     void read_header(const PointFields& fields);
     std::size_t column(const std::string& name, const char* role) const;
     bool fill();  // appends the next block to m_pending; false at EOF
 
     std::string m_path;
-    std::unique_ptr<std::FILE, FileCloser> m_file;
+    TextFile m_file;  // plain or gzip
+    TextOptions m_text;
     std::size_t m_block_size;
-    std::uint64_t m_file_size = 0;
-    std::uint64_t m_consumed = 0;
     bool m_eof = false;
     std::vector<char> m_pending;  // bytes read but not yet handed out
     std::int64_t m_next_line = 1;

@@ -2,11 +2,10 @@
 
 #include "regio/error.hpp"
 #include "regio/io/csv_format.hpp"
+#include "regio/io/csv_header.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 namespace regio::io {
 
@@ -19,7 +18,8 @@ std::size_t CsvTable::column(const std::string& name) const {
     if (it != columns.end()) return static_cast<std::size_t>(it - columns.begin());
     std::string list;
     for (const auto& c : columns) list += (list.empty() ? "" : ", ") + c;
-    throw DataError("no column '" + name + "' (columns: " + list + ")", Where{path, {}, {}, {}, name});
+    throw DataError("no column '" + name + "' (columns: " + list + ")", Where{path, {}, {}, {}, name},
+                    missing_column_hint(columns, delimiter));
 }
 
 double CsvTable::number(std::size_t row, std::size_t col) const {
@@ -32,15 +32,18 @@ double CsvTable::number(std::size_t row, std::size_t col) const {
     return value;
 }
 
-CsvTable read_csv_table(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("no such file", Where{path});
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
+CsvTable read_csv_table(const std::string& path, const TextOptions& options) {
+    check_encoding(options.encoding);
+    TextFile file(path);
+    const std::string raw = file.read_all();
+    if (raw.starts_with("\xFF\xFE") || raw.starts_with("\xFE\xFF"))
+        throw DataError("the file is UTF-16 (it starts with a UTF-16 byte order mark); tables are read as UTF-8", Where{path},
+                        "convert it, e.g. iconv -f UTF-16 -t UTF-8");
+    const std::string text = is_utf8_name(options.encoding) ? raw : recode_to_utf8(raw, options.encoding);
     std::string_view rest = strip_bom(text);
     CsvTable table;
     table.path = path;
+    char delimiter = options.delimiter;
     std::int64_t line = 1;
     std::vector<std::string_view> fields;
     std::string scratch;
@@ -52,18 +55,23 @@ CsvTable read_csv_table(const std::string& path) {
         line += 1 + std::count(record.begin(), record.end(), '\n');
         rest.remove_prefix(std::min(rest.size(), end + 1));
         if (record.empty() || record == "\r") continue;
-        if (header) table.delimiter = detect_delimiter(record);
-        if (!split_record(record, table.delimiter, fields, scratch)) throw DataError("unterminated quote", Where{path, {}, at});
-        std::vector<std::string> row(fields.begin(), fields.end());
+        if (const auto sep = header ? separator_line(record) : std::nullopt) {  // "sep=;" before the header
+            if (!delimiter) delimiter = *sep;
+            continue;
+        }
         if (header) {
-            table.columns = std::move(row);
+            CsvHeader parsed = parse_csv_header(record, TextOptions{delimiter, {}}, path, at);
+            table.delimiter = parsed.delimiter;
+            table.columns = std::move(parsed.columns);
             header = false;
             continue;
         }
-        if (row.size() != table.columns.size())
-            throw DataError("has " + std::to_string(row.size()) + " fields, the header " + std::to_string(table.columns.size()),
+        if (!split_record(record, table.delimiter, fields, scratch)) throw DataError("unterminated quote", Where{path, {}, at});
+        if (fields.size() != table.columns.size())
+            throw DataError("has " + std::to_string(fields.size()) + " fields, the header " + std::to_string(table.columns.size()),
                             Where{path, {}, at});
-        table.rows.push_back(std::move(row));
+        for (std::size_t c = 0; c < fields.size(); ++c) require_utf8(fields[c], Where{path, {}, at, {}, table.columns[c]});
+        table.rows.emplace_back(fields.begin(), fields.end());
         table.lines.push_back(at);
     }
     if (header) throw DataError("empty file: expected a header row", Where{path});

@@ -1,6 +1,8 @@
 #pragma once
 // A whole delimited-text table in memory, as text: for the small tables that
 // steps exchange (crosswalks, indicator inputs), not for streaming points.
+#include "regio/io/text_input.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -22,7 +24,9 @@ struct CsvTable {
     [[nodiscard]] double number(std::size_t row, std::size_t column) const;
 };
 
-// Throws IoError (missing file), DataError (no header, ragged rows, quotes).
-CsvTable read_csv_table(const std::string& path);
+// Throws IoError (missing file, corrupt gzip), DataError (no header, a header
+// that looks like data or repeats a name, ragged rows, quotes, invalid UTF-8).
+// The file may be gzip-compressed; see TextOptions for delimiter and encoding.
+CsvTable read_csv_table(const std::string& path, const TextOptions& options = {});
 
 }  // namespace regio::io

@@ -4,6 +4,7 @@
 // come as doubles with NaN for "no data".
 #include "regio/grid/grid_definition.hpp"
 #include "regio/io/crs.hpp"
+#include "regio/io/text_input.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -62,7 +63,7 @@ std::unique_ptr<GridSource> open_raster_grid(const std::string& spec);
 // A CSV with a cell-code column (any style in ../shared/spec/grids.md) and
 // value columns. All cells must share one resolution.
 std::unique_ptr<GridSource> open_grid_table(const std::string& path, const std::string& cell_id_column,
-                                            const std::vector<std::string>& value_columns);
+                                            const std::vector<std::string>& value_columns, const TextOptions& text = {});
 
 // An OGR layer of square, grid-aligned cell polygons with value fields.
 std::unique_ptr<GridSource> open_grid_layer(const std::string& spec, const std::vector<std::string>& value_fields);

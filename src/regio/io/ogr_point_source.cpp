@@ -1,6 +1,7 @@
 #include "regio/io/ogr_point_source.hpp"
 
 #include "regio/error.hpp"
+#include "regio/table/utf8.hpp"
 
 #include <cmath>
 #include <limits>
@@ -27,6 +28,7 @@ OgrPointSource::OgrPointSource(const InputSpec& input, const PointFields& fields
         m_weight_names.push_back(w);
     }
     if (!fields.by.empty()) m_by = find_field(*m_layer, fields.by, where);
+    m_text = std::make_unique<OgrText>(*m_layer, fields.text.encoding, where);
     m_total = m_layer->GetFeatureCount(FALSE);
     m_layer->ResetReading();
 }
@@ -61,7 +63,7 @@ bool OgrPointSource::read(RawChunk& chunk) {
                 char* end = nullptr;
                 const double v = std::strtod(text, &end);
                 if (end != text && *end == '\0') weights[k] = v;
-                else if (why.empty()) why = m_weight_names[k] + " '" + text + "' is not a number";
+                else if (why.empty()) why = m_weight_names[k] + " '" + table::printable_utf8(text) + "' is not a number";
             }
             if (!std::isfinite(weights[k]) && why.empty()) why = m_weight_names[k] + " is not finite";
         }
@@ -87,7 +89,7 @@ bool OgrPointSource::read(RawChunk& chunk) {
         batch.weights.insert(batch.weights.end(), weights.begin(), weights.end());
         batch.ref.push_back(fid);
         if (m_by >= 0) {
-            std::string value = feature->IsFieldSetAndNotNull(m_by) ? feature->GetFieldAsString(m_by) : "";
+            std::string value = (*m_text)(*feature, m_by);
             if (value.empty()) value = "NA";
             auto [it, fresh] = groups.try_emplace(value, static_cast<std::uint32_t>(batch.group_names.size()));
             if (fresh) batch.group_names.push_back(value);

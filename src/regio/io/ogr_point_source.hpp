@@ -4,6 +4,7 @@
 // hands the batch over.
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/input_spec.hpp"
+#include "regio/io/ogr_fields.hpp"
 #include "regio/io/point_source.hpp"
 
 namespace regio::io {
@@ -28,6 +29,7 @@ private:
     std::vector<int> m_weights;
     std::vector<std::string> m_weight_names;
     int m_by = -1;
+    std::unique_ptr<OgrText> m_text;  // the by-field as UTF-8
     std::int64_t m_total = 0;
     std::int64_t m_done = 0;
 };

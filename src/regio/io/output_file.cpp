@@ -1,6 +1,7 @@
 #include "regio/io/output_file.hpp"
 
 #include "regio/error.hpp"
+#include "regio/io/output_utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -40,6 +41,7 @@ OutputFile::~OutputFile() {
 }
 
 void OutputFile::commit() {
+    check_output_utf8(m_temp, m_final.string());
     std::error_code ec;
     std::filesystem::rename(m_temp, m_final, ec);
     if (ec) throw IoError("cannot move the finished output into place: " + ec.message(), Where{m_final.string()});

@@ -3,6 +3,7 @@
 // thread) and each chunk is decoded into a PointBatch (any thread), so that
 // parsing runs in parallel while memory stays bounded by the chunks in flight.
 #include "regio/io/crs.hpp"
+#include "regio/io/text_input.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -51,6 +52,7 @@ struct PointFields {
     std::string y;
     std::vector<std::string> weights;  // numeric fields summed per region
     std::string by;                     // grouping field, empty for none
+    TextOptions text;                   // delimited text: delimiter and encoding
 };
 
 class PointSource {
@@ -70,7 +72,7 @@ public:
     [[nodiscard]] virtual const char* ref_kind() const = 0;
 };
 
-// Plain-text tables (.csv, .tsv, .txt) go to the fast CSV reader, everything
+// Plain-text tables (.csv, .tsv, .txt, each also .gz) go to the fast CSV reader, everything
 // else through OGR (GeoPackage, FlatGeobuf, Shapefile, GeoJSON, ...).
 std::unique_ptr<PointSource> open_point_source(const std::string& spec, const PointFields& fields);
 

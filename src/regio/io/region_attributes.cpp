@@ -3,6 +3,8 @@
 #include "regio/error.hpp"
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/ogr_fields.hpp"
+#include "regio/io/text_input.hpp"
+#include "regio/table/utf8.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -25,8 +27,29 @@ double ogr_number(OGRFeature& feature, int index, const Where& layer_where, cons
     throw DataError(std::string("'") + text + "' is not a number", at);
 }
 
-std::string ogr_text(OGRFeature& feature, int index) {
-    return feature.IsFieldSetAndNotNull(index) ? feature.GetFieldAsString(index) : "";
+OgrText::OgrText(OGRLayer& layer, std::string encoding, Where layer_where)
+    : m_where(std::move(layer_where)), m_layer_utf8(layer.TestCapability(OLCStringsAsUTF8) != 0) {
+    // A layer that says its text is UTF-8 has been transcoded by GDAL: a
+    // second transcoding would garble it.
+    if (!m_layer_utf8 && !is_utf8_name(encoding)) {
+        check_encoding(encoding);
+        m_encoding = std::move(encoding);
+    }
+}
+
+std::string OgrText::operator()(OGRFeature& feature, int index) const {
+    if (!feature.IsFieldSetAndNotNull(index)) return "";
+    const char* text = feature.GetFieldAsString(index);
+    if (!m_encoding.empty()) return recode_to_utf8(text, m_encoding);
+    const std::size_t bad = table::find_invalid_utf8(text);
+    if (bad == std::string_view::npos) return text;
+    Where at = m_where;
+    at.feature = feature.GetFID();
+    at.field = feature.GetFieldDefnRef(index)->GetNameRef();
+    throw DataError(table::describe_invalid_utf8(text, bad), at,
+                    m_layer_utf8 ? "the layer claims UTF-8 but holds other bytes; rewrite it as UTF-8 (ogr2ogr)"
+                                 : "the layer does not say its encoding: name it with --encoding (e.g. CP1252), or, for a "
+                                   "shapefile, in a .cpg file beside it");
 }
 
 std::vector<double> read_numeric_field(const InputSpec& input, const std::string& field) {
@@ -47,8 +70,9 @@ std::map<std::string, std::vector<std::string>> read_text_fields(const InputSpec
     for (const auto& f : fields) index.emplace(f, find_field(layer, f, Where{input.path, layer.GetName()}));
     std::map<std::string, std::vector<std::string>> out;
     layer.ResetReading();
+    const OgrText text(layer, input.encoding, Where{input.path, layer.GetName()});
     for (auto& feature : layer)
-        for (const auto& [name, i] : index) out[name].push_back(ogr_text(*feature, i));
+        for (const auto& [name, i] : index) out[name].push_back(text(*feature, i));
     for (const auto& [name, i] : index) out[name];  // present even for an empty layer
     return out;
 }

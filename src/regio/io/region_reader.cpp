@@ -64,6 +64,7 @@ geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions
         layer.SetIgnoredFields(names.data());
     }
 
+    const OgrText text(layer, input.encoding, where);
     std::unordered_map<std::string, std::int64_t> seen;
     std::vector<std::string> duplicates;
     layer.ResetReading();
@@ -74,7 +75,7 @@ geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions
             at.field = options.id_field;
             throw DataError("region id is empty", at);
         }
-        std::string id = feature->GetFieldAsString(id_index);
+        std::string id = text(*feature, id_index);
         if (auto [it, fresh] = seen.emplace(id, feature->GetFID()); !fresh)
             duplicates.push_back("'" + id + "' (features " + std::to_string(it->second) + " and " +
                                  std::to_string(feature->GetFID()) + ")");
@@ -89,7 +90,7 @@ geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions
         regions.shapes.push_back(std::move(shape));
         regions.feature_ids.push_back(feature->GetFID());
         for (std::size_t k = 0; k < text_index.size(); ++k)
-            fields->text[options.text_fields[k]].push_back(ogr_text(*feature, text_index[k]));
+            fields->text[options.text_fields[k]].push_back(text(*feature, text_index[k]));
         for (std::size_t k = 0; k < numeric_index.size(); ++k)
             fields->numbers[options.numeric_fields[k]].push_back(
                 ogr_number(*feature, numeric_index[k], where, options.numeric_fields[k]));

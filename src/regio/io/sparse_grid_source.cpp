@@ -3,11 +3,14 @@
 // definition covering the cells, and the cells sorted by row for band reads.
 #include "regio/error.hpp"
 #include "regio/grid/cell_code.hpp"
+#include "regio/grid/dense_limit.hpp"
 #include "regio/io/csv_format.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/grid_source.hpp"
 #include "regio/io/input_spec.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -54,6 +57,15 @@ public:
             nmax = std::max(nmax, c.northing);
         }
         const auto res = static_cast<double>(m_resolution);
+        // Every reader of this source sweeps (or holds) the grid densely: its
+        // extent, not its number of cells, is what costs (issue #12: two cells
+        // far apart made billions).
+        grid::check_dense_grid((emax - emin) / m_resolution + 1, (nmax - nmin) / m_resolution + 1, res,
+                               fmt::format("the grid of {} cell{}", m_cells.size(), m_cells.size() == 1 ? "" : "s"),
+                               Where{m_display},
+                               fmt::format("its cells lie far apart (eastings {} to {}, northings {} to {}); split the "
+                                           "table by area, or set REGIO_MAX_GRID_CELLS if the machine has the memory",
+                                           emin, emax, nmin, nmax));
         m_grid = {static_cast<double>(emin), static_cast<double>(nmax) + res, res, res,
                   (emax - emin) / m_resolution + 1, (nmax - nmin) / m_resolution + 1};
         std::sort(m_cells.begin(), m_cells.end(), [](const Cell& a, const Cell& b) {
@@ -110,10 +122,10 @@ double grid_value(double v) { return v < 0 ? std::numeric_limits<double>::quiet_
 }  // namespace
 
 std::unique_ptr<GridSource> open_grid_table(const std::string& path, const std::string& cell_id_column,
-                                            const std::vector<std::string>& value_columns) {
+                                            const std::vector<std::string>& value_columns, const TextOptions& text) {
     // The table itself is read by the shared reader (quotes, BOM, blank
     // lines, line numbers); this adds the cell codes and the grid rules.
-    const CsvTable table = read_csv_table(path);
+    const CsvTable table = read_csv_table(path, text);
     const std::size_t id_col = table.column(cell_id_column);
     std::vector<std::size_t> value_cols;
     for (const auto& v : value_columns) value_cols.push_back(table.column(v));

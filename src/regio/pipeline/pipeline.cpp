@@ -2,6 +2,8 @@
 
 #include "regio/error.hpp"
 #include "regio/io/csv_format.hpp"
+#include "regio/io/csv_header.hpp"
+#include "regio/io/text_input.hpp"
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
@@ -157,34 +159,56 @@ std::vector<NameUse> vector_fields_used(const Step& s, const std::string& key) {
     return used;
 }
 
-// The header line of a delimited text file, split (nullopt: unreadable or empty).
-std::optional<std::vector<std::string>> csv_header(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
+// The columns of a delimited text file (plain or gzip), read by the rule of
+// every CSV reader (io::parse_csv_header, with the step's --delimiter and
+// --encoding; a spreadsheet's "sep=" line honoured). nullopt: empty file;
+// throws regio::Error for a header the step would refuse.
+std::optional<std::vector<std::string>> csv_header(const std::string& path, const Step& s) {
+    io::TextFile in(path);
     std::string data;
     char chunk[65536];
-    std::size_t end = 0;
+    std::size_t got = sizeof chunk;
+    io::TextOptions options;
+    if (const std::string* named = arg_value(s, "delimiter")) options.delimiter = io::parse_delimiter(*named);
+    if (const std::string* named = arg_value(s, "encoding"); named && !io::is_utf8_name(*named)) options.encoding = *named;
+    std::size_t pos = 0;
+    std::int64_t line_number = 1;
     while (true) {
-        in.read(chunk, sizeof chunk);
-        data.append(chunk, static_cast<std::size_t>(in.gcount()));
-        end = io::find_record_end(data);
-        if (end < data.size() || !in) break;
+        std::size_t end = io::find_record_end(std::string_view(data).substr(pos));
+        while (pos + end == data.size() && got == sizeof chunk) {  // the record may go on: read more
+            got = in.read(chunk, sizeof chunk);
+            data.append(chunk, got);
+            end = io::find_record_end(std::string_view(data).substr(pos));
+        }
+        std::string_view line = std::string_view(data).substr(pos, end);
+        if (pos == 0) line = io::strip_bom(line);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() && pos + end >= data.size()) return std::nullopt;
+        pos += end + 1;
+        if (line.empty()) {
+            ++line_number;
+            continue;
+        }
+        if (const auto sep = io::separator_line(line)) {
+            if (!options.delimiter) options.delimiter = *sep;
+            ++line_number;
+            continue;
+        }
+        return io::parse_csv_header(line, options, path, line_number).columns;
     }
-    std::string_view line = io::strip_bom(std::string_view(data).substr(0, end));
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) return std::nullopt;
-    const char delimiter = io::detect_delimiter(line);
-    std::vector<std::string_view> fields;
-    std::string scratch;
-    if (!io::split_record(line, delimiter, fields, scratch)) return std::nullopt;
-    return std::vector<std::string>(fields.begin(), fields.end());
 }
 
 void check_csv_input(const Step& s, const std::string& key, const std::string& path, const std::string& who,
                      std::vector<std::string>& problems) {
     const std::vector<NameUse> used = csv_columns_used(s, key);
     if (used.empty()) return;
-    const auto header = csv_header(path);
+    std::optional<std::vector<std::string>> header;
+    try {
+        header = csv_header(path, s);
+    } catch (const Error& e) {
+        problems.push_back(who + ": " + key + " file: " + e.what());
+        return;
+    }
     if (!header) {
         problems.push_back(who + ": " + key + " file '" + path + "' has no header line");
         return;
@@ -229,7 +253,7 @@ void check_input_content(const Step& s, const Arg& a, const std::string& who, st
     static const std::set<std::string> kVectorKeys = {"regions", "layer", "from", "to", "units"};
     const std::string path = io::InputSpec::parse(a.value).path;
     if (std::filesystem::is_directory(path)) return;
-    const bool csv = io::extension_of(path) == "csv";
+    const bool csv = io::is_text_table_name(path);
     if (csv && (a.key == "data" || a.key == "points" || a.key == "grid-table")) check_csv_input(s, a.key, path, who, problems);
     else if (kVectorKeys.count(a.key)) check_vector_input(s, a.key, a.value, who, problems);
 }

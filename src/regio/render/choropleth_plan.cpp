@@ -33,6 +33,13 @@ ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpe
     if (spec.center) {
         plan.colors = style::diverging_colors(spec.palette.empty() ? "RdBu" : spec.palette, bins, plan.classes.lowest, *spec.center,
                                               spec.reverse);
+    } else if (bins.size() == 1) {
+        // One class (a constant field, which classify gives as one class with
+        // a note; or k = 1): the middle colour of the palette's smallest set,
+        // as ColorBrewer's schemes start at 3 classes.
+        const std::string name = spec.palette.empty() ? "YlOrRd" : spec.palette;
+        const std::vector<std::string> smallest = style::palette_colors(name, style::palette_sizes(name).front(), spec.reverse);
+        plan.colors = {smallest[smallest.size() / 2]};
     } else {
         plan.colors = style::palette_colors(spec.palette.empty() ? "YlOrRd" : spec.palette, bins.size(), spec.reverse);
     }

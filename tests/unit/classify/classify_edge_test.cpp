@@ -1,6 +1,7 @@
 // Edge cases of classify() and class_of(): constant data, too few distinct
 // values, empty input, manual breaks, std-mean anchor, natural breaks.
 #include "regio/classify/classification.hpp"
+#include "regio/classify/options_check.hpp"
 #include "regio/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -45,8 +46,16 @@ TEST_CASE("classify: class_of uses upper bounds and rejects values above the las
 
 TEST_CASE("classify: all values equal") {
     const std::vector<double> y(6, 7.25);
-    CHECK_THROWS_AS(classify(y, Method::EqualInterval, 4), DataError);
-    CHECK_THROWS_AS(classify(y, Method::FisherJenks, 2), DataError);
+    // A constant field is one class with a note, whatever the method (issue
+    // #12: it could not be mapped at all); equal intervals and Fisher-Jenks
+    // would otherwise have nothing to cut.
+    for (const Method m : {Method::EqualInterval, Method::FisherJenks, Method::Quantile, Method::HeadTail}) {
+        const auto one = classify(y, m, 4);
+        CHECK(one.bins == std::vector<double>{7.25});
+        CHECK(one.counts == std::vector<std::size_t>{6});
+        REQUIRE_FALSE(one.warnings.empty());
+        CHECK(one.warnings.front().find("all 6 values are 7.25: one class") != std::string::npos);
+    }
     const auto q = classify(y, Method::Quantile, 4);
     CHECK(q.bins == std::vector<double>{7.25});
     CHECK(q.counts == std::vector<std::size_t>{6});
@@ -57,6 +66,27 @@ TEST_CASE("classify: all values equal") {
     const auto s = classify(y, Method::StdMean, 0);  // sd 0: every bound on the mean
     CHECK(s.bins == std::vector<double>{7.25});
     CHECK(classify(y, Method::FisherJenks, 1).bins == std::vector<double>{7.25});
+}
+
+TEST_CASE("classify: a data error names the source") {
+    Options o;
+    o.source = regio::Where{"t.csv", {}, {}, {}, "rate"};
+    try {
+        (void)classify({k_nan}, Method::Quantile, 4, o);
+        FAIL("no error");
+    } catch (const DataError& e) {
+        CHECK(std::string(e.what()).find("t.csv: field 'rate'") != std::string::npos);
+    }
+    const auto c = classify({1, 2, 3}, Method::Quantile, 2, o);
+    CHECK_THROWS_WITH(class_of(c, 99), Catch::Matchers::Contains("t.csv: field 'rate': the value 99 is above"));
+}
+
+TEST_CASE("classify: the number of classes is 1 to 20 for every method that takes one") {
+    CHECK_THROWS_AS(classify(k_fib, Method::Quantile, 0), UsageError);
+    CHECK_THROWS_AS(classify(k_fib, Method::EqualInterval, 21), UsageError);
+    CHECK(classify(k_fib, Method::Quantile, 1).k() == 1);
+    CHECK_THROWS_AS(regio::classify::check_class_count(0, "--classes"), UsageError);
+    CHECK_NOTHROW(regio::classify::check_class_count(20, "--classes"));
 }
 
 TEST_CASE("classify: fewer distinct values than k") {

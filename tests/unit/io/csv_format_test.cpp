@@ -12,6 +12,9 @@ TEST_CASE("csv: delimiter detection") {
     CHECK(detect_delimiter("id\tx\ty") == '\t');
     CHECK(detect_delimiter("\"a,b\";x;y") == ';');  // commas inside quotes do not count
     CHECK(detect_delimiter("single") == ',');
+    CHECK(detect_delimiter("id|x|y") == '|');
+    CHECK(detect_delimiter("id|x|y|a,b") == '|');
+    CHECK(detect_delimiter("a,b|c") == ',');  // a tie goes to the earlier of , ; tab |
 }
 
 TEST_CASE("csv: splitting records with and without quotes") {

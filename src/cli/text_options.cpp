@@ -1,0 +1,21 @@
+#include "text_options.hpp"
+
+namespace regio::cli {
+
+io::TextOptions TextInputArgs::options() const {
+    io::TextOptions out;
+    if (!delimiter.empty()) out.delimiter = io::parse_delimiter(delimiter);
+    io::check_encoding(encoding);
+    if (!io::is_utf8_name(encoding)) out.encoding = encoding;
+    return out;
+}
+
+void add_text_options(CLI::App& command, TextInputArgs& args) {
+    command.add_option("--delimiter", args.delimiter,
+                       "Delimiter of CSV inputs: ',' ';' '|' or 'tab' (default: detected from the header)");
+    command.add_option("--encoding", args.encoding,
+                       "Encoding of text inputs that do not declare one, e.g. CP1252 or ISO-8859-1 (default: UTF-8; "
+                       "invalid bytes are an error)");
+}
+
+}  // namespace regio::cli
