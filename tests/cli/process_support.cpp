@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <grp.h>
 #include <fstream>
 #include <poll.h>
 #include <stdexcept>
@@ -31,6 +32,8 @@ StartedRegio::StartedRegio(const std::vector<std::string>& args, const fs::path&
     argv.push_back(nullptr);
     const std::string out = m_out.string(), err = m_err.string();
     const bool drop = uid > 0 && ::geteuid() == 0;
+    write_file(m_out, "");  // readable at once, before the child opens them
+    write_file(m_err, "");
     m_pid = ::fork();
     if (m_pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
     if (m_pid == 0) {
@@ -60,6 +63,18 @@ StartedRegio::~StartedRegio() {
 
 void StartedRegio::signal(int sig) const {
     if (m_pid > 0) ::kill(m_pid, sig);
+}
+
+bool StartedRegio::wait_until_watching(std::chrono::milliseconds timeout) const {
+    const auto end = std::chrono::steady_clock::now() + timeout;
+    const std::string status = "/proc/" + std::to_string(m_pid) + "/status";
+    while (std::chrono::steady_clock::now() < end) {
+        std::ifstream in(status);
+        for (std::string line; std::getline(in, line);)
+            if (line.rfind("SigBlk:", 0) == 0 && (std::stoull(line.substr(7), nullptr, 16) & (1ULL << (SIGINT - 1))) != 0) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return false;
 }
 
 RunResult StartedRegio::wait() {

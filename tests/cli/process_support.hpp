@@ -25,6 +25,9 @@ public:
 
     [[nodiscard]] pid_t pid() const { return m_pid; }
     void signal(int sig) const;
+    // Waits until regio's main thread blocks SIGINT (its signal watcher is
+    // running, see /proc/PID/status SigBlk), at most `timeout`; false if not.
+    [[nodiscard]] bool wait_until_watching(std::chrono::milliseconds timeout) const;
     // Waits for the exit; exit_code is 128 + N when signal N killed it.
     RunResult wait();
 

@@ -17,34 +17,21 @@ using namespace regio_test;
 
 namespace {
 
+// One [[step]] counting tests/data/points_edges.csv on regions_abc into `output`.
+std::string count_step(const std::string& name, const std::string& output) {
+    return "\n[[step]]\nname = \"" + name + "\"\nrun = \"aggregate points\"\n[step.args]\nregions = \"" + data("regions_abc.geojson") +
+           "\"\nid = \"region_id\"\npoints = \"" + data("points_edges.csv") + "\"\npoints-crs = \"EPSG:3035\"\noutput = \"" + output +
+           "\"\n";
+}
+
 // A pipeline of two steps; the second writes to `second_output` (the text
 // of its output key). `head` goes into [pipeline].
 std::string pipeline_text(const std::string& second_output, const std::string& head = "") {
-    return "[pipeline]\nname = \"confined\"\n" + head + R"(
-[[step]]
-name = "counts"
-run = "aggregate points"
-[step.args]
-regions = ")" + data("regions_abc.geojson") + R"("
-id = "region_id"
-points = ")" + data("points_edges.csv") + R"("
-points-crs = "EPSG:3035"
-output = "counts.csv"
-
-[[step]]
-name = "again"
-run = "aggregate points"
-[step.args]
-regions = ")" + data("regions_abc.geojson") + R"("
-id = "region_id"
-points = ")" + data("points_edges.csv") + R"("
-points-crs = "EPSG:3035"
-output = ")" + second_output + R"("
-)";
+    return "[pipeline]\nname = \"confined\"\n" + head + count_step("counts", "counts.csv") + count_step("again", second_output);
 }
 
 // The line of step "again" in pipeline_text() (1-based): its [[step]] header.
-constexpr int kSecondStepLine = 15;
+constexpr int kSecondStepLine = 14;
 
 RunResult run_pipeline(const fs::path& toml, const fs::path& out) {
     return run_regio({"run", toml.string(), "--out", out.string(), "--quiet"});
@@ -80,7 +67,7 @@ TEST_CASE("run confinement: '../' and absolute paths outside the run directory a
     }
     SECTION("a symbolic link in the run directory pointing out") {
         fs::create_directories(out);
-        fs::create_directory_symlink(tmp, out / "link");
+        fs::create_directory_symlink(tmp.path(), out / "link");
         write_file(tmp / "p.toml", pipeline_text("link/unrelated.csv"));
         check_refused(run_pipeline(tmp / "p.toml", out), {who, "outside the run directory"});
     }

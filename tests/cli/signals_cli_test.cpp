@@ -38,19 +38,34 @@ Args aggregate_cmd(const fs::path& out) {
             "--report", (out / "report.json").string(), "--quiet"};
 }
 
-// A moment to send the signal: after a delay, or when the first temporary
-// output appears in the watched directory (the write phase).
+// A moment to send the signal: when the first temporary output appears in
+// the watched directory (the write phase); otherwise after a delay, counted
+// from when regio watches for signals (a signal before that, while the
+// program is still being loaded, ends it by the default action, leaving
+// nothing either) and stderr shows `after` (if given: a pipeline step starting).
 struct Moment {
     std::chrono::milliseconds delay{0};
     bool write_phase = false;
-    [[nodiscard]] std::string text() const { return write_phase ? "write phase" : std::to_string(delay.count()) + " ms"; }
+    std::string after;
+    [[nodiscard]] std::string text() const {
+        return write_phase ? "write phase" : std::to_string(delay.count()) + " ms" + (after.empty() ? "" : " after '" + after + "'");
+    }
 };
 
 RunResult interrupt_at(const Args& args, const fs::path& watched, const fs::path& logs, int sig, const Moment& moment) {
     TemporaryWatch watch(watched);
     StartedRegio regio(args, logs);
-    if (moment.write_phase) REQUIRE(watch.wait(60s));
-    else std::this_thread::sleep_for(moment.delay);
+    if (moment.write_phase) {
+        REQUIRE(watch.wait(60s));
+    } else {
+        REQUIRE(regio.wait_until_watching(30s));
+        const auto end = std::chrono::steady_clock::now() + 60s;
+        while (!moment.after.empty() && read_file(logs / "regio.stderr").find(moment.after) == std::string::npos) {
+            REQUIRE(std::chrono::steady_clock::now() < end);
+            std::this_thread::sleep_for(5ms);
+        }
+        std::this_thread::sleep_for(moment.delay);
+    }
     regio.signal(sig);
     return regio.wait();
 }
@@ -59,6 +74,13 @@ void check_interrupted(const RunResult& r, int sig, const char* name) {
     INFO("stderr: " << r.err);
     CHECK(r.exit_code == 128 + sig);
     CHECK_THAT(r.err, Contains("interrupted by " + std::string(name)));
+}
+
+// A pipeline whose one step counts the 10 million points.
+std::string long_pipeline() {
+    return "[pipeline]\nname = \"long\"\n\n[[step]]\nname = \"counts\"\nrun = \"aggregate points\"\n[step.args]\nregions = \"" +
+           data("regions_grid.geojson") + "\"\nid = \"region_id\"\npoints = \"" + ten_million_points().string() +
+           "\"\npoints-crs = \"EPSG:3035\"\noutput = \"counts.gpkg\"\n";
 }
 
 const std::vector<std::tuple<int, const char*, Moment>> kMoments{
@@ -101,27 +123,16 @@ TEST_CASE("signals: a Europe-wide crosswalk build, interrupted, leaves nothing",
 }
 
 TEST_CASE("signals: regio run forwards the signal to its step, records it and leaves no process", "[cli][signals][run]") {
-    const std::string pipeline = R"([pipeline]
-name = "long"
-
-[[step]]
-name = "counts"
-run = "aggregate points"
-[step.args]
-regions = ")" + data("regions_grid.geojson") + R"("
-id = "region_id"
-points = ")" + ten_million_points().string() + R"("
-points-crs = "EPSG:3035"
-output = "counts.gpkg"
-)";
+    const std::string pipeline = long_pipeline();
     for (const auto& [sig, name, moment] : std::vector<std::tuple<int, const char*, Moment>>{
-             {SIGINT, "SIGINT", {300ms, false}}, {SIGTERM, "SIGTERM", {0ms, true}}}) {
+             {SIGINT, "SIGINT", {200ms, false, "== counts"}}, {SIGHUP, "SIGHUP", {500ms, false, "== counts"}},
+             {SIGTERM, "SIGTERM", {0ms, true}}}) {
         INFO(name << " at " << moment.text());
         TempDir tmp;
         const fs::path out = tmp / "run";
         fs::create_directories(out);
         write_file(tmp / "p.toml", pipeline);
-        const RunResult r = interrupt_at({"run", (tmp / "p.toml").string(), "--out", out.string(), "--quiet"}, out, tmp.path(), sig, moment);
+        const RunResult r = interrupt_at({"run", (tmp / "p.toml").string(), "--out", out.string()}, out, tmp.path(), sig, moment);
         INFO("stderr: " << r.err);
         CHECK(r.exit_code == 128 + sig);
         CHECK_THAT(r.err, Contains("interrupted by " + std::string(name)) && Contains("step counts"));
@@ -136,21 +147,9 @@ TEST_CASE("signals: a step never outlives its run, even when the run is killed o
     TempDir tmp;
     const fs::path out = tmp / "run";
     fs::create_directories(out);
-    write_file(tmp / "p.toml", R"([pipeline]
-name = "killed"
-
-[[step]]
-name = "counts"
-run = "aggregate points"
-[step.args]
-regions = ")" + data("regions_grid.geojson") + R"("
-id = "region_id"
-points = ")" + ten_million_points().string() + R"("
-points-crs = "EPSG:3035"
-output = "counts.gpkg"
-)");
-    const RunResult r = interrupt_at({"run", (tmp / "p.toml").string(), "--out", out.string(), "--quiet"}, out, tmp.path(), SIGKILL,
-                                     {200ms, false});
+    write_file(tmp / "p.toml", long_pipeline());
+    const RunResult r = interrupt_at({"run", (tmp / "p.toml").string(), "--out", out.string()}, out, tmp.path(), SIGKILL,
+                                     {200ms, false, "== counts"});
     CHECK(r.exit_code == 128 + SIGKILL);
     // The step got SIGTERM from the kernel (PR_SET_PDEATHSIG) and cleaned up.
     const auto end = std::chrono::steady_clock::now() + 10s;

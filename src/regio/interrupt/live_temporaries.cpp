@@ -25,7 +25,7 @@ void remove_with_side_files(const std::filesystem::path& path) {
     // unlink, not std::filesystem: no allocation, no exception on the way out.
     const std::string base = path.string();
     ::unlink(base.c_str());
-    for (const char* suffix : {"-journal", "-wal", "-shm"}) ::unlink((base + suffix).c_str());
+    for (const char* suffix : {"-journal", "-wal", "-shm", ".aux.xml"}) ::unlink((base + suffix).c_str());
 }
 
 void LiveTemporaries::remove_all_and_freeze() {

@@ -28,7 +28,7 @@ public:
     [[nodiscard]] std::unique_lock<std::recursive_mutex> hold() { return std::unique_lock(m_mutex); }
 
     // Removes every registered file and the side files SQLite keeps beside
-    // a GeoPackage being written (-journal, -wal, -shm). Keeps the registry
+    // a GeoPackage being written (-journal, -wal, -shm) and GDAL's .aux.xml. Keeps the registry
     // locked for good: the caller ends the process right after. Only the
     // signal watcher calls it.
     void remove_all_and_freeze();
@@ -39,7 +39,7 @@ private:
     std::vector<std::string> m_paths;
 };
 
-// Removes `path` and the SQLite side files beside it (errors ignored: the
+// Removes `path` and the SQLite and GDAL side files beside it (errors ignored: the
 // files may not exist yet).
 void remove_with_side_files(const std::filesystem::path& path);
 

@@ -36,13 +36,16 @@ void check_directory_writable(const fs::path& final_path) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw IoError("output directory does not exist", Where{dir.string()});
     const fs::path probe = sibling(final_path, "probe");
+    auto& live = interrupt::LiveTemporaries::instance();
+    live.add(probe);  // an interrupt right now must not leave it behind
     const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        const int err = errno;
-        throw IoError("cannot create the output: " + system_reason(err), Where{final_path.string()});
+    const int err = errno;
+    if (fd >= 0) {
+        ::close(fd);
+        ::unlink(probe.c_str());
     }
-    ::close(fd);
-    ::unlink(probe.c_str());
+    live.forget(probe);
+    if (fd < 0) throw IoError("cannot create the output: " + system_reason(err), Where{final_path.string()});
 }
 
 }  // namespace

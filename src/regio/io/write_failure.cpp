@@ -1,5 +1,7 @@
 #include "regio/io/write_failure.hpp"
 
+#include "regio/interrupt/live_temporaries.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -12,8 +14,14 @@ namespace {
 // errno of creating and filling a probe file beside `temp` (0: it worked).
 int probe_directory(const std::filesystem::path& temp) {
     const std::filesystem::path probe = temp.string() + ".probe";
+    auto& live = interrupt::LiveTemporaries::instance();
+    live.add(probe);  // an interrupt right now must not leave it behind
     const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return errno;
+    if (fd < 0) {
+        const int err = errno;
+        live.forget(probe);
+        return err;
+    }
     // 1 MiB: more than SQLite needs for the pages it failed to write.
     const std::vector<char> block(1 << 16, '\0');
     int err = 0;
@@ -24,6 +32,7 @@ int probe_directory(const std::filesystem::path& temp) {
     }
     if (::close(fd) != 0 && err == 0) err = errno;
     ::unlink(probe.c_str());
+    live.forget(probe);
     return err;
 }
 

@@ -82,8 +82,7 @@ std::vector<std::string> check_confinement(const Pipeline& p, const std::string&
             std::any_of(allowed.begin(), allowed.end(), [&](const fs::path& dir) { return is_within(target, dir); });
         if (!inside && !allowed_outside) {
             problems.push_back(w.who + ": " + w.key + " '" + w.path + "' is outside the run directory " + run_dir.string() +
-                               (fs::path(w.path).is_absolute() ? "; allow its directory with [pipeline] allow_outside = [\"DIR\"]"
-                                                               : "; name it inside the run directory"));
+                               "; name a path inside it, or allow an absolute directory with [pipeline] allow_outside = [\"DIR\"]");
             continue;
         }
         std::error_code ec;
