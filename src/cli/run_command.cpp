@@ -110,7 +110,7 @@ int run(const RunArgs& args) {
     // From here on a signal stops the current step (forwarded to it), which
     // is waited for and recorded in the manifest; no step outlives the run.
     interrupt::DeferredSignals signals;
-    if (!args.dry_run) std::filesystem::create_directories(out_dir);
+    std::filesystem::create_directories(out_dir);
     nlohmann::ordered_json manifest, timings;
     manifest["regio"] = version_text();
     manifest["pipeline"] = {{"path", args.pipeline}, {"name", p.name}, {"sha256", pipeline::sha256_file(args.pipeline)}};
@@ -171,7 +171,9 @@ int run(const RunArgs& args) {
     }
     if (args.dry_run) return 0;
     if (const int sig = signals.received(); sig != 0) {
-        const std::string at = steps.empty() ? std::string("before the first step") : "during step " + steps.back()["name"].get<std::string>();
+        std::string at = "before the first step";
+        if (!steps.empty())
+            at = (steps.back().contains("interrupted") ? "during step " : "after step ") + steps.back()["name"].get<std::string>();
         manifest["interrupted"] = {{"signal", interrupt::signal_name(sig)}, {"at", at}};
         finish(nullptr);
         std::cerr << fmt::format("regio: error: {}: interrupted by {} {}; later steps were not run; manifest in {}/manifest.json\n",
