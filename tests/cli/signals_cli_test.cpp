@@ -100,6 +100,18 @@ TEST_CASE("signals: aggregate points on 10 million points, interrupted at severa
     }
 }
 
+TEST_CASE("signals: an output being replaced stays untouched when the write phase is interrupted", "[cli][signals]") {
+    TempDir tmp;
+    const fs::path out = tmp.subdir("out");
+    write_file(out / "report.json", "precious\n");
+    Args args = aggregate_cmd(out);
+    args.push_back("--overwrite");
+    const RunResult r = interrupt_at(args, out, tmp.path(), SIGTERM, {0ms, true});
+    check_interrupted(r, SIGTERM, "SIGTERM");
+    CHECK(list_dir(out) == std::vector<std::string>{"report.json"});
+    CHECK(read_file(out / "report.json") == "precious\n");
+}
+
 TEST_CASE("signals: a Europe-wide crosswalk build, interrupted, leaves nothing", "[cli][signals]") {
     const fs::path from = kSharedData / "nuts" / "nuts_2016_03M_3035.gpkg";
     const fs::path to = kSharedData / "nuts" / "nuts_2021_03M_3035.gpkg";
