@@ -103,9 +103,10 @@ int run(const RunArgs& args) {
         throw UsageError("--only: no step named '" + args.only + "'");
     report_problems(args.pipeline, pipeline::check_confinement(p, out_dir, planned_writes(p, out_dir, args.only)));
     std::string foreign;
-    std::set<std::string> files;  // every file this pipeline has made in out_dir, for the next run's check
+    std::set<std::string> files;  // every file this pipeline has made (see run_relative), for the next run's check
     for (const auto& f : pipeline::files_of_previous_run(out_dir, args.pipeline, foreign))
-        if (std::filesystem::exists(f) && !f.ends_with("manifest.json") && !f.ends_with("timings.json")) files.insert(f);
+        if (std::filesystem::exists(f) && !f.ends_with("manifest.json") && !f.ends_with("timings.json"))
+            files.insert(pipeline::run_relative(f, out_dir));
 
     // From here on a signal stops the current step (forwarded to it), which
     // is waited for and recorded in the manifest; no step outlives the run.
@@ -149,11 +150,11 @@ int run(const RunArgs& args) {
         for (const auto& [key, path] : pipeline::step_outputs(step, out_dir))
             if (std::filesystem::exists(path)) {
                 outputs.push_back({{"key", key}, {"path", path}, {"sha256", pipeline::sha256_file(path)}});
-                files.insert(path);
+                files.insert(pipeline::run_relative(path, out_dir));
             }
         entry["outputs"] = outputs;
         if (command.reporting && !command.report.empty() && std::filesystem::exists(command.report)) {
-            files.insert(command.report);
+            files.insert(pipeline::run_relative(command.report, out_dir));
             std::ifstream in(command.report);
             nlohmann::ordered_json r = nlohmann::ordered_json::parse(in, nullptr, false);
             if (!r.is_discarded()) {

@@ -35,6 +35,12 @@ std::string option_value(const nlohmann::json& command, const std::string& optio
 
 }  // namespace
 
+std::string run_relative(const std::string& path, const std::string& out_dir) {
+    const fs::path target = resolved(path);
+    const fs::path run_dir = resolved(out_dir);
+    return is_within(target, run_dir) ? target.lexically_relative(run_dir).string() : target.string();
+}
+
 std::vector<std::string> files_of_previous_run(const std::string& out_dir, const std::string& pipeline_path, std::string& foreign) {
     const fs::path manifest_path = fs::path(out_dir) / "manifest.json";
     std::error_code ec;
@@ -54,7 +60,10 @@ std::vector<std::string> files_of_previous_run(const std::string& out_dir, const
     std::vector<std::string> files{manifest_path.string(), (fs::path(out_dir) / "timings.json").string()};
     if (manifest.contains("files") && manifest["files"].is_array())
         for (const auto& f : manifest["files"])
-            if (f.is_string()) files.push_back(f.get<std::string>());
+            if (f.is_string()) {
+                const fs::path recorded_file(f.get<std::string>());
+                files.push_back(recorded_file.is_absolute() ? recorded_file.string() : (fs::path(out_dir) / recorded_file).string());
+            }
     // Manifests written before "files" existed: the steps' outputs and reports.
     if (manifest.contains("steps") && manifest["steps"].is_array())
         for (const auto& step : manifest["steps"]) {

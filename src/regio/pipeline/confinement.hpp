@@ -26,6 +26,11 @@ struct FileWrite {
     std::string path;  // as passed to the step
 };
 
+// How the manifest's "files" records `path`: relative to the run directory
+// when inside it (so that the record holds wherever the run is started
+// from), otherwise absolute.
+std::string run_relative(const std::string& path, const std::string& out_dir);
+
 // The files the manifest of an earlier run of `pipeline_path` in `out_dir`
 // says that pipeline wrote (paths as recorded); empty when there is no such
 // manifest. `foreign` is set (to why) when out_dir/manifest.json exists but

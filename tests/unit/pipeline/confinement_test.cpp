@@ -53,7 +53,10 @@ TEST_CASE("confinement: an existing file is replaced only when an earlier run of
     REQUIRE(problems.size() == 1);
     CHECK_THAT(problems[0], Catch::Contains("not written by an earlier run of this pipeline"));
 
-    std::ofstream(run / "manifest.json") << R"({"pipeline": {"path": ")" << p.path << R"("}, "files": [")" << (run / "x.csv").string() << R"("]})";
+    // "files" holds paths relative to the run directory (or absolute ones outside it).
+    CHECK(run_relative((run / "x.csv").string(), run.string()) == "x.csv");
+    CHECK(run_relative((dir.path / "shared" / "x.csv").string(), run.string()) == (dir.path / "shared" / "x.csv").string());
+    std::ofstream(run / "manifest.json") << R"({"pipeline": {"path": ")" << p.path << R"("}, "files": ["x.csv"]})";
     CHECK(check_confinement(p, run.string(), writes).empty());
 
     Pipeline other = p;
