@@ -75,9 +75,10 @@ int run(GridArgs args) {
     const io::InputSpec regions_input = io::InputSpec::parse(args.region.regions);
     const std::vector<std::string> inputs{regions_input.path, io::InputSpec::parse(args.grid).path, args.grid_table,
                                           io::InputSpec::parse(args.grid_layer).path, args.weights};
-    const io::TableOutput output{args.out.output, args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs};
-    io::check_table_output(output);
-    if (!args.out.report.empty()) check_report_output(args.out.report, output);
+    io::check_table_format("--output", args.out.output);
+    io::OutputPlan outputs(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
+    const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
+    const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     std::unique_ptr<io::GridSource> grid = open_grid(args);
     std::unique_ptr<io::GridSource> weights;
@@ -121,10 +122,11 @@ int run(GridArgs args) {
     report.timings.push_back({"grid", watch.lap()});
 
     const table::RegionTable table = aggregate::grid_table(result, args.region.id, checked.regions.ids, stats);
-    io::write_region_table(table, &checked.regions, output);
+    io::write_region_table(table, &checked.regions, table_output);
     report.timings.push_back({"write", watch.lap()});
 
-    if (!args.out.report.empty()) write_report(args.out.report, aggregate::to_json(report, result), output);
+    if (report_output) write_report(*report_output, aggregate::to_json(report, result));
+    outputs.commit();
     if (!args.out.quiet) {
         for (std::size_t v = 0; v < result.value_names.size(); ++v)
             if (result.nodata_cells[v] == result.cells)

@@ -61,9 +61,10 @@ int run(PointsArgs args) {
     const io::InputSpec regions_input = io::InputSpec::parse(args.region.regions);
     const io::InputSpec points_input = io::InputSpec::parse(args.points);
     const std::vector<std::string> inputs{regions_input.path, points_input.path};
-    const io::TableOutput output{args.out.output, args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs};
-    io::check_table_output(output);
-    if (!args.out.report.empty()) check_report_output(args.out.report, output);
+    io::check_table_format("--output", args.out.output);
+    io::OutputPlan outputs(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
+    const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
+    const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     // Points first: their header and CRS problems are cheaper to find than a
     // full region check.
@@ -93,10 +94,11 @@ int run(PointsArgs args) {
 
     const table::RegionTable table =
         aggregate::points_table(result, args.region.id, regions.ids, args.weights, !args.by.empty());
-    io::write_region_table(table, &regions, output);
+    io::write_region_table(table, &regions, table_output);
     report.timings.push_back({"write", watch.lap()});
 
-    if (!args.out.report.empty()) write_report(args.out.report, aggregate::to_json(report, result), output);
+    if (report_output) write_report(*report_output, aggregate::to_json(report, result));
+    outputs.commit();
     if (!args.out.quiet) std::cerr << aggregate::summary_text(report, result);
     return 0;
 }

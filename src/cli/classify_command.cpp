@@ -9,7 +9,7 @@
 #include "regio/error.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/input_spec.hpp"
-#include "regio/io/output_file.hpp"
+#include "regio/io/output_stream.hpp"
 #include "regio/io/region_attributes.hpp"
 #include "regio/render/choropleth_svg.hpp"
 
@@ -48,6 +48,8 @@ std::vector<double> read_values(const ClassifyArgs& args) {
 
 int run(const ClassifyArgs& args) {
     const classify::Method method = classify::parse_method(args.method);
+    io::OutputPlan outputs(args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, {io::InputSpec::parse(args.data).path});
+    const io::PlannedOutput* breaks_output = outputs.add_optional("--output", args.output);
     classify::Options options;
     options.manual_breaks = args.breaks;
     options.seed = args.seed;
@@ -83,9 +85,8 @@ int run(const ClassifyArgs& args) {
     if (args.output.empty()) {
         std::cout << text;
     } else {
-        io::OutputFile file(args.output, args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, {io::InputSpec::parse(args.data).path});
-        std::ofstream(file.temp_path(), std::ios::binary) << text;
-        file.commit();
+        io::write_output_text(*breaks_output, text);
+        outputs.commit();
     }
     for (const auto& w : c.warnings) std::cerr << "regio: warning: " << w << '\n';
     return 0;

@@ -97,7 +97,7 @@ std::vector<std::string> unit_names(const RegionOptions& side, const std::string
 // The kept pieces as polygons (GEOS intersections: only when asked for),
 // with the crosswalk's columns.
 void write_pieces(const harmonise::Crosswalk& cw, const geometry::RegionSet& from, const geometry::RegionSet& to,
-                  const std::string& path, io::Overwrite overwrite, const std::vector<std::string>& inputs, unsigned threads) {
+                  const io::PlannedOutput& output, unsigned threads) {
     std::unordered_map<std::string, std::size_t> from_index, to_index;
     for (std::size_t i = 0; i < from.size(); ++i) from_index.emplace(from.ids[i], i);
     for (std::size_t i = 0; i < to.size(); ++i) to_index.emplace(to.ids[i], i);
@@ -129,7 +129,7 @@ void write_pieces(const harmonise::Crosswalk& cw, const geometry::RegionSet& fro
         auto& w = t.add_column("weight", table::ColumnKind::Real);
         for (std::size_t k = 0; k < cw.rows.size(); ++k) w.values[k] = cw.rows[k].weight;
     }
-    io::write_region_table(t, &pieces, {path, overwrite, inputs});
+    io::write_region_table(t, &pieces, output);
 }
 
 }  // namespace
@@ -143,13 +143,12 @@ int run_crosswalk_build(const BuildArgs& given) {
     const std::vector<std::string> inputs{io::InputSpec::parse(args.from.regions).path, io::InputSpec::parse(args.to.regions).path,
                                           io::InputSpec::parse(args.weights).path};
     if (io::extension_of(args.out.output) != "csv") throw UsageError("the crosswalk is written as CSV: name it .csv");
-    { io::OutputFile probe(args.out.output, overwrite_of(args.out), inputs); }
-    if (!args.changes.empty()) { io::OutputFile probe(args.changes, overwrite_of(args.out), inputs); }
-    if (!args.gpkg.empty()) {
-        if (io::extension_of(args.gpkg) != "gpkg") throw UsageError("--gpkg must name a .gpkg file");
-        io::OutputFile probe(args.gpkg, overwrite_of(args.out), inputs);
-    }
-    if (!args.out.report.empty()) check_report_output(args.out.report, {args.out.output, overwrite_of(args.out), inputs});
+    if (!args.gpkg.empty() && io::extension_of(args.gpkg) != "gpkg") throw UsageError("--gpkg must name a .gpkg file");
+    io::OutputPlan outputs(overwrite_of(args.out), inputs);
+    const io::PlannedOutput& crosswalk_output = outputs.add("--output", args.out.output);
+    const io::PlannedOutput* changes_output = outputs.add_optional("--changes", args.changes);
+    const io::PlannedOutput* pieces_output = outputs.add_optional("--gpkg", args.gpkg);
+    const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
     if (args.from_name.empty() != args.to_name.empty()) throw UsageError("--from-name and --to-name go together: name both");
     if (!args.from_name.empty() && args.changes.empty())
         throw UsageError("--from-name/--to-name serve the typed changes: add --changes");
@@ -227,7 +226,7 @@ int run_crosswalk_build(const BuildArgs& given) {
     options.min_area = args.min_area;
     const harmonise::BuildResult built =
         harmonise::build_crosswalk(overlay, from.regions.ids, to.regions.ids, weights.empty() ? nullptr : &weights, options);
-    io::write_crosswalk(built.crosswalk, args.out.output, overwrite_of(args.out), inputs);
+    io::write_crosswalk(built.crosswalk, crosswalk_output);
     std::vector<harmonise::Change> changes;
     if (!args.changes.empty()) {
         std::vector<std::string> from_names, to_names;
@@ -238,9 +237,9 @@ int run_crosswalk_build(const BuildArgs& given) {
         const bool named = !args.from_name.empty();
         changes = harmonise::classify_changes(built.crosswalk, from.regions.ids, to.regions.ids, named ? &from_names : nullptr,
                                               named ? &to_names : nullptr, {});
-        io::write_changes(changes, args.changes, overwrite_of(args.out), inputs);
+        io::write_changes(changes, *changes_output);
     }
-    if (!args.gpkg.empty()) write_pieces(built.crosswalk, from.regions, to.regions, args.gpkg, overwrite_of(args.out), inputs, threads);
+    if (pieces_output) write_pieces(built.crosswalk, from.regions, to.regions, *pieces_output, threads);
     const double t_write = watch.lap();
 
     double from_total = 0, to_total = 0, sliver_area = 0, sliver_weight = 0, weight_total = 0;
@@ -251,7 +250,7 @@ int run_crosswalk_build(const BuildArgs& given) {
         sliver_weight += s.weight;
     }
     for (double w : weights) weight_total += w;
-    if (!args.out.report.empty()) {
+    if (report_output) {
         nlohmann::ordered_json j;
         j["command"] = "crosswalk build";
         j["from"] = {{"source", io::InputSpec::parse(args.from.regions).display()}, {"units", from.regions.size()},
@@ -289,8 +288,9 @@ int run_crosswalk_build(const BuildArgs& given) {
             j["changes"] = counts;
         }
         j["timings"] = {{"regions_s", t_regions}, {"overlay_s", t_overlay}, {"weights_s", t_weights}, {"write_s", t_write}};
-        write_report(args.out.report, j, {args.out.output, overwrite_of(args.out), inputs});
+        write_report(*report_output, j);
     }
+    outputs.commit();
     if (!args.out.quiet) {
         std::cerr << fmt::format("crosswalk: {} x {} units -> {} pieces, {} rows kept, {} slivers ({:.6g} m2) dropped\n",
                                  from.regions.size(), to.regions.size(), overlay.pairs.size(), built.crosswalk.rows.size(),

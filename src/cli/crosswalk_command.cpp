@@ -76,17 +76,17 @@ int run_apply(const ApplyArgs& args) {
     if (args.weight == "area") options.weight = harmonise::ApplyWeight::Area;
     else if (args.weight == "population") options.weight = harmonise::ApplyWeight::Population;
     else throw UsageError("unknown --weight '" + args.weight + "' (known: area, population)");
-    const io::TableOutput output{args.out.output, overwrite_of(args.out), {args.crosswalk, args.data}};
     if (io::extension_of(args.out.output) != "csv") throw UsageError("apply writes CSV: name the output .csv");
-    io::check_table_output(output);
-    if (!args.out.report.empty()) check_report_output(args.out.report, output);
+    io::OutputPlan outputs(overwrite_of(args.out), {args.crosswalk, args.data});
+    const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
+    const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     const harmonise::Crosswalk crosswalk = io::read_crosswalk(args.crosswalk);
     const io::CsvTable data = io::read_csv_table(args.data, args.text.options());
     const harmonise::ApplyResult result = harmonise::apply_crosswalk(crosswalk, data, options);
-    io::write_region_table(result.table, nullptr, output);
+    io::write_region_table(result.table, nullptr, table_output);
 
-    if (!args.out.report.empty()) {
+    if (report_output) {
         nlohmann::ordered_json j;
         j["command"] = "crosswalk apply";
         j["crosswalk"] = args.crosswalk;
@@ -105,8 +105,9 @@ int run_apply(const ApplyArgs& args) {
         nlohmann::ordered_json uncertainty = nlohmann::ordered_json::object();
         for (std::size_t t = 0; t < result.table.rows(); ++t) uncertainty[result.table.ids()[t]] = result.split_share[t];
         j["share_from_split_sources"] = uncertainty;
-        write_report(args.out.report, j, output);
+        write_report(*report_output, j);
     }
+    outputs.commit();
     if (!args.out.quiet) {
         for (std::size_t k = 0; k < args.extensive.size(); ++k)
             std::cerr << fmt::format("{}: {:.10g} before = {:.10g} after + {:.10g} not carried\n", args.extensive[k],
@@ -132,7 +133,8 @@ int run_apply(const ApplyArgs& args) {
 int run_chain(const ChainArgs& args) {
     if (args.crosswalks.size() < 2) throw UsageError("chain needs at least two crosswalks: A_B.csv B_C.csv [C_D.csv ...]");
     if (io::extension_of(args.out.output) != "csv") throw UsageError("the chained crosswalk is written as CSV: name it .csv");
-    { io::OutputFile probe(args.out.output, overwrite_of(args.out), args.crosswalks); }
+    io::OutputPlan outputs(overwrite_of(args.out), args.crosswalks);
+    const io::PlannedOutput& chained_output = outputs.add("--output", args.out.output);
     harmonise::Crosswalk chained = io::read_crosswalk(args.crosswalks[0]);
     for (std::size_t i = 1; i < args.crosswalks.size(); ++i) {
         const harmonise::Crosswalk next = io::read_crosswalk(args.crosswalks[i]);
@@ -146,7 +148,8 @@ int run_chain(const ChainArgs& args) {
                             Where{args.crosswalks[i]}, "the crosswalks must share the middle vintage");
         chained = harmonise::chain_crosswalks(chained, next);
     }
-    io::write_crosswalk(chained, args.out.output, overwrite_of(args.out), args.crosswalks);
+    io::write_crosswalk(chained, chained_output);
+    outputs.commit();
     if (!args.out.quiet) std::cerr << fmt::format("chain: {} rows\n", chained.rows.size());
     return 0;
 }

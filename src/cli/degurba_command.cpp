@@ -46,24 +46,28 @@ std::unique_ptr<io::GridSource> open_population(const DegurbaArgs& a) {
     return io::open_grid_table(a.grid_table, a.cell_id, {a.value}, a.text.options());
 }
 
-// Every output is checked before any work, and no two outputs share a file.
-void check_outputs(const DegurbaArgs& a, io::Overwrite overwrite, const std::vector<std::string>& inputs) {
+// Every output is planned and checked before any work (no two share a file);
+// all are committed together at the end.
+struct DegurbaOutputs {
+    const io::PlannedOutput* cells = nullptr;
+    const io::PlannedOutput* clusters = nullptr;
+    const io::PlannedOutput* units = nullptr;
+    const io::PlannedOutput* report = nullptr;
+};
+
+DegurbaOutputs plan_outputs(const DegurbaArgs& a, io::OutputPlan& plan) {
     const std::string ext = io::extension_of(a.output);
     if (ext != "tif" && ext != "tiff" && ext != "gpkg")
         throw UsageError("output " + a.output + ": unknown format '" + ext + "'", {},
                          "use .tif (class codes) or .gpkg (polygons per class)");
-    { io::OutputFile probe(a.output, overwrite, inputs); }
-    if (!a.clusters.empty()) io::check_feature_output(a.clusters, "--clusters", overwrite, inputs);
-    if (!a.units_out.empty()) io::check_feature_output(a.units_out, "--units-out", overwrite, inputs);
-    if (!a.report.empty()) { io::OutputFile probe(a.report, overwrite, inputs); }
-    std::vector<std::pair<std::string, std::string>> named{{"-o", a.output}, {"--clusters", a.clusters},
-                                                           {"--units-out", a.units_out}, {"--report", a.report}};
-    std::error_code ec;
-    for (std::size_t i = 0; i < named.size(); ++i)
-        for (std::size_t j = i + 1; j < named.size(); ++j)
-            if (!named[i].second.empty() && !named[j].second.empty() &&
-                std::filesystem::weakly_canonical(named[i].second, ec) == std::filesystem::weakly_canonical(named[j].second, ec))
-                throw UsageError(named[i].first + " and " + named[j].first + " name the same file");
+    if (!a.clusters.empty()) io::check_feature_format(a.clusters, "--clusters");
+    if (!a.units_out.empty()) io::check_feature_format(a.units_out, "--units-out");
+    DegurbaOutputs out;
+    out.cells = &plan.add("-o", a.output);
+    out.clusters = plan.add_optional("--clusters", a.clusters);
+    out.units = plan.add_optional("--units-out", a.units_out);
+    out.report = plan.add_optional("--report", a.report);
+    return out;
 }
 
 int run(const DegurbaArgs& a) {
@@ -79,7 +83,8 @@ int run(const DegurbaArgs& a) {
         throw UsageError("units need all of --units, --unit-id and --units-out");
     const std::vector<std::string> inputs{io::InputSpec::parse(a.grid).path, a.grid_table, io::InputSpec::parse(a.land).path,
                                           io::InputSpec::parse(a.built_up).path, io::InputSpec::parse(a.units).path};
-    check_outputs(a, overwrite, inputs);
+    io::OutputPlan plan(overwrite, inputs);
+    const DegurbaOutputs outputs = plan_outputs(a, plan);
 
     std::unique_ptr<io::GridSource> population = open_population(a);
     std::unique_ptr<io::GridSource> land = a.land.empty() ? nullptr : io::open_raster_grid(a.land);
@@ -128,7 +133,7 @@ int run(const DegurbaArgs& a) {
         report.timings.emplace_back("units", watch.lap());
     }
 
-    // Outputs, each atomic. Only the polygons of -o .gpkg need the population
+    // Outputs, to their temporary files. Only the polygons of -o .gpkg need the population
     // again: otherwise free it (100-200 MB for Europe) before writing.
     if (io::extension_of(a.output) != "gpkg") {
         std::vector<float>().swap(in.grid.population_f32);
@@ -144,10 +149,10 @@ int run(const DegurbaArgs& a) {
         io::FeatureTable table = degurba::patch_table(patches, in.grid.cell_area_km2, options.level);
         table.shapes = &shapes;
         table.crs_wkt = in.crs.wkt;
-        io::write_feature_table(table, a.output, overwrite, inputs);
+        io::write_feature_table(table, *outputs.cells);
     } else {
         io::ClassRaster raster{in.definition, in.crs, codes, std::nullopt, degurba::options_metadata(options)};
-        io::write_class_raster(raster, a.output, overwrite, inputs);
+        io::write_class_raster(raster, *outputs.cells);
     }
     report.outputs.emplace_back("cells", a.output);
     if (!a.clusters.empty()) {
@@ -158,22 +163,20 @@ int run(const DegurbaArgs& a) {
             table.shapes = &shapes;
             table.crs_wkt = in.crs.wkt;
         }
-        io::write_feature_table(table, a.clusters, overwrite, inputs);
+        io::write_feature_table(table, *outputs.clusters);
         report.outputs.emplace_back("clusters", a.clusters);
     }
     if (unit_result) {
         io::FeatureTable table = degurba::unit_table(a.unit_id, units->regions.ids, *unit_result, options.level);
         table.shapes = &units->regions.shapes;
         table.crs_wkt = units->regions.crs_wkt;
-        io::write_feature_table(table, a.units_out, overwrite, inputs);
+        io::write_feature_table(table, *outputs.units);
         report.outputs.emplace_back("units", a.units_out);
     }
     report.timings.emplace_back("write", watch.lap());
 
-    if (!a.report.empty()) {
-        const io::TableOutput main_output{a.output, overwrite, inputs};
-        write_report(a.report, degurba::to_json(report, classes, unit_result ? &*unit_result : nullptr), main_output);
-    }
+    if (outputs.report) write_report(*outputs.report, degurba::to_json(report, classes, unit_result ? &*unit_result : nullptr));
+    plan.commit();
     if (!a.quiet) {
         for (const auto& w : report.warnings)
             if (!units || std::find(units->warnings.begin(), units->warnings.end(), w) == units->warnings.end())

@@ -15,6 +15,7 @@
 #include "regio/io/csv_table.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/region_reader.hpp"
+#include "regio/io/output_stream.hpp"
 #include "regio/io/table_writer.hpp"
 #include "report_file.hpp"
 
@@ -107,7 +108,7 @@ nlohmann::ordered_json report_of(const IndicatorsArgs& args, const ind::Definiti
 // The wide GeoPackage: the regions of --regions in their order, with their
 // geometry, then the output regions that have none (rollup parents, data rows
 // not in --regions), written without geometry.
-void write_wide_gpkg(const IndicatorsArgs& args, const io::TableOutput& output, geometry::RegionSet regions,
+void write_wide_gpkg(const IndicatorsArgs& args, const io::PlannedOutput& output, geometry::RegionSet regions,
                      const ind::Definitions& defs, const ind::Hierarchy& hierarchy, const ind::Result& result,
                      std::vector<std::string>& warnings) {
     const std::set<std::string> in_regions(regions.ids.begin(), regions.ids.end());
@@ -129,8 +130,8 @@ int run(const IndicatorsArgs& args) {
     const io::TextOptions text = args.text.options();
     io::InputSpec regions_input = io::InputSpec::parse(args.regions);
     regions_input.encoding = text.encoding;
-    io::TableOutput output{args.output, overwrite, {args.data, args.definitions}};
-    if (!args.regions.empty()) output.inputs.push_back(regions_input.path);
+    std::vector<std::string> inputs{args.data, args.definitions};
+    if (!args.regions.empty()) inputs.push_back(regions_input.path);
     const std::string ext = io::extension_of(args.output);
     const bool gpkg = ext == "gpkg";
     if (ext != "csv" && !gpkg)
@@ -140,9 +141,9 @@ int run(const IndicatorsArgs& args) {
                          "add --regions FILE[:LAYER] (and --regions-id FIELD if its id field is not '" + args.id + "')");
     if (!gpkg && !args.regions.empty())
         throw UsageError("--regions is only used for GeoPackage output", {}, "name the output .gpkg, or drop --regions");
-    if (gpkg) io::check_table_output(output);
-    else { io::OutputFile probe(args.output, overwrite, output.inputs); }
-    if (!args.report.empty()) check_report_output(args.report, output);
+    io::OutputPlan outputs(overwrite, inputs);
+    const io::PlannedOutput& table_output = outputs.add("--output", args.output);
+    const io::PlannedOutput* report_output = outputs.add_optional("--report", args.report);
 
     const ind::Definitions defs = ind::read_definitions(args.definitions);
     const io::CsvTable csv = io::read_csv_table(args.data, text);
@@ -153,19 +154,12 @@ int run(const IndicatorsArgs& args) {
     const ind::Hierarchy hierarchy = ind::build_hierarchy(hierarchy_input(csv, args, data, defs));
     const ind::Result result = ind::compute_indicators(defs, data, hierarchy);
 
-    if (gpkg) {
-        write_wide_gpkg(args, output, std::move(regions), defs, hierarchy, result, warnings);
-        if (!args.report.empty()) write_report(args.report, report_of(args, defs, hierarchy, result, data.ids.size()), output);
-    } else {
-        io::OutputFile file(args.output, overwrite, output.inputs);
-        {
-            std::ofstream out(file.temp_path(), std::ios::binary);
-            ind::write_indicators_csv(out, defs, hierarchy, result);
-            if (!out) throw IoError("write failed", Where{args.output});
-        }
-        if (!args.report.empty()) write_report(args.report, report_of(args, defs, hierarchy, result, data.ids.size()), output);
-        file.commit();
-    }
+    if (gpkg)
+        write_wide_gpkg(args, table_output, std::move(regions), defs, hierarchy, result, warnings);
+    else
+        io::write_output_stream(table_output, [&](std::ostream& out) { ind::write_indicators_csv(out, defs, hierarchy, result); });
+    if (report_output) write_report(*report_output, report_of(args, defs, hierarchy, result, data.ids.size()));
+    outputs.commit();
     if (!args.quiet)
         for (const auto& w : warnings) std::cerr << "regio: warning: " << w << '\n';
     if (!args.quiet) {

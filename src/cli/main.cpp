@@ -5,6 +5,7 @@
 #include "commands.hpp"
 
 #include "regio/error.hpp"
+#include "regio/interrupt/signal_watcher.hpp"
 
 #include <iostream>
 #include <new>
@@ -48,6 +49,9 @@ int show_help(CLI::App& app, const std::vector<std::string>& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // First, before any thread exists: SIGINT, SIGTERM and SIGHUP then
+    // remove unfinished outputs and end regio with 128 + the signal's number.
+    regio::interrupt::start_signal_watcher();
     CLI::App app{"regio: map address points and population grids onto regions, every record accounted for."};
     app.name("regio");
     app.footer("Run 'regio help COMMAND' or 'regio COMMAND --help' for a command's options.");

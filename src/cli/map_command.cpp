@@ -9,7 +9,7 @@
 #include "regio/io/crs.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/map_gpkg.hpp"
-#include "regio/io/output_file.hpp"
+#include "regio/io/output_stream.hpp"
 #include "regio/io/region_reader.hpp"
 #include "regio/io/region_transform.hpp"
 #include "regio/render/choropleth_plan.hpp"
@@ -88,14 +88,15 @@ int run(MapArgs args) {
                                                    : Where{args.values.data, {}, {}, {}, args.values.field};
     const std::vector<std::string> inputs{input.path, args.values.data, args.style};
     if (io::extension_of(args.output) != "svg") throw UsageError("the map is written as SVG: name it .svg");
-    { io::OutputFile probe(args.output, overwrite_of(args), inputs); }
+    io::OutputPlan outputs(overwrite_of(args), inputs);
+    const io::PlannedOutput& svg_output = outputs.add("--output", args.output);
     if (!args.gpkg.empty()) {
         const std::string& field = args.values.field;
         if (io::extension_of(args.gpkg) != "gpkg") throw UsageError("--gpkg must name a .gpkg file");
         if (field == "class" || field == "fill" || field == args.id)
             throw UsageError("--gpkg writes columns '" + args.id + "', 'class' and 'fill': the value column '" + field + "' would clash with them");
-        io::OutputFile probe(args.gpkg, overwrite_of(args), inputs);
     }
+    const io::PlannedOutput* gpkg_output = outputs.add_optional("--gpkg", args.gpkg);
     if (!args.extent.empty() && (args.extent.size() != 4 || args.extent[0] >= args.extent[2] || args.extent[1] >= args.extent[3]))
         throw UsageError("--extent takes xmin,ymin,xmax,ymax in the map's CRS");
 
@@ -149,16 +150,9 @@ int run(MapArgs args) {
     const render::MapDrawing drawing = render::draw_map(drawn, legend, plan.nodata, look, text, map);
     warnings.insert(warnings.end(), drawing.warnings.begin(), drawing.warnings.end());
 
-    {
-        io::OutputFile file(args.output, overwrite_of(args), inputs);
-        std::ofstream out(file.temp_path(), std::ios::binary);
-        out << drawing.svg;
-        out.close();
-        if (!out) throw IoError("write failed", Where{args.output});
-        file.commit();
-    }
-    if (!args.gpkg.empty())
-        io::write_map_gpkg(args.gpkg, regions, map_gpkg_layers(args.gpkg, args.values, panels, plan, look), overwrite_of(args), inputs);
+    io::write_output_text(svg_output, drawing.svg);
+    if (gpkg_output) io::write_map_gpkg(*gpkg_output, regions, map_gpkg_layers(args.gpkg, args.values, panels, plan, look));
+    outputs.commit();
     if (!args.quiet) {
         for (const auto& w : warnings) std::cerr << "regio: warning: " << w << '\n';
         std::string what = fmt::format("{} regions", regions.size());

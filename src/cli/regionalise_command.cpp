@@ -6,7 +6,7 @@
 #include "regio/io/crs.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/input_spec.hpp"
-#include "regio/io/output_file.hpp"
+#include "regio/io/output_stream.hpp"
 #include "regio/io/region_attributes.hpp"
 #include "regio/io/table_writer.hpp"
 #include "regio/regionalise/adjacency.hpp"
@@ -86,16 +86,10 @@ int run(const Args& a) {
     const std::vector<std::string> inputs{io::InputSpec::parse(a.units).path, a.data};
     if (io::extension_of(a.output) != "gpkg") throw UsageError("the regions are written as a GeoPackage: name -o .gpkg");
     if (io::extension_of(a.map) != "csv") throw UsageError("the unit map is written as CSV: name --map .csv");
-    std::error_code ec;
-    if (std::filesystem::weakly_canonical(a.output, ec) == std::filesystem::weakly_canonical(a.map, ec))
-        throw UsageError("-o and --map name the same file");
-    const io::TableOutput gpkg_out{a.output, overwrite, inputs};
-    io::check_table_output(gpkg_out);
-    { io::OutputFile probe(a.map, overwrite, inputs); }
-    if (!a.report.empty()) {
-        check_report_output(a.report, gpkg_out);
-        check_report_output(a.report, {a.map, overwrite, inputs});
-    }
+    io::OutputPlan outputs(overwrite, inputs);
+    const io::PlannedOutput& regions_output = outputs.add("-o", a.output);
+    const io::PlannedOutput& map_output = outputs.add("--map", a.map);
+    const io::PlannedOutput* report_output = outputs.add_optional("--report", a.report);
 
     // Units: read, repaired, overlaps checked (as every command does).
     RegionOptions unit_options{a.units, a.id};
@@ -128,16 +122,10 @@ int run(const Args& a) {
     const auto regions = rg::summarise(problem, result, groups, thresholds);
     const double t_regions = watch.lap();
 
-    // Outputs: the map's temporary file first, so that both land together.
+    // Outputs: all written to their temporary files, committed together.
     std::vector<std::string> ids;
     for (const auto& r : regions) ids.push_back(r.id);
-    io::OutputFile map_file(a.map, overwrite, inputs);
-    {
-        std::ofstream out(map_file.temp_path(), std::ios::binary);
-        out << rg::map_csv(units.ids, result.partition, ids);
-        out.close();
-        if (!out) throw IoError("write failed", Where{a.map});
-    }
+    io::write_output_text(map_output, rg::map_csv(units.ids, result.partition, ids));
     table::RegionTable out_table("region_id", ids);
     auto& count = out_table.add_column("units", table::ColumnKind::Integer);
     for (std::size_t r = 0; r < regions.size(); ++r) count.values[r] = static_cast<double>(regions[r].units.size());
@@ -148,8 +136,7 @@ int run(const Args& a) {
     auto& meets = out_table.add_column("meets_thresholds", table::ColumnKind::Integer);
     for (std::size_t r = 0; r < regions.size(); ++r) meets.values[r] = regions[r].meets ? 1 : 0;
     geometry::RegionSet shapes{units.file, units.layer, "region_id", units.crs_wkt, ids, rg::dissolve(units.shapes, result.members), {}};
-    io::write_region_table(out_table, &shapes, gpkg_out);
-    map_file.commit();
+    io::write_region_table(out_table, &shapes, regions_output);
     const double t_write = watch.lap();
 
     std::size_t failing = 0, isolated = 0, pairs = 0;
@@ -164,7 +151,7 @@ int run(const Args& a) {
         for (std::size_t k = 0; k < thresholds.size(); ++k) placed[k] += r.sums[k];
     const rg::RunStats& chosen = result.runs[result.chosen_run];
 
-    if (!a.report.empty()) {
+    if (report_output) {
         nlohmann::ordered_json j;
         j["command"] = "regionalise";
         j["units"] = {{"source", io::InputSpec::parse(a.units).display()}, {"count", units.size()}, {"warnings", checked.warnings}};
@@ -204,8 +191,9 @@ int run(const Args& a) {
                                             {"preserved", placed[k] + values.unmatched_total[k] == values.table_total[k]}};
         j["totals"] = totals;
         j["timings"] = {{"read_s", t_read}, {"graph_s", t_graph}, {"regions_s", t_regions}, {"write_s", t_write}};
-        write_report(a.report, j, gpkg_out);
+        write_report(*report_output, j);
     }
+    outputs.commit();
     if (!a.quiet) {
         if (!values.units_without_data.empty())
             std::cerr << fmt::format("regio: warning: {} units have no data row and count 0: {}\n", values.units_without_data.size(),

@@ -2,9 +2,9 @@
 
 #include "regio/error.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/output_stream.hpp"
 
 #include <filesystem>
-#include <fstream>
 
 namespace regio::cli {
 
@@ -15,13 +15,13 @@ void check_report_output(const std::string& path, const io::TableOutput& main_ou
     io::OutputFile probe(path, main_output.overwrite, main_output.inputs);
 }
 
+void write_report(const io::PlannedOutput& output, const nlohmann::ordered_json& report) {
+    io::write_output_text(output, report.dump(2) + '\n');
+}
+
 void write_report(const std::string& path, const nlohmann::ordered_json& report, const io::TableOutput& main_output) {
     io::OutputFile file(path, main_output.overwrite, main_output.inputs);
-    {
-        std::ofstream out(file.temp_path(), std::ios::binary);
-        out << report.dump(2) << '\n';
-        if (!out) throw IoError("write failed", Where{path});
-    }
+    write_report(file.planned(), report);
     file.commit();
 }
 

@@ -4,9 +4,12 @@
 #include "commands.hpp"
 
 #include "regio/error.hpp"
-#include "regio/io/output_file.hpp"
+#include "regio/interrupt/signal_watcher.hpp"
+#include "regio/io/output_stream.hpp"
+#include "regio/pipeline/confinement.hpp"
 #include "regio/pipeline/pipeline.hpp"
 #include "regio/pipeline/sha256.hpp"
+#include "regio/pipeline/step_process.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -16,10 +19,6 @@
 #include <fstream>
 #include <iostream>
 #include <set>
-#include <spawn.h>
-#include <sys/wait.h>
-
-extern char** environ;
 
 namespace regio::cli {
 namespace {
@@ -36,40 +35,82 @@ struct RunArgs {
 const std::set<std::string> kReporting = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
                                           "indicators", "regionalise"};
 
-int spawn_regio(const std::vector<std::string>& args) {
-    std::vector<std::string> all{"regio"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    if (posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), environ) != 0)
-        throw Error("cannot start a step: " + std::string(std::strerror(errno)));
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+// A step's full command line: its options, plus --report (when the file
+// names none), --overwrite and --quiet as the runner adds them. --overwrite
+// is safe only because check_confinement() has made sure that every file a
+// step may replace was made by an earlier run of this pipeline.
+struct StepCommand {
+    std::vector<std::string> args;
+    std::string report;  // the report the runner asked for ("" if none)
+    bool reporting = false;
+};
+
+StepCommand step_command(const pipeline::Pipeline& p, const pipeline::Step& step, const std::string& out_dir, bool quiet) {
+    StepCommand c;
+    c.args = pipeline::command_line(p, step, out_dir);
+    c.reporting = kReporting.count(step.run) > 0;
+    const bool has_report = std::any_of(step.args.begin(), step.args.end(), [](const auto& a) { return a.key == "report"; });
+    if (c.reporting) {
+        if (!has_report) {
+            c.report = (std::filesystem::path(out_dir) / (step.name + ".report.json")).string();
+            c.args.insert(c.args.end(), {"--report", c.report});
+        }
+        if (std::none_of(step.args.begin(), step.args.end(), [](const auto& a) { return a.key == "overwrite"; }))
+            c.args.push_back("--overwrite");  // the out directory belongs to the pipeline
+        if (quiet) c.args.push_back("--quiet");
+    } else if (step.run == "map" || step.run == "crosswalk chain") {
+        c.args.push_back("--overwrite");
+    }
+    return c;
 }
 
-void write_json(const std::string& path, const nlohmann::ordered_json& j) {
-    io::OutputFile file(path, io::Overwrite::Yes, {});
-    {
-        std::ofstream out(file.temp_path(), std::ios::binary);
-        out << j.dump(2) << '\n';
+std::string who(const pipeline::Step& step) { return "step " + step.name + " (line " + std::to_string(step.line) + ")"; }
+
+// Every file the run may write, for check_confinement().
+std::vector<pipeline::FileWrite> planned_writes(const pipeline::Pipeline& p, const std::string& out_dir, const std::string& only) {
+    std::vector<pipeline::FileWrite> writes;
+    for (const auto& step : p.steps) {
+        if (!only.empty() && step.name != only) continue;
+        for (const auto& [key, path] : pipeline::step_outputs(step, out_dir)) writes.push_back({who(step), key, path});
+        const StepCommand c = step_command(p, step, out_dir, false);
+        if (!c.report.empty()) writes.push_back({who(step), "report", c.report});
     }
-    file.commit();
+    writes.push_back({"run", "manifest", (std::filesystem::path(out_dir) / "manifest.json").string()});
+    writes.push_back({"run", "timings", (std::filesystem::path(out_dir) / "timings.json").string()});
+    return writes;
+}
+
+void report_problems(const std::string& pipeline_path, const std::vector<std::string>& problems) {
+    if (problems.empty()) return;
+    for (const auto& problem : problems) std::cerr << "regio: error: " << pipeline_path << ": " << problem << '\n';
+    throw ConfigError(fmt::format("{} problem(s); nothing was run", problems.size()), Where{pipeline_path});
+}
+
+// manifest.json and timings.json, committed together.
+void write_manifest(const std::string& out_dir, const nlohmann::ordered_json& manifest, const nlohmann::ordered_json* timings) {
+    io::OutputPlan plan(io::Overwrite::Yes, {});
+    io::write_output_text(plan.add("manifest", (std::filesystem::path(out_dir) / "manifest.json").string()), manifest.dump(2) + '\n');
+    if (timings)
+        io::write_output_text(plan.add("timings", (std::filesystem::path(out_dir) / "timings.json").string()), timings->dump(2) + '\n');
+    plan.commit();
 }
 
 int run(const RunArgs& args) {
     const pipeline::Pipeline p = pipeline::load_pipeline(args.pipeline);
     const std::string out_dir = args.out.empty() ? p.out_dir : args.out;
-    const auto problems = pipeline::check_pipeline(p, out_dir);
-    if (!problems.empty()) {
-        for (const auto& problem : problems) std::cerr << "regio: error: " << args.pipeline << ": " << problem << '\n';
-        throw ConfigError(fmt::format("{} problem(s); nothing was run", problems.size()), Where{args.pipeline});
-    }
+    report_problems(args.pipeline, pipeline::check_pipeline(p, out_dir));
     if (!args.only.empty() && std::none_of(p.steps.begin(), p.steps.end(), [&](const auto& s) { return s.name == args.only; }))
         throw UsageError("--only: no step named '" + args.only + "'");
+    report_problems(args.pipeline, pipeline::check_confinement(p, out_dir, planned_writes(p, out_dir, args.only)));
+    std::string foreign;
+    std::set<std::string> files;  // every file this pipeline has made (see run_relative), for the next run's check
+    for (const auto& f : pipeline::files_of_previous_run(out_dir, args.pipeline, foreign))
+        if (std::filesystem::exists(f) && !f.ends_with("manifest.json") && !f.ends_with("timings.json"))
+            files.insert(pipeline::run_relative(f, out_dir));
 
+    // From here on a signal stops the current step (forwarded to it), which
+    // is waited for and recorded in the manifest; no step outlives the run.
+    interrupt::DeferredSignals signals;
     std::filesystem::create_directories(out_dir);
     nlohmann::ordered_json manifest, timings;
     manifest["regio"] = version_text();
@@ -81,58 +122,66 @@ int run(const RunArgs& args) {
             if (seen.insert(input).second) inputs.push_back({{"path", input}, {"sha256", pipeline::sha256_file(input)}});
     manifest["inputs"] = inputs;
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
+    auto finish = [&](const nlohmann::ordered_json* times) {
+        manifest["steps"] = steps;
+        manifest["files"] = files;
+        write_manifest(out_dir, manifest, times);
+    };
     for (const auto& step : p.steps) {
         if (!args.only.empty() && step.name != args.only) continue;
-        std::vector<std::string> command = pipeline::command_line(p, step, out_dir);
-        const bool reporting = kReporting.count(step.run) > 0;
-        const bool has_report = std::any_of(step.args.begin(), step.args.end(), [](const auto& a) { return a.key == "report"; });
-        const std::string report = has_report ? "" : (std::filesystem::path(out_dir) / (step.name + ".report.json")).string();
-        if (reporting) {
-            if (!report.empty()) command.insert(command.end(), {"--report", report});
-            if (std::none_of(step.args.begin(), step.args.end(), [](const auto& a) { return a.key == "overwrite"; }))
-                command.push_back("--overwrite");  // the out directory belongs to the pipeline
-            if (args.quiet) command.push_back("--quiet");
-        } else if (step.run == "map" || step.run == "crosswalk chain") {
-            command.push_back("--overwrite");
-        }
+        const StepCommand command = step_command(p, step, out_dir, args.quiet);
         std::string shown = "regio";
-        for (const auto& c : command) shown += " " + c;
+        for (const auto& c : command.args) shown += " " + c;
         if (args.dry_run) {
             std::cout << step.name << ": " << shown << '\n';
             continue;
         }
+        if (signals.received() != 0) break;
         if (!args.quiet) std::cerr << "== " << step.name << ": " << shown << '\n';
         const auto start = std::chrono::steady_clock::now();
-        const int code = spawn_regio(command);
+        const int code = pipeline::run_step_process(command.args, signals);
         timings[step.name + "_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         nlohmann::ordered_json entry;
         entry["name"] = step.name;
         entry["run"] = step.run;
-        entry["command"] = command;
+        entry["command"] = command.args;
         entry["exit_code"] = code;
         nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
         for (const auto& [key, path] : pipeline::step_outputs(step, out_dir))
-            if (std::filesystem::exists(path)) outputs.push_back({{"key", key}, {"path", path}, {"sha256", pipeline::sha256_file(path)}});
+            if (std::filesystem::exists(path)) {
+                outputs.push_back({{"key", key}, {"path", path}, {"sha256", pipeline::sha256_file(path)}});
+                files.insert(pipeline::run_relative(path, out_dir));
+            }
         entry["outputs"] = outputs;
-        if (reporting && std::filesystem::exists(report.empty() ? "" : report)) {
-            std::ifstream in(report);
+        if (command.reporting && !command.report.empty() && std::filesystem::exists(command.report)) {
+            files.insert(pipeline::run_relative(command.report, out_dir));
+            std::ifstream in(command.report);
             nlohmann::ordered_json r = nlohmann::ordered_json::parse(in, nullptr, false);
             if (!r.is_discarded()) {
                 r.erase("timings");  // timings live in timings.json: the manifest stays identical on re-runs
                 entry["report"] = r;
             }
         }
+        if (const int sig = signals.received(); sig != 0) entry["interrupted"] = interrupt::signal_name(sig);
         steps.push_back(entry);
+        if (signals.received() != 0) break;
         if (code != 0) {
-            manifest["steps"] = steps;
-            write_json((std::filesystem::path(out_dir) / "manifest.json").string(), manifest);
+            finish(nullptr);
             throw Error(fmt::format("step {} failed (exit {}); later steps were not run", step.name, code), Where{args.pipeline});
         }
     }
     if (args.dry_run) return 0;
-    manifest["steps"] = steps;
-    write_json((std::filesystem::path(out_dir) / "manifest.json").string(), manifest);
-    write_json((std::filesystem::path(out_dir) / "timings.json").string(), timings);
+    if (const int sig = signals.received(); sig != 0) {
+        std::string at = "before the first step";
+        if (!steps.empty())
+            at = (steps.back().contains("interrupted") ? "during step " : "after step ") + steps.back()["name"].get<std::string>();
+        manifest["interrupted"] = {{"signal", interrupt::signal_name(sig)}, {"at", at}};
+        finish(nullptr);
+        std::cerr << fmt::format("regio: error: {}: interrupted by {} {}; later steps were not run; manifest in {}/manifest.json\n",
+                                 args.pipeline, interrupt::signal_name(sig), at, out_dir);
+        return 128 + sig;
+    }
+    finish(&timings);
     if (!args.quiet) std::cerr << fmt::format("run: {} steps done; manifest in {}/manifest.json\n", steps.size(), out_dir);
     return 0;
 }

@@ -297,7 +297,7 @@ TEST_CASE("output: --report and --output may not be the same file", "[cli][point
     const fs::path out_dir = tmp.subdir("out");
     expect_failure(csv_cmd(data("regions_abc.geojson"), data("points_edges.csv"), out_dir / "r.csv",
                            {"--report", (out_dir / "r.csv").string()}),
-                   2, "--report and --output name the same file", out_dir);
+                   2, "--output and --report name the same file", out_dir);
 }
 
 TEST_CASE("output: the output directory must exist", "[cli][points][output]") {

@@ -4,6 +4,7 @@
 #include "regio/grid/grid_definition.hpp"
 #include "regio/io/crs.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/output_plan.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -27,5 +28,7 @@ struct ClassRaster {
 // input), IoError (cannot write).
 void write_class_raster(const ClassRaster& raster, const std::string& path, Overwrite overwrite,
                         const std::vector<std::string>& inputs);
+// To the temporary file of a planned output (see OutputPlan).
+void write_class_raster(const ClassRaster& raster, const PlannedOutput& output);
 
 }  // namespace regio::io

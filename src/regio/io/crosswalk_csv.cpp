@@ -2,6 +2,7 @@
 
 #include "regio/error.hpp"
 #include "regio/io/csv_table.hpp"
+#include "regio/io/output_stream.hpp"
 #include "regio/table/csv_text.hpp"
 
 #include <cmath>
@@ -12,24 +13,24 @@ namespace {
 
 std::string num(double v) { return table::format_number(v, table::ColumnKind::Real); }
 
-template <class WriteBody>
-void write_atomically(const std::string& path, Overwrite overwrite, const std::vector<std::string>& inputs, WriteBody body) {
-    OutputFile file(path, overwrite, inputs);
-    {
-        std::ofstream out(file.temp_path(), std::ios::binary);
-        if (!out) throw IoError("cannot create", Where{path});
-        body(out);
-        out.close();
-        if (!out) throw IoError("write failed", Where{path});
-    }
-    file.commit();
-}
-
 }  // namespace
 
 void write_crosswalk(const harmonise::Crosswalk& cw, const std::string& path, Overwrite overwrite,
                      const std::vector<std::string>& inputs) {
-    write_atomically(path, overwrite, inputs, [&](std::ostream& out) {
+    OutputPlan plan(overwrite, inputs);
+    write_crosswalk(cw, plan.add("output", path));
+    plan.commit();
+}
+
+void write_changes(const std::vector<harmonise::Change>& changes, const std::string& path, Overwrite overwrite,
+                   const std::vector<std::string>& inputs) {
+    OutputPlan plan(overwrite, inputs);
+    write_changes(changes, plan.add("--changes", path));
+    plan.commit();
+}
+
+void write_crosswalk(const harmonise::Crosswalk& cw, const PlannedOutput& output) {
+    write_output_stream(output, [&](std::ostream& out) {
         out << "from_id,to_id,area_m2,area_share_from,area_share_to";
         if (cw.has_weights) out << ",weight,weight_share_from,weight_share_to";
         out << '\n';
@@ -68,9 +69,8 @@ harmonise::Crosswalk read_crosswalk(const std::string& path) {
     return cw;
 }
 
-void write_changes(const std::vector<harmonise::Change>& changes, const std::string& path, Overwrite overwrite,
-                   const std::vector<std::string>& inputs) {
-    write_atomically(path, overwrite, inputs, [&](std::ostream& out) {
+void write_changes(const std::vector<harmonise::Change>& changes, const PlannedOutput& output) {
+    write_output_stream(output, [&](std::ostream& out) {
         out << "side,id,type,counterparts,detail\n";
         for (const auto& c : changes) {
             std::string counterparts;

@@ -6,6 +6,7 @@
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/output_plan.hpp"
 
 #include <string>
 #include <vector>
@@ -15,6 +16,9 @@ namespace regio::io {
 void write_crosswalk(const harmonise::Crosswalk& crosswalk, const std::string& path, Overwrite overwrite,
                      const std::vector<std::string>& inputs);
 harmonise::Crosswalk read_crosswalk(const std::string& path);
+// To the temporary files of planned outputs (see OutputPlan).
+void write_crosswalk(const harmonise::Crosswalk& crosswalk, const PlannedOutput& output);
+void write_changes(const std::vector<harmonise::Change>& changes, const PlannedOutput& output);
 void write_changes(const std::vector<harmonise::Change>& changes, const std::string& path, Overwrite overwrite,
                    const std::vector<std::string>& inputs);
 

@@ -4,6 +4,7 @@
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/gpkg_file.hpp"
 #include "regio/io/ogr_geometry.hpp"
+#include "regio/io/output_stream.hpp"
 #include "regio/table/csv_text.hpp"
 
 #include <cmath>
@@ -20,18 +21,16 @@ std::string csv_field(const FeatureColumn& c, std::size_t r) {
     return table::format_number(v, c.type == FieldType::Integer ? table::ColumnKind::Integer : table::ColumnKind::Real);
 }
 
-void write_csv(const FeatureTable& table, const std::filesystem::path& temp, const std::string& shown) {
-    std::ofstream out(temp, std::ios::binary);
-    if (!out) throw IoError("cannot create", Where{shown});
-    for (std::size_t k = 0; k < table.columns.size(); ++k)
-        out << (k ? "," : "") << table::csv_quote(table.columns[k].name);
-    out << '\n';
-    for (std::size_t r = 0; r < table.rows; ++r) {
-        for (std::size_t k = 0; k < table.columns.size(); ++k) out << (k ? "," : "") << csv_field(table.columns[k], r);
+void write_csv(const FeatureTable& table, const PlannedOutput& output) {
+    write_output_stream(output, [&table](std::ostream& out) {
+        for (std::size_t k = 0; k < table.columns.size(); ++k)
+            out << (k ? "," : "") << table::csv_quote(table.columns[k].name);
         out << '\n';
-    }
-    out.close();
-    if (!out) throw IoError("write failed", Where{shown});
+        for (std::size_t r = 0; r < table.rows; ++r) {
+            for (std::size_t k = 0; k < table.columns.size(); ++k) out << (k ? "," : "") << csv_field(table.columns[k], r);
+            out << '\n';
+        }
+    });
 }
 
 OGRFieldType ogr_type(FieldType type) {
@@ -78,23 +77,31 @@ void write_gpkg(const FeatureTable& table, const std::filesystem::path& temp, co
 
 }  // namespace
 
-void check_feature_output(const std::string& path, const std::string& option, Overwrite overwrite,
-                          const std::vector<std::string>& inputs) {
+void check_feature_format(const std::string& path, const std::string& option) {
     const std::string ext = extension_of(path);
     if (ext != "csv" && ext != "gpkg")
         throw UsageError(option + " " + path + ": unknown format '" + ext + "'", {}, "use a .csv or .gpkg name");
+}
+
+void check_feature_output(const std::string& path, const std::string& option, Overwrite overwrite,
+                          const std::vector<std::string>& inputs) {
+    check_feature_format(path, option);
     OutputFile probe(path, overwrite, inputs);  // checks only; writes nothing
+}
+
+void write_feature_table(const FeatureTable& table, const PlannedOutput& output) {
+    for (const auto& c : table.columns)
+        if ((c.type == FieldType::Text ? c.texts.size() : c.numbers.size()) != table.rows)
+            throw std::invalid_argument("write_feature_table: column " + c.name + " has the wrong length");
+    if (extension_of(output.final_path()) == "gpkg") write_gpkg(table, output.temp_path(), output.shown());
+    else write_csv(table, output);
 }
 
 void write_feature_table(const FeatureTable& table, const std::string& path, Overwrite overwrite,
                          const std::vector<std::string>& inputs) {
-    for (const auto& c : table.columns)
-        if ((c.type == FieldType::Text ? c.texts.size() : c.numbers.size()) != table.rows)
-            throw std::invalid_argument("write_feature_table: column " + c.name + " has the wrong length");
-    OutputFile file(path, overwrite, inputs);
-    if (extension_of(path) == "gpkg") write_gpkg(table, file.temp_path(), path);
-    else write_csv(table, file.temp_path(), path);
-    file.commit();
+    OutputPlan plan(overwrite, inputs);
+    write_feature_table(table, plan.add("output", path));
+    plan.commit();
 }
 
 }  // namespace regio::io

@@ -4,6 +4,7 @@
 // with polygon geometry: the cluster and unit tables of `regio degurba`.
 #include "regio/geometry/types.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/output_plan.hpp"
 
 #include <cstdint>
 #include <deque>
@@ -40,9 +41,15 @@ struct FeatureTable {
 void check_feature_output(const std::string& path, const std::string& option, Overwrite overwrite,
                           const std::vector<std::string>& inputs);
 
-// By extension: CSV with numbers in the shortest round-trip form (integers
+// UsageError unless the path ends in .csv or .gpkg (naming `option`).
+void check_feature_format(const std::string& path, const std::string& option);
+
+// To the temporary file of a planned output (see OutputPlan), by the final
+// path's extension: CSV with numbers in the shortest round-trip form (integers
 // without a decimal point), or a GeoPackage layer named after the file's stem.
 // The GeoPackage needs shapes.
+void write_feature_table(const FeatureTable& table, const PlannedOutput& output);
+// A command with this one output: checked, written and committed at once.
 void write_feature_table(const FeatureTable& table, const std::string& path, Overwrite overwrite,
                          const std::vector<std::string>& inputs);
 

@@ -27,12 +27,13 @@ public:
     // GDAL's message when anything failed on the way.
     void close();
     // GDAL's last failure message while this file is open (its errors are
-    // captured for the whole life of the file).
-    [[nodiscard]] std::string last_error(const std::string& fallback = "unknown GDAL error") const {
-        return m_capture.last_error(fallback);
-    }
+    // captured for the whole life of the file), or the system's reason when
+    // the directory refuses writes (disk full, read-only): see
+    // describe_write_failure. Names the shown path, not the temporary one.
+    [[nodiscard]] std::string last_error(const std::string& fallback = "unknown GDAL error") const;
 
 private:
+    std::filesystem::path m_path;
     std::string m_shown;
     std::string m_crs_wkt;
     CplErrorCapture m_capture;

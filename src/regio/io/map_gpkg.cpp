@@ -49,10 +49,16 @@ void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions,
 
 void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions, const std::vector<MapLayer>& layers,
                     Overwrite overwrite, const std::vector<std::string>& inputs) {
+    OutputPlan plan(overwrite, inputs);
+    write_map_gpkg(plan.add("--gpkg", path), regions, layers);
+    plan.commit();
+}
+
+void write_map_gpkg(const PlannedOutput& output, const geometry::RegionSet& regions, const std::vector<MapLayer>& layers) {
     ensure_gdal();
+    const std::string path = output.shown();
     if (layers.empty()) throw IoError("no layer to write", Where{path});
-    OutputFile file(path, overwrite, inputs);
-    GpkgFile gpkg(file.temp_path(), path, layers.front().name, regions.crs_wkt);
+    GpkgFile gpkg(output.temp_path(), path, layers.front().name, regions.crs_wkt);
     GDALDataset* ds = &gpkg.dataset();
     for (std::size_t i = 0; i < layers.size(); ++i)
         write_layer(gpkg, i == 0 ? &gpkg.layer() : &gpkg.add_layer(layers[i].name), path, regions, layers[i]);
@@ -74,7 +80,6 @@ void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions,
     const std::string failure = gpkg.last_error("");
     if (!failure.empty()) throw IoError("write failed: " + failure, Where{path});
     gpkg.close();
-    file.commit();
 }
 
 }  // namespace regio::io

@@ -4,6 +4,7 @@
 // convention) holding the QML and SLD so QGIS opens it styled.
 #include "regio/geometry/region_set.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/output_plan.hpp"
 
 #include <string>
 #include <vector>
@@ -24,6 +25,8 @@ void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions,
                     const std::vector<std::string>& inputs);
 // Several layers of the same regions (e.g. one per panel of small
 // multiples), each with its own default style; names must be distinct.
+// Written to the temporary file of a planned output (see OutputPlan).
+void write_map_gpkg(const PlannedOutput& output, const geometry::RegionSet& regions, const std::vector<MapLayer>& layers);
 void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions, const std::vector<MapLayer>& layers,
                     Overwrite overwrite, const std::vector<std::string>& inputs);
 

@@ -1,11 +1,9 @@
 #include "regio/io/output_file.hpp"
 
-#include "regio/error.hpp"
-#include "regio/io/output_utf8.hpp"
+#include "regio/io/output_plan.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <unistd.h>
 
 namespace regio::io {
 
@@ -17,35 +15,15 @@ std::string extension_of(const std::filesystem::path& path) {
 }
 
 OutputFile::OutputFile(std::filesystem::path final_path, Overwrite overwrite, const std::vector<std::string>& inputs)
-    : m_final(std::move(final_path)) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    for (const auto& input : inputs) {
-        if (input.empty()) continue;
-        if (fs::exists(input, ec) && fs::exists(m_final, ec) && fs::equivalent(input, m_final, ec))
-            throw UsageError("output " + m_final.string() + " is also an input; choose another name");
-    }
-    if (fs::exists(m_final, ec) && overwrite == Overwrite::No)
-        throw UsageError("output " + m_final.string() + " exists", {}, "add --overwrite to replace it");
-    const fs::path dir = m_final.has_parent_path() ? m_final.parent_path() : fs::path(".");
-    if (!fs::is_directory(dir, ec)) throw IoError("output directory does not exist", Where{dir.string()});
-    m_temp = dir / (".regio-" + std::to_string(::getpid()) + "-" + m_final.stem().string() + ".tmp" +
-                    m_final.extension().string());
+    : m_plan(std::make_unique<OutputPlan>(overwrite, inputs)) {
+    m_output = &m_plan->add("output", final_path.string());
 }
 
-OutputFile::~OutputFile() {
-    if (!m_committed) {
-        std::error_code ec;
-        std::filesystem::remove(m_temp, ec);
-    }
-}
+OutputFile::~OutputFile() = default;
 
-void OutputFile::commit() {
-    check_output_utf8(m_temp, m_final.string());
-    std::error_code ec;
-    std::filesystem::rename(m_temp, m_final, ec);
-    if (ec) throw IoError("cannot move the finished output into place: " + ec.message(), Where{m_final.string()});
-    m_committed = true;
-}
+const std::filesystem::path& OutputFile::temp_path() const { return m_output->temp_path(); }
+const std::filesystem::path& OutputFile::final_path() const { return m_output->final_path(); }
+
+void OutputFile::commit() { m_plan->commit(); }
 
 }  // namespace regio::io

@@ -1,8 +1,11 @@
 #pragma once
-// An output written to a temporary file beside its final place and renamed
+// One output written to a temporary file beside its final place and renamed
 // into place only when complete: a reader never sees half a file, a failed run
-// leaves nothing behind, and an input is never overwritten.
+// leaves nothing behind, and an input is never overwritten. A command with
+// several outputs plans them together with OutputPlan (output_plan.hpp);
+// OutputFile is a plan of one.
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,24 +13,28 @@ namespace regio::io {
 
 enum class Overwrite { No, Yes };
 
+class OutputPlan;
+class PlannedOutput;
+
 class OutputFile {
 public:
     // Throws UsageError when the output exists without Overwrite::Yes, or when
-    // it is one of the inputs; IoError when its directory does not exist.
+    // it is one of the inputs; IoError when its directory does not exist or
+    // refuses a new file.
     OutputFile(std::filesystem::path final_path, Overwrite overwrite, const std::vector<std::string>& inputs);
     ~OutputFile();  // removes the temporary file unless committed
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
 
     // Where to write: same directory and extension as the final path.
-    [[nodiscard]] const std::filesystem::path& temp_path() const { return m_temp; }
-    [[nodiscard]] const std::filesystem::path& final_path() const { return m_final; }
+    [[nodiscard]] const std::filesystem::path& temp_path() const;
+    [[nodiscard]] const std::filesystem::path& final_path() const;
+    [[nodiscard]] const PlannedOutput& planned() const { return *m_output; }
     void commit();
 
 private:
-    std::filesystem::path m_final;
-    std::filesystem::path m_temp;
-    bool m_committed = false;
+    std::unique_ptr<OutputPlan> m_plan;
+    const PlannedOutput* m_output = nullptr;
 };
 
 // Lower-case extension without the dot ("csv", "gpkg").

@@ -1,6 +1,6 @@
 #pragma once
 // The last line of defence for "no output ever holds invalid UTF-8": every
-// finished output is checked before it is renamed into place (OutputFile::
+// finished output is checked before it is renamed into place (OutputPlan::
 // commit). Readers check and transcode their text first; this catches what
 // they missed, so a GeoPackage or CSV that GDAL, SQLite or pandas would
 // reject is never published.

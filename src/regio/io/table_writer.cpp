@@ -4,6 +4,7 @@
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/gpkg_file.hpp"
 #include "regio/io/ogr_geometry.hpp"
+#include "regio/io/output_stream.hpp"
 #include "regio/table/csv_text.hpp"
 
 #include <filesystem>
@@ -11,14 +12,6 @@
 
 namespace regio::io {
 namespace {
-
-void write_csv_file(const table::RegionTable& table, const std::filesystem::path& path) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw IoError("cannot create", Where{path.string()});
-    table::write_csv(out, table);
-    out.close();
-    if (!out) throw IoError("write failed", Where{path.string()});
-}
 
 void write_gpkg_file(const table::RegionTable& table, const geometry::RegionSet& regions,
                      const std::filesystem::path& path, const std::string& layer_name, const std::string& shown) {
@@ -61,23 +54,33 @@ void write_gpkg_file(const table::RegionTable& table, const geometry::RegionSet&
 
 }  // namespace
 
-void check_table_output(const TableOutput& output) {
-    const std::string ext = extension_of(output.path);
+void check_table_format(const std::string& option, const std::string& path) {
+    const std::string ext = extension_of(path);
     if (ext != "csv" && ext != "gpkg")
-        throw UsageError("output " + output.path + ": unknown format '" + ext + "'", {}, "use a .csv or .gpkg name");
+        throw UsageError((option == "-o" || option == "--output" ? "output" : option) + " " + path + ": unknown format '" + ext + "'",
+                         {}, "use a .csv or .gpkg name");
+}
+
+void check_table_output(const TableOutput& output) {
+    check_table_format("output", output.path);
     OutputFile probe(output.path, output.overwrite, output.inputs);  // checks only; writes nothing
 }
 
-void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const TableOutput& output) {
-    check_table_output(output);
-    OutputFile file(output.path, output.overwrite, output.inputs);
-    if (extension_of(output.path) == "csv") {
-        write_csv_file(table, file.temp_path());
+void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output) {
+    check_table_format(output.option(), output.shown());
+    if (extension_of(output.final_path()) == "csv") {
+        write_output_stream(output, [&table](std::ostream& out) { table::write_csv(out, table); });
     } else {
         if (!regions) throw UsageError("GeoPackage output needs region geometry");
-        write_gpkg_file(table, *regions, file.temp_path(), std::filesystem::path(output.path).stem().string(), output.path);
+        write_gpkg_file(table, *regions, output.temp_path(), output.final_path().stem().string(), output.shown());
     }
-    file.commit();
+}
+
+void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const TableOutput& output) {
+    check_table_format("output", output.path);
+    OutputPlan plan(output.overwrite, output.inputs);
+    write_region_table(table, regions, plan.add("output", output.path));
+    plan.commit();
 }
 
 }  // namespace regio::io

@@ -3,6 +3,7 @@
 // regions' geometry, atomically (see OutputFile).
 #include "regio/geometry/region_set.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/output_plan.hpp"
 #include "regio/table/region_table.hpp"
 
 #include <string>
@@ -16,8 +17,15 @@ struct TableOutput {
     std::vector<std::string> inputs;  // never overwritten
 };
 
-// Picks the format by extension (.csv or .gpkg); throws UsageError otherwise.
-// regions is required for GeoPackage output.
+// UsageError unless `path` ends in .csv or .gpkg (naming `option`).
+void check_table_format(const std::string& option, const std::string& path);
+
+// Writes to the temporary file of a planned output (see OutputPlan), picking
+// the format by the final path's extension; regions is required for
+// GeoPackage output. The plan's commit() puts it into place.
+void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output);
+
+// A command with this one output: checked, written and committed at once.
 void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const TableOutput& output);
 
 // Checked before any work is done, so that a run does not fail at the end.

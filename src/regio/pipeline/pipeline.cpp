@@ -275,6 +275,19 @@ Pipeline load_pipeline(const std::string& path) {
     if (const auto* head = t["pipeline"].as_table()) {
         p.name = (*head)["name"].value_or(std::string());
         p.out_dir = (*head)["out"].value_or(std::string("out"));
+        if (const auto* allow = (*head)["allow_outside"].node()) {
+            const Where where{path, {}, static_cast<std::int64_t>(allow->source().begin.line), {}, "allow_outside"};
+            const auto* dirs = allow->as_array();
+            if (!dirs) throw ConfigError("allow_outside must be an array of absolute directories", where);
+            for (const auto& dir : *dirs) {
+                const auto text = dir.value<std::string>();
+                if (!text || !std::filesystem::path(*text).is_absolute())
+                    throw ConfigError("allow_outside must list absolute directories", where);
+                if (!std::filesystem::is_directory(*text))
+                    throw ConfigError("allow_outside: '" + *text + "' is not an existing directory", where);
+                p.allow_outside.push_back(*text);
+            }
+        }
     } else {
         p.out_dir = "out";
     }

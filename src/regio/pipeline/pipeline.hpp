@@ -6,6 +6,9 @@
 //   [pipeline]
 //   name = "demo city"
 //   out = "out"                      # output directory (regio run --out wins)
+//   allow_outside = ["/srv/atlas"]   # absolute directories steps may also write to
+//                                    # (otherwise nothing is written outside out;
+//                                    # see confinement.hpp)
 //
 //   [[step]]
 //   name = "residents"               # unique
@@ -43,6 +46,7 @@ struct Pipeline {
     std::string path;
     std::string name;
     std::string out_dir;
+    std::vector<std::string> allow_outside;  // absolute, existing directories
     std::vector<Step> steps;
 };
 

@@ -1,0 +1,140 @@
+#include "regio/io/output_plan.hpp"
+#include "regio/io/output_utf8.hpp"
+
+#include "regio/error.hpp"
+#include "regio/interrupt/live_temporaries.hpp"
+#include "regio/io/write_failure.hpp"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace regio::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path directory_of(const fs::path& path) { return path.has_parent_path() ? path.parent_path() : fs::path("."); }
+
+// A name beside `final_path` that only this process uses: hidden, with the
+// pid, the final stem and `kind` ("tmp", "old"), and the final extension (GDAL
+// picks drivers by extension).
+fs::path sibling(const fs::path& final_path, const char* kind) {
+    return directory_of(final_path) /
+           (".regio-" + std::to_string(::getpid()) + "-" + final_path.stem().string() + "." + kind + final_path.extension().string());
+}
+
+bool same_file(const fs::path& a, const fs::path& b) {
+    std::error_code ec;
+    if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
+    return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+// Creates and removes a probe file in the directory of `final_path`: the
+// directory must accept a new file now, not after an hour of work.
+void check_directory_writable(const fs::path& final_path) {
+    const fs::path dir = directory_of(final_path);
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw IoError("output directory does not exist", Where{dir.string()});
+    const fs::path probe = sibling(final_path, "probe");
+    auto& live = interrupt::LiveTemporaries::instance();
+    live.add(probe);  // an interrupt right now must not leave it behind
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    const int err = errno;
+    if (fd >= 0) {
+        ::close(fd);
+        ::unlink(probe.c_str());
+    }
+    live.forget(probe);
+    if (fd < 0) throw IoError("cannot create the output: " + system_reason(err), Where{final_path.string()});
+}
+
+}  // namespace
+
+OutputPlan::OutputPlan(Overwrite overwrite, std::vector<std::string> inputs)
+    : m_overwrite(overwrite), m_inputs(std::move(inputs)) {}
+
+OutputPlan::~OutputPlan() {
+    if (!m_committed) remove_temporaries();
+}
+
+void OutputPlan::remove_temporaries() noexcept {
+    auto& live = interrupt::LiveTemporaries::instance();
+    for (const auto& out : m_outputs) {
+        interrupt::remove_with_side_files(out.temp_path());
+        live.forget(out.temp_path());
+    }
+}
+
+const PlannedOutput* OutputPlan::add_optional(const std::string& option, const std::string& path) {
+    return path.empty() ? nullptr : &add(option, path);
+}
+
+const PlannedOutput& OutputPlan::add(const std::string& option, const std::string& path) {
+    if (path.empty()) throw UsageError(option + " needs a file name");
+    const fs::path final_path(path);
+    for (const auto& earlier : m_outputs)
+        if (same_file(earlier.final_path(), final_path))
+            throw UsageError(earlier.option() + " and " + option + " name the same file");
+    std::error_code ec;
+    for (const auto& input : m_inputs)
+        if (!input.empty() && fs::exists(input, ec) && fs::exists(final_path, ec) && fs::equivalent(input, final_path, ec))
+            throw UsageError("output " + path + " is also an input; choose another name");
+    if (fs::exists(final_path, ec) && m_overwrite == Overwrite::No)
+        throw UsageError("output " + path + " exists", {}, "add --overwrite to replace it");
+    if (fs::is_directory(final_path, ec)) throw UsageError("output " + path + " is a directory");
+    check_directory_writable(final_path);
+    const fs::path temp = sibling(final_path, "tmp");
+    interrupt::LiveTemporaries::instance().add(temp);
+    m_outputs.emplace_back(option, final_path, temp);
+    return m_outputs.back();
+}
+
+void OutputPlan::commit() {
+    if (m_committed) return;
+    std::error_code ec;
+    for (const auto& out : m_outputs)
+        if (!fs::exists(out.temp_path(), ec))
+            throw IoError("internal error: the output was planned but not written", Where{out.shown()});
+    // No output ever holds invalid UTF-8: checked before any is in place.
+    for (const auto& out : m_outputs) check_output_utf8(out.temp_path(), out.shown());
+    // An interrupt waits until the whole set is in place or rolled back.
+    auto hold = interrupt::LiveTemporaries::instance().hold();
+    struct Moved {
+        const PlannedOutput* out;
+        fs::path backup;  // empty: there was no file before
+    };
+    std::vector<Moved> moved;
+    auto roll_back = [&moved] {
+        for (auto it = moved.rbegin(); it != moved.rend(); ++it) {
+            if (it->backup.empty()) ::unlink(it->out->final_path().c_str());
+            else ::rename(it->backup.c_str(), it->out->final_path().c_str());
+        }
+    };
+    for (const auto& out : m_outputs) {
+        fs::path backup;
+        if (fs::exists(out.final_path(), ec)) {
+            // A hard link keeps the replaced file until the whole set is in place.
+            backup = sibling(out.final_path(), "old");
+            ::unlink(backup.c_str());
+            if (::link(out.final_path().c_str(), backup.c_str()) != 0) backup.clear();
+        }
+        if (::rename(out.temp_path().c_str(), out.final_path().c_str()) != 0) {
+            const int err = errno;
+            if (!backup.empty()) ::unlink(backup.c_str());
+            roll_back();
+            for (const auto& m : moved)
+                if (!m.backup.empty()) ::unlink(m.backup.c_str());
+            throw IoError("cannot move the finished output into place: " + system_reason(err), Where{out.shown()});
+        }
+        moved.push_back({&out, backup});
+    }
+    auto& live = interrupt::LiveTemporaries::instance();
+    for (const auto& m : moved) {
+        if (!m.backup.empty()) ::unlink(m.backup.c_str());
+        live.forget(m.out->temp_path());
+    }
+    m_committed = true;
+}
+
+}  // namespace regio::io
