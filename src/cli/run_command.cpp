@@ -34,7 +34,7 @@ struct RunArgs {
 
 // Commands that take --report, --overwrite and --quiet.
 const std::set<std::string> kReporting = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
-                                          "indicators", "regionalise"};
+                                          "indicators", "regionalise", "compare"};
 
 int spawn_regio(const std::vector<std::string>& args) {
     std::vector<std::string> all{"regio"};
@@ -81,6 +81,7 @@ int run(const RunArgs& args) {
             if (seen.insert(input).second) inputs.push_back({{"path", input}, {"sha256", pipeline::sha256_file(input)}});
     manifest["inputs"] = inputs;
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
+    std::vector<std::string> summaries;  // steps' one-line summaries (e.g. compare's validation line), repeated at the end
     for (const auto& step : p.steps) {
         if (!args.only.empty() && step.name != args.only) continue;
         std::vector<std::string> command = pipeline::command_line(p, step, out_dir);
@@ -119,6 +120,7 @@ int run(const RunArgs& args) {
             nlohmann::ordered_json r = nlohmann::ordered_json::parse(in, nullptr, false);
             if (!r.is_discarded()) {
                 r.erase("timings");  // timings live in timings.json: the manifest stays identical on re-runs
+                if (r.contains("summary") && r["summary"].is_string()) summaries.push_back(r["summary"].get<std::string>());
                 entry["report"] = r;
             }
         }
@@ -133,7 +135,10 @@ int run(const RunArgs& args) {
     manifest["steps"] = steps;
     write_json((std::filesystem::path(out_dir) / "manifest.json").string(), manifest);
     write_json((std::filesystem::path(out_dir) / "timings.json").string(), timings);
-    if (!args.quiet) std::cerr << fmt::format("run: {} steps done; manifest in {}/manifest.json\n", steps.size(), out_dir);
+    if (!args.quiet) {
+        for (const auto& line : summaries) std::cerr << line << '\n';
+        std::cerr << fmt::format("run: {} steps done; manifest in {}/manifest.json\n", steps.size(), out_dir);
+    }
     return 0;
 }
 
