@@ -43,6 +43,8 @@ std::vector<std::string> with_suffix(const std::vector<std::string>& columns, co
 
 // Percentages to 1e-4 points: enough for any reading, and the same text on every platform.
 double rounded(double percent) { return std::round(percent * 1e4) / 1e4; }
+// Totals of carried counts to 1e-6 (sums of shares are not integers; 158184.00000000003 says nothing).
+double rounded_total(double count) { return std::round(count * 1e6) / 1e6; }
 
 void write_table(const CompareRequest& request, const CompareResult& result, const io::TableOutput& output) {
     std::vector<std::string> names, columns, worst, worst_parent;
@@ -66,8 +68,8 @@ void write_table(const CompareRequest& request, const CompareResult& result, con
         zero.values[i] = static_cast<double>(e.zero_reference);
         med.values[i] = rounded(e.median_ape);
         max.values[i] = rounded(e.worst_ape);
-        ref_total.values[i] = e.reference_total;
-        est_total.values[i] = e.estimate_total;
+        ref_total.values[i] = rounded_total(e.reference_total);
+        est_total.values[i] = rounded_total(e.estimate_total);
     }
     if (!request.parents.empty()) {
         // Checks come in the same (estimate, column) order as the errors.
@@ -99,7 +101,7 @@ nlohmann::ordered_json CompareResult::to_json(const CompareRequest& request) con
     for (const auto& e : errors)
         rows.push_back({{"estimate", e.estimate}, {"column", e.column}, {"regions", e.regions}, {"zero_reference", e.zero_reference},
                         {"median_ape", rounded(e.median_ape)}, {"worst_ape", rounded(e.worst_ape)}, {"worst_region", e.worst_region},
-                        {"reference_total", e.reference_total}, {"estimate_total", e.estimate_total}});
+                        {"reference_total", rounded_total(e.reference_total)}, {"estimate_total", rounded_total(e.estimate_total)}});
     j["errors"] = rows;
     if (!request.parents.empty()) {
         nlohmann::ordered_json checks_json = nlohmann::ordered_json::array();
