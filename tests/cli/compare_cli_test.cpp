@@ -70,3 +70,24 @@ TEST_CASE("compare: bad input is one clear line", "[cli][compare]") {
         CHECK(read_file(tmp / "v.csv") == "x\n");
     }
 }
+
+TEST_CASE("compare: in a pipeline, a reference column that does not exist stops the run before any step", "[cli][compare][run]") {
+    TempDir tmp;
+    write_file(tmp / "pipeline.toml", R"([[step]]
+name = "validation"
+run = "compare"
+[step.args]
+reference = ")" + data("compare_reference.csv") + R"("
+id = "id"
+columns = ["pop", "age"]
+estimate = ")" + data("compare_crosswalk.csv") + R"("
+parents = ")" + data("compare_parents.csv") + R"("
+parent-digits = 2
+output = "validation.csv"
+)");
+    const RunResult r = run_regio({"run", (tmp / "pipeline.toml").string(), "--out", (tmp / "out").string()});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("step validation") && Contains("columns names column 'age', which is not in reference file") &&
+                          Contains("nothing was run"));
+    CHECK(!fs::exists(tmp / "out" / "validation.csv"));
+}
