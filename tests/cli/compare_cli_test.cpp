@@ -91,3 +91,24 @@ output = "validation.csv"
                           Contains("nothing was run"));
     CHECK(!fs::exists(tmp / "out" / "validation.csv"));
 }
+
+TEST_CASE("compare: integer options of a pipeline step are values, not flags (2 and 0 alike)", "[cli][compare][run]") {
+    TempDir tmp;
+    write_file(tmp / "pipeline.toml", R"([[step]]
+name = "validation"
+run = "compare"
+[step.args]
+reference = ")" + data("compare_reference.csv") + R"("
+id = "id"
+columns = ["pop"]
+estimate = ")" + data("compare_crosswalk.csv") + R"("
+parents = ")" + data("compare_parents.csv") + R"("
+parent-digits = 2
+tolerance = 0
+output = "validation.csv"
+)");
+    const RunResult r = run_regio({"run", (tmp / "pipeline.toml").string(), "--out", (tmp / "out").string(), "--dry-run"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Contains("--parent-digits 2 ") && Contains("--tolerance 0 "));
+}
