@@ -17,6 +17,14 @@ std::vector<std::string> compare_args(const std::string& second, const fs::path&
             "--parents", data("compare_parents.csv"), "--parent-digits", "2", "-o", out.string()};
 }
 
+// A pipeline of one compare step on the fixtures (columns as a TOML array, extra lines of args).
+std::string compare_pipeline(const std::string& columns, const std::string& extra) {
+    return "[[step]]\nname = \"validation\"\nrun = \"compare\"\n[step.args]\n"
+           "reference = \"" + data("compare_reference.csv") + "\"\nid = \"id\"\ncolumns = " + columns +
+           "\nestimate = \"" + data("compare_crosswalk.csv") + "\"\nparents = \"" + data("compare_parents.csv") +
+           "\"\nparent-digits = 2\n" + extra + "output = \"validation.csv\"\n";
+}
+
 }  // namespace
 
 TEST_CASE("compare: two estimates against a reference, with the exact parent check", "[cli][compare]") {
@@ -73,18 +81,7 @@ TEST_CASE("compare: bad input is one clear line", "[cli][compare]") {
 
 TEST_CASE("compare: in a pipeline, a reference column that does not exist stops the run before any step", "[cli][compare][run]") {
     TempDir tmp;
-    write_file(tmp / "pipeline.toml", R"([[step]]
-name = "validation"
-run = "compare"
-[step.args]
-reference = ")" + data("compare_reference.csv") + R"("
-id = "id"
-columns = ["pop", "age"]
-estimate = ")" + data("compare_crosswalk.csv") + R"("
-parents = ")" + data("compare_parents.csv") + R"("
-parent-digits = 2
-output = "validation.csv"
-)");
+    write_file(tmp / "pipeline.toml", compare_pipeline(R"(["pop", "age"])", ""));
     const RunResult r = run_regio({"run", (tmp / "pipeline.toml").string(), "--out", (tmp / "out").string()});
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Contains("step validation") && Contains("columns names column 'age', which is not in reference file") &&
@@ -94,19 +91,7 @@ output = "validation.csv"
 
 TEST_CASE("compare: integer options of a pipeline step are values, not flags (2 and 0 alike)", "[cli][compare][run]") {
     TempDir tmp;
-    write_file(tmp / "pipeline.toml", R"([[step]]
-name = "validation"
-run = "compare"
-[step.args]
-reference = ")" + data("compare_reference.csv") + R"("
-id = "id"
-columns = ["pop"]
-estimate = ")" + data("compare_crosswalk.csv") + R"("
-parents = ")" + data("compare_parents.csv") + R"("
-parent-digits = 2
-tolerance = 0
-output = "validation.csv"
-)");
+    write_file(tmp / "pipeline.toml", compare_pipeline(R"(["pop"])", "tolerance = 0\n"));
     const RunResult r = run_regio({"run", (tmp / "pipeline.toml").string(), "--out", (tmp / "out").string(), "--dry-run"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
