@@ -33,7 +33,7 @@ struct RunArgs {
 
 // Commands that take --report, --overwrite and --quiet.
 const std::set<std::string> kReporting = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
-                                          "indicators", "regionalise"};
+                                          "indicators", "regionalise", "compare"};
 
 // A step's full command line: its options, plus --report (when the file
 // names none), --overwrite and --quiet as the runner adds them. --overwrite
@@ -127,6 +127,7 @@ int run(const RunArgs& args) {
         manifest["files"] = files;
         write_manifest(out_dir, manifest, times);
     };
+    std::vector<std::string> summaries;  // steps' one-line summaries (e.g. compare's validation line), repeated at the end
     for (const auto& step : p.steps) {
         if (!args.only.empty() && step.name != args.only) continue;
         const StepCommand command = step_command(p, step, out_dir, args.quiet);
@@ -159,6 +160,7 @@ int run(const RunArgs& args) {
             nlohmann::ordered_json r = nlohmann::ordered_json::parse(in, nullptr, false);
             if (!r.is_discarded()) {
                 r.erase("timings");  // timings live in timings.json: the manifest stays identical on re-runs
+                if (r.contains("summary") && r["summary"].is_string()) summaries.push_back(r["summary"].get<std::string>());
                 entry["report"] = r;
             }
         }
@@ -182,6 +184,7 @@ int run(const RunArgs& args) {
         return 128 + sig;
     }
     finish(&timings);
+    if (!args.quiet) for (const auto& line : summaries) std::cerr << line << '\n';
     if (!args.quiet) std::cerr << fmt::format("run: {} steps done; manifest in {}/manifest.json\n", steps.size(), out_dir);
     return 0;
 }

@@ -24,12 +24,13 @@ namespace {
 
 const std::set<std::string> kCommands = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
                                          "crosswalk chain",  "classify",       "map",             "indicators",
-                                         "degurba",          "regionalise"};
+                                         "degurba",          "regionalise",    "compare"};
 const std::set<std::string> kOutputKeys = {"output", "changes", "gpkg", "map", "report", "units-out", "clusters"};
 // Options whose values are input files (FILE or FILE:LAYER).
 const std::set<std::string> kInputKeys = {"regions", "points",     "grid",     "grid-table", "grid-layer", "weights",
                                           "from",    "to",         "data",     "crosswalk",  "layer",      "style",
-                                          "definitions", "units",  "land",     "built-up", "minus"};
+                                          "definitions", "units",  "land",     "built-up", "minus",
+                                          "reference", "estimate", "second", "parents"};
 
 std::string value_text(const toml::node& node, const Where& where) {
     if (const auto s = node.value<std::string>()) return *s;
@@ -129,6 +130,9 @@ std::vector<NameUse> csv_columns_used(const Step& s, const std::string& key) {
         add_names(s, "y", false, used);
         add_names(s, "weight", true, used);
         add_names(s, "by", false, used);
+    } else if (key == "reference" || key == "parents") {  // compare
+        add_names(s, "id", false, used);
+        add_names(s, "columns", true, used);
     } else if (key == "grid-table") {
         add_names(s, "cell-id", false, used);
         add_names(s, "value", true, used);
@@ -254,7 +258,8 @@ void check_input_content(const Step& s, const Arg& a, const std::string& who, st
     const std::string path = io::InputSpec::parse(a.value).path;
     if (std::filesystem::is_directory(path)) return;
     const bool csv = io::is_text_table_name(path);
-    if (csv && (a.key == "data" || a.key == "points" || a.key == "grid-table")) check_csv_input(s, a.key, path, who, problems);
+    if (csv && (a.key == "data" || a.key == "points" || a.key == "grid-table" || a.key == "reference" || a.key == "parents"))
+        check_csv_input(s, a.key, path, who, problems);
     else if (kVectorKeys.count(a.key)) check_vector_input(s, a.key, a.value, who, problems);
 }
 
@@ -309,8 +314,9 @@ Pipeline load_pipeline(const std::string& path) {
         if (const auto* args = (*s)["args"].as_table())
             for (const auto& [key, value] : *args) {
                 const Where where{path, {}, static_cast<std::int64_t>(value.source().begin.line), {}, std::string(key.str())};
-                if (const auto b = value.value<bool>()) {
-                    if (*b) step.args.push_back({std::string(key.str()), "true", true});
+                // is_boolean, not value<bool>(): toml++ converts integers to bool, which made `digits = 2` a flag.
+                if (value.is_boolean()) {
+                    if (value.value_or(false)) step.args.push_back({std::string(key.str()), "true", true});
                     continue;
                 }
                 step.args.push_back({std::string(key.str()), value_text(value, where), false});
