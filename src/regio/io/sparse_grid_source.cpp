@@ -3,6 +3,7 @@
 // definition covering the cells, and the cells sorted by row for band reads.
 #include "regio/error.hpp"
 #include "regio/grid/cell_code.hpp"
+#include "regio/io/crs_domain.hpp"
 #include "regio/io/csv_format.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/gdal_handles.hpp"
@@ -135,6 +136,7 @@ std::unique_ptr<GridSource> open_grid_table(const std::string& path, const std::
         else source->add(parsed->code, values, where);
     }
     source->finish();
+    check_grid_in_domain(source->grid(), source->crs(), source->display());
     return source;
 }
 
@@ -188,6 +190,7 @@ std::unique_ptr<GridSource> open_grid_layer(const std::string& spec, const std::
         source->add({res, e, n}, values, at);
     }
     source->finish();
+    check_grid_in_domain(source->grid(), source->crs(), source->display());
     return source;
 }
 
