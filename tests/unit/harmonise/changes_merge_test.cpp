@@ -5,6 +5,7 @@
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
 #include "regio/harmonise/overlay.hpp"
+#include "unit_sets.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,24 +13,11 @@
 
 using namespace regio;
 using harmonise::ChangeType;
-using geometry::MultiPolygon;
-using geometry::Polygon;
-using geometry::Ring;
 
 namespace {
 
-MultiPolygon rect(double x0, double y0, double x1, double y1) {
-    return {{Polygon{{Ring{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}}}}};
-}
-
-geometry::RegionSet units(std::vector<std::pair<std::string, MultiPolygon>> list) {
-    geometry::RegionSet s;
-    for (auto& [id, shape] : list) {
-        s.ids.push_back(id);
-        s.shapes.push_back(shape);
-    }
-    return s;
-}
+constexpr auto rect = &harmonise_test::box;
+constexpr auto units = &harmonise_test::set_of;
 
 std::map<std::string, harmonise::Change> typed(const geometry::RegionSet& a, const geometry::RegionSet& b) {
     const auto built = harmonise::build_crosswalk(harmonise::overlay(a, b, 1), a.ids, b.ids, nullptr, {});
