@@ -20,7 +20,14 @@
 #include <limits>
 #include <string>
 
+struct PJconsts;  // PROJ's operation type (proj.h), kept out of this header
+
 namespace regio::io {
+
+// A box in degrees: west, south, east, north.
+struct LonLatBox {
+    double west, south, east, north;
+};
 
 class CrsDomain {
 public:
@@ -34,6 +41,9 @@ public:
     [[nodiscard]] const Crs& crs() const { return m_crs; }
 
 private:
+    // The box projected with `op` (longitude/latitude degrees in): false if no point of it projects.
+    bool projected_bounds(PJconsts* op, const LonLatBox& box);
+
     Crs m_crs;
     double m_xmin = -std::numeric_limits<double>::infinity();
     double m_ymin = -std::numeric_limits<double>::infinity();
