@@ -79,6 +79,11 @@ std::string totals_equation(const std::string& column, const harmonise::ApplyRes
     if (!harmonise::totals_preserved(result, k))
         line += lost >= 0 ? fmt::format(" + {:.10g} lost by shares below 1", lost)
                           : fmt::format(" - {:.10g} invented by shares above 1", -lost);
+    // The output column sums to less than "after" where targets are written
+    // empty: say how much of it went there.
+    if (result.in_empty_targets[k] != 0)
+        line += fmt::format(" ({:.10g} of the after in targets written empty: a source of theirs has no value)",
+                            result.in_empty_targets[k]);
     return line;
 }
 
@@ -114,6 +119,7 @@ int run_apply(const ApplyArgs& args) {
                                          {"after", result.total_after[k]},
                                          {"not_carried", result.not_carried[k]},
                                          {"lost_by_shares", result.lost_by_shares[k]},
+                                         {"in_targets_written_empty", result.in_empty_targets[k]},
                                          {"preserved", harmonise::totals_preserved(result, k)}};
         j["totals"] = totals;
         j["ids_not_in_crosswalk"] = result.ids_not_in_crosswalk;

@@ -127,6 +127,7 @@ ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data
                     std::vector<double>(ne, 0.0),
                     std::vector<double>(ne, 0.0),
                     std::move(unbalanced),
+                    std::vector<double>(ne, 0.0),
                     {},
                     {sources_missing.begin(), sources_missing.end()},
                     {}};
@@ -134,7 +135,10 @@ ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data
         auto& col = out.table.add_column(options.extensive[k], table::ColumnKind::Real);
         for (std::size_t t = 0; t < n; ++t) {
             col.values[t] = ext[k][t];
-            if (ext_missing[k][t]) col.status[t] = table::CellStatus::Missing;
+            if (ext_missing[k][t]) {
+                col.status[t] = table::CellStatus::Missing;
+                out.in_empty_targets[k] += ext[k][t];
+            }
             out.total_after[k] += ext[k][t];  // what was carried, also into targets shown as missing
         }
     }

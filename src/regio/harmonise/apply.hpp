@@ -44,6 +44,9 @@ struct ApplyResult {
     // accepted. before = after + not_carried + lost_by_shares always holds.
     std::vector<double> lost_by_shares;
     std::vector<UnbalancedSource> unbalanced_sources;  // accepted with LossPolicy::Accept
+    // Per extensive column: the part of total_after carried into targets
+    // that are written empty (another of their sources has no value).
+    std::vector<double> in_empty_targets;
     std::vector<std::string> ids_not_in_crosswalk;  // data rows, by id
     std::vector<std::string> sources_not_in_data;   // crosswalk sources without a data row
     std::vector<double> split_share;     // per target: share of its value that came from split sources
