@@ -189,6 +189,25 @@ TEST_CASE("implausible CRS: grids", "[cli][crs][bad][grid]") {
     }
 }
 
+TEST_CASE("implausible CRS: degurba units in longitude/latitude that say EPSG:3035", "[cli][crs][bad][degurba]") {
+    TempDir tmp;
+    const fs::path in = tmp.subdir("in"), out_dir = tmp.subdir("out");
+    const fs::path units = in / "units_lonlat_3035.geojson";
+    write_file(units, R"({"type": "FeatureCollection", "name": "u",
+"crs": { "type": "name", "properties": { "name": "urn:ogc:def:crs:EPSG::3035" } },
+"features": [
+{ "type": "Feature", "properties": { "unit": "W" }, "geometry": { "type": "Polygon",
+  "coordinates": [ [ [5.5, 50.0], [5.6, 50.0], [5.6, 50.1], [5.5, 50.1], [5.5, 50.0] ] ] } } ] }
+)");
+    const InputsSnapshot before(in);
+    const RunResult r = expect_failure({"degurba", "--grid", data("degurba_example_a.asc"), "-o", (out_dir / "cells.tif").string(),
+                                        "--units", units.string(), "--unit-id", "unit", "--units-out", (out_dir / "units.csv").string()},
+                                       1, "degurba_example_a.asc: none of the grid's value (", out_dir);
+    check_one_line(r, "lands in any region");
+    CHECK_THAT(r.err, Contains("\nhint: check the CRS (input and regions both in EPSG:3035)"));
+    before.check_unchanged();
+}
+
 TEST_CASE("implausible CRS: more than half outside all regions is a warning with the share", "[cli][crs][points]") {
     TempDir tmp;
     const fs::path out_dir = tmp.subdir("out");
