@@ -5,6 +5,7 @@
 #include "regio/aggregate/aggregate_grid.hpp"
 #include "regio/aggregate/dasymetric_grid.hpp"
 #include "regio/aggregate/grid_report.hpp"
+#include "regio/aggregate/landing_check.hpp"
 #include "regio/error.hpp"
 #include "regio/io/grid_source.hpp"
 #include "regio/io/input_spec.hpp"
@@ -120,6 +121,9 @@ int run(GridArgs args) {
         report.beyond_weights = refined->beyond_weights();
     }
     report.timings.push_back({"grid", watch.lap()});
+    // Nothing of the grid in any region is a wrong CRS, not an empty table.
+    aggregate::check_landing({"grid's value", source.display(), source.crs().name, regions_crs.name, result.grid_total.at(0),
+                              result.inside_regions.at(0), aggregate::OutsideShare::Expected});
 
     const table::RegionTable table = aggregate::grid_table(result, args.region.id, checked.regions.ids, stats);
     io::write_region_table(table, &checked.regions, table_output);

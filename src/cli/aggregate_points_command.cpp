@@ -3,9 +3,11 @@
 #include "commands.hpp"
 
 #include "regio/aggregate/aggregate_points.hpp"
+#include "regio/aggregate/landing_check.hpp"
 #include "regio/aggregate/points_report.hpp"
 #include "regio/error.hpp"
 #include "regio/io/crs.hpp"
+#include "regio/io/crs_domain.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/point_source.hpp"
 #include "regio/io/table_writer.hpp"
@@ -17,6 +19,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace regio::cli {
 namespace {
@@ -83,6 +86,8 @@ int run(PointsArgs args) {
     aggregate::PointsOptions options;
     options.threads = report.threads;
     if (!from.same_as(to)) options.transformer.emplace(from, to);
+    const io::CrsDomain points_domain(from);
+    options.points_domain = &points_domain;
     options.progress = ProgressRange(progress.callback());
     report.points_source = source->display();
     report.ref_kind = source->ref_kind();
@@ -90,6 +95,10 @@ int run(PointsArgs args) {
     const aggregate::PointsResult result = aggregate::aggregate_points(*source, checked.locator, args.weights.size(), options);
     if (!result.conserved())
         throw Error("internal error: records are not conserved (read != assigned + outside + invalid)");
+    // No point in any region is a wrong CRS, not an empty table.
+    const std::optional<std::string> landing_warning = aggregate::check_landing(
+        {"points", source->display(), from.name, to.name, static_cast<double>(result.read - result.tally.invalid()),
+         static_cast<double>(result.tally.assigned_count())});
     report.timings.push_back({"points", watch.lap()});
 
     const table::RegionTable table =
@@ -99,7 +108,11 @@ int run(PointsArgs args) {
 
     if (report_output) write_report(*report_output, aggregate::to_json(report, result));
     outputs.commit();
-    if (!args.out.quiet) std::cerr << aggregate::summary_text(report, result);
+    if (!args.out.quiet) {
+        std::cerr << aggregate::summary_text(report, result);
+        // After the summary, whose totals it reads against.
+        if (landing_warning) std::cerr << "regio: warning: " << *landing_warning << '\n';
+    }
     return 0;
 }
 

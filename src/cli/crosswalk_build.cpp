@@ -1,6 +1,7 @@
 // regio crosswalk build: overlay two vintages, weights, slivers, changes.
 #include "crosswalk_build.hpp"
 
+#include "regio/aggregate/landing_check.hpp"
 #include "regio/error.hpp"
 #include "regio/geometry/intersection.hpp"
 #include "regio/harmonise/apply.hpp"
@@ -9,6 +10,7 @@
 #include "regio/harmonise/overlay.hpp"
 #include "regio/harmonise/pair_weights.hpp"
 #include "regio/io/crosswalk_csv.hpp"
+#include "regio/io/crs_domain.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/grid_source.hpp"
 #include "regio/io/input_spec.hpp"
@@ -208,10 +210,17 @@ int run_crosswalk_build(const BuildArgs& given) {
         }
         std::optional<io::PointTransformer> transformer;
         if (!points_crs.same_as(work)) transformer.emplace(points_crs, work);
+        const io::CrsDomain points_domain(points_crs);
         point_result = harmonise::pair_weights_from_points(*points, overlay, from_moved ? *from_moved : from.locator,
-                                                           to_moved ? *to_moved : to.locator, transformer ? &*transformer : nullptr);
+                                                           to_moved ? *to_moved : to.locator, transformer ? &*transformer : nullptr,
+                                                           &points_domain);
         if (point_result->read != point_result->in_pieces + point_result->outside_count + point_result->invalid)
             throw Error("internal error: weight points are not conserved (read != in pieces + outside + invalid)");
+        // No weight point in any piece is a wrong CRS, not a crosswalk without
+        // weights (points outside some pieces have their own warning below).
+        aggregate::check_landing({"weight points", points->display(), points_crs.name, work.name,
+                                  static_cast<double>(point_result->in_pieces + point_result->outside_count),
+                                  static_cast<double>(point_result->in_pieces), aggregate::OutsideShare::Expected});
         weights = point_result->weights;
     } else if (!args.weights.empty()) {
         // Opened here, on this thread: its CRS (PROJ, set up per thread) costs

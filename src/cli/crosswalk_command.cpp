@@ -7,6 +7,7 @@
 #include "regio/harmonise/apply.hpp"
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
+#include "regio/harmonise/crosswalk_check.hpp"
 #include "regio/harmonise/overlay.hpp"
 #include "regio/harmonise/pair_weights.hpp"
 #include "regio/io/crosswalk_csv.hpp"
@@ -26,6 +27,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cmath>
 #include <future>
 #include <memory>
@@ -46,6 +48,7 @@ struct ApplyArgs {
     std::vector<std::string> intensive;
     std::string weight = "area";
     TextInputArgs text;
+    bool accept_loss = false;
     OutputOptions out;
 };
 
@@ -67,6 +70,24 @@ std::vector<harmonise::IntensiveColumn> parse_intensive(const std::vector<std::s
     return out;
 }
 
+// "count: 100 before = 90 after + 10 not carried", with what shares that do
+// not sum to 1 lost or invented when that was accepted: the line states what
+// happened, term by term (the library checks that the terms add up).
+std::string totals_equation(const std::string& column, const harmonise::ApplyResult& result, std::size_t k) {
+    std::string line = fmt::format("{}: {:.10g} before = {:.10g} after + {:.10g} not carried", column, result.total_before[k],
+                                   result.total_after[k], result.not_carried[k]);
+    const double lost = result.lost_by_shares[k];
+    if (!harmonise::totals_preserved(result, k))
+        line += lost >= 0 ? fmt::format(" + {:.10g} lost by shares below 1", lost)
+                          : fmt::format(" - {:.10g} invented by shares above 1", -lost);
+    // The output column sums to less than "after" where targets are written
+    // empty: say how much of it went there.
+    if (result.in_empty_targets[k] != 0)
+        line += fmt::format(" ({:.10g} of the after in targets written empty: a source of theirs has no value)",
+                            result.in_empty_targets[k]);
+    return line;
+}
+
 int run_apply(const ApplyArgs& args) {
     if (args.extensive.empty() && args.intensive.empty()) throw UsageError("name columns to carry with --extensive and/or --intensive");
     harmonise::ApplyOptions options;
@@ -76,6 +97,7 @@ int run_apply(const ApplyArgs& args) {
     if (args.weight == "area") options.weight = harmonise::ApplyWeight::Area;
     else if (args.weight == "population") options.weight = harmonise::ApplyWeight::Population;
     else throw UsageError("unknown --weight '" + args.weight + "' (known: area, population)");
+    options.loss = args.accept_loss ? harmonise::LossPolicy::Accept : harmonise::LossPolicy::Refuse;
     if (io::extension_of(args.out.output) != "csv") throw UsageError("apply writes CSV: name the output .csv");
     io::OutputPlan outputs(overwrite_of(args.out), {args.crosswalk, args.data});
     const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
@@ -97,11 +119,16 @@ int run_apply(const ApplyArgs& args) {
             totals[args.extensive[k]] = {{"before", result.total_before[k]},
                                          {"after", result.total_after[k]},
                                          {"not_carried", result.not_carried[k]},
-                                         {"preserved", std::abs(result.total_before[k] - result.not_carried[k] - result.total_after[k]) <=
-                                                           1e-9 * std::max(1.0, std::abs(result.total_before[k]))}};
+                                         {"lost_by_shares", result.lost_by_shares[k]},
+                                         {"in_targets_written_empty", result.in_empty_targets[k]},
+                                         {"preserved", harmonise::totals_preserved(result, k)}};
         j["totals"] = totals;
         j["ids_not_in_crosswalk"] = result.ids_not_in_crosswalk;
         j["sources_not_in_data"] = result.sources_not_in_data;
+        nlohmann::ordered_json unbalanced = nlohmann::ordered_json::array();
+        for (const auto& u : result.unbalanced_sources)
+            unbalanced.push_back({{"from_id", u.from_id}, {"field", harmonise::share_field(u.column)}, {"sum", u.sum}, {"line", u.line}});
+        j["unbalanced_sources"] = unbalanced;
         nlohmann::ordered_json uncertainty = nlohmann::ordered_json::object();
         for (std::size_t t = 0; t < result.table.rows(); ++t) uncertainty[result.table.ids()[t]] = result.split_share[t];
         j["share_from_split_sources"] = uncertainty;
@@ -110,8 +137,11 @@ int run_apply(const ApplyArgs& args) {
     outputs.commit();
     if (!args.out.quiet) {
         for (std::size_t k = 0; k < args.extensive.size(); ++k)
-            std::cerr << fmt::format("{}: {:.10g} before = {:.10g} after + {:.10g} not carried\n", args.extensive[k],
-                                     result.total_before[k], result.total_after[k], result.not_carried[k]);
+            std::cerr << totals_equation(args.extensive[k], result, k) << '\n';
+        for (const auto& u : result.unbalanced_sources)
+            std::cerr << fmt::format("regio: warning: {}: line {}: field '{}': source '{}': its shares sum to {:.15g}, not 1 "
+                                     "(accepted by --accept-loss)\n",
+                                     args.crosswalk, u.line, harmonise::share_field(u.column), u.from_id, u.sum);
         if (!result.ids_not_in_crosswalk.empty()) {
             std::string list;
             for (std::size_t i = 0; i < std::min<std::size_t>(10, result.ids_not_in_crosswalk.size()); ++i)
@@ -135,9 +165,18 @@ int run_chain(const ChainArgs& args) {
     if (io::extension_of(args.out.output) != "csv") throw UsageError("the chained crosswalk is written as CSV: name it .csv");
     io::OutputPlan outputs(overwrite_of(args.out), args.crosswalks);
     const io::PlannedOutput& chained_output = outputs.add("--output", args.out.output);
-    harmonise::Crosswalk chained = io::read_crosswalk(args.crosswalks[0]);
+    // Every table is checked before any is composed: the area shares, and the
+    // weight shares when all tables have them (the chain then carries them).
+    std::vector<harmonise::Crosswalk> tables;
+    for (const auto& path : args.crosswalks) tables.push_back(io::read_crosswalk(path));
+    const bool weighted = std::all_of(tables.begin(), tables.end(), [](const auto& t) { return t.has_weights; });
+    for (const auto& t : tables) {
+        if (weighted) harmonise::check_crosswalk(t, {harmonise::ShareColumn::Area, harmonise::ShareColumn::Weight});
+        else harmonise::check_crosswalk(t, {harmonise::ShareColumn::Area});
+    }
+    harmonise::Crosswalk chained = tables[0];
     for (std::size_t i = 1; i < args.crosswalks.size(); ++i) {
-        const harmonise::Crosswalk next = io::read_crosswalk(args.crosswalks[i]);
+        const harmonise::Crosswalk& next = tables[i];
         std::set<std::string> sources;
         for (const auto& r : next.rows) sources.insert(r.from_id);
         std::set<std::string> missing;
@@ -147,6 +186,14 @@ int run_chain(const ChainArgs& args) {
             throw DataError("units " + fmt::format("{}", fmt::join(missing, ", ")) + " of the middle vintage are not sources in it",
                             Where{args.crosswalks[i]}, "the crosswalks must share the middle vintage");
         chained = harmonise::chain_crosswalks(chained, next);
+    }
+    // The composed table must itself move every source whole before it is written.
+    chained.file = args.out.output;
+    try {
+        harmonise::check_crosswalk(chained, weighted ? std::vector{harmonise::ShareColumn::Area, harmonise::ShareColumn::Weight}
+                                                     : std::vector{harmonise::ShareColumn::Area});
+    } catch (const DataError& e) {
+        throw DataError("the chained crosswalk fails its check (not written): " + e.message(), Where{args.out.output});
     }
     io::write_crosswalk(chained, chained_output);
     outputs.commit();
@@ -215,6 +262,9 @@ Example:
         ->delimiter(',');
     a->add_option("--weight", apply->weight, "Shares to split by: area or population")->capture_default_str();
     add_text_options(*a, apply->text);
+    a->add_flag("--accept-loss", apply->accept_loss,
+                "Apply a crosswalk whose shares of a source do not sum to 1, and report what that loses or invents "
+                "(otherwise an error)");
     add_output_options(*a, apply->out);
     a->footer(R"(Example:
   regio crosswalk apply --crosswalk out/crosswalk_2023_2024.csv \

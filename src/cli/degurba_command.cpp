@@ -4,6 +4,7 @@
 #include "commands.hpp"
 
 #include "degurba_options.hpp"
+#include "regio/aggregate/landing_check.hpp"
 #include "regio/degurba/class_patches.hpp"
 #include "regio/degurba/classify_grid.hpp"
 #include "regio/degurba/degurba_report.hpp"
@@ -130,6 +131,16 @@ int run(const DegurbaArgs& a) {
     if (with_units) {
         unit_result = degurba::classify_units(in.grid, classes, in.definition, in.crs, units_in_grid_crs, unit_options(a),
                                               report.threads, bar.sub(0.6, 0.8));
+        // No population under any unit is a wrong CRS, not a table of empty
+        // units (the grid's total is only summed then).
+        if (!(unit_result->inside_units > 0)) {
+            double total = 0;
+            for (std::size_t i = 0; i < in.grid.population_size(); ++i)
+                if (const double v = in.grid.population_at(i); v > 0) total += v;
+            aggregate::check_landing({"grid's value", report.grid_source, in.crs.name,
+                                      io::Crs::from_wkt(units->regions.crs_wkt).name, total, unit_result->inside_units,
+                                      aggregate::OutsideShare::Expected});
+        }
         report.timings.emplace_back("units", watch.lap());
     }
 

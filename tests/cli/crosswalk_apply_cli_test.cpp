@@ -35,7 +35,7 @@ TEST_CASE("crosswalk apply: extensive and intensive columns by area and by popul
     CHECK(read_file(out_dir / "apply.csv") == read_file(expected(expected_csv)));
     CHECK(list_dir(out_dir) == Names{"apply.csv", "report.json"});
     CHECK(r.err ==
-          "count: 4500 before = 3600 after + 900 not carried\n"
+          "count: 4500 before = 3600 after + 900 not carried (400 of the after in targets written empty: a source of theirs has no value)\n"
           "regio: warning: 1 data rows have ids the crosswalk does not know (not carried): X\n"
           "regio: warning: 1 crosswalk sources have no data row: E\n");
 
@@ -46,6 +46,7 @@ TEST_CASE("crosswalk apply: extensive and intensive columns by area and by popul
     CHECK(json_number(json, "count", "before") == 4500);
     CHECK(json_number(json, "count", "after") == 3600);
     CHECK(json_number(json, "count", "not_carried") == 900);
+    CHECK(json_number(json, "count", "in_targets_written_empty") == 400);  // D's count in DE, written empty
     CHECK_THAT(json, Contains("\"preserved\": true"));
     CHECK_THAT(json, Contains("\"ids_not_in_crosswalk\": [\n    \"X\"\n  ]"));
     CHECK_THAT(json, Contains("\"sources_not_in_data\": [\n    \"E\"\n  ]"));
@@ -116,7 +117,7 @@ TEST_CASE("crosswalk chain: A->B and B->C give A->C", "[cli][crosswalk][chain]")
                                             {"--extensive", "count"}));
     INFO("apply stderr: " << a.err);
     CHECK(a.exit_code == 0);
-    CHECK_THAT(a.err, StartsWith("count: 4500 before = 3600 after + 900 not carried\n"));
+    CHECK_THAT(a.err, StartsWith("count: 4500 before = 3600 after + 900 not carried (400 of the after in targets written empty: a source of theirs has no value)\n"));
 }
 
 TEST_CASE("crosswalk chain: the middle vintages must match", "[cli][crosswalk][chain][bad]") {

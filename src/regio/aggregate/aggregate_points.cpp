@@ -54,6 +54,7 @@ struct WorkerState {
     std::vector<FixedSum> read_sums;
     std::vector<io::InvalidRecord> examples;
     std::optional<io::PointTransformer> transformer;
+    io::PointDomainTally domain_tally;
 };
 
 void process_batch(io::PointBatch& batch, const geometry::PointLocator& locator, std::size_t nw, WorkerState& state,
@@ -73,6 +74,7 @@ void process_batch(io::PointBatch& batch, const geometry::PointLocator& locator,
     const std::size_t n = batch.size();
     state.read += static_cast<std::int64_t>(n);
     std::vector<char> ok(n, 1);
+    state.domain_tally.check(batch);
     if (state.transformer) state.transformer->transform(batch.x, batch.y, ok);
     std::vector<std::uint32_t> group_map(batch.group_names.size());
     for (std::size_t g = 0; g < group_map.size(); ++g) group_map[g] = state.tally.group_index(batch.group_names[g]);
@@ -115,7 +117,8 @@ PointsResult aggregate_points(io::PointSource& source, const geometry::PointLoca
     const std::size_t regions = locator.region_count();
     std::vector<WorkerState> states;
     for (unsigned t = 0; t < threads; ++t) {
-        states.push_back({PointTally(regions, weight_count), 0, std::vector<FixedSum>(weight_count), {}, {}});
+        states.push_back({PointTally(regions, weight_count), 0, std::vector<FixedSum>(weight_count), {}, {},
+                          io::PointDomainTally(options.points_domain)});
         if (options.transformer) states.back().transformer = options.transformer->clone();
     }
 
@@ -156,6 +159,9 @@ PointsResult aggregate_points(io::PointSource& source, const geometry::PointLoca
     queue.close();
     workers.clear();  // joins
     if (failure) std::rethrow_exception(failure);
+    io::PointDomainTally domain_tally(options.points_domain);
+    for (const auto& s : states) domain_tally.merge(s.domain_tally);
+    domain_tally.throw_if_outside(source.display(), source.ref_kind());
 
     PointsResult result{PointTally(regions, weight_count), 0, std::vector<FixedSum>(weight_count), {}};
     for (auto& s : states) {

@@ -4,6 +4,7 @@
 #include "regio/aggregate/point_tally.hpp"
 #include "regio/geometry/point_locator.hpp"
 #include "regio/io/crs.hpp"
+#include "regio/io/crs_domain.hpp"
 #include "regio/io/point_source.hpp"
 #include "regio/progress.hpp"
 #include "regio/table/region_table.hpp"
@@ -17,6 +18,9 @@ namespace regio::aggregate {
 struct PointsOptions {
     unsigned threads = 2;
     std::optional<io::PointTransformer> transformer;  // points CRS -> regions CRS
+    // The domain of the points' CRS: a point outside it is an error (CrsError
+    // naming the first one), checked before any transformation.
+    const io::CrsDomain* points_domain = nullptr;
     ProgressRange progress{nullptr};
     std::size_t max_examples = 10;
 };

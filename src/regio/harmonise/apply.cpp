@@ -2,6 +2,8 @@
 
 #include "regio/error.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -9,10 +11,39 @@
 #include <unordered_map>
 
 namespace regio::harmonise {
+namespace {
+
+// Totals balance to this share of the total (sums of many products).
+constexpr double kTotalsTolerance = 1e-9;
+
+// The conservation check of a crosswalk apply (design.md: crosswalk apply
+// preserves extensive totals). The accounting itself must hold whatever the
+// policy; a loss through unbalanced shares only with LossPolicy::Accept.
+void check_totals(const ApplyResult& result, const ApplyOptions& options) {
+    for (std::size_t k = 0; k < result.total_before.size(); ++k) {
+        const double before = result.total_before[k];
+        const double scale = kTotalsTolerance * std::max(1.0, std::abs(before));
+        const double residual = before - result.total_after[k] - result.not_carried[k] - result.lost_by_shares[k];
+        if (std::abs(residual) > scale)
+            throw DataError(fmt::format("column '{}': totals do not balance: {:.10g} before, {:.10g} after, {:.10g} not "
+                                        "carried, {:.10g} lost by shares (off by {:.3g})",
+                                        options.extensive[k], before, result.total_after[k], result.not_carried[k],
+                                        result.lost_by_shares[k], residual));
+        if (options.loss == LossPolicy::Refuse && !totals_preserved(result, k))
+            throw DataError(fmt::format("column '{}': {:.10g} before but {:.10g} after and {:.10g} not carried: the crosswalk "
+                                        "{} {:.10g}",
+                                        options.extensive[k], before, result.total_after[k], result.not_carried[k],
+                                        result.lost_by_shares[k] > 0 ? "loses" : "invents", std::abs(result.lost_by_shares[k])),
+                            Where{}, "--accept-loss applies it anyway and reports the difference");
+    }
+}
+
+}  // namespace
 
 ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data, const ApplyOptions& options) {
-    if (options.weight == ApplyWeight::Population && !crosswalk.has_weights)
-        throw DataError("the crosswalk has no weight columns; build it with --weights, or use --weight area");
+    const ShareColumn share_column = options.weight == ApplyWeight::Area ? ShareColumn::Area : ShareColumn::Weight;
+    std::vector<UnbalancedSource> unbalanced = check_crosswalk(
+        crosswalk, {share_column}, options.loss == LossPolicy::Accept ? ShareSums::MayDiffer : ShareSums::MustBeOne);
     const std::size_t id_col = data.column(options.id);
     std::vector<std::size_t> ext_cols, int_cols, den_cols;
     for (const auto& c : options.extensive) ext_cols.push_back(data.column(c));
@@ -41,7 +72,11 @@ ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data
     std::vector<double> split_part(n, 0.0), all_part(n, 0.0);
 
     std::unordered_map<std::string, std::size_t> targets_per_source;
-    for (const auto& row : crosswalk.rows) ++targets_per_source[row.from_id];
+    std::unordered_map<std::string, double> share_sum;  // per source, of the share column used
+    for (const auto& row : crosswalk.rows) {
+        ++targets_per_source[row.from_id];
+        share_sum[row.from_id] += options.weight == ApplyWeight::Area ? row.area_share_from : row.weight_share_from;
+    }
     std::set<std::string> sources_missing;
     for (const auto& row : crosswalk.rows) {
         const auto it = row_of.find(row.from_id);
@@ -86,13 +121,24 @@ ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data
         }
     }
 
-    ApplyResult out{table::RegionTable(options.id, targets), std::vector<double>(ne, 0.0), std::vector<double>(ne, 0.0),
-                    std::vector<double>(ne, 0.0), {}, {sources_missing.begin(), sources_missing.end()}, {}};
+    ApplyResult out{table::RegionTable(options.id, targets),
+                    std::vector<double>(ne, 0.0),
+                    std::vector<double>(ne, 0.0),
+                    std::vector<double>(ne, 0.0),
+                    std::vector<double>(ne, 0.0),
+                    std::move(unbalanced),
+                    std::vector<double>(ne, 0.0),
+                    {},
+                    {sources_missing.begin(), sources_missing.end()},
+                    {}};
     for (std::size_t k = 0; k < ne; ++k) {
         auto& col = out.table.add_column(options.extensive[k], table::ColumnKind::Real);
         for (std::size_t t = 0; t < n; ++t) {
             col.values[t] = ext[k][t];
-            if (ext_missing[k][t]) col.status[t] = table::CellStatus::Missing;
+            if (ext_missing[k][t]) {
+                col.status[t] = table::CellStatus::Missing;
+                out.in_empty_targets[k] += ext[k][t];
+            }
             out.total_after[k] += ext[k][t];  // what was carried, also into targets shown as missing
         }
     }
@@ -103,21 +149,27 @@ ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data
             else col.values[t] = num[k][t] / den[k][t];
         }
     }
-    std::set<std::string> in_crosswalk;
-    for (const auto& row : crosswalk.rows) in_crosswalk.insert(row.from_id);
     for (std::size_t r = 0; r < data.rows.size(); ++r) {
-        const bool carried = in_crosswalk.count(data.rows[r][id_col]) > 0;
+        const auto sum = share_sum.find(data.rows[r][id_col]);
+        const bool carried = sum != share_sum.end();
         if (!carried) out.ids_not_in_crosswalk.push_back(data.rows[r][id_col]);
         for (std::size_t k = 0; k < ne; ++k) {
             const double x = data.number(r, ext_cols[k]);
             if (std::isnan(x)) continue;
             out.total_before[k] += x;
             if (!carried) out.not_carried[k] += x;
+            else out.lost_by_shares[k] += x * (1.0 - sum->second);
         }
     }
     out.split_share.resize(n);
     for (std::size_t t = 0; t < n; ++t) out.split_share[t] = all_part[t] != 0 ? split_part[t] / all_part[t] : 0.0;
+    check_totals(out, options);
     return out;
+}
+
+bool totals_preserved(const ApplyResult& result, std::size_t k) {
+    return std::abs(result.total_before[k] - result.not_carried[k] - result.total_after[k]) <=
+           kTotalsTolerance * std::max(1.0, std::abs(result.total_before[k]));
 }
 
 }  // namespace regio::harmonise

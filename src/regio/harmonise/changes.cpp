@@ -49,6 +49,15 @@ std::vector<Change> classify_changes(const Crosswalk& crosswalk, const std::vect
         in_links[t->second].push_back({f->second, row.area_share_to, row.area_share_from});
     }
     const double same = 1.0 - options.unchanged_tolerance;
+    // See the rule where it is used.
+    auto merged_wholly = [&](const std::vector<std::vector<Link>>& mine, const std::vector<std::vector<Link>>& theirs,
+                             std::size_t i, bool from_side) {
+        if (from_side)
+            return std::any_of(mine[i].begin(), mine[i].end(),
+                               [&](const Link& l) { return l.share_own >= same && theirs[l.other].size() > 1; });
+        return mine[i].size() > 1 &&
+               std::any_of(mine[i].begin(), mine[i].end(), [&](const Link& l) { return l.share_other >= same; });
+    };
     auto shift_detail = [&](const Link& l) {
         return (1 - l.share_own < options.minor_shift && 1 - l.share_other < options.minor_shift) ? "minor" : "major";
     };
@@ -89,6 +98,16 @@ std::vector<Change> classify_changes(const Crosswalk& crosswalk, const std::vect
                 c.detail = shift_detail(l);
                 return c;
             }
+        // A unit that goes wholly into one target which also receives other
+        // units is merged into it, whatever happens to those other units: the
+        // official record types NO021 Hedmark merged into NO020 Innlandet
+        // although part of the other source, NO022 Oppland, went elsewhere
+        // (nuts-lau.md §3.1). The target that receives a unit wholly, and
+        // others, is the merged unit on the other side.
+        if (merged_wholly(mine, theirs, i, from_side)) {
+            c.type = ChangeType::Merged;
+            return c;
+        }
         // Otherwise: split (from side) / merged (to side) when every partner
         // has this unit alone; merged into (from side) / split from (to side)
         // when this unit has one partner whose parts all have it alone; else

@@ -4,6 +4,7 @@
 // source and the target they represent. CROSSWALK.csv is this, row for row.
 #include "regio/harmonise/overlay.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,10 @@ struct CrosswalkRow {
 struct Crosswalk {
     std::vector<CrosswalkRow> rows;  // sorted by from_id order of the source set, then to
     bool has_weights = false;
+    // Where the rows were read from, for messages: the file and each row's
+    // 1-based line (empty for a crosswalk built in memory).
+    std::string file;
+    std::vector<std::int64_t> lines;
 };
 
 struct CrosswalkOptions {

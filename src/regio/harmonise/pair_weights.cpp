@@ -41,7 +41,7 @@ std::vector<double> pair_weights_from_grid(io::GridSource& grid, const OverlayRe
 
 PointPairWeights pair_weights_from_points(io::PointSource& points, const OverlayResult& overlay,
                                           const geometry::PointLocator& from, const geometry::PointLocator& to,
-                                          io::PointTransformer* transformer) {
+                                          io::PointTransformer* transformer, const io::CrsDomain* points_domain) {
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> index;
     for (std::size_t k = 0; k < overlay.pairs.size(); ++k) index[{overlay.pairs[k].from, overlay.pairs[k].to}] = k;
     PointPairWeights out;
@@ -49,8 +49,10 @@ PointPairWeights pair_weights_from_points(io::PointSource& points, const Overlay
     io::RawChunk chunk;
     io::PointBatch batch;
     std::vector<char> ok;
+    io::PointDomainTally domain_tally(points_domain);
     while (points.read(chunk)) {
         points.decode(chunk, batch);
+        domain_tally.check(batch);
         out.read += static_cast<std::int64_t>(batch.size()) + batch.invalid_count;
         out.invalid += batch.invalid_count;
         for (const auto& e : batch.invalid_examples)
@@ -79,6 +81,7 @@ PointPairWeights pair_weights_from_points(io::PointSource& points, const Overlay
             }
         }
     }
+    domain_tally.throw_if_outside(points.display(), points.ref_kind());
     return out;
 }
 

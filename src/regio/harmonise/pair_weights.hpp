@@ -4,6 +4,7 @@
 #include "regio/aggregate/aggregate_grid.hpp"
 #include "regio/geometry/point_locator.hpp"
 #include "regio/harmonise/overlay.hpp"
+#include "regio/io/crs_domain.hpp"
 #include "regio/io/grid_source.hpp"
 #include "regio/io/point_source.hpp"
 
@@ -19,6 +20,8 @@ std::vector<double> pair_weights_from_grid(io::GridSource& grid, const OverlayRe
 // piece; points outside every piece are counted in `outside`. Points must be
 // in the regions' CRS (transformer given otherwise).
 // Every point is accounted for: read = in_pieces + outside_count + invalid.
+// With a domain (of the points' CRS), a point outside it is an error
+// (CrsError naming the first), checked before any transformation.
 struct PointPairWeights {
     std::vector<double> weights;
     double outside = 0;                // Σ weight (or count) outside every piece
@@ -30,6 +33,6 @@ struct PointPairWeights {
 };
 PointPairWeights pair_weights_from_points(io::PointSource& points, const OverlayResult& overlay,
                                           const geometry::PointLocator& from, const geometry::PointLocator& to,
-                                          io::PointTransformer* transformer);
+                                          io::PointTransformer* transformer, const io::CrsDomain* points_domain = nullptr);
 
 }  // namespace regio::harmonise

@@ -5,7 +5,6 @@
 #include "regio/io/output_stream.hpp"
 #include "regio/table/csv_text.hpp"
 
-#include <cmath>
 #include <fstream>
 
 namespace regio::io {
@@ -56,16 +55,27 @@ harmonise::Crosswalk read_crosswalk(const std::string& path) {
         wt = t.column("weight_share_to");
     }
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        harmonise::CrosswalkRow row{t.rows[r][f], t.rows[r][to], t.number(r, a), t.number(r, sf), t.number(r, st), 0, 0, 0};
+        // A cell that is not a number is named with its source unit, as the
+        // checks of harmonise::check_crosswalk name theirs.
+        auto number = [&](std::size_t column) {
+            try {
+                return t.number(r, column);
+            } catch (const DataError& e) {
+                throw DataError("source '" + t.rows[r][f] + "': " + e.message(), e.where(), e.hint());
+            }
+        };
+        harmonise::CrosswalkRow row{t.rows[r][f], t.rows[r][to], number(a), number(sf), number(st), 0, 0, 0};
         if (cw.has_weights) {
-            row.weight = t.number(r, w);
-            row.weight_share_from = t.number(r, wf);
-            row.weight_share_to = t.number(r, wt);
+            row.weight = number(w);
+            row.weight_share_from = number(wf);
+            row.weight_share_to = number(wt);
         }
-        if (!std::isfinite(row.area_share_from) || row.area_share_from < 0)
-            throw DataError("area_share_from must be a number >= 0", Where{path, {}, t.lines[r], {}, "area_share_from"});
         cw.rows.push_back(std::move(row));
     }
+    // Values are checked by harmonise::check_crosswalk, which knows which
+    // columns the caller moves.
+    cw.file = path;
+    cw.lines = t.lines;
     return cw;
 }
 

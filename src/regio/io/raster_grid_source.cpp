@@ -1,6 +1,7 @@
 // Rasters as grid sources: any GDAL raster, north-up, read in row bands with
 // nodata turned into NaN, so memory stays bounded whatever the raster's size.
 #include "regio/error.hpp"
+#include "regio/io/crs_domain.hpp"
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/grid_source.hpp"
 
@@ -257,6 +258,10 @@ private:
 
 }  // namespace
 
-std::unique_ptr<GridSource> open_raster_grid(const std::string& spec) { return std::make_unique<RasterGridSource>(spec); }
+std::unique_ptr<GridSource> open_raster_grid(const std::string& spec) {
+    auto source = std::make_unique<RasterGridSource>(spec);
+    check_grid_in_domain(source->grid(), source->crs(), source->display());
+    return source;
+}
 
 }  // namespace regio::io

@@ -2,6 +2,7 @@
 
 #include "regio/error.hpp"
 #include "regio/io/crs.hpp"
+#include "regio/io/crs_domain.hpp"
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/ogr_fields.hpp"
 #include "regio/io/ogr_geometry.hpp"
@@ -105,6 +106,7 @@ geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions
         throw DataError("duplicate region ids: " + list, w);
     }
     if (regions.size() == 0) throw DataError("the regions layer is empty", where);
+    check_regions_in_domain(regions);
     return regions;
 }
 

@@ -4,6 +4,7 @@
 #include "regio/error.hpp"
 #include "regio/grid/cell_code.hpp"
 #include "regio/grid/dense_limit.hpp"
+#include "regio/io/crs_domain.hpp"
 #include "regio/io/csv_format.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/gdal_handles.hpp"
@@ -147,6 +148,7 @@ std::unique_ptr<GridSource> open_grid_table(const std::string& path, const std::
         else source->add(parsed->code, values, where);
     }
     source->finish();
+    check_grid_in_domain(source->grid(), source->crs(), source->display());
     return source;
 }
 
@@ -200,6 +202,7 @@ std::unique_ptr<GridSource> open_grid_layer(const std::string& spec, const std::
         source->add({res, e, n}, values, at);
     }
     source->finish();
+    check_grid_in_domain(source->grid(), source->crs(), source->display());
     return source;
 }
 

@@ -2,30 +2,18 @@
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
 #include "regio/harmonise/overlay.hpp"
+#include "unit_sets.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <map>
 
 using namespace regio;
-using geometry::MultiPolygon;
-using geometry::Polygon;
-using geometry::Ring;
 
 namespace {
 
-MultiPolygon box(double x0, double y0, double x1, double y1) {
-    return {{Polygon{{Ring{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}}}}};
-}
-
-geometry::RegionSet set_of(std::vector<std::pair<std::string, MultiPolygon>> units) {
-    geometry::RegionSet s;
-    for (auto& [id, shape] : units) {
-        s.ids.push_back(id);
-        s.shapes.push_back(shape);
-    }
-    return s;
-}
+using harmonise_test::box;
+using harmonise_test::set_of;
 
 // Old vintage: a row of 10 x 10 squares A..F; new vintage with every kind of change.
 const geometry::RegionSet kOld = set_of({{"A", box(0, 0, 10, 10)},
