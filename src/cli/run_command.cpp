@@ -34,7 +34,7 @@ struct RunArgs {
 
 // Commands that take --report, --overwrite and --quiet.
 const std::set<std::string> kReporting = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
-                                          "indicators", "regionalise"};
+                                          "indicators", "regionalise", "atlas"};
 
 int spawn_regio(const std::vector<std::string>& args) {
     std::vector<std::string> all{"regio"};
@@ -102,6 +102,10 @@ int run(const RunArgs& args) {
             continue;
         }
         if (!args.quiet) std::cerr << "== " << step.name << ": " << shown << '\n';
+        if (step.run == "atlas") {  // the atlas reads the manifest of the steps before it
+            manifest["steps"] = steps;
+            write_json((std::filesystem::path(out_dir) / "manifest.json").string(), manifest);
+        }
         const auto start = std::chrono::steady_clock::now();
         const int code = spawn_regio(command);
         timings[step.name + "_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -112,7 +116,8 @@ int run(const RunArgs& args) {
         entry["exit_code"] = code;
         nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
         for (const auto& [key, path] : pipeline::step_outputs(step, out_dir))
-            if (std::filesystem::exists(path)) outputs.push_back({{"key", key}, {"path", path}, {"sha256", pipeline::sha256_file(path)}});
+            if (std::filesystem::is_directory(path)) outputs.push_back({{"key", key}, {"path", path}});  // a site: its files are listed in its report
+            else if (std::filesystem::exists(path)) outputs.push_back({{"key", key}, {"path", path}, {"sha256", pipeline::sha256_file(path)}});
         entry["outputs"] = outputs;
         if (reporting && std::filesystem::exists(report.empty() ? "" : report)) {
             std::ifstream in(report);
