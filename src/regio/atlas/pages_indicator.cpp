@@ -94,6 +94,7 @@ std::string indicator_page(const SiteContext& site, const Templates& templates, 
         row.set("flag", flag);
         row.set("flag_text", flag);
         row.set("note", note_of.count(flag) ? std::to_string(note_of[flag]) : "");
+        row.set("has_note", note_of.count(flag) > 0);
         row.set("class_label", class_label);
         row.set("class_sort", k >= 0 ? std::to_string(k + 1) : "");
         if (has_change) {

@@ -44,6 +44,7 @@ std::string index_page(const SiteContext& site, const Templates& templates) {
         item.set("label", x.label);
         item.set("group_label", site.group_label(x));
         item.set("summary", site.overall[s] ? site.w("city") + ": " + site.number_text(x, *site.overall[s]) : "");
+        item.set("has_summary", site.overall[s].has_value());
         series.push_back(item);
     }
     d.set("series", series);
