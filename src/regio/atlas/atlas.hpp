@@ -40,6 +40,7 @@ struct AtlasResult {
     std::string largest_page;
     std::size_t confidential_cells = 0;  // suppressed cells shown as confidential (value withheld)
     std::vector<std::string> warnings;
+    double regions_seconds = 0;  // reading the run and the regions, simplifying, neighbours
     double seconds = 0;
 
     [[nodiscard]] nlohmann::ordered_json to_json() const;
