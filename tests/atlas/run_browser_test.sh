@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# ctest: builds two atlases (the demo city's, from geodata/demo/pipeline.toml
-# on freshly generated demo data, and the small test run of tests/data/atlas
-# with a hostile region name and suppressed cells) and loads every page in
+# ctest: builds the atlases of the demo city (geodata/demo/pipeline.toml on
+# freshly generated demo data), of the small test run of tests/data/atlas
+# (a hostile region name, suppressed cells) and of Berlin when the checkout
+# has geodata/berlin/pipeline.toml with an atlas step, and loads every page in
 # headless chromium (browser_test.mjs). Skips (exit 77) when node or chromium
 # is absent, unless REGIO_CI is set (.ci/run sets it): in CI it must run.
 #   run_browser_test.sh REGIO_BINARY REGIO_MAKE_DEMO SOURCE_DIR WORK_DIR
@@ -22,5 +23,13 @@ sed -e "s|\"geodata/demo/indicators.toml\"|\"$source/geodata/demo/indicators.tom
 "$regio" run "$work/demo.toml" --out "$work/demo-out" --quiet
 sed "s|DATA|$source/tests/data/atlas|g" "$source/tests/data/atlas/pipeline.toml" > "$work/test.toml"
 "$regio" run "$work/test.toml" --out "$work/test-out" --quiet
+sites=("$work/demo-out/atlas" "$work/test-out/atlas")
+# Berlin's atlas, when the checkout has the Berlin main job (geodata/berlin)
+# and it publishes an atlas: run from the checkout, as the README does.
+if [ -f "$source/geodata/berlin/pipeline.toml" ] && grep -q 'run = "atlas"' "$source/geodata/berlin/pipeline.toml"; then
+  (cd "$source" && "$regio" run geodata/berlin/pipeline.toml --out "$work/berlin-out" --quiet)
+  berlin_site=$(find "$work/berlin-out" -name index.html -path '*atlas*' | head -1)
+  [ -n "$berlin_site" ] && sites+=("$(dirname "$berlin_site")")
+fi
 cd "$source/tests/atlas"
-node browser_test.mjs --screenshots "$work/shots" "$work/demo-out/atlas" "$work/test-out/atlas"
+node browser_test.mjs --screenshots "$work/shots" "${sites[@]}"

@@ -167,7 +167,7 @@ TEST_CASE("atlas: no suppressed number anywhere in the site", "[cli][atlas]") {
     CHECK(has_token(all, "12345"));
 }
 
-TEST_CASE("atlas: two runs give identical sites; German pages", "[cli][atlas]") {
+TEST_CASE("atlas: two runs give identical sites, and German pages", "[cli][atlas]") {
     TempDir tmp;
     const fs::path out = run_test_pipeline(tmp);
     // The same run published again, standalone, and once more over it.
