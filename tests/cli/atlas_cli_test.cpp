@@ -40,28 +40,43 @@ std::map<std::string, std::string> site_files(const fs::path& site) {
     return files;
 }
 
+std::vector<std::string> split_commas(const std::string& line) {
+    std::vector<std::string> cells;
+    for (std::size_t s = 0, c; s <= line.size(); s = c + 1) {
+        c = line.find(',', s);
+        if (c == std::string::npos) c = line.size();
+        cells.push_back(line.substr(s, c - s));
+    }
+    return cells;
+}
+
 // Numbers of the counts table, by region and column.
 std::map<std::string, std::map<std::string, double>> counts() {
     std::ifstream in(data("atlas/counts.csv"));
     std::string line;
     std::getline(in, line);
-    std::vector<std::string> columns;
-    for (std::size_t s = 0, c; s <= line.size(); s = c + 1) {
-        c = line.find(',', s);
-        if (c == std::string::npos) c = line.size();
-        columns.push_back(line.substr(s, c - s));
-    }
+    const std::vector<std::string> columns = split_commas(line);
     std::map<std::string, std::map<std::string, double>> out;
     while (std::getline(in, line)) {
-        std::vector<std::string> cells;
-        for (std::size_t s = 0, c; s <= line.size(); s = c + 1) {
-            c = line.find(',', s);
-            if (c == std::string::npos) c = line.size();
-            cells.push_back(line.substr(s, c - s));
-        }
+        const std::vector<std::string> cells = split_commas(line);
         for (std::size_t i = 1; i < cells.size(); ++i) out[cells[0]][columns[i]] = std::stod(cells[i]);
     }
     return out;
+}
+
+// Adds a step with one CSV output to the run's manifest, as `regio run` records it.
+void add_step(const fs::path& out, const std::string& name, const std::string& run, const std::string& file, const std::string& csv) {
+    write_file(out / file, csv);
+    const RunResult sum = run_program("/usr/bin/sha256sum", {(out / file).string()});
+    REQUIRE(sum.exit_code == 0);
+    nlohmann::ordered_json manifest;
+    {
+        std::ifstream in(out / "manifest.json");
+        manifest = nlohmann::ordered_json::parse(in);
+    }
+    manifest["steps"].push_back({{"name", name}, {"run", run}, {"command", nlohmann::ordered_json::array()}, {"exit_code", 0},
+                                 {"outputs", {{{"key", "output"}, {"path", (out / file).string()}, {"sha256", sum.out.substr(0, 64)}}}}});
+    write_file(out / "manifest.json", manifest.dump(2) + "\n");
 }
 
 // The text of a number as a token: not inside a longer number.
@@ -204,4 +219,30 @@ TEST_CASE("atlas: errors", "[cli][atlas]") {
     // A published table changed after the run: its numbers are not what the manifest vouches for.
     write_file(out / "indicators.csv", read_file(out / "indicators.csv") + "\n");
     expect_failure({"atlas", out.string(), "-o", (tmp / "s").string()}, 1, "changed since the run", tmp.path(), {"other", "out", "pipeline.toml"});
+}
+
+TEST_CASE("atlas: segregation and validation pages appear when the run has them", "[cli][atlas]") {
+    TempDir tmp;
+    const fs::path out = run_test_pipeline(tmp);
+    CHECK_FALSE(fs::exists(out / "atlas" / "segregation.html"));
+    CHECK_FALSE(fs::exists(out / "atlas" / "validation.html"));
+    CHECK(read_file(out / "atlas" / "index.html").find("segregation.html") == std::string::npos);
+    add_step(out, "segregation", "segregation", "segregation.csv",
+             "within,index,group,scale,bandwidth,value,expected,ci_low,ci_high,p_value\n"
+             "city,dissimilarity,foreign,,,0.3141,0.02,0.29,0.33,0.001\n"
+             "A2,dissimilarity,<b>foreign</b>,,,0.2718,0.03,0.25,0.29,0.01\n");
+    add_step(out, "validation", "crosswalk apply", "validation_2021.csv",
+             "indicator,median_ape,worst_ape\nforeign_share,1.23,4.56\n");
+    const fs::path site = tmp / "site";
+    const RunResult r = run_regio({"atlas", out.string(), "-o", site.string(), "--quiet"});
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string segregation = read_file(site / "segregation.html");
+    CHECK_THAT(segregation, Contains("0.3141") && Contains("&lt;b&gt;foreign&lt;/b&gt;") && Contains("downloads/segregation.csv"));
+    CHECK_THAT(read_file(site / "validation.html"), Contains("4.56"));
+    CHECK(fs::exists(site / "downloads" / "segregation.csv"));
+    CHECK(fs::exists(site / "downloads" / "validation_2021.csv"));
+    const std::string index = read_file(site / "index.html");
+    CHECK_THAT(index, Contains("href=\"segregation.html\"") && Contains("href=\"validation.html\"") && Contains("validation_2021.csv"));
+    CHECK_THAT(read_file(site / "method.html"), Contains("Dissimilarity D"));
 }
