@@ -246,3 +246,24 @@ TEST_CASE("atlas: segregation and validation pages appear when the run has them"
     CHECK_THAT(index, Contains("href=\"segregation.html\"") && Contains("href=\"validation.html\"") && Contains("validation_2021.csv"));
     CHECK_THAT(read_file(site / "method.html"), Contains("Dissimilarity D"));
 }
+
+TEST_CASE("atlas: the change between two vintages of the indicators", "[cli][atlas]") {
+    TempDir tmp;
+    // An earlier indicators step (the 2020 counts) before the current one.
+    std::string text = read_file(data("atlas/pipeline.toml"));
+    text = std::regex_replace(text, std::regex("DATA"), data("atlas"));
+    const std::string earlier = "[[step]]\nname = \"indicators_2020\"\nrun = \"indicators\"\n[step.args]\ndata = \"" + data("atlas/counts_2020.csv") +
+                                "\"\nid = \"area_id\"\ndefinitions = \"" + data("atlas/indicators.toml") + "\"\noutput = \"indicators_2020.csv\"\n\n";
+    text.insert(text.find("[[step]]"), earlier);
+    write_file(tmp / "pipeline.toml", text);
+    const RunResult r = run_regio({"run", (tmp / "pipeline.toml").string(), "--out", (tmp / "out").string(), "--quiet"});
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    // A1: 10345 / 50321 = 20.558 % in 2020, 12345 / 54321 = 22.726 % now: +2.2 percentage points.
+    const std::string map_page = read_file(tmp / "out" / "atlas" / "indicators" / "foreign_share--foreign.html");
+    CHECK_THAT(map_page, Contains(">Change</button>") && Contains(">+2.2 pp</td>"));
+    const std::string profile = read_file(tmp / "out" / "atlas" / "regions" / "A1.html");
+    CHECK_THAT(profile, Contains("<th scope=\"col\">Change</th>") && Contains("<td>+2.2 pp</td>"));
+    // Both tables are published.
+    CHECK(fs::exists(tmp / "out" / "atlas" / "downloads" / "indicators_2020.csv"));
+}

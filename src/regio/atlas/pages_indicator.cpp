@@ -99,7 +99,7 @@ std::string indicator_page(const SiteContext& site, const Templates& templates, 
         row.set("class_sort", k >= 0 ? std::to_string(k + 1) : "");
         if (has_change) {
             const auto change = site.change(index, id);
-            row.set("change_text", change ? site.number_text(series, *change) : "");
+            row.set("change_text", change ? site.change_text(series, *change) : "");
             row.set("change_sort", change ? sort_key(*change) : "");
         }
         rows.push_back(row);

@@ -76,7 +76,7 @@ std::string region_page(const SiteContext& site, const Templates& templates, std
         row.set("city_text", overall ? site.number_text(series, *overall) : "");
         if (has_change) {
             const auto change = site.change(s, id);
-            row.set("change_text", change ? site.number_text(series, *change) : "");
+            row.set("change_text", change ? site.change_text(series, *change) : "");
         }
         rows.push_back(row);
         if (rank != site.ranks[s].end()) {

@@ -13,6 +13,13 @@ std::string SiteContext::number_text(const Series& series, double value) const {
     return text;
 }
 
+std::string SiteContext::change_text(const Series& series, double change) const {
+    std::string text = format_number(change, 1, lang);
+    if (text[0] != '-' && text != format_number(0, 1, lang)) text = "+" + text;
+    if (series.unit == "%" || series.unit == "pp") text += lang == Language::German ? " Pp." : " pp";
+    return text;
+}
+
 std::string SiteContext::value_text(const Series& series, const Cell* cell) const {
     if (cell && cell->value) return number_text(series, *cell->value);
     if (cell && render::is_confidential_flag(cell->flag)) return w("confidential");

@@ -43,6 +43,8 @@ struct SiteContext {
     // "12.4 %", "-3.1 pp", or the words for no data and confidential.
     [[nodiscard]] std::string value_text(const Series& series, const Cell* cell) const;
     [[nodiscard]] std::string number_text(const Series& series, double value) const;
+    // A change with its sign; a change of a percentage is in points.
+    [[nodiscard]] std::string change_text(const Series& series, double change) const;
     [[nodiscard]] std::string group_label(const Series& series) const;
     [[nodiscard]] const Cell* cell(std::size_t series, const std::string& region) const;
     // Current minus previous vintage, when both are published.
