@@ -19,6 +19,7 @@ namespace {
 // The map step that drew the series (its --where picks indicator and group).
 const MapStep* map_of(const RunInputs& run, const Series& series) {
     for (const MapStep& m : run.maps) {
+        if (m.is_change) continue;
         bool indicator = false, group = false;
         for (const auto& w : m.where) {
             indicator = indicator || w == "indicator=" + series.indicator;
@@ -29,10 +30,11 @@ const MapStep* map_of(const RunInputs& run, const Series& series) {
     return nullptr;
 }
 
-// The regions of the atlas: the first map step that maps the indicator table.
-const MapStep& regions_step(const RunInputs& run, const std::string& table) {
+// The regions of the atlas: the first map step that maps an indicator table.
+const MapStep& regions_step(const RunInputs& run, const std::vector<IndicatorTable>& tables) {
     for (const MapStep& m : run.maps)
-        if (!m.data.empty() && fs::exists(m.data) && fs::exists(table) && fs::equivalent(m.data, table)) return m;
+        for (const IndicatorTable& t : tables)
+            if (!m.data.empty() && fs::exists(m.data) && fs::equivalent(m.data, t.path)) return m;
     if (run.maps.empty())
         throw DataError("the run has no map step: the atlas draws the regions of the run's maps", Where{run.manifest_path},
                         "add a `run = \"map\"` step over the indicator table to the pipeline");
@@ -116,11 +118,12 @@ AtlasResult run(const AtlasRequest& request, const ProgressRange& progress) {
     const Templates templates(find_templates(request.templates));
     if (run_inputs.indicator_tables.empty())
         throw DataError("the run has no indicators step: nothing to publish", Where{run_inputs.manifest_path});
-    const IndicatorTable table = read_indicator_table(run_inputs.indicator_tables.back().path);
-    std::optional<IndicatorTable> previous;
-    if (run_inputs.indicator_tables.size() > 1) previous = read_indicator_table(run_inputs.indicator_tables[run_inputs.indicator_tables.size() - 2].path);
+    std::vector<IndicatorTable> tables;
+    for (const RunOutput& o : run_inputs.indicator_tables) tables.push_back(read_indicator_table(o.path));
+    const Vintages vintages = merge_vintages(tables);
+    const IndicatorTable& table = vintages.current;
     progress(0.05, "reading the regions");
-    const RegionMaps maps = load_region_maps(regions_step(run_inputs, table.path), request.map_width, request.simplify);
+    const RegionMaps maps = load_region_maps(regions_step(run_inputs, tables), request.map_width, request.simplify);
     result.regions_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     result.warnings = maps.warnings;
 
@@ -128,7 +131,7 @@ AtlasResult run(const AtlasRequest& request, const ProgressRange& progress) {
     site.lang = request.language;
     site.run = &run_inputs;
     site.table = &table;
-    site.previous = previous ? &*previous : nullptr;
+    site.previous = &vintages.previous;
     site.maps = &maps;
     site.title = !request.title.empty() ? request.title : !run_inputs.pipeline_name.empty() ? run_inputs.pipeline_name : word(site.lang, "atlas");
     for (std::size_t r = 0; r < maps.ids.size(); ++r) site.region_index[maps.ids[r]] = r;
@@ -138,8 +141,8 @@ AtlasResult run(const AtlasRequest& request, const ProgressRange& progress) {
         for (const auto& id : table.regions)
             if (!site.region_index.count(id) && std::find(site.parents.begin(), site.parents.end(), id) == site.parents.end()) ++missing;
         if (missing)
-            result.warnings.push_back(fmt::format("{} region(s) of {} are neither on the map nor a parent of a region on it; they have no page",
-                                                  missing, table.path));
+            result.warnings.push_back(fmt::format("{} region(s) of the indicator tables are neither on the map nor a parent of a region on it; they have no page",
+                                                  missing));
     }
     for (const Series& s : table.series) {
         site.classes.push_back(classify_series(s, maps.ids, map_of(run_inputs, s)));

@@ -68,6 +68,27 @@ IndicatorTable read_indicator_table(const std::string& path) {
     return table;
 }
 
+Vintages merge_vintages(const std::vector<IndicatorTable>& tables) {
+    Vintages out;
+    std::map<std::string, std::size_t> index;
+    std::set<std::string> regions;
+    for (const IndicatorTable& t : tables) {
+        out.current.path = t.path;
+        for (const Series& s : t.series) {
+            const auto [it, fresh] = index.emplace(s.key(), out.current.series.size());
+            if (fresh) {
+                out.current.series.push_back(s);
+            } else {
+                out.previous[s.key()] = out.current.series[it->second];
+                out.current.series[it->second] = s;
+            }
+        }
+        for (const auto& r : t.regions)
+            if (regions.insert(r).second) out.current.regions.push_back(r);
+    }
+    return out;
+}
+
 std::map<std::string, std::size_t> rank_regions(const Series& series, const std::vector<std::string>& regions) {
     std::vector<double> values;
     for (const auto& id : regions)

@@ -38,6 +38,17 @@ struct IndicatorTable {
 // (region, indicator, group), or a value on a row that is not flagged ok.
 IndicatorTable read_indicator_table(const std::string& path);
 
+// The indicator tables of a run (several `indicators` steps: other
+// indicator sets, or the same indicators for another vintage) as one table:
+// a series found in several tables is taken from the last of them (the
+// later step), and the one before becomes its previous vintage, for the
+// change. Regions are the union, in order of first appearance.
+struct Vintages {
+    IndicatorTable current;
+    std::map<std::string, Series> previous;  // by Series::key()
+};
+Vintages merge_vintages(const std::vector<IndicatorTable>& tables);
+
 // Ranks among the given regions with a value: 1 = highest; ties share the
 // best rank. Regions without a value have no rank.
 std::map<std::string, std::size_t> rank_regions(const Series& series, const std::vector<std::string>& regions);

@@ -39,7 +39,7 @@ std::string indicator_page(const SiteContext& site, const Templates& templates, 
     d.set("hatch", hatch_pattern_svg(classes.confidential_color));
     d.set("caption", series.label + " (" + site.group_label(series) + "); " + std::to_string(maps.ids.size()) + " " + site.w("regions_counted"));
     d.set("method_note", classes.method_note);
-    const bool has_change = site.previous != nullptr;
+    const bool has_change = site.has_previous(index);
     d.set("has_change", has_change);
 
     // Footnotes: one per flag other than ok that occurs, numbered in order.

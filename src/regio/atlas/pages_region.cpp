@@ -52,7 +52,7 @@ std::string region_page(const SiteContext& site, const Templates& templates, std
     d.set("cy", fmt::format("{:.1f}", has_box ? (box.ymin + box.ymax) / 2 : 0.0));
     // A ring around small regions so that they can be found on the map.
     d.set("r", fmt::format("{:.1f}", has_box ? std::max(8.0, std::hypot(box.width(), box.height()) / 2 + 4) : 0.0));
-    const bool has_change = site.previous != nullptr;
+    const bool has_change = site.has_any_previous();
     d.set("has_change", has_change);
 
     mu::data sentences{mu::data::type::list};

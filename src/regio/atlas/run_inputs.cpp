@@ -108,6 +108,7 @@ RunInputs read_run(const std::string& path) {
             map.id = option(options, "id");
             map.name = option(options, "name");
             map.data = option(options, "data");
+            map.is_change = !option(options, "minus").empty();
             for (const auto& [key, value] : options)
                 if (key == "where")
                     for (const auto& w : split_commas(value)) map.where.push_back(w);

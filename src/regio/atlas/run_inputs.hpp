@@ -28,6 +28,7 @@ struct MapStep {
     std::string step;
     std::string layer, id, name;  // regions: FILE[:LAYER], id and name fields
     std::string data;             // resolved path of the joined table
+    bool is_change = false;       // --minus: a map of the change, not of the values
     std::vector<std::string> where;
     std::string style;
     std::vector<double> breaks;

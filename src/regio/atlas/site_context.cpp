@@ -39,16 +39,17 @@ const Cell* SiteContext::cell(std::size_t series, const std::string& region) con
     return it == cells.end() ? nullptr : &it->second;
 }
 
+bool SiteContext::has_previous(std::size_t series) const {
+    return previous && previous->count(table->series[series].key()) > 0;
+}
+
 std::optional<double> SiteContext::change(std::size_t series, const std::string& region) const {
-    if (!previous) return std::nullopt;
+    if (!has_previous(series)) return std::nullopt;
     const Cell* now = cell(series, region);
     if (!now || !now->value) return std::nullopt;
-    const std::string key = table->series[series].key();
-    for (const Series& s : previous->series)
-        if (s.key() == key) {
-            const auto it = s.cells.find(region);
-            if (it != s.cells.end() && it->second.value) return *now->value - *it->second.value;
-        }
+    const Series& before = previous->at(table->series[series].key());
+    const auto it = before.cells.find(region);
+    if (it != before.cells.end() && it->second.value) return *now->value - *it->second.value;
     return std::nullopt;
 }
 

@@ -28,7 +28,7 @@ struct SiteContext {
     std::string title;
     const RunInputs* run = nullptr;
     const IndicatorTable* table = nullptr;
-    const IndicatorTable* previous = nullptr;  // an earlier indicators step of the same run (change between vintages)
+    const std::map<std::string, Series>* previous = nullptr;  // earlier vintages by series key (merge_vintages)
     const RegionMaps* maps = nullptr;
     std::vector<SeriesClasses> classes;                      // per series
     std::vector<std::map<std::string, std::size_t>> ranks;   // per series, among the map's regions
@@ -47,6 +47,8 @@ struct SiteContext {
     [[nodiscard]] std::string change_text(const Series& series, double change) const;
     [[nodiscard]] std::string group_label(const Series& series) const;
     [[nodiscard]] const Cell* cell(std::size_t series, const std::string& region) const;
+    [[nodiscard]] bool has_previous(std::size_t series) const;
+    [[nodiscard]] bool has_any_previous() const { return previous && !previous->empty(); }
     // Current minus previous vintage, when both are published.
     [[nodiscard]] std::optional<double> change(std::size_t series, const std::string& region) const;
 };
