@@ -30,7 +30,8 @@ std::string json_text(const nlohmann::ordered_json& j) { return j.is_string() ? 
 std::string index_page(const SiteContext& site, const Templates& templates) {
     PageData d = common_data(site, site.w("indicators"), "");
     const RunInputs& run = *site.run;
-    d.set("what", fmt::format("{} {} × {} {}", site.table->series.size(), site.w("indicators"), site.maps->ids.size(), site.w("regions")));
+    d.set("what", fmt::format("{} {} × {} {}", site.table->series.size(), site.w("series_counted"), site.maps->ids.size(),
+                              site.lang == Language::German ? site.w("regions") : site.w("regions_counted")));
     d.set("where", site.maps->source);
     d.set("when", run.pipeline_name.empty() ? run.manifest_path : run.pipeline_name);
     d.set("region_count", std::to_string(site.maps->ids.size()));
