@@ -95,3 +95,16 @@ TEST_CASE("atlas: a value on a suppressed row, or a row twice, is refused", "[at
                                   std::string(kHeader) + "A,share,x,25,1,4,ok,c,S\nA,share,x,25,1,4,ok,c,S\n");
     CHECK_THROWS_WITH(read_indicator_table(twice), Catch::Contains("appears twice") && Catch::Contains("line 3"));
 }
+
+TEST_CASE("atlas: indicator tables of several steps merge into vintages", "[atlas]") {
+    const auto first = write_temp("regio_atlas_v1.csv", std::string(kHeader) + "A,share,x,20,1,5,ok,c,Share\nB,share,x,10,1,10,ok,c,Share\n");
+    const auto other = write_temp("regio_atlas_v2.csv", std::string(kHeader) + "A,rate,y,50,1,2,ok,c,Rate\n");
+    const auto later = write_temp("regio_atlas_v3.csv", std::string(kHeader) + "A,share,x,25,1,4,ok,c,Share\nC,share,x,,,,no_data,c,Share\n");
+    const Vintages v = merge_vintages({read_indicator_table(first), read_indicator_table(other), read_indicator_table(later)});
+    REQUIRE(v.current.series.size() == 2);
+    CHECK(v.current.series[0].key() == "share--x");
+    CHECK(*v.current.series[0].cells.at("A").value == 25);  // the later step is the current vintage
+    CHECK(*v.previous.at("share--x").cells.at("A").value == 20);
+    CHECK(v.previous.count("rate--y") == 0);
+    CHECK(v.current.regions == std::vector<std::string>{"A", "B", "C"});
+}
