@@ -216,6 +216,14 @@ TEST_CASE("atlas: errors", "[cli][atlas]") {
                    {"other", "out", "pipeline.toml"});
     expect_failure({"atlas", (tmp / "nowhere").string(), "-o", (tmp / "s").string()}, 1, "no run manifest", tmp.path(),
                    {"other", "out", "pipeline.toml"});
+    // The regions' path as a run in another directory recorded it.
+    {
+        const std::string manifest = read_file(out / "manifest.json");
+        write_file(out / "manifest.json", std::regex_replace(manifest, std::regex("\"[^\"]*regions\\.geojson\""), "\"elsewhere/regions.geojson\""));
+        expect_failure({"atlas", out.string(), "-o", (tmp / "s").string()}, 1, "the regions of map step map_foreign are not here", tmp.path(),
+                       {"other", "out", "pipeline.toml"});
+        write_file(out / "manifest.json", manifest);
+    }
     // A published table changed after the run: its numbers are not what the manifest vouches for.
     write_file(out / "indicators.csv", read_file(out / "indicators.csv") + "\n");
     expect_failure({"atlas", out.string(), "-o", (tmp / "s").string()}, 1, "changed since the run", tmp.path(), {"other", "out", "pipeline.toml"});

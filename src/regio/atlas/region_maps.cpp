@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -24,12 +25,16 @@ namespace regio::atlas {
 RegionMaps load_region_maps(const MapStep& map, int width, double simplify_px) {
     if (map.layer.empty() || map.id.empty())
         throw DataError("map step " + map.step + " names no --layer and --id", Where{}, "the atlas draws the regions of the run's map steps");
+    const io::InputSpec layer = io::InputSpec::parse(map.layer);
+    if (!std::filesystem::exists(layer.path))
+        throw IoError("the regions of map step " + map.step + " are not here", Where{layer.path},
+                      "the manifest's paths are relative to the directory the pipeline ran in: run regio atlas from there");
     RegionMaps out;
     out.source = map.layer;
     io::RegionReadOptions options{map.id, {}, {}};
     if (!map.name.empty()) options.text_fields.push_back(map.name);
     io::RegionFields fields;
-    const geometry::RegionSet regions = io::read_regions(io::InputSpec::parse(map.layer), options, out.warnings, &fields);
+    const geometry::RegionSet regions = io::read_regions(layer, options, out.warnings, &fields);
     out.ids = regions.ids;
     out.names = map.name.empty() ? regions.ids : fields.text[map.name];
     for (std::size_t i = 0; i < out.names.size(); ++i)
