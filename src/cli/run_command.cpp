@@ -33,7 +33,7 @@ struct RunArgs {
 
 // Commands that take --report, --overwrite and --quiet.
 const std::set<std::string> kReporting = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
-                                          "indicators", "regionalise", "compare"};
+                                          "indicators", "regionalise", "compare", "atlas"};
 
 // A step's full command line: its options, plus --report (when the file
 // names none), --overwrite and --quiet as the runner adds them. --overwrite
@@ -139,6 +139,7 @@ int run(const RunArgs& args) {
         }
         if (signals.received() != 0) break;
         if (!args.quiet) std::cerr << "== " << step.name << ": " << shown << '\n';
+        if (step.run == "atlas") finish(nullptr);  // the atlas reads the manifest of the steps before it
         const auto start = std::chrono::steady_clock::now();
         const int code = pipeline::run_step_process(command.args, signals);
         timings[step.name + "_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -149,7 +150,10 @@ int run(const RunArgs& args) {
         entry["exit_code"] = code;
         nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
         for (const auto& [key, path] : pipeline::step_outputs(step, out_dir))
-            if (std::filesystem::exists(path)) {
+            if (std::filesystem::is_directory(path)) {  // a site: its files are listed in its report
+                outputs.push_back({{"key", key}, {"path", path}});
+                files.insert(pipeline::run_relative(path, out_dir));
+            } else if (std::filesystem::exists(path)) {
                 outputs.push_back({{"key", key}, {"path", path}, {"sha256", pipeline::sha256_file(path)}});
                 files.insert(pipeline::run_relative(path, out_dir));
             }

@@ -64,7 +64,8 @@ TEST_CASE("run: the demo pipeline end to end, with its manifest", "[cli][run]") 
     // The manifest's conservation figures: every record accounted for, the
     // carried totals preserved, every step succeeded.
     const auto manifest = read_json(out / "manifest.json");
-    REQUIRE(manifest["steps"].size() == 6);
+    REQUIRE(manifest["steps"].size() == 7);  // the last is the atlas
+    CHECK(fs::exists(out / "atlas" / "index.html"));
     for (const auto& step : manifest["steps"]) CHECK(step["exit_code"] == 0);
     const auto& points = manifest["steps"][0]["report"]["points"];
     CHECK(points["conserved"] == true);

@@ -24,7 +24,8 @@ namespace {
 
 const std::set<std::string> kCommands = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
                                          "crosswalk chain",  "classify",       "map",             "indicators",
-                                         "degurba",          "regionalise",    "compare"};
+                                         "degurba",          "regionalise",    "compare",
+                                         "atlas"};
 const std::set<std::string> kOutputKeys = {"output", "changes", "gpkg", "map", "report", "units-out", "clusters"};
 // Options whose values are input files (FILE or FILE:LAYER).
 const std::set<std::string> kInputKeys = {"regions", "points",     "grid",     "grid-table", "grid-layer", "weights",
@@ -385,6 +386,8 @@ std::vector<std::string> command_line(const Pipeline& p, const Step& step, const
         if (space == std::string::npos) break;
         start = space + 1;
     }
+    // The atlas publishes the run it is part of: its input is the output directory.
+    if (step.run == "atlas") argv.push_back(out_dir);
     for (const auto& a : step.args) {
         const std::string option = "--" + a.key;
         if (a.flag) {
