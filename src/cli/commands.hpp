@@ -30,6 +30,7 @@ void add_degurba(CLI::App& app, Action& action);
 void add_run(CLI::App& app, Action& action);
 void add_regionalise(CLI::App& app, Action& action);
 void add_indicators(CLI::App& app, Action& action);
+void add_segregation(CLI::App& app, Action& action);
 
 // "regio N.N.N (GDAL x, GEOS y, PROJ z)"
 std::string version_text();

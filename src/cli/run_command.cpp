@@ -34,7 +34,7 @@ struct RunArgs {
 
 // Commands that take --report, --overwrite and --quiet.
 const std::set<std::string> kReporting = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
-                                          "indicators", "regionalise"};
+                                          "indicators", "regionalise", "segregation"};
 
 int spawn_regio(const std::vector<std::string>& args) {
     std::vector<std::string> all{"regio"};

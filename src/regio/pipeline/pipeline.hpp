@@ -18,7 +18,7 @@
 //
 // A value "@residents" is the `output` of step residents; "@xw.changes" the
 // `changes` output of step xw. Output keys: output, changes, gpkg, map,
-// report, units-out, clusters.
+// report, units-out, clusters, local.
 #include <cstdint>
 #include <string>
 #include <utility>

@@ -1,0 +1,35 @@
+#pragma once
+// One group against the rest of the population (../shared/spec/segregation.md §2).
+// x[i] the group's count in unit i, t[i] the unit's total (x[i] <= t[i]).
+// p_i = 0 where t_i = 0: a unit without people contributes nothing (pysal's
+// rule). Every function returns NaN when the index is undefined: T = 0, or
+// P = X/T is 0 or 1. The caller turns that into an error or an empty value.
+#include <span>
+#include <vector>
+
+namespace regio::segregation {
+
+using Counts = std::span<const double>;
+
+// Dissimilarity D = sum t_i |p_i - P| / (2 T P (1 - P)).
+double dissimilarity(Counts x, Counts t);
+// Isolation xPx = sum (x_i / X) p_i.
+double isolation(Counts x, Counts t);
+// Exposure xPy = sum (x_i / X)(1 - p_i) = 1 - xPx.
+double exposure(Counts x, Counts t);
+// Theil's entropy index H = sum t_i (E - E_i) / (E T), E the binary entropy of P.
+double entropy_index(Counts x, Counts t);
+// Atkinson A(b) = 1 - P/(1-P) |sum (1-p_i)^(1-b) p_i^b t_i / (P T)|^(1/(1-b)).
+double atkinson(Counts x, Counts t, double b = 0.5);
+// Gini G = sum_i sum_j t_i t_j |p_i - p_j| / (2 T^2 P (1 - P)), in O(n log n).
+double gini(Counts x, Counts t);
+
+// Location quotient of every unit: p_i / P (0 where t_i = 0).
+std::vector<double> location_quotients(Counts x, Counts t);
+
+// Morrill's spatial dissimilarity: D - sum_ij c_ij |p_i - p_j| / sum_ij c_ij,
+// c_ij = 1 for neighbours. neighbours[i] lists i's neighbours (symmetric).
+// With no neighbour pair at all the adjustment is 0.
+double spatial_dissimilarity(Counts x, Counts t, const std::vector<std::vector<std::size_t>>& neighbours);
+
+}  // namespace regio::segregation
