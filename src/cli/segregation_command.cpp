@@ -40,8 +40,9 @@ int run(Args& a) {
     if (!a.report.empty()) write_report(a.report, result.to_json(r), main_output);
     if (!a.quiet) {
         for (const auto& w : result.warnings) std::cerr << "regio: warning: " << w << '\n';
-        std::cerr << fmt::format("segregation: {} units, {} groups ({}), population {:.10g}{} -> {} index values in {}{} ({:.2f} s)\n",
-                                 result.composition.units(), result.composition.groups.size(), fmt::join(result.composition.groups, ", "),
+        const std::size_t groups = result.composition.groups.size();
+        std::cerr << fmt::format("segregation: {} units, {} group{} ({}), population {:.10g}{} -> {} index values in {}{} ({:.2f} s)\n",
+                                 result.composition.units(), groups, groups == 1 ? "" : "s", fmt::join(result.composition.groups, ", "),
                                  result.composition.total(),
                                  result.within_groups ? fmt::format(", {} within groups", result.within_groups) : std::string(),
                                  result.rows.size(), r.output, r.local.empty() ? std::string() : " and " + r.local, result.seconds);

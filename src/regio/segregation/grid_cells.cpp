@@ -81,19 +81,19 @@ private:
 
 }  // namespace
 
-regionalise::Neighbours grid_neighbours(const GridCells& cells, regionalise::Contiguity contiguity) {
+NeighbourPairs grid_neighbour_pairs(const GridCells& cells, regionalise::Contiguity contiguity) {
     const CellLookup lookup(cells);
-    regionalise::Neighbours out(cells.size());
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        for (std::int64_t dr = -1; dr <= 1; ++dr)
-            for (std::int64_t dc = -1; dc <= 1; ++dc) {
-                if (dr == 0 && dc == 0) continue;
-                if (contiguity == regionalise::Contiguity::Rook && dr != 0 && dc != 0) continue;
-                const std::size_t j = lookup.find(cells.row[i] + dr, cells.col[i] + dc);
-                if (j != CellLookup::kNone) out[i].push_back(j);
-            }
-        std::sort(out[i].begin(), out[i].end());
-    }
+    // Half of the neighbourhood (east, north, and for queen the two northern
+    // corners): every pair is met once, from its southern or western cell.
+    const std::vector<std::pair<std::int64_t, std::int64_t>> offsets =
+        contiguity == regionalise::Contiguity::Rook ? std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 1}, {1, 0}}
+                                                    : std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 1}, {1, -1}, {1, 0}, {1, 1}};
+    NeighbourPairs out;
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        for (const auto& [dr, dc] : offsets) {
+            const std::size_t j = lookup.find(cells.row[i] + dr, cells.col[i] + dc);
+            if (j != CellLookup::kNone) out.emplace_back(static_cast<std::uint32_t>(std::min(i, j)), static_cast<std::uint32_t>(std::max(i, j)));
+        }
     return out;
 }
 

@@ -3,7 +3,10 @@
 #include "regio/segregation/multigroup.hpp"
 #include "regio/segregation/single_group.hpp"
 
+#include "regio/parallel.hpp"
+
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 
 namespace regio::segregation {
@@ -13,14 +16,14 @@ constexpr std::string_view kNames[] = {"dissimilarity",           "isolation",  
                                        "atkinson",                "gini",               "spatial_dissimilarity",
                                        "multigroup_dissimilarity", "multigroup_entropy", "mutual_information", "diversity"};
 
-double single_value(Index index, Counts x, Counts t, const regionalise::Neighbours* neighbours) {
+double single_value(Index index, Counts x, Counts t, const NeighbourPairs* neighbours, GiniScratch& scratch) {
     switch (index) {
     case Index::Dissimilarity: return dissimilarity(x, t);
     case Index::Isolation: return isolation(x, t);
     case Index::Exposure: return exposure(x, t);
     case Index::Entropy: return entropy_index(x, t);
     case Index::Atkinson: return atkinson(x, t);
-    case Index::Gini: return gini(x, t);
+    case Index::Gini: return gini(x, t, scratch);
     case Index::SpatialDissimilarity: return spatial_dissimilarity(x, t, *neighbours);
     default: return std::numeric_limits<double>::quiet_NaN();
     }
@@ -36,19 +39,33 @@ double multi_value(Index index, const GroupCounts& counts) {
     }
 }
 
-// The rows of one setting (scale, bandwidth) of one composition.
-void add_rows(const Composition& c, const regionalise::Neighbours* neighbours, const IndexPlan& plan, std::int64_t scale,
-              double bandwidth, std::vector<IndexValue>& out) {
-    const GroupCounts all = partition_counts(c);
+// The rows of one setting (scale, bandwidth) of one composition, computed
+// on plan.threads threads (each value on its own: the order stays fixed).
+void add_rows(const Composition& c, const NeighbourPairs* neighbours, const IndexPlan& plan, std::int64_t scale, double bandwidth,
+              std::vector<GiniScratch>& scratch, std::vector<IndexValue>& out) {
+    // A partition's counts are used as they are; one group gets its rest.
+    GroupCounts rest;
+    if (c.mode == GroupMode::OneAgainstTotal) rest = partition_counts(c);
+    const GroupCounts& all = c.mode == GroupMode::Partition ? c.counts : rest;
+    const std::size_t first = out.size();
+    std::vector<std::size_t> group_of;  // per new row: the group, or npos for a multigroup index
     for (Index index : plan.indices) {
         if (index == Index::SpatialDissimilarity && !neighbours) continue;
         if (is_multigroup(index)) {
-            out.push_back({index, {}, scale, bandwidth, multi_value(index, all)});
+            out.push_back({index, {}, scale, bandwidth, 0});
+            group_of.push_back(std::string::npos);
             continue;
         }
-        for (std::size_t m = 0; m < c.groups.size(); ++m)
-            out.push_back({index, c.groups[m], scale, bandwidth, single_value(index, c.counts[m], c.totals, neighbours)});
+        for (std::size_t m = 0; m < c.groups.size(); ++m) {
+            out.push_back({index, c.groups[m], scale, bandwidth, 0});
+            group_of.push_back(m);
+        }
     }
+    parallel_for(group_of.size(), plan.threads, [&](std::size_t k, unsigned thread) {
+        IndexValue& row = out[first + k];
+        row.value = group_of[k] == std::string::npos ? multi_value(row.index, all)
+                                                     : single_value(row.index, c.counts[group_of[k]], c.totals, neighbours, scratch[thread]);
+    });
 }
 
 // A composition from smoothed partition counts (totals = sum of the groups).
@@ -80,15 +97,12 @@ Places select_places(const Places& all, const std::vector<std::size_t>& units) {
     Places out;
     out.kind = all.kind;
     if (all.kind == PlaceKind::Regions) {
-        std::vector<std::size_t> new_index(all.centres.size(), std::numeric_limits<std::size_t>::max());
-        for (std::size_t k = 0; k < units.size(); ++k) new_index[units[k]] = k;
-        for (std::size_t i : units) {
-            out.centres.push_back(all.centres[i]);
-            auto& list = out.neighbours.emplace_back();
-            for (std::size_t j : all.neighbours[i])
-                if (new_index[j] != std::numeric_limits<std::size_t>::max()) list.push_back(new_index[j]);
-            std::sort(list.begin(), list.end());
-        }
+        constexpr auto kNone = std::numeric_limits<std::uint32_t>::max();
+        std::vector<std::uint32_t> new_index(all.centres.size(), kNone);
+        for (std::size_t k = 0; k < units.size(); ++k) new_index[units[k]] = static_cast<std::uint32_t>(k);
+        for (std::size_t i : units) out.centres.push_back(all.centres[i]);
+        for (const auto& [i, j] : all.neighbours)
+            if (new_index[i] != kNone && new_index[j] != kNone) out.neighbours.emplace_back(new_index[i], new_index[j]);
     } else if (all.kind == PlaceKind::Grid) {
         out.grid.cell_size = all.grid.cell_size;
         for (std::size_t i : units) {
@@ -102,28 +116,33 @@ Places select_places(const Places& all, const std::vector<std::size_t>& units) {
 std::vector<IndexValue> compute_indices(const Composition& c, const Places& places, const IndexPlan& plan) {
     std::vector<IndexValue> out;
     const bool wants_contiguity = std::find(plan.indices.begin(), plan.indices.end(), Index::SpatialDissimilarity) != plan.indices.end();
-    regionalise::Neighbours grid_neighbours_storage;
-    const regionalise::Neighbours* neighbours = nullptr;
-    if (places.kind == PlaceKind::Regions) neighbours = &places.neighbours;
-    if (places.kind == PlaceKind::Grid && wants_contiguity) {
-        grid_neighbours_storage = grid_neighbours(places.grid, plan.contiguity);
-        neighbours = &grid_neighbours_storage;
+    std::vector<GiniScratch> scratch(std::max(1u, plan.threads));  // one per thread, reused by every setting
+    {
+        NeighbourPairs grid_pairs;  // freed before the scales and bandwidths
+        const NeighbourPairs* neighbours = nullptr;
+        if (places.kind == PlaceKind::Regions) neighbours = &places.neighbours;
+        if (places.kind == PlaceKind::Grid && wants_contiguity) {
+            grid_pairs = grid_neighbour_pairs(places.grid, plan.contiguity);
+            neighbours = &grid_pairs;
+        }
+        add_rows(c, neighbours, plan, 0, 0, scratch, out);
     }
-    add_rows(c, neighbours, plan, 0, 0, out);
     if (places.kind == PlaceKind::Grid)
         for (std::int64_t k : plan.scales) {
             const Blocks blocks = grid_blocks(places.grid, k);
             const Composition merged = merge_units(c, blocks.part_of, blocks.grid.size());
-            regionalise::Neighbours block_neighbours;
-            if (wants_contiguity) block_neighbours = grid_neighbours(blocks.grid, plan.contiguity);
-            add_rows(merged, wants_contiguity ? &block_neighbours : nullptr, plan, k, 0, out);
+            NeighbourPairs block_neighbours;
+            if (wants_contiguity) block_neighbours = grid_neighbour_pairs(blocks.grid, plan.contiguity);
+            add_rows(merged, wants_contiguity ? &block_neighbours : nullptr, plan, k, 0, scratch, out);
         }
     if (places.kind != PlaceKind::None) {
-        const GroupCounts counts = partition_counts(c);
+        GroupCounts rest;
+        if (c.mode == GroupMode::OneAgainstTotal) rest = partition_counts(c);
+        const GroupCounts& counts = c.mode == GroupMode::Partition ? c.counts : rest;
         for (double r : plan.bandwidths) {
-            const GroupCounts smoothed = places.kind == PlaceKind::Grid ? smooth_on_grid(counts, places.grid, r, plan.kernel)
-                                                                        : smooth_by_centres(counts, places.centres, r, plan.kernel);
-            add_rows(from_partition(c, smoothed), nullptr, plan, 0, r, out);
+            GroupCounts smoothed = places.kind == PlaceKind::Grid ? smooth_on_grid(counts, places.grid, r, plan.kernel)
+                                                                  : smooth_by_centres(counts, places.centres, r, plan.kernel);
+            add_rows(from_partition(c, std::move(smoothed)), nullptr, plan, 0, r, scratch, out);
         }
     }
     return out;

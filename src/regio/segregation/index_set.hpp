@@ -5,6 +5,7 @@
 #include "regio/regionalise/adjacency.hpp"
 #include "regio/segregation/composition.hpp"
 #include "regio/segregation/grid_cells.hpp"
+#include "regio/segregation/single_group.hpp"
 #include "regio/segregation/smoothing.hpp"
 
 #include <cstdint>
@@ -44,7 +45,7 @@ enum class PlaceKind { None, Regions, Grid };
 struct Places {
     PlaceKind kind = PlaceKind::None;
     std::vector<geometry::Point> centres;   // Regions: centroids (projected CRS)
-    regionalise::Neighbours neighbours;     // Regions: contiguity from the geometry
+    NeighbourPairs neighbours;              // Regions: contiguity from the geometry
     GridCells grid;                         // Grid: the cells
 };
 // The places of the listed units (neighbours kept among them only).
@@ -56,6 +57,7 @@ struct IndexPlan {
     std::vector<std::int64_t> scales;   // grid blocks of k x k cells
     std::vector<double> bandwidths;     // local environments, CRS units
     Kernel kernel = Kernel::Box;
+    unsigned threads = 1;               // for the indices of one setting
 };
 
 struct IndexValue {

@@ -6,6 +6,7 @@
 #include "regio/table/csv_text.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -77,6 +78,25 @@ nlohmann::ordered_json SegregationResult::to_json(const SegregationRequest& r) c
     j["warnings"] = warnings;
     j["seconds"] = seconds;
     return j;
+}
+
+void check_outputs(const SegregationRequest& r, const std::vector<std::string>& extra_outputs) {
+    const std::vector<std::string> inputs{io::InputSpec::parse(r.data).path, io::InputSpec::parse(r.regions).path};
+    if (io::extension_of(r.output) != "csv") throw UsageError("-o " + r.output + ": the indices are written as CSV: name -o .csv");
+    { io::OutputFile probe(r.output, r.overwrite, inputs); }
+    std::vector<std::string> outputs{r.output};
+    if (!r.local.empty()) {
+        io::check_feature_output(r.local, "--local", r.overwrite, inputs);
+        if (io::extension_of(r.local) == "gpkg" && r.geometry == UnitGeometry::None)
+            throw UsageError("--local " + r.local + ": a GeoPackage needs the units' geometry", {}, "give --regions or --grid-codes, or name a .csv");
+        outputs.push_back(r.local);
+    }
+    outputs.insert(outputs.end(), extra_outputs.begin(), extra_outputs.end());
+    std::error_code ec;
+    for (std::size_t a = 0; a < outputs.size(); ++a)
+        for (std::size_t b = a + 1; b < outputs.size(); ++b)
+            if (std::filesystem::weakly_canonical(outputs[a], ec) == std::filesystem::weakly_canonical(outputs[b], ec))
+                throw UsageError("two outputs name the same file: " + outputs[a]);
 }
 
 void write_outputs(const SegregationRequest& r, const SegregationResult& result) {

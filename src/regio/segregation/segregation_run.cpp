@@ -2,7 +2,6 @@
 #include "regio/segregation/segregation_request.hpp"
 
 #include "regio/error.hpp"
-#include "regio/io/feature_table.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/segregation/multigroup.hpp"
 #include "regio/segregation/single_group.hpp"
@@ -15,7 +14,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <map>
 
 namespace regio::segregation {
@@ -28,6 +26,7 @@ IndexPlan make_plan(const SegregationRequest& r, GroupMode mode) {
     plan.scales = r.scales;
     plan.bandwidths = r.bandwidths;
     plan.kernel = r.kernel;
+    plan.threads = r.threads;
     const bool located = r.geometry != UnitGeometry::None;
     std::vector<Index> asked;
     for (const auto& name : r.indices) {
@@ -70,8 +69,8 @@ struct Scope {
 
 std::vector<Scope> scopes_of(const UnitTable& table) {
     std::vector<Scope> scopes(1);
-    scopes[0].units.resize(table.ids.size());
-    for (std::size_t i = 0; i < table.ids.size(); ++i) scopes[0].units[i] = i;
+    scopes[0].units.resize(table.composition.units());
+    for (std::size_t i = 0; i < scopes[0].units.size(); ++i) scopes[0].units[i] = i;
     std::map<std::string, std::vector<std::size_t>> parts;
     for (std::size_t i = 0; i < table.within_keys.size(); ++i) parts[table.within_keys[i]].push_back(i);
     for (auto& [key, units] : parts) scopes.push_back({key, std::move(units)});
@@ -81,8 +80,15 @@ std::vector<Scope> scopes_of(const UnitTable& table) {
 void add_scope_rows(const SegregationRequest& r, const Scope& scope, std::size_t stream, const Composition& all, const Places& all_places,
                     const IndexPlan& plan, SegregationResult& out, const ProgressRange& progress) {
     const bool whole = stream == 0;
-    const Composition c = whole ? all : select_units(all, scope.units);
-    const Places places = whole ? all_places : select_places(all_places, scope.units);
+    // The whole input is used in place (a million cells are not copied).
+    Composition part;
+    Places part_places;
+    if (!whole) {
+        part = select_units(all, scope.units);
+        part_places = select_places(all_places, scope.units);
+    }
+    const Composition& c = whole ? all : part;
+    const Places& places = whole ? all_places : part_places;
     std::vector<IndexValue> values = compute_indices(c, places, plan);
     std::size_t undefined = 0;
     if (scope.units.size() < 2)
@@ -109,7 +115,7 @@ void add_scope_rows(const SegregationRequest& r, const Scope& scope, std::size_t
 // Theil's decomposition of M over the --within groups, checked: between +
 // within must give the total (a failed check is an error, not a footnote).
 void add_decomposition(const UnitTable& table, const std::vector<Scope>& scopes, SegregationResult& out) {
-    std::vector<std::size_t> part_of(table.ids.size());
+    std::vector<std::size_t> part_of(table.composition.units());
     for (std::size_t s = 1; s < scopes.size(); ++s)
         for (std::size_t i : scopes[s].units) part_of[i] = s - 1;
     const MutualInformationSplit split = split_mutual_information(partition_counts(table.composition), part_of, scopes.size() - 1);
@@ -123,7 +129,6 @@ void add_decomposition(const UnitTable& table, const std::vector<Scope>& scopes,
 
 void add_local(const UnitTable& table, SegregationResult& out) {
     const Composition& c = table.composition;
-    out.unit_ids = table.ids;
     out.local_groups = c.groups;
     for (const auto& g : c.counts) out.location_quotients.push_back(location_quotients(g, c.totals));
     out.local_entropy = local_entropy(partition_counts(c));
@@ -131,38 +136,21 @@ void add_local(const UnitTable& table, SegregationResult& out) {
 
 }  // namespace
 
-void check_outputs(const SegregationRequest& r, const std::vector<std::string>& extra_outputs) {
-    const std::vector<std::string> inputs{io::InputSpec::parse(r.data).path, io::InputSpec::parse(r.regions).path};
-    if (io::extension_of(r.output) != "csv") throw UsageError("-o " + r.output + ": the indices are written as CSV: name -o .csv");
-    { io::OutputFile probe(r.output, r.overwrite, inputs); }
-    std::vector<std::string> outputs{r.output};
-    if (!r.local.empty()) {
-        io::check_feature_output(r.local, "--local", r.overwrite, inputs);
-        if (io::extension_of(r.local) == "gpkg" && r.geometry == UnitGeometry::None)
-            throw UsageError("--local " + r.local + ": a GeoPackage needs the units' geometry", {}, "give --regions or --grid-codes, or name a .csv");
-        outputs.push_back(r.local);
-    }
-    outputs.insert(outputs.end(), extra_outputs.begin(), extra_outputs.end());
-    std::error_code ec;
-    for (std::size_t a = 0; a < outputs.size(); ++a)
-        for (std::size_t b = a + 1; b < outputs.size(); ++b)
-            if (std::filesystem::weakly_canonical(outputs[a], ec) == std::filesystem::weakly_canonical(outputs[b], ec))
-                throw UsageError("two outputs name the same file: " + outputs[a]);
-}
-
 SegregationResult run(const SegregationRequest& r, const ProgressRange& progress) {
     const auto start = std::chrono::steady_clock::now();
     check_options(r);
     check_outputs(r);
     progress(0, "reading");
-    const UnitTable table = read_unit_table(r);
+    UnitTable table = read_unit_table(r);
     const IndexPlan plan = make_plan(r, table.composition.mode);
     if (r.simulations) check_whole_counts(table, r);
     const bool contiguity = std::find(plan.indices.begin(), plan.indices.end(), Index::SpatialDissimilarity) != plan.indices.end();
-    UnitPlaces located = locate_units(r, table, contiguity);
+    UnitPlaces located = locate_units(r, table, contiguity, io::extension_of(r.local) == "gpkg");
+    // Without --local the ids have served (checks, places, within): a million
+    // grid codes are 64 MB better spent on the indices.
+    if (r.local.empty()) std::vector<std::string>().swap(table.ids);
 
     SegregationResult out;
-    out.composition = table.composition;
     out.neighbour_pairs = located.neighbour_pairs;
     out.warnings = std::move(located.warnings);
     const std::vector<Scope> scopes = scopes_of(table);
@@ -176,7 +164,9 @@ SegregationResult run(const SegregationRequest& r, const ProgressRange& progress
             std::find(plan.indices.begin(), plan.indices.end(), Index::MutualInformation) != plan.indices.end())
             add_decomposition(table, scopes, out);
     }
-    add_local(table, out);
+    if (!r.local.empty()) add_local(table, out);
+    out.unit_ids = std::move(table.ids);
+    out.composition = std::move(table.composition);
     out.shapes = std::move(located.shapes);
     progress(0.95, "writing");
     write_outputs(r, out);

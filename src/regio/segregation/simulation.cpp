@@ -32,12 +32,14 @@ double percentile(const std::vector<double>& sorted, double q) {
 std::vector<SimulatedValue> simulate(const Composition& c, const Places& places, const IndexPlan& plan, const std::vector<double>& observed,
                                      const SimulationPlan& sim, std::uint64_t stream, const ProgressRange& progress) {
     const GroupCounts counts = partition_counts(c);
+    IndexPlan one_thread = plan;  // the simulations run in parallel instead
+    one_thread.threads = 1;
     const std::uint64_t stream_seed = regionalise::run_seed(sim.seed, static_cast<unsigned>(stream));
     std::vector<std::vector<double>> values(sim.simulations);  // [simulation][row]
     std::atomic<unsigned> done{0};
     parallel_for(sim.simulations, sim.threads, [&](std::size_t j, unsigned) {
         Uniform uniform(regionalise::run_seed(stream_seed, static_cast<unsigned>(j)));
-        values[j] = index_values(with_counts(c, random_allocation(counts, uniform)), places, plan);
+        values[j] = index_values(with_counts(c, random_allocation(counts, uniform)), places, one_thread);
         const unsigned finished = ++done;
         if (finished % 16 == 0) progress(static_cast<double>(finished) / sim.simulations, "simulations");
     });

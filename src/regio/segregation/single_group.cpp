@@ -1,9 +1,11 @@
 #include "regio/segregation/single_group.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <utility>
 #include <cmath>
 #include <limits>
-#include <numeric>
 
 namespace regio::segregation {
 namespace {
@@ -28,6 +30,8 @@ Totals totals_of(Counts x, Counts t) {
 }
 
 double share(double x, double t) { return t > 0 ? x / t : 0.0; }
+
+using ShareWeight = std::pair<double, double>;  // (p, t)
 
 // -p ln p - (1-p) ln(1-p), with 0 ln 0 = 0.
 double binary_entropy(double p) {
@@ -80,28 +84,64 @@ double atkinson(Counts x, Counts t, double b) {
     double sum = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
         const double p = share(x[i], t[i]);
-        sum += std::pow(1 - p, 1 - b) * std::pow(p, b) * t[i];
+        // b = 0.5 (the default) is a square root: pow is ten times slower.
+        sum += (b == 0.5 ? std::sqrt((1 - p) * p) : std::pow(1 - p, 1 - b) * std::pow(p, b)) * t[i];
     }
     return 1 - P / (1 - P) * std::pow(std::abs(sum / (P * s.all)), 1 / (1 - b));
 }
 
+namespace {
+
+// Sorts (p, t) pairs by p: an LSD radix sort on the high 32 bits of p (which
+// order like the numbers for p >= 0), two passes of 16 bits, then each run of
+// equal high bits sorted by the full value (short runs). Linear in practice:
+// a million units are sorted 40 times in a scale and bandwidth profile.
+void sort_by_share(std::vector<ShareWeight>& items, std::vector<ShareWeight>& buffer) {
+    buffer.resize(items.size());
+    auto high = [](double p) { return static_cast<std::uint32_t>(std::bit_cast<std::uint64_t>(p) >> 32); };
+    std::vector<std::size_t> count(std::size_t{1} << 16);
+    for (int shift = 0; shift < 32; shift += 16) {
+        std::fill(count.begin(), count.end(), 0);
+        for (const auto& item : items) ++count[(high(item.first) >> shift) & 0xffff];
+        std::size_t start = 0;
+        for (auto& c : count) start += std::exchange(c, start);
+        for (const auto& item : items) buffer[count[(high(item.first) >> shift) & 0xffff]++] = item;
+        items.swap(buffer);
+    }
+    for (std::size_t a = 0; a < items.size();) {
+        std::size_t b = a + 1;
+        bool mixed = false;
+        while (b < items.size() && high(items[b].first) == high(items[a].first)) mixed |= items[b++].first != items[a].first;
+        if (mixed) std::sort(items.begin() + static_cast<std::ptrdiff_t>(a), items.begin() + static_cast<std::ptrdiff_t>(b),
+                             [](const ShareWeight& u, const ShareWeight& v) { return u.first < v.first; });
+        a = b;
+    }
+}
+
+}  // namespace
+
 double gini(Counts x, Counts t) {
+    GiniScratch scratch;
+    return gini(x, t, scratch);
+}
+
+double gini(Counts x, Counts t, GiniScratch& scratch) {
     const Totals s = totals_of(x, t);
     if (!s.defined()) return kUndefined;
     const double P = s.share();
     // In ascending order of p, |p_i - p_j| = p_j - p_i for i before j, so the
     // double sum is 2 sum_j t_j (p_j W_j - V_j) with W_j, V_j the sums of t
-    // and t p over the units before j.
-    std::vector<std::size_t> order(t.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::vector<double> p(t.size());
-    for (std::size_t i = 0; i < t.size(); ++i) p[i] = share(x[i], t[i]);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p[a] < p[b]; });
+    // and t p over the units before j (ties contribute 0 either way).
+    std::vector<ShareWeight>& items = scratch.items;
+    items.clear();
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (t[i] > 0) items.emplace_back(x[i] / t[i], t[i]);
+    sort_by_share(items, scratch.buffer);
     double before_t = 0, before_tp = 0, sum = 0;
-    for (std::size_t i : order) {
-        sum += t[i] * (p[i] * before_t - before_tp);
-        before_t += t[i];
-        before_tp += t[i] * p[i];
+    for (const auto& [p, w] : items) {
+        sum += w * (p * before_t - before_tp);
+        before_t += w;
+        before_tp += w * p;
     }
     return 2 * sum / (2 * s.all * s.all * P * (1 - P));
 }
@@ -114,16 +154,12 @@ std::vector<double> location_quotients(Counts x, Counts t) {
     return lq;
 }
 
-double spatial_dissimilarity(Counts x, Counts t, const std::vector<std::vector<std::size_t>>& neighbours) {
+double spatial_dissimilarity(Counts x, Counts t, const NeighbourPairs& neighbours) {
     const double d = dissimilarity(x, t);
-    if (std::isnan(d)) return d;
-    double differences = 0, pairs = 0;
-    for (std::size_t i = 0; i < neighbours.size(); ++i)
-        for (std::size_t j : neighbours[i]) {
-            differences += std::abs(share(x[i], t[i]) - share(x[j], t[j]));
-            pairs += 1;
-        }
-    return pairs > 0 ? d - differences / pairs : d;
+    if (std::isnan(d) || neighbours.empty()) return d;
+    double differences = 0;
+    for (const auto& [i, j] : neighbours) differences += std::abs(share(x[i], t[i]) - share(x[j], t[j]));
+    return d - differences / static_cast<double>(neighbours.size());
 }
 
 }  // namespace regio::segregation

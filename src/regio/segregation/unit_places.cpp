@@ -19,13 +19,15 @@ geometry::MultiPolygon square(double x0, double y0, double size) {
     return geometry::MultiPolygon{{p}};
 }
 
-UnitPlaces grid_places(const SegregationRequest& r, const UnitTable& table) {
+UnitPlaces grid_places(const SegregationRequest& r, const UnitTable& table, bool need_shapes) {
     UnitPlaces out;
     out.places.kind = PlaceKind::Grid;
     GridCells& g = out.places.grid;
     out.shapes.file = r.data;
     out.shapes.id_field = r.id;
     out.shapes.crs_wkt = io::Crs::from_user("EPSG:3035", "--grid-codes").wkt;
+    g.col.reserve(table.ids.size());
+    g.row.reserve(table.ids.size());
     for (std::size_t i = 0; i < table.ids.size(); ++i) {
         std::string why;
         const std::optional<grid::ParsedCellCode> code = grid::parse_cell_code(table.ids[i], why);
@@ -41,8 +43,8 @@ UnitPlaces grid_places(const SegregationRequest& r, const UnitTable& table) {
                             table.rows.at(i, r.id));
         g.col.push_back(cell.easting / cell.resolution);
         g.row.push_back(cell.northing / cell.resolution);
-        out.shapes.ids.push_back(table.ids[i]);
-        out.shapes.shapes.push_back(square(static_cast<double>(cell.easting), static_cast<double>(cell.northing), g.cell_size));
+        if (need_shapes)
+            out.shapes.shapes.push_back(square(static_cast<double>(cell.easting), static_cast<double>(cell.northing), g.cell_size));
     }
     return out;
 }
@@ -80,18 +82,20 @@ UnitPlaces region_places(const SegregationRequest& r, const UnitTable& table, bo
     if (need_contiguity) {
         // Degrees: 1e-7 is about 1 cm, like the metric default.
         const double tolerance = crs.is_geographic() ? r.tolerance * 1e-5 : r.tolerance;
-        out.places.neighbours = regionalise::build_adjacency(units, {r.contiguity, tolerance});
-        for (const auto& list : out.places.neighbours) out.neighbour_pairs += list.size();
-        out.neighbour_pairs /= 2;
+        const regionalise::Neighbours lists = regionalise::build_adjacency(units, {r.contiguity, tolerance});
+        for (std::size_t i = 0; i < lists.size(); ++i)
+            for (std::size_t j : lists[i])
+                if (i < j) out.places.neighbours.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
+        out.neighbour_pairs = out.places.neighbours.size();
     }
     return out;
 }
 
 }  // namespace
 
-UnitPlaces locate_units(const SegregationRequest& r, const UnitTable& table, bool need_contiguity) {
+UnitPlaces locate_units(const SegregationRequest& r, const UnitTable& table, bool need_contiguity, bool need_shapes) {
     switch (r.geometry) {
-    case UnitGeometry::GridCodes: return grid_places(r, table);
+    case UnitGeometry::GridCodes: return grid_places(r, table, need_shapes);
     case UnitGeometry::Regions: return region_places(r, table, need_contiguity);
     case UnitGeometry::None: break;
     }

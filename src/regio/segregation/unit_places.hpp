@@ -9,13 +9,14 @@ namespace regio::segregation {
 struct UnitPlaces {
     Places places;
     geometry::RegionSet shapes;       // in data order (cells as squares for grid codes)
-    std::size_t neighbour_pairs = 0;  // contiguity of regions (grids: counted by the caller)
+    std::size_t neighbour_pairs = 0;  // contiguity of regions (0 for grids: their pairs are made per scale)
     std::vector<std::string> warnings;
 };
 
 // Throws DataError for ids without a polygon (naming the data row), malformed
 // or mixed-resolution grid codes, units without geometry; CrsError for a
 // geographic CRS when bandwidths need distances.
-UnitPlaces locate_units(const SegregationRequest& request, const UnitTable& table, bool need_contiguity);
+// Grid cells get square shapes only with need_shapes (a GeoPackage --local).
+UnitPlaces locate_units(const SegregationRequest& request, const UnitTable& table, bool need_contiguity, bool need_shapes);
 
 }  // namespace regio::segregation

@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace regio::segregation;
 using regio::regionalise::Contiguity;
 using Catch::Matchers::WithinAbs;
@@ -46,10 +48,22 @@ TEST_CASE("segregation example 3: dissimilarity and its contiguity adjustment") 
     const GridCells grid = example_grid();
     const std::vector<double> t = sum(kA, kB);
     CHECK_THAT(dissimilarity(kA, t), WithinAbs(0.666667, 1e-6));
-    CHECK_THAT(spatial_dissimilarity(kA, t, grid_neighbours(grid, Contiguity::Rook)), WithinAbs(0.25, 1e-6));
-    CHECK_THAT(spatial_dissimilarity(kA, t, grid_neighbours(grid, Contiguity::Queen)), WithinAbs(0.266667, 1e-6));
-    CHECK(grid_neighbours(grid, Contiguity::Rook)[4] == std::vector<std::size_t>{1, 3, 5, 7});
-    CHECK(grid_neighbours(grid, Contiguity::Queen)[0] == std::vector<std::size_t>{1, 3, 4});
+    const NeighbourPairs rook = grid_neighbour_pairs(grid, Contiguity::Rook);
+    const NeighbourPairs queen = grid_neighbour_pairs(grid, Contiguity::Queen);
+    CHECK_THAT(spatial_dissimilarity(kA, t, rook), WithinAbs(0.25, 1e-6));
+    CHECK_THAT(spatial_dissimilarity(kA, t, queen), WithinAbs(0.266667, 1e-6));
+    // 3 x 3 cells: 12 edges, and 8 diagonals more; the centre (unit 4) has 4 and 8 neighbours.
+    CHECK(rook.size() == 12);
+    CHECK(queen.size() == 20);
+    auto degree = [](const NeighbourPairs& pairs, std::uint32_t unit) {
+        return std::count_if(pairs.begin(), pairs.end(), [&](const auto& p) { return p.first == unit || p.second == unit; });
+    };
+    CHECK(degree(rook, 4) == 4);
+    CHECK(degree(queen, 4) == 8);
+    CHECK(degree(queen, 0) == 3);
+    // The same cell twice is an error.
+    const GridCells twice{100, {1, 2, 1}, {5, 5, 5}};
+    CHECK_THROWS_WITH(grid_neighbour_pairs(twice, Contiguity::Rook), Catch::Matchers::Contains("units 1 and 3 are the same grid cell"));
 }
 
 TEST_CASE("segregation example 3: local environments on the grid and by centres") {
