@@ -64,7 +64,7 @@ TEST_CASE("segregation: one group against the total, no geometry", "[cli][segreg
           ",entropy,a,,,0.2980457588478512,,,,\n"
           ",atkinson,a,,,0.4923600263812127,,,,\n"
           ",gini,a,,,0.6410256410256411,,,,\n");
-    CHECK_THAT(csv, Contains(",multigroup_dissimilarity,,,,0.3833333333333334,,,,\n"));
+    CHECK_THAT(csv, Contains(",multigroup_dissimilarity,,,,0.3833333333333333,,,,\n"));
 }
 
 TEST_CASE("segregation: example 3 on grid codes with contiguity, bandwidths and scales", "[cli][segregation]") {
@@ -120,7 +120,7 @@ TEST_CASE("segregation: a pipeline step", "[cli][segregation]") {
     const RunResult r = run_regio({"run", (tmp / "pipeline.toml").string(), "--quiet"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(read_file(tmp / "out" / "seg.csv"), Contains(",multigroup_dissimilarity,,,,0.3833333333333334,,,,\n"));
+    CHECK_THAT(read_file(tmp / "out" / "seg.csv"), Contains(",multigroup_dissimilarity,,,,0.3833333333333333,,,,\n"));
     CHECK(fs::exists(tmp / "out" / "local.csv"));
     // The checks before running know the command's columns.
     write_file(tmp / "bad.toml", "[[step]]\nname = \"seg\"\nrun = \"segregation\"\n[step.args]\ndata = \"" + data("segregation_example2.csv") +

@@ -59,13 +59,19 @@ def generate(args):
 
 
 def read_grid(path):
-    data = np.genfromtxt(path, delimiter=",", skip_header=1, dtype=None, encoding="ascii",
-                         converters={0: lambda s: s})
-    codes = [row[0] for row in data]
-    north = np.array([int(c[c.index("N") + 1:c.index("E")]) for c in codes])
-    east = np.array([int(c[c.index("E", c.index("N")) + 1:]) for c in codes])
-    counts = np.array([[row[m + 1] for row in data] for m in range(len(GROUPS))], dtype=np.float64)
-    return north // CELL, east // CELL, counts  # absolute: blocks line up with the CRS origin
+    """Cell codes CRS3035RES100mN<north>E<east> and the group counts."""
+    north, east, counts = [], [], []
+    with open(path) as f:
+        next(f)
+        for line in f:
+            fields = line.rstrip("\n").split(",")
+            code = fields[0]
+            n_at, e_at = code.index("mN") + 2, code.rindex("E")
+            north.append(int(code[n_at:e_at]))
+            east.append(int(code[e_at + 1:]))
+            counts.append([float(v) for v in fields[1:]])
+    counts = np.array(counts).T
+    return np.array(north) // CELL, np.array(east) // CELL, counts  # absolute: blocks line up with the CRS origin
 
 
 def dissimilarity(x, t):

@@ -20,6 +20,20 @@ std::size_t column_of(const std::vector<std::string>& header, const std::string&
 
 }  // namespace
 
+std::vector<std::string> TextColumn::strings() const {
+    std::vector<std::string> out;
+    out.reserve(size());
+    for (std::size_t row = 0; row < size(); ++row) out.emplace_back((*this)[row]);
+    return out;
+}
+
+TextColumn TextColumn::from(const std::vector<std::string>& texts) {
+    TextColumn out;
+    out.reserve(texts.size());
+    for (const auto& t : texts) out.push_back(t);
+    return out;
+}
+
 CsvColumns read_csv_columns(const std::string& path, const std::vector<std::string>& text_columns,
                             const std::vector<std::string>& numeric_columns) {
     std::ifstream in(path, std::ios::binary);
@@ -67,7 +81,7 @@ CsvColumns read_csv_columns(const std::string& path, const std::vector<std::stri
         }
         if (fields.size() != width)
             throw DataError("has " + std::to_string(fields.size()) + " fields, the header " + std::to_string(width), Where{path, {}, at});
-        for (std::size_t k = 0; k < text_at.size(); ++k) out.texts[k].emplace_back(fields[text_at[k]]);
+        for (std::size_t k = 0; k < text_at.size(); ++k) out.texts[k].push_back(fields[text_at[k]]);
         for (std::size_t k = 0; k < number_at.size(); ++k) {
             double value = 0;
             const NumberStatus s = parse_number(fields[number_at[k]], delimiter, value);

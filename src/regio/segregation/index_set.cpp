@@ -16,56 +16,68 @@ constexpr std::string_view kNames[] = {"dissimilarity",           "isolation",  
                                        "atkinson",                "gini",               "spatial_dissimilarity",
                                        "multigroup_dissimilarity", "multigroup_entropy", "mutual_information", "diversity"};
 
-double single_value(Index index, Counts x, Counts t, const NeighbourPairs* neighbours, GiniScratch& scratch) {
+double single_value(Index index, const SingleGroupIndices& v, double neighbour_adjustment) {
     switch (index) {
-    case Index::Dissimilarity: return dissimilarity(x, t);
-    case Index::Isolation: return isolation(x, t);
-    case Index::Exposure: return exposure(x, t);
-    case Index::Entropy: return entropy_index(x, t);
-    case Index::Atkinson: return atkinson(x, t);
-    case Index::Gini: return gini(x, t, scratch);
-    case Index::SpatialDissimilarity: return spatial_dissimilarity(x, t, *neighbours);
+    case Index::Dissimilarity: return v.dissimilarity;
+    case Index::Isolation: return v.isolation;
+    case Index::Exposure: return v.exposure;
+    case Index::Entropy: return v.entropy;
+    case Index::Atkinson: return v.atkinson;
+    case Index::Gini: return v.gini;
+    case Index::SpatialDissimilarity: return v.dissimilarity - neighbour_adjustment;
     default: return std::numeric_limits<double>::quiet_NaN();
     }
 }
 
-double multi_value(Index index, const GroupCounts& counts) {
+double multi_value(Index index, const MultigroupIndices& v) {
     switch (index) {
-    case Index::MultigroupDissimilarity: return multigroup_dissimilarity(counts);
-    case Index::MultigroupEntropy: return multigroup_entropy(counts);
-    case Index::MutualInformation: return mutual_information(counts);
-    case Index::Diversity: return diversity(counts);
+    case Index::MultigroupDissimilarity: return v.dissimilarity;
+    case Index::MultigroupEntropy: return v.entropy;
+    case Index::MutualInformation: return v.mutual_information;
+    case Index::Diversity: return v.diversity;
     default: return std::numeric_limits<double>::quiet_NaN();
     }
 }
 
-// The rows of one setting (scale, bandwidth) of one composition, computed
-// on plan.threads threads (each value on its own: the order stays fixed).
+bool wants(const IndexPlan& plan, Index index) {
+    return std::find(plan.indices.begin(), plan.indices.end(), index) != plan.indices.end();
+}
+
+// The rows of one setting (scale, bandwidth) of one composition: each group's
+// indices in one pass over the units (and the multigroup ones in another),
+// the groups on plan.threads threads; the row order stays fixed.
 void add_rows(const Composition& c, const NeighbourPairs* neighbours, const IndexPlan& plan, std::int64_t scale, double bandwidth,
               std::vector<GiniScratch>& scratch, std::vector<IndexValue>& out) {
-    // A partition's counts are used as they are; one group gets its rest.
-    GroupCounts rest;
-    if (c.mode == GroupMode::OneAgainstTotal) rest = partition_counts(c);
-    const GroupCounts& all = c.mode == GroupMode::Partition ? c.counts : rest;
-    const std::size_t first = out.size();
-    std::vector<std::size_t> group_of;  // per new row: the group, or npos for a multigroup index
+    const std::size_t K = c.groups.size();
+    std::vector<SingleGroupIndices> single(K);
+    std::vector<double> adjustment(K, 0.0);
+    MultigroupIndices multi{};
+    const bool any_multigroup = std::any_of(plan.indices.begin(), plan.indices.end(), is_multigroup);
+    // Gini's buffers sized here, once, on this thread: grown inside the
+    // workers they would land in per-thread heaps and stay resident.
+    if (wants(plan, Index::Gini))
+        for (auto& s : scratch) {
+            s.items.reserve(c.units());
+            s.buffer.reserve(c.units());
+        }
+    // Tasks 0..K-1: the groups; task K: the multigroup indices.
+    parallel_for(K + (any_multigroup ? 1 : 0), plan.threads, [&](std::size_t task, unsigned thread) {
+        if (task == K) {
+            // A partition's counts are used as they are; one group gets its rest.
+            multi = multigroup_indices(c.mode == GroupMode::Partition ? c.counts : partition_counts(c));
+            return;
+        }
+        single[task] = single_group_indices(c.counts[task], c.totals, wants(plan, Index::Gini) ? &scratch[thread] : nullptr);
+        if (neighbours && wants(plan, Index::SpatialDissimilarity)) adjustment[task] = neighbour_difference(c.counts[task], c.totals, *neighbours);
+    });
     for (Index index : plan.indices) {
         if (index == Index::SpatialDissimilarity && !neighbours) continue;
         if (is_multigroup(index)) {
-            out.push_back({index, {}, scale, bandwidth, 0});
-            group_of.push_back(std::string::npos);
+            out.push_back({index, {}, scale, bandwidth, multi_value(index, multi)});
             continue;
         }
-        for (std::size_t m = 0; m < c.groups.size(); ++m) {
-            out.push_back({index, c.groups[m], scale, bandwidth, 0});
-            group_of.push_back(m);
-        }
+        for (std::size_t m = 0; m < K; ++m) out.push_back({index, c.groups[m], scale, bandwidth, single_value(index, single[m], adjustment[m])});
     }
-    parallel_for(group_of.size(), plan.threads, [&](std::size_t k, unsigned thread) {
-        IndexValue& row = out[first + k];
-        row.value = group_of[k] == std::string::npos ? multi_value(row.index, all)
-                                                     : single_value(row.index, c.counts[group_of[k]], c.totals, neighbours, scratch[thread]);
-    });
 }
 
 // A composition from smoothed partition counts (totals = sum of the groups).
@@ -115,7 +127,7 @@ Places select_places(const Places& all, const std::vector<std::size_t>& units) {
 
 std::vector<IndexValue> compute_indices(const Composition& c, const Places& places, const IndexPlan& plan) {
     std::vector<IndexValue> out;
-    const bool wants_contiguity = std::find(plan.indices.begin(), plan.indices.end(), Index::SpatialDissimilarity) != plan.indices.end();
+    const bool wants_contiguity = wants(plan, Index::SpatialDissimilarity);
     std::vector<GiniScratch> scratch(std::max(1u, plan.threads));  // one per thread, reused by every setting
     {
         NeighbourPairs grid_pairs;  // freed before the scales and bandwidths
@@ -129,6 +141,15 @@ std::vector<IndexValue> compute_indices(const Composition& c, const Places& plac
     }
     if (places.kind == PlaceKind::Grid)
         for (std::int64_t k : plan.scales) {
+            if (k == 1) {
+                // Blocks of one cell are the cells: the rows of the units as they are.
+                const std::size_t plain = out.size();
+                for (std::size_t r = 0; r < plain && out[r].scale == 0 && out[r].bandwidth == 0; ++r) {
+                    out.push_back(out[r]);
+                    out.back().scale = 1;
+                }
+                continue;
+            }
             const Blocks blocks = grid_blocks(places.grid, k);
             const Composition merged = merge_units(c, blocks.part_of, blocks.grid.size());
             NeighbourPairs block_neighbours;

@@ -44,45 +44,39 @@ double unit_entropy(const GroupCounts& c, std::size_t i, double t_i) {
 
 }  // namespace
 
-double multigroup_dissimilarity(const GroupCounts& counts) {
+MultigroupIndices multigroup_indices(const GroupCounts& counts) {
     double T = 0;
     const std::vector<double> pi = group_shares(counts, T);
-    double I = 0;
-    for (double p : pi) I += p * (1 - p);
-    if (!(T > 0) || !(I > 0)) return kUndefined;
-    const std::vector<double> t = unit_totals(counts);
-    double sum = 0;
-    for (std::size_t m = 0; m < counts.size(); ++m)
-        for (std::size_t i = 0; i < t.size(); ++i)
-            if (t[i] > 0) sum += t[i] * std::abs(counts[m][i] / t[i] - pi[m]);
-    return sum / (2 * T * I);
-}
-
-double diversity(const GroupCounts& counts) {
-    double T = 0;
-    const std::vector<double> pi = group_shares(counts, T);
-    if (!(T > 0)) return kUndefined;
-    double e = 0;
-    for (double p : pi) e += minus_p_ln_p(p);
-    return e;
-}
-
-double mutual_information(const GroupCounts& counts) {
-    const double E = diversity(counts);
-    if (std::isnan(E) || !(E > 0)) return kUndefined;
-    const std::vector<double> t = unit_totals(counts);
-    double T = 0, sum = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        T += t[i];
-        sum += t[i] * (E - unit_entropy(counts, i, t[i]));
+    double I = 0, E = 0;
+    for (double p : pi) {
+        I += p * (1 - p);
+        E += minus_p_ln_p(p);
     }
-    return sum / T;
+    if (!(T > 0)) return {kUndefined, kUndefined, kUndefined, kUndefined};
+    // Unit totals summed on the way (no per-unit array: this runs on worker
+    // threads, whose allocations would stay resident in their own heaps).
+    double spread = 0, diversity_loss = 0;
+    for (std::size_t i = 0; i < unit_count(counts); ++i) {
+        double t_i = 0;
+        for (const auto& group : counts) t_i += group[i];
+        if (!(t_i > 0)) continue;
+        double E_i = 0;
+        for (std::size_t m = 0; m < counts.size(); ++m) {
+            const double share = counts[m][i] / t_i;
+            spread += t_i * std::abs(share - pi[m]);
+            E_i += minus_p_ln_p(share);
+        }
+        diversity_loss += t_i * (E - E_i);
+    }
+    // One group holding everybody: E = I = 0 and the indices are undefined.
+    const double M = E > 0 ? diversity_loss / T : kUndefined;
+    return {I > 0 ? spread / (2 * T * I) : kUndefined, E, E > 0 ? M / E : kUndefined, M};
 }
 
-double multigroup_entropy(const GroupCounts& counts) {
-    const double M = mutual_information(counts);
-    return std::isnan(M) ? M : M / diversity(counts);
-}
+double multigroup_dissimilarity(const GroupCounts& counts) { return multigroup_indices(counts).dissimilarity; }
+double diversity(const GroupCounts& counts) { return multigroup_indices(counts).diversity; }
+double mutual_information(const GroupCounts& counts) { return multigroup_indices(counts).mutual_information; }
+double multigroup_entropy(const GroupCounts& counts) { return multigroup_indices(counts).entropy; }
 
 MutualInformationSplit split_mutual_information(const GroupCounts& counts, const std::vector<std::size_t>& part_of, std::size_t parts) {
     MutualInformationSplit s;

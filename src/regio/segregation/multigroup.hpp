@@ -19,6 +19,13 @@ double multigroup_entropy(const GroupCounts& counts);
 // Mutual information M = H E = sum_i (t_i / T)(E - E_i), in nats.
 double mutual_information(const GroupCounts& counts);
 
+// All four in two passes over the counts (what the index table computes at
+// each scale and bandwidth).
+struct MultigroupIndices {
+    double dissimilarity, diversity, entropy, mutual_information;
+};
+MultigroupIndices multigroup_indices(const GroupCounts& counts);
+
 // M = between + within when units nest in parts (part_of[i] < parts):
 // between is M of the parts' aggregated counts, within the population-weighted
 // mean of each part's own M (Theil's decomposition; exact up to rounding).

@@ -43,49 +43,44 @@ double binary_entropy(double p) {
 
 }  // namespace
 
-double dissimilarity(Counts x, Counts t) {
+SingleGroupIndices single_group_indices(Counts x, Counts t, GiniScratch* scratch) {
     const Totals s = totals_of(x, t);
-    if (!s.defined()) return kUndefined;
+    if (!s.defined()) return {kUndefined, kUndefined, kUndefined, kUndefined, kUndefined, kUndefined};
     const double P = s.share();
-    double sum = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) sum += t[i] * std::abs(share(x[i], t[i]) - P);
-    return sum / (2 * s.all * P * (1 - P));
+    const double E = binary_entropy(P);
+    double spread = 0, own = 0, diversity_loss = 0, atkinson_sum = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!(t[i] > 0)) continue;  // p_i = 0 and weight 0: nothing to add
+        const double p = x[i] / t[i];
+        spread += t[i] * std::abs(p - P);
+        own += x[i] * p;
+        diversity_loss += t[i] * (E - binary_entropy(p));
+        atkinson_sum += std::sqrt((1 - p) * p) * t[i];  // b = 0.5
+    }
+    const double isolation = own / s.group;
+    const double atkinson_ratio = atkinson_sum / (P * s.all);
+    return {spread / (2 * s.all * P * (1 - P)),
+            isolation,
+            1 - isolation,  // xPy = sum (x_i / X)(1 - p_i) = 1 - xPx
+            diversity_loss / (E * s.all),
+            1 - P / (1 - P) * atkinson_ratio * atkinson_ratio,
+            scratch ? gini(x, t, *scratch) : kUndefined};
 }
 
-double isolation(Counts x, Counts t) {
-    const Totals s = totals_of(x, t);
-    if (!s.defined()) return kUndefined;
-    double sum = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) sum += x[i] / s.group * share(x[i], t[i]);
-    return sum;
-}
-
-double exposure(Counts x, Counts t) {
-    const Totals s = totals_of(x, t);
-    if (!s.defined()) return kUndefined;
-    double sum = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) sum += x[i] / s.group * (1 - share(x[i], t[i]));
-    return sum;
-}
-
-double entropy_index(Counts x, Counts t) {
-    const Totals s = totals_of(x, t);
-    if (!s.defined()) return kUndefined;
-    const double E = binary_entropy(s.share());
-    double sum = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) sum += t[i] * (E - binary_entropy(share(x[i], t[i])));
-    return sum / (E * s.all);
-}
+double dissimilarity(Counts x, Counts t) { return single_group_indices(x, t, nullptr).dissimilarity; }
+double isolation(Counts x, Counts t) { return single_group_indices(x, t, nullptr).isolation; }
+double exposure(Counts x, Counts t) { return single_group_indices(x, t, nullptr).exposure; }
+double entropy_index(Counts x, Counts t) { return single_group_indices(x, t, nullptr).entropy; }
 
 double atkinson(Counts x, Counts t, double b) {
+    if (b == 0.5) return single_group_indices(x, t, nullptr).atkinson;
     const Totals s = totals_of(x, t);
     if (!s.defined()) return kUndefined;
     const double P = s.share();
     double sum = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
         const double p = share(x[i], t[i]);
-        // b = 0.5 (the default) is a square root: pow is ten times slower.
-        sum += (b == 0.5 ? std::sqrt((1 - p) * p) : std::pow(1 - p, 1 - b) * std::pow(p, b)) * t[i];
+        sum += std::pow(1 - p, 1 - b) * std::pow(p, b) * t[i];
     }
     return 1 - P / (1 - P) * std::pow(std::abs(sum / (P * s.all)), 1 / (1 - b));
 }
@@ -134,6 +129,7 @@ double gini(Counts x, Counts t, GiniScratch& scratch) {
     // and t p over the units before j (ties contribute 0 either way).
     std::vector<ShareWeight>& items = scratch.items;
     items.clear();
+    items.reserve(t.size());
     for (std::size_t i = 0; i < t.size(); ++i)
         if (t[i] > 0) items.emplace_back(x[i] / t[i], t[i]);
     sort_by_share(items, scratch.buffer);
@@ -154,12 +150,15 @@ std::vector<double> location_quotients(Counts x, Counts t) {
     return lq;
 }
 
-double spatial_dissimilarity(Counts x, Counts t, const NeighbourPairs& neighbours) {
-    const double d = dissimilarity(x, t);
-    if (std::isnan(d) || neighbours.empty()) return d;
+double neighbour_difference(Counts x, Counts t, const NeighbourPairs& neighbours) {
+    if (neighbours.empty()) return 0;
     double differences = 0;
     for (const auto& [i, j] : neighbours) differences += std::abs(share(x[i], t[i]) - share(x[j], t[j]));
-    return d - differences / static_cast<double>(neighbours.size());
+    return differences / static_cast<double>(neighbours.size());
+}
+
+double spatial_dissimilarity(Counts x, Counts t, const NeighbourPairs& neighbours) {
+    return dissimilarity(x, t) - neighbour_difference(x, t, neighbours);
 }
 
 }  // namespace regio::segregation

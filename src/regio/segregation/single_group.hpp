@@ -36,6 +36,17 @@ struct GiniScratch {
 double gini(Counts x, Counts t);
 double gini(Counts x, Counts t, GiniScratch& scratch);
 
+// All of the above in one pass over the units (Gini only with scratch):
+// what the index table computes for each group at each scale and bandwidth.
+struct SingleGroupIndices {
+    double dissimilarity, isolation, exposure, entropy, atkinson, gini;
+};
+SingleGroupIndices single_group_indices(Counts x, Counts t, GiniScratch* scratch);
+
+// The mean |p_i - p_j| over neighbour pairs (0 without pairs): Morrill's
+// adjustment, so that spatial_dissimilarity = D - this.
+double neighbour_difference(Counts x, Counts t, const NeighbourPairs& neighbours);
+
 // Location quotient of every unit: p_i / P (0 where t_i = 0).
 std::vector<double> location_quotients(Counts x, Counts t);
 

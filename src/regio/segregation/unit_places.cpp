@@ -34,7 +34,7 @@ UnitPlaces grid_places(const SegregationRequest& r, const UnitTable& table, bool
         if (!code) throw DataError("bad grid cell code: " + why, table.rows.at(i, r.id));
         const grid::ParsedCellCode& parsed = *code;
         if (parsed.kind == grid::CellCodeKind::Unallocated)
-            throw DataError("'" + table.ids[i] + "' is not a grid cell: its people have no place", table.rows.at(i, r.id),
+            throw DataError("'" + std::string(table.ids[i]) + "' is not a grid cell: its people have no place", table.rows.at(i, r.id),
                             "the spatial indices need every unit located; leave the unallocated row out of the table");
         const grid::CellCode& cell = parsed.code;
         if (i == 0) g.cell_size = static_cast<double>(cell.resolution);
@@ -67,11 +67,12 @@ UnitPlaces region_places(const SegregationRequest& r, const UnitTable& table, bo
     units.id_field = all.id_field;
     units.crs_wkt = all.crs_wkt;
     for (std::size_t i = 0; i < table.ids.size(); ++i) {
-        const auto it = index.find(table.ids[i]);
+        const std::string id(table.ids[i]);
+        const auto it = index.find(id);
         const Where where = table.rows.at(i, r.id);
         if (it == index.end())
-            throw DataError("unit '" + table.ids[i] + "' is not in the regions " + spec.display() + " (field '" + id_field + "')", where);
-        if (all.shapes[it->second].empty()) throw DataError("unit '" + table.ids[i] + "' has no geometry in " + spec.display(), where);
+            throw DataError("unit '" + id + "' is not in the regions " + spec.display() + " (field '" + id_field + "')", where);
+        if (all.shapes[it->second].empty()) throw DataError("unit '" + id + "' has no geometry in " + spec.display(), where);
         units.ids.push_back(all.ids[it->second]);
         units.shapes.push_back(all.shapes[it->second]);
         units.feature_ids.push_back(all.feature_ids[it->second]);

@@ -19,7 +19,7 @@ namespace {
 // The columns as read: text ids and within keys, numbers for the counts
 // (NaN for an empty value), and where each row is.
 struct RawColumns {
-    std::vector<std::string> ids;
+    io::TextColumn ids;
     std::vector<std::string> within;
     std::vector<std::vector<double>> counts;  // groups..., then the total if given
     RowPlaces rows;
@@ -37,7 +37,7 @@ RawColumns read_csv(const SegregationRequest& r) {
     io::CsvColumns table = io::read_csv_columns(r.data, text_columns, count_columns(r));
     RawColumns raw;
     raw.ids = std::move(table.texts[0]);
-    if (!r.within.empty()) raw.within = std::move(table.texts[1]);
+    if (!r.within.empty()) raw.within = table.texts[1].strings();
     raw.counts = std::move(table.numbers);
     raw.rows = RowPlaces{r.data, {}, false, std::move(table.lines)};
     return raw;
@@ -49,7 +49,7 @@ RawColumns read_layer(const SegregationRequest& r) {
     std::vector<std::string> text_fields{r.id};
     if (!r.within.empty()) text_fields.push_back(r.within);
     auto texts = io::read_text_fields(spec, text_fields);
-    raw.ids = std::move(texts[r.id]);
+    raw.ids = io::TextColumn::from(texts[r.id]);
     if (!r.within.empty()) raw.within = std::move(texts[r.within]);
     for (const auto& name : count_columns(r)) raw.counts.push_back(io::read_numeric_field(spec, name));
     raw.rows = RowPlaces{spec.path, spec.layer, true, {}};
@@ -60,7 +60,7 @@ RawColumns read_layer(const SegregationRequest& r) {
 Where at(const RawColumns& raw, std::size_t row, const std::string& field) { return raw.rows.at(row, field); }
 
 void check_row(const SegregationRequest& r, const RawColumns& raw, std::size_t row) {
-    const std::string& id = raw.ids[row];
+    const std::string id(raw.ids[row]);
     if (id.empty()) throw DataError("empty unit id", at(raw, row, r.id));
     const std::vector<std::string> names = count_columns(r);
     for (std::size_t k = 0; k < names.size(); ++k) {
@@ -92,14 +92,14 @@ void check_row(const SegregationRequest& r, const RawColumns& raw, std::size_t r
 // equal hashes are compared as text; the error names the later row.
 void check_unique_ids(const SegregationRequest& r, const RawColumns& raw) {
     std::vector<std::pair<std::size_t, std::size_t>> keys(raw.ids.size());
-    const std::hash<std::string> hash;
+    const std::hash<std::string_view> hash;
     for (std::size_t row = 0; row < raw.ids.size(); ++row) keys[row] = {hash(raw.ids[row]), row};
     std::sort(keys.begin(), keys.end());
     for (std::size_t k = 0; k < keys.size(); ++k)
         for (std::size_t j = k + 1; j < keys.size() && keys[j].first == keys[k].first; ++j)
             if (raw.ids[keys[j].second] == raw.ids[keys[k].second]) {
                 const std::size_t first = std::min(keys[j].second, keys[k].second), second = std::max(keys[j].second, keys[k].second);
-                throw DataError("unit id '" + raw.ids[second] + "' occurs twice (also on " + (raw.rows.features ? "feature " : "line ") +
+                throw DataError("unit id '" + std::string(raw.ids[second]) + "' occurs twice (also on " + (raw.rows.features ? "feature " : "line ") +
                                     std::to_string(raw.rows.numbers[first]) + ")",
                                 at(raw, second, r.id));
             }
@@ -127,7 +127,7 @@ UnitTable read_unit_table(const SegregationRequest& r) {
         throw DataError("the indices need at least two units; the table has " + std::to_string(raw.ids.size()), Where{r.data});
 
     UnitTable t;
-    t.within_keys = !r.within.empty() ? std::move(raw.within) : r.within_prefix ? regionalise::id_prefixes(raw.ids, r.within_prefix)
+    t.within_keys = !r.within.empty() ? std::move(raw.within) : r.within_prefix ? regionalise::id_prefixes(raw.ids.strings(), r.within_prefix)
                                                                                   : std::vector<std::string>{};
     t.ids = std::move(raw.ids);
     t.rows = std::move(raw.rows);

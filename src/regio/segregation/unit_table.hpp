@@ -3,6 +3,7 @@
 // counts and the total, read from a CSV table or any OGR layer and checked
 // row by row (../shared/spec/segregation.md §1: errors, not guesses).
 #include "regio/error.hpp"
+#include "regio/io/csv_columns.hpp"
 #include "regio/segregation/segregation_request.hpp"
 
 #include <string>
@@ -22,7 +23,7 @@ struct RowPlaces {
 };
 
 struct UnitTable {
-    std::vector<std::string> ids;
+    io::TextColumn ids;
     std::vector<std::string> within_keys;  // the --within value of each row (empty without --within)
     RowPlaces rows;
     Composition composition;
