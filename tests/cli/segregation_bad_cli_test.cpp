@@ -28,33 +28,33 @@ Args command(const fs::path& table, const fs::path& out_dir, const Args& extra) 
 const Args kPartition{"--group", "a,b,c"};
 const Args kOneGroup{"--group", "a", "--total", "total"};
 
+// Example 2 with `row3` as line 4 fails with exit 1 and `message`, leaving nothing behind.
+void expect_bad_row(const std::string& row3, const Args& extra, const std::string& message) {
+    TempDir tmp;
+    const fs::path out = tmp.subdir("out");
+    expect_failure(command(table_with(tmp, row3), out, extra), 1, message, out);
+}
+
 }  // namespace
 
 TEST_CASE("segregation bad input: a negative count", "[cli][segregation]") {
-    TempDir tmp;
-    const fs::path out = tmp.subdir("out");
-    expect_failure(command(table_with(tmp, "u3,0,-10,40,30,d2"), out, kPartition), 1,
-                   "table.csv: line 4: field 'b': unit 'u3' has a negative count (-10)", out);
+    expect_bad_row("u3,0,-10,40,30,d2", kPartition,
+                   "table.csv: line 4: field 'b': unit 'u3' has a negative count (-10)");
 }
 
 TEST_CASE("segregation bad input: a count that is not a number", "[cli][segregation]") {
-    TempDir tmp;
-    const fs::path out = tmp.subdir("out");
-    expect_failure(command(table_with(tmp, "u3,0,ten,40,50,d2"), out, kPartition), 1, "table.csv: line 4: field 'b': value 'ten' is not a number",
-                   out);
+    expect_bad_row("u3,0,ten,40,50,d2", kPartition,
+                   "table.csv: line 4: field 'b': value 'ten' is not a number");
 }
 
 TEST_CASE("segregation bad input: an empty count", "[cli][segregation]") {
-    TempDir tmp;
-    const fs::path out = tmp.subdir("out");
-    expect_failure(command(table_with(tmp, "u3,,10,40,50,d2"), out, kPartition), 1, "line 4: field 'a': unit 'u3' has no count", out);
+    expect_bad_row("u3,,10,40,50,d2", kPartition,
+                   "line 4: field 'a': unit 'u3' has no count");
 }
 
 TEST_CASE("segregation bad input: a group above the total", "[cli][segregation]") {
-    TempDir tmp;
-    const fs::path out = tmp.subdir("out");
-    expect_failure(command(table_with(tmp, "u3,60,10,40,50,d2"), out, kOneGroup), 1,
-                   "line 4: field 'a': unit 'u3': group 'a' = 60 is more than the total 'total' = 50", out);
+    expect_bad_row("u3,60,10,40,50,d2", kOneGroup,
+                   "line 4: field 'a': unit 'u3': group 'a' = 60 is more than the total 'total' = 50");
 }
 
 TEST_CASE("segregation bad input: a group absent everywhere", "[cli][segregation]") {
@@ -66,24 +66,18 @@ TEST_CASE("segregation bad input: a group absent everywhere", "[cli][segregation
 }
 
 TEST_CASE("segregation bad input: groups that do not partition the total", "[cli][segregation]") {
-    TempDir tmp;
-    const fs::path out = tmp.subdir("out");
-    expect_failure(command(table_with(tmp, "u3,0,10,35,50,d2"), out, {"--group", "a,b,c", "--total", "total"}), 1,
-                   "line 4: field 'total': unit 'u3': the groups do not partition the total: a + b + c = 45 but 'total' = 50 (5 missing)", out);
+    expect_bad_row("u3,0,10,35,50,d2", {"--group", "a,b,c", "--total", "total"},
+                   "line 4: field 'total': unit 'u3': the groups do not partition the total: a + b + c = 45 but 'total' = 50 (5 missing)");
 }
 
 TEST_CASE("segregation bad input: a duplicate unit id", "[cli][segregation]") {
-    TempDir tmp;
-    const fs::path out = tmp.subdir("out");
-    expect_failure(command(table_with(tmp, "u1,0,10,40,50,d2"), out, kPartition), 1, "line 4: field 'unit': unit id 'u1' occurs twice (also on line 2)",
-                   out);
+    expect_bad_row("u1,0,10,40,50,d2", kPartition,
+                   "line 4: field 'unit': unit id 'u1' occurs twice (also on line 2)");
 }
 
 TEST_CASE("segregation bad input: an id missing from the geometry", "[cli][segregation]") {
-    TempDir tmp;
-    const fs::path out = tmp.subdir("out");
-    expect_failure(command(table_with(tmp, "u9,0,10,40,50,d2"), out, {"--group", "a,b,c", "--regions", data("segregation_regions.geojson")}), 1,
-                   "line 4: field 'unit': unit 'u9' is not in the regions", out);
+    expect_bad_row("u9,0,10,40,50,d2", {"--group", "a,b,c", "--regions", data("segregation_regions.geojson")},
+                   "line 4: field 'unit': unit 'u9' is not in the regions");
 }
 
 TEST_CASE("segregation bad input: a malformed grid cell code", "[cli][segregation]") {
@@ -127,8 +121,6 @@ TEST_CASE("segregation bad usage: exit 2 before any work", "[cli][segregation]")
 }
 
 TEST_CASE("segregation bad input: fractional counts cannot be simulated", "[cli][segregation]") {
-    TempDir tmp;
-    const fs::path out = tmp.subdir("out");
-    expect_failure(command(table_with(tmp, "u3,0.5,10,40,50.5,d2"), out, {"--group", "a,b,c", "--simulations", "9"}), 1,
-                   "line 4: field 'a': unit 'u3': count 0.5 is not a whole number of people", out);
+    expect_bad_row("u3,0.5,10,40,50.5,d2", {"--group", "a,b,c", "--simulations", "9"},
+                   "line 4: field 'a': unit 'u3': count 0.5 is not a whole number of people");
 }
