@@ -161,7 +161,7 @@ std::vector<IndexValue> compute_indices(const Composition& c, const Places& plac
         if (c.mode == GroupMode::OneAgainstTotal) rest = partition_counts(c);
         const GroupCounts& counts = c.mode == GroupMode::Partition ? c.counts : rest;
         for (double r : plan.bandwidths) {
-            GroupCounts smoothed = places.kind == PlaceKind::Grid ? smooth_on_grid(counts, places.grid, r, plan.kernel)
+            GroupCounts smoothed = places.kind == PlaceKind::Grid ? smooth_on_grid(counts, places.grid, r, plan.kernel, plan.threads)
                                                                   : smooth_by_centres(counts, places.centres, r, plan.kernel);
             add_rows(from_partition(c, std::move(smoothed)), nullptr, plan, 0, r, scratch, out);
         }

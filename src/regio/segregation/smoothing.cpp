@@ -1,5 +1,7 @@
 #include "regio/segregation/smoothing.hpp"
 
+#include "regio/parallel.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -36,11 +38,16 @@ Disc disc_of(double cell_size, double reach) {
 
 // Box kernel on one dense layer: out[r][c] = sum over the disc, from row
 // prefix sums padded by the radius on both sides (no clamping in the loop).
-void box_layer(const std::vector<double>& layer, std::size_t rows, std::size_t cols, const Disc& disc, std::vector<double>& out) {
+void box_layer(const std::vector<double>& layer, std::size_t rows, std::size_t cols, const Disc& disc, unsigned threads,
+               std::vector<double>& out) {
     const auto R = static_cast<std::size_t>(disc.radius);
     const std::size_t width = cols + 2 * R + 1;
     std::vector<double> prefix(rows * width);
-    for (std::size_t r = 0; r < rows; ++r) {
+    // Rows are independent in both steps: blocks of rows on `threads` threads.
+    constexpr std::size_t kBlock = 64;
+    const std::size_t blocks = (rows + kBlock - 1) / kBlock;
+    parallel_for(blocks, threads, [&](std::size_t b, unsigned) {
+    for (std::size_t r = b * kBlock; r < std::min(rows, (b + 1) * kBlock); ++r) {
         double* p = &prefix[r * width];
         const double* v = &layer[r * cols];
         for (std::size_t k = 0; k <= R; ++k) p[k] = 0;
@@ -48,8 +55,10 @@ void box_layer(const std::vector<double>& layer, std::size_t rows, std::size_t c
         for (std::size_t c = 0; c < cols; ++c) p[R + 1 + c] = sum += v[c];
         for (std::size_t k = R + 1 + cols; k < width; ++k) p[k] = sum;
     }
+    });
     out.assign(rows * cols, 0.0);
-    for (std::size_t r = 0; r < rows; ++r) {
+    parallel_for(blocks, threads, [&](std::size_t b, unsigned) {
+    for (std::size_t r = b * kBlock; r < std::min(rows, (b + 1) * kBlock); ++r) {
         double* o = &out[r * cols];
         for (std::int64_t dy = -disc.radius; dy <= disc.radius; ++dy) {
             const std::int64_t source = static_cast<std::int64_t>(r) + dy;
@@ -61,6 +70,7 @@ void box_layer(const std::vector<double>& layer, std::size_t rows, std::size_t c
             for (std::size_t c = 0; c < cols; ++c) o[c] += hi[c] - lo[c];
         }
     }
+    });
 }
 
 // Any kernel on one dense layer, offset by offset (rows padded by the radius).
@@ -136,7 +146,7 @@ GroupCounts smooth_by_centres(const GroupCounts& counts, const std::vector<geome
     return out;
 }
 
-GroupCounts smooth_on_grid(const GroupCounts& counts, const GridCells& cells, double bandwidth, Kernel kernel) {
+GroupCounts smooth_on_grid(const GroupCounts& counts, const GridCells& cells, double bandwidth, Kernel kernel, unsigned threads) {
     const DenseLayout layout = dense_layout(cells);
     const std::size_t n = cells.size();
     if (n == 0 || layout.rows > (8 * n + (1u << 22)) / layout.cols) {
@@ -151,7 +161,7 @@ GroupCounts smooth_on_grid(const GroupCounts& counts, const GridCells& cells, do
     for (std::size_t m = 0; m < counts.size(); ++m) {
         std::fill(layer.begin(), layer.end(), 0.0);
         for (std::size_t i = 0; i < n; ++i) layer[layout.index[i]] = counts[m][i];
-        if (kernel == Kernel::Box) box_layer(layer, layout.rows, layout.cols, disc, smoothed);
+        if (kernel == Kernel::Box) box_layer(layer, layout.rows, layout.cols, disc, threads, smoothed);
         else weighted_layer(layer, layout.rows, layout.cols, disc, kernel, cells.cell_size, bandwidth, smoothed);
         for (std::size_t i = 0; i < n; ++i) out[m][i] = smoothed[layout.index[i]];
     }

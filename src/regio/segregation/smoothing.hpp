@@ -31,7 +31,8 @@ GroupCounts smooth_by_centres(const GroupCounts& counts, const std::vector<geome
 // size): the same sums, computed on a dense array over the cells' extent.
 // The box kernel sums each row of the disc from prefix sums (cost grows with
 // r, not r^2); the others apply their weights cell offset by cell offset.
-// Falls back to smooth_by_centres when the cells are too sparse for a dense array.
-GroupCounts smooth_on_grid(const GroupCounts& counts, const GridCells& cells, double bandwidth, Kernel kernel);
+// Falls back to smooth_by_centres when the cells are too sparse for a dense
+// array. The box kernel's rows are shared out over `threads` threads.
+GroupCounts smooth_on_grid(const GroupCounts& counts, const GridCells& cells, double bandwidth, Kernel kernel, unsigned threads = 1);
 
 }  // namespace regio::segregation
