@@ -113,6 +113,6 @@ cells=$(($(wc -l < "$GRID") - 1))
   printf 'numpy/scipy (FFT smoothing, D and H only, reading excluded): %.3f s; ratio numpy / regio %.1f; %s\n' \
     "$n_wall" "$(echo "$n_wall / $g_wall" | bc -l)" "$check"
   echo "$b_line"
-  printf 'machine CPU busy during the runs: %.1f s over all cores (other builds share the machine)\n' "$busy"
+  printf 'machine CPU busy during the runs: %.1f s over all cores, these runs included (other builds share the machine)\n' "$busy"
 } | tee "$SUMMARY"
 [ -s "$FAILURES" ] && exit 1 || exit 0
