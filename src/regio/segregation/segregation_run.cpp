@@ -145,7 +145,8 @@ SegregationResult run(const SegregationRequest& r, const ProgressRange& progress
     const IndexPlan plan = make_plan(r, table.composition.mode);
     if (r.simulations) check_whole_counts(table, r);
     const bool contiguity = std::find(plan.indices.begin(), plan.indices.end(), Index::SpatialDissimilarity) != plan.indices.end();
-    UnitPlaces located = locate_units(r, table, contiguity, io::extension_of(r.local) == "gpkg");
+    UnitPlaces located = locate_units(r, table, contiguity ? ContiguityNeed::Yes : ContiguityNeed::No,
+                                      io::extension_of(r.local) == "gpkg" ? ShapeNeed::Yes : ShapeNeed::No);
     // Without --local the ids have served (checks, places, within): a million
     // grid codes are 30 MB better spent on the indices.
     if (r.local.empty()) table.ids = {};

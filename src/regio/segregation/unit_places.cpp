@@ -19,7 +19,7 @@ geometry::MultiPolygon square(double x0, double y0, double size) {
     return geometry::MultiPolygon{{p}};
 }
 
-UnitPlaces grid_places(const SegregationRequest& r, const UnitTable& table, bool need_shapes) {
+UnitPlaces grid_places(const SegregationRequest& r, const UnitTable& table, ShapeNeed shapes) {
     UnitPlaces out;
     out.places.kind = PlaceKind::Grid;
     GridCells& g = out.places.grid;
@@ -43,13 +43,13 @@ UnitPlaces grid_places(const SegregationRequest& r, const UnitTable& table, bool
                             table.rows.at(i, r.id));
         g.col.push_back(cell.easting / cell.resolution);
         g.row.push_back(cell.northing / cell.resolution);
-        if (need_shapes)
+        if (shapes == ShapeNeed::Yes)
             out.shapes.shapes.push_back(square(static_cast<double>(cell.easting), static_cast<double>(cell.northing), g.cell_size));
     }
     return out;
 }
 
-UnitPlaces region_places(const SegregationRequest& r, const UnitTable& table, bool need_contiguity) {
+UnitPlaces region_places(const SegregationRequest& r, const UnitTable& table, ContiguityNeed contiguity) {
     UnitPlaces out;
     out.places.kind = PlaceKind::Regions;
     const io::InputSpec spec = io::InputSpec::parse(r.regions);
@@ -80,7 +80,7 @@ UnitPlaces region_places(const SegregationRequest& r, const UnitTable& table, bo
     if (all.size() > units.size())
         out.warnings.push_back(fmt::format("{} regions of {} have no data row and are not units", all.size() - units.size(), spec.display()));
     out.places.centres = regionalise::measure_units(units.shapes).centroid;
-    if (need_contiguity) {
+    if (contiguity == ContiguityNeed::Yes) {
         // Degrees: 1e-7 is about 1 cm, like the metric default.
         const double tolerance = crs.is_geographic() ? r.tolerance * 1e-5 : r.tolerance;
         const regionalise::Neighbours lists = regionalise::build_adjacency(units, {r.contiguity, tolerance});
@@ -94,10 +94,10 @@ UnitPlaces region_places(const SegregationRequest& r, const UnitTable& table, bo
 
 }  // namespace
 
-UnitPlaces locate_units(const SegregationRequest& r, const UnitTable& table, bool need_contiguity, bool need_shapes) {
+UnitPlaces locate_units(const SegregationRequest& r, const UnitTable& table, ContiguityNeed contiguity, ShapeNeed shapes) {
     switch (r.geometry) {
-    case UnitGeometry::GridCodes: return grid_places(r, table, need_shapes);
-    case UnitGeometry::Regions: return region_places(r, table, need_contiguity);
+    case UnitGeometry::GridCodes: return grid_places(r, table, shapes);
+    case UnitGeometry::Regions: return region_places(r, table, contiguity);
     case UnitGeometry::None: break;
     }
     return {};

@@ -13,10 +13,14 @@ struct UnitPlaces {
     std::vector<std::string> warnings;
 };
 
+// What the caller needs beyond the centres: the regions' contiguity (for
+// spatial_dissimilarity), and the cells as squares (a GeoPackage --local).
+enum class ContiguityNeed { No, Yes };
+enum class ShapeNeed { No, Yes };
+
 // Throws DataError for ids without a polygon (naming the data row), malformed
 // or mixed-resolution grid codes, units without geometry; CrsError for a
 // geographic CRS when bandwidths need distances.
-// Grid cells get square shapes only with need_shapes (a GeoPackage --local).
-UnitPlaces locate_units(const SegregationRequest& request, const UnitTable& table, bool need_contiguity, bool need_shapes);
+UnitPlaces locate_units(const SegregationRequest& request, const UnitTable& table, ContiguityNeed contiguity, ShapeNeed shapes);
 
 }  // namespace regio::segregation
