@@ -92,7 +92,7 @@ void add_segregation(CLI::App& app, Action& action) {
     c->add_option("-o,--output", r.output, "OUT.csv: within,index,group,scale,bandwidth,value,expected,ci_low,ci_high,p_value")->required();
     c->add_option("--local", r.local, "LOCAL.csv or LOCAL.gpkg: location quotient lq_<group> and local_entropy per unit");
     c->add_option("--report", args->report, "Write a JSON report: inputs, totals, decomposition, warnings");
-    c->add_option("--threads", args->threads, "Threads for the simulations (default: all cores)");
+    c->add_option("--threads", args->threads, "Threads for the simulations, the groups' indices and the smoothing (default: all cores)");
     c->add_flag("--overwrite", args->overwrite, "Replace the outputs (and report) if they exist");
     c->add_flag("-q,--quiet", args->quiet, "No progress, warnings or summary on stderr");
     c->footer(R"(OUT.csv has one index value per row. group is empty for multigroup indices,
