@@ -33,7 +33,7 @@ struct RunArgs {
 
 // Commands that take --report, --overwrite and --quiet.
 const std::set<std::string> kReporting = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
-                                          "indicators", "regionalise", "compare", "atlas"};
+                                          "indicators", "regionalise", "compare", "atlas", "segregation"};
 
 // A step's full command line: its options, plus --report (when the file
 // names none), --overwrite and --quiet as the runner adds them. --overwrite

@@ -101,7 +101,7 @@ TEST_CASE("regio docs writes a man page with every section for every command", "
     const std::string script = read_file(docs.completion());
     const auto commands = completion_commands(script);
     // Every command a user can type is there, and nothing hidden.
-    for (const std::string expected_command : {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply", "compare", "atlas",
+    for (const std::string expected_command : {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply", "compare", "atlas", "segregation",
                                                "crosswalk chain", "classify", "map", "indicators", "degurba",
                                                "regionalise", "run"})
         CHECK(std::count(commands.begin(), commands.end(), expected_command) == 1);

@@ -25,8 +25,8 @@ namespace {
 const std::set<std::string> kCommands = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
                                          "crosswalk chain",  "classify",       "map",             "indicators",
                                          "degurba",          "regionalise",    "compare",
-                                         "atlas"};
-const std::set<std::string> kOutputKeys = {"output", "changes", "gpkg", "map", "report", "units-out", "clusters"};
+                                         "atlas",            "segregation"};
+const std::set<std::string> kOutputKeys = {"output", "changes", "gpkg", "map", "report", "units-out", "clusters", "local"};
 // Options whose values are input files (FILE or FILE:LAYER).
 const std::set<std::string> kInputKeys = {"regions", "points",     "grid",     "grid-table", "grid-layer", "weights",
                                           "from",    "to",         "data",     "crosswalk",  "layer",      "style",
@@ -125,6 +125,11 @@ std::vector<NameUse> csv_columns_used(const Step& s, const std::string& key) {
                     if (const auto ge = item.find(">="); ge != std::string::npos && ge > 0) used.push_back({"threshold", item.substr(0, ge)});
         } else if (s.run == "classify") {
             add_names(s, "field", false, used);
+        } else if (s.run == "segregation") {
+            add_names(s, "id", false, used);
+            add_names(s, "group", true, used);
+            add_names(s, "total", false, used);
+            add_names(s, "within", false, used);
         }
     } else if (key == "points") {
         add_names(s, "x", false, used);
@@ -145,7 +150,7 @@ std::vector<NameUse> csv_columns_used(const Step& s, const std::string& key) {
 std::vector<NameUse> vector_fields_used(const Step& s, const std::string& key) {
     std::vector<NameUse> used;
     if (key == "regions") {
-        add_names(s, s.run == "indicators" && arg_value(s, "regions-id") ? "regions-id" : "id", false, used);
+        add_names(s, (s.run == "indicators" || s.run == "segregation") && arg_value(s, "regions-id") ? "regions-id" : "id", false, used);
     } else if (key == "layer") {
         add_names(s, "id", false, used);
         add_names(s, "name", false, used);

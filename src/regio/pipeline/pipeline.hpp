@@ -21,7 +21,7 @@
 //
 // A value "@residents" is the `output` of step residents; "@xw.changes" the
 // `changes` output of step xw. Output keys: output, changes, gpkg, map,
-// report, units-out, clusters. A step `run = "atlas"` publishes the run
+// report, units-out, clusters, local. A step `run = "atlas"` publishes the run
 // itself: its input is the output directory (its manifest so far).
 #include <cstdint>
 #include <string>

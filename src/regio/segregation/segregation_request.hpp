@@ -1,0 +1,101 @@
+#pragma once
+// `regio segregation` as a library operation: a request of plain values, a
+// result with the tidy index table, the local table and the figures of the
+// report, and run(). The CLI (src/cli/segregation_command.cpp) only binds
+// options to the request and prints the result.
+#include "regio/geometry/region_set.hpp"
+#include "regio/io/output_file.hpp"
+#include "regio/progress.hpp"
+#include "regio/regionalise/adjacency.hpp"
+#include "regio/segregation/composition.hpp"
+#include "regio/segregation/simulation.hpp"
+#include "regio/segregation/smoothing.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace regio::segregation {
+
+// Where the units are: nowhere (aspatial indices only), polygons of a region
+// layer (--regions), or grid cells named by the id column (--grid-codes).
+enum class UnitGeometry { None, Regions, GridCodes };
+
+struct SegregationRequest {
+    std::string data;                 // TABLE.csv or FILE[:LAYER]
+    std::string id;                   // unit id column (grid codes with GridCodes)
+    std::vector<std::string> groups;  // one group with `total`, or several that partition
+    std::string total;                // empty: the groups' sum is the total
+    UnitGeometry geometry = UnitGeometry::None;
+    std::string regions;              // FILE[:LAYER]
+    std::string regions_id;           // empty: the same name as `id`
+    std::vector<std::string> indices; // empty: every index that applies
+    regionalise::Contiguity contiguity = regionalise::Contiguity::Queen;
+    double tolerance = regionalise::kDefaultAdjacencyTolerance;
+    std::vector<double> bandwidths;   // CRS units
+    Kernel kernel = Kernel::Box;
+    std::vector<std::int64_t> scales; // k x k blocks of grid cells
+    std::string within;               // a column of the data
+    std::size_t within_prefix = 0;    // or the first N characters of the id
+    unsigned simulations = 0;
+    std::uint64_t seed = 1;
+    unsigned threads = 1;
+    // Outputs: checked before any work, written atomically at the end.
+    std::string output;               // OUT.csv
+    std::string local;                // LOCAL.csv or LOCAL.gpkg (optional)
+    io::Overwrite overwrite = io::Overwrite::No;
+};
+
+// One row of OUT.csv.
+struct SegregationRow {
+    std::string within;      // empty: the whole input
+    std::string index;       // a stable index name
+    std::string group;       // empty for multigroup indices
+    std::int64_t scale = 0;  // 0: empty
+    double bandwidth = 0;    // 0: empty
+    double value = 0;        // NaN: undefined here (written empty)
+    std::optional<SimulatedValue> simulated;
+};
+
+// Theil's decomposition of M over the --within groups.
+struct MutualInformationReport {
+    double total = 0, between = 0, within = 0;
+};
+
+struct SegregationResult {
+    std::vector<SegregationRow> rows;
+    // Per unit, in data order: ids, location quotients per group, local entropy.
+    std::vector<std::string> unit_ids;
+    std::vector<std::string> local_groups;
+    std::vector<std::vector<double>> location_quotients;  // [group][unit]
+    std::vector<double> local_entropy;
+    // Unit shapes for a GeoPackage --local (empty without geometry).
+    geometry::RegionSet shapes;
+
+    // Figures for the report.
+    Composition composition;
+    std::size_t within_groups = 0;
+    std::size_t neighbour_pairs = 0;
+    std::optional<MutualInformationReport> decomposition;
+    std::vector<std::string> warnings;
+    double seconds = 0;
+
+    [[nodiscard]] nlohmann::ordered_json to_json(const SegregationRequest& request) const;
+    // The text of OUT.csv (deterministic).
+    [[nodiscard]] std::string csv() const;
+};
+
+// Reads, checks, computes and writes the outputs. Throws UsageError for
+// option combinations that cannot work, DataError naming file, line and
+// column for bad input, CrsError for a missing or geographic CRS where
+// distances are needed.
+SegregationResult run(const SegregationRequest& request, const ProgressRange& progress);
+
+// The output checks run() makes first, for callers that write more files
+// (the report) and want every refusal before any work.
+void check_outputs(const SegregationRequest& request, const std::vector<std::string>& extra_outputs = {});
+
+}  // namespace regio::segregation
