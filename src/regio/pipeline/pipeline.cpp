@@ -5,8 +5,7 @@
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
-
-#include <toml++/toml.h>
+#include "regio/toml_input.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -240,12 +239,7 @@ bool is_output_key(const std::string& key) { return kOutputKeys.count(key) > 0; 
 
 Pipeline load_pipeline(const std::string& path) {
     if (!std::filesystem::exists(path)) throw IoError("no such pipeline file", Where{path});
-    toml::table t;
-    try {
-        t = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        throw ConfigError(std::string(e.description()), Where{path, {}, static_cast<std::int64_t>(e.source().begin.line)});
-    }
+    toml::table t = parse_toml_file(path);
     Pipeline p;
     p.path = path;
     if (const auto* head = t["pipeline"].as_table()) {
