@@ -1,0 +1,26 @@
+// Fuzz target: the crosswalk CSV reader (src/regio/io/crosswalk_csv.*, on
+// csv_table.* and csv_format.*), read from a file as `regio crosswalk apply`
+// and `crosswalk chain` read it. An accepted crosswalk is also chained with
+// itself (harmonise::chain_crosswalks), the next thing a reader's output
+// meets. Checked: only regio errors; an accepted crosswalk keeps the reader's
+// promise (area_share_from a number >= 0 on every row).
+#include "fuzz_support.hpp"
+
+#include "regio/harmonise/crosswalk.hpp"
+#include "regio/io/crosswalk_csv.hpp"
+
+#include <cmath>
+
+using namespace regio;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static fuzz::ScratchFile file("crosswalk.csv");
+    const std::string& path = file.write(data, size);
+    fuzz::expect_only_regio_errors([&] {
+        const harmonise::Crosswalk cw = io::read_crosswalk(path);
+        for (const auto& row : cw.rows)
+            fuzz::require(std::isfinite(row.area_share_from) && row.area_share_from >= 0, "an accepted row with a bad area_share_from");
+        (void)harmonise::chain_crosswalks(cw, cw);
+    });
+    return 0;
+}
