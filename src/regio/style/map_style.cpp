@@ -111,7 +111,7 @@ MapStyleFile load_map_style(const std::string& path) {
     text("legend_title", s.legend_title);
     text("source", s.source);
     if (t.contains("reverse")) {
-        const auto v = t["reverse"].value<bool>();
+        const auto v = t["reverse"].value_exact<bool>();  // value<bool>() would read 1 as true
         if (!v) throw wrong("reverse", "true or false");
         s.reverse = *v;
     }
