@@ -14,22 +14,34 @@ bool is_toml_whitespace(char c) { return c == ' ' || c == '\t' || c == '\r' || c
 
 // A left-to-right scan that knows just enough TOML lexing (comments and the
 // four kinds of strings, TOML 1.0 §Comment and §String) to tell where a
-// character stands.
+// character stands. A quote opens a string only where TOML lets a key or a
+// value start: after '=', ',', '{', a line break, or a '[' that stands there
+// itself. Elsewhere (as in 0"x or 1."x) toml++ reads it as part of a bare
+// value and keeps testing the characters after it, so they count as outside.
 class TomlTextScan {
 public:
     TomlTextScan(std::string_view text, const std::string& source) : m_text(text), m_source(source) {}
 
     void run() {
         if (m_text.starts_with("\xEF\xBB\xBF")) m_pos = 3;
+        bool key_or_value_start = true;
         while (m_pos < m_text.size()) {
             const char c = m_text[m_pos];
-            if (c == '#') skip_comment();
-            else if (at("\"\"\"")) multi_line_basic_string();
-            else if (at("'''")) multi_line_literal_string();
-            else if (c == '"' || c == '\'') single_line_string(c);
-            else if (is_non_ascii(c)) fail("a non-ASCII character outside a quoted string or comment",
-                                           "TOML allows other characters only in strings and comments; quote the key or value");
-            else advance();
+            if (c == '#') {
+                skip_comment();
+            } else if ((c == '"' || c == '\'') && key_or_value_start) {
+                if (at("\"\"\"")) multi_line_basic_string();
+                else if (at("\'\'\'")) multi_line_literal_string();
+                else single_line_string(c);
+                key_or_value_start = false;
+            } else if (is_non_ascii(c)) {
+                fail("a non-ASCII character outside a quoted string or comment",
+                     "TOML allows other characters only in strings and comments; quote the key or value");
+            } else {
+                if (c == '=' || c == ',' || c == '{' || c == '\n') key_or_value_start = true;
+                else if (c != ' ' && c != '\t' && c != '[') key_or_value_start = false;
+                advance();
+            }
         }
     }
 

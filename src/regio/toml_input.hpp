@@ -20,7 +20,9 @@ namespace regio {
 
 // Throws ConfigError for a non-ASCII character where toml++ would test it
 // for whitespace: outside strings and comments (invalid TOML anyway; a
-// leading UTF-8 byte order mark is fine), escaped in a multi-line basic
+// leading UTF-8 byte order mark is fine; a quote inside a bare value such as
+// 0"x does not open a string, nor does one after a '.' of a dotted key, which
+// no regio file has), escaped in a multi-line basic
 // string (an invalid escape anyway), or first on a line continued by a
 // line-ending backslash in a multi-line basic string (valid TOML, but not
 // safe with toml++ 3.3; the hint says how to write it).

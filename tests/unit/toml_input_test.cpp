@@ -27,12 +27,15 @@ TEST_CASE("toml input: non-ASCII text in strings and comments is read") {
                               "label = \"Anteil Ausl\xC3\xA4nder\"\n"
                               "\"st\xC3\xA4" "dte\" = 'M\xC3\xBCnchen'\n"
                               "long = \"\"\"\xC3\x84pfel\n\xC3\xBC" "ber \\\" \xC3\xA4\"\"\"\"\n"
-                              "raw = '''\xC3\xA4\\\n\xC3\xA4'''\n",
+                              "raw = '''\xC3\xA4\\\n\xC3\xA4'''\n"
+                              "list = [\"\xC3\xA4\", [ '\xC3\xB6' ], { k = \"\xC3\xBC\" }]\n",
                               "t.toml");
     CHECK(t["label"].value<std::string>() == "Anteil Ausl\xC3\xA4nder");
     CHECK(t["st\xC3\xA4" "dte"].value<std::string>() == "M\xC3\xBCnchen");
     CHECK(t["long"].value<std::string>() == "\xC3\x84pfel\n\xC3\xBC" "ber \" \xC3\xA4\"");
     CHECK(t["raw"].value<std::string>() == "\xC3\xA4\\\n\xC3\xA4");
+    CHECK(t["list"][1][0].value<std::string>() == "\xC3\xB6");
+    CHECK(t["list"][2]["k"].value<std::string>() == "\xC3\xBC");
 }
 
 // Each of these reached TOML_UNREACHABLE in toml++ 3.3 (fuzz finding; the
@@ -44,6 +47,9 @@ TEST_CASE("toml input: characters toml++ 3.3 would test for whitespace are refus
     // a bare key and a value running into U+00B2
     CHECK(config_error_of("a = 1\nkm\xC2\xB2 = 2\n").second == 2);
     CHECK(config_error_of("a = 1\xC2\xB2\n").first == "a non-ASCII character outside a quoted string or comment");
+    // a quote inside a bare value opens no string for toml++: it tests U+FEF7 and U+00E4 after it
+    CHECK(config_error_of("palette =0\"Yl\xEF\xBB\xB7OrRd\"\n").first == "a non-ASCII character outside a quoted string or comment");
+    CHECK(config_error_of("a = 1[\"\xC3\xA4\"]\n").first == "a non-ASCII character outside a quoted string or comment");
     // an escaped U+00E4 in a multi-line basic string
     CHECK(config_error_of("s = \"\"\"\n\\\xC3\xA4\"\"\"\n").first.starts_with("a backslash before a non-ASCII character"));
     // U+00A7 first after a line-ending backslash (toml++ issue #190): valid TOML, refused with a hint
