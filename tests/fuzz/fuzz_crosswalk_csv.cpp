@@ -3,13 +3,15 @@
 // and `crosswalk chain` read it. An accepted crosswalk is also chained with
 // itself (harmonise::chain_crosswalks), the next thing a reader's output
 // meets. Checked: only regio errors; an accepted crosswalk keeps the reader's
-// promise (area_share_from a number >= 0 on every row).
+// promise (area_share_from a number >= 0 on every row); the chained one has
+// each (from, to) pair once.
 #include "fuzz_support.hpp"
 
 #include "regio/harmonise/crosswalk.hpp"
 #include "regio/io/crosswalk_csv.hpp"
 
 #include <cmath>
+#include <set>
 
 using namespace regio;
 
@@ -20,7 +22,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const harmonise::Crosswalk cw = io::read_crosswalk(path);
         for (const auto& row : cw.rows)
             fuzz::require(std::isfinite(row.area_share_from) && row.area_share_from >= 0, "an accepted row with a bad area_share_from");
-        (void)harmonise::chain_crosswalks(cw, cw);
+        const harmonise::Crosswalk chained = harmonise::chain_crosswalks(cw, cw);
+        std::set<std::pair<std::string, std::string>> pairs;
+        for (const auto& row : chained.rows)
+            fuzz::require(pairs.emplace(row.from_id, row.to_id).second, "a chained crosswalk with a pair twice: " + row.from_id + " -> " + row.to_id);
     });
     return 0;
 }
