@@ -1,16 +1,20 @@
 #pragma once
 // The one way the library parses TOML (style files, indicator definitions,
 // pipeline files): syntax errors become ConfigErrors naming the source and
-// line, and text that would reach undefined behaviour in toml++ 3.3 (the
-// version Debian 12 ships) is refused before toml++ sees it.
+// line, and no text reaches the undefined behaviour of toml++ 3.3 (the
+// version Debian 12 ships).
 //
 // toml++ 3.3's is_non_ascii_horizontal_whitespace() runs into
-// TOML_UNREACHABLE for most code points in U+00A1..U+0499 and
-// U+2C4E..U+3047 (upstream issues #190 and #295; fixed upstream after 3.3).
-// The parser asks that question of every character outside strings and
-// comments, of the character after a backslash in a multi-line basic string,
-// and of the first character after a line-ending backslash there. Found by
-// tests/fuzz (map_style, indicator_definitions, pipeline_toml).
+// TOML_UNREACHABLE for the code points U+00A1..U+0499, U+2C8E..U+3087
+// (except U+3000) and U+FC06..U+FEFE (upstream issues #190 and #295; fixed
+// upstream after 3.3): Latin-1 letters such as ä or é among them. The parser
+// asks that question of characters outside strings, after a backslash in
+// multi-line strings, and inside bare values such as 0"ä (found by
+// tests/fuzz: map_style, indicator_definitions, pipeline_toml). Rather than
+// second-guess where toml++ asks, parse_toml hands it those code points as
+// stand-ins from the private use plane 15 (U+F0000 + code point, which the
+// function never asks about) and puts the originals back into the strings
+// it returns and the messages it throws.
 #include <toml++/toml.h>
 
 #include <string>
@@ -18,17 +22,10 @@
 
 namespace regio {
 
-// Throws ConfigError for a non-ASCII character where toml++ would test it
-// for whitespace: outside strings and comments (invalid TOML anyway; a
-// leading UTF-8 byte order mark is fine; a quote inside a bare value such as
-// 0"x does not open a string, nor does one after a '.' of a dotted key, which
-// no regio file has), escaped in a multi-line basic
-// string (an invalid escape anyway), or first on a line continued by a
-// line-ending backslash in a multi-line basic string (valid TOML, but not
-// safe with toml++ 3.3; the hint says how to write it).
-void check_toml_text(std::string_view text, const std::string& source);
-
-// check_toml_text, then toml++; parse errors become ConfigError at their line.
+// Parses TOML text. Throws ConfigError naming `source` and the line for
+// syntax errors, for a key that holds one of those code points (no regio
+// file has non-ASCII keys), and for text that holds characters of plane 15
+// itself or escapes of them (\U000F....), which would be ambiguous.
 toml::table parse_toml(std::string_view text, const std::string& source);
 
 // Reads the file (IoError when it cannot be read), then parse_toml.
