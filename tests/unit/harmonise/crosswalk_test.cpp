@@ -183,7 +183,7 @@ TEST_CASE("crosswalk: chaining composes shares") {
     }
 }
 
-// Fuzz finding (tests/fuzz/corpus/crosswalk_csv/unordered_chain): a crosswalk
+// Seen while writing the crosswalk_csv fuzz harness (corpus: unordered_chain): a crosswalk
 // file whose rows of a source are not adjacent gave that source's chained
 // rows twice, so its shares summed to 2.
 TEST_CASE("crosswalk: chaining a crosswalk whose rows are not grouped by source") {
