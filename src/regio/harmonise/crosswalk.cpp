@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace regio::harmonise {
 
@@ -92,9 +93,14 @@ Crosswalk chain_crosswalks(const Crosswalk& ab, const Crosswalk& bc) {
     // Totals of C units, to give shares of the target.
     std::map<std::string, double> c_area, c_weight;
     std::vector<std::string> a_order;
+    std::unordered_set<std::string> a_seen;
     std::map<std::pair<std::string, std::string>, CrosswalkRow> rows;
     for (const auto& r1 : ab.rows) {
-        if (a_order.empty() || a_order.back() != r1.from_id) a_order.push_back(r1.from_id);
+        // Each source once, in order of first appearance: a crosswalk read from
+        // a file need not group its rows by source (seen while writing the
+        // crosswalk_csv fuzz harness: the rows of such a source were written
+        // once per run of its rows, doubling its shares).
+        if (a_seen.insert(r1.from_id).second) a_order.push_back(r1.from_id);
         const auto it = by_b.find(r1.to_id);
         if (it == by_b.end()) continue;
         for (const CrosswalkRow* r2 : it->second) {

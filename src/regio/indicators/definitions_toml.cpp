@@ -2,8 +2,7 @@
 
 #include "regio/error.hpp"
 #include "regio/indicators/toml_section.hpp"
-
-#include <toml++/toml.h>
+#include "regio/toml_input.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -71,12 +70,7 @@ Indicator read_indicator(const TomlSection& s, const GroupSet& groups) {
 }  // namespace
 
 Definitions parse_definitions(std::string_view text, const std::string& source) {
-    toml::table root;
-    try {
-        root = toml::parse(text, source);
-    } catch (const toml::parse_error& e) {
-        throw ConfigError(std::string(e.description()), Where{source, {}, static_cast<std::int64_t>(e.source().begin.line)});
-    }
+    const toml::table root = parse_toml(text, source);
     Definitions d;
     d.source = source;
     const TomlSection top(source, root, "the file", "");

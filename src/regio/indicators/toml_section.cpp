@@ -35,7 +35,7 @@ std::string TomlSection::text(const std::string& key, bool required, std::string
 
 bool TomlSection::flag(const std::string& key, bool fallback) const {
     if (!has(key)) return fallback;
-    const auto v = m_table[key].value<bool>();
+    const auto v = m_table[key].value_exact<bool>();  // value<bool>() would read 1 as true
     if (!v) fail("'" + key + "' must be true or false", key);
     return *v;
 }

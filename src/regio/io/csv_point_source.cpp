@@ -134,9 +134,10 @@ void CsvPointSource::read_header(const PointFields& fields) {
     for (auto w : m_weights) m_min_fields = std::max(m_min_fields, w + 1);
     if (m_by >= 0) m_min_fields = std::max(m_min_fields, static_cast<std::size_t>(m_by) + 1);
 
+    // A quoted header name may hold line breaks: the data start after all of them.
+    m_next_line += 1 + std::count(header.begin(), header.end(), '\n');
     m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(
                                                             std::min(header_end + 1, m_pending.size())));
-    ++m_next_line;
 }
 
 std::size_t CsvPointSource::column(const std::string& name, const char* role) const {

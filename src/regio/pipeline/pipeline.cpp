@@ -7,10 +7,12 @@
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/toml_input.hpp"
 
-#include <toml++/toml.h>
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -36,11 +38,12 @@ const std::set<std::string> kInputKeys = {"regions", "points",     "grid",     "
 std::string value_text(const toml::node& node, const Where& where) {
     if (const auto s = node.value<std::string>()) return *s;
     if (const auto i = node.value<std::int64_t>()) return std::to_string(*i);
+    // Whole numbers as integers (options such as --width take them), others as
+    // the shortest text that reads back to the same double: std::to_string's
+    // six decimals turned 1e-7 into "0" and 0.1234567 into "0.123457".
     if (const auto d = node.value<double>()) {
-        std::string t = std::to_string(*d);
-        while (t.back() == '0') t.pop_back();
-        if (t.back() == '.') t.pop_back();
-        return t;
+        if (std::trunc(*d) == *d && std::fabs(*d) < 0x1p53) return std::to_string(static_cast<std::int64_t>(*d));
+        return fmt::format("{}", *d);
     }
     if (const auto* array = node.as_array()) {
         std::string joined;
@@ -275,12 +278,7 @@ bool is_output_key(const std::string& key) { return kOutputKeys.count(key) > 0; 
 
 Pipeline load_pipeline(const std::string& path) {
     if (!std::filesystem::exists(path)) throw IoError("no such pipeline file", Where{path});
-    toml::table t;
-    try {
-        t = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        throw ConfigError(std::string(e.description()), Where{path, {}, static_cast<std::int64_t>(e.source().begin.line)});
-    }
+    toml::table t = parse_toml_file(path);
     Pipeline p;
     p.path = path;
     if (const auto* head = t["pipeline"].as_table()) {
@@ -320,9 +318,8 @@ Pipeline load_pipeline(const std::string& path) {
         if (const auto* args = (*s)["args"].as_table())
             for (const auto& [key, value] : *args) {
                 const Where where{path, {}, static_cast<std::int64_t>(value.source().begin.line), {}, std::string(key.str())};
-                // is_boolean, not value<bool>(): toml++ converts integers to bool, which made `digits = 2` a flag.
-                if (value.is_boolean()) {
-                    if (value.value_or(false)) step.args.push_back({std::string(key.str()), "true", true});
+                if (const auto b = value.value_exact<bool>()) {  // not value<bool>(): it reads 2 as true
+                    if (*b) step.args.push_back({std::string(key.str()), "true", true});
                     continue;
                 }
                 step.args.push_back({std::string(key.str()), value_text(value, where), false});

@@ -3,8 +3,7 @@
 #include "regio/classify/method.hpp"
 #include "regio/error.hpp"
 #include "regio/style/palette.hpp"
-
-#include <toml++/toml.h>
+#include "regio/toml_input.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -81,12 +80,7 @@ std::vector<MapInset> parse_insets(const toml::node& node, const std::string& pa
 
 MapStyleFile load_map_style(const std::string& path) {
     if (!std::filesystem::exists(path)) throw IoError("no such style file", Where{path});
-    toml::table t;
-    try {
-        t = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        throw ConfigError(std::string(e.description()), Where{path, {}, static_cast<std::int64_t>(e.source().begin.line)});
-    }
+    toml::table t = parse_toml_file(path);
     static const std::set<std::string> kKeys = {"palette", "reverse", "method", "classes", "breaks", "center",
                                                 "nodata_color", "nodata_label", "confidential_color", "confidential_label",
                                                 "border_color", "border_width",
@@ -117,7 +111,7 @@ MapStyleFile load_map_style(const std::string& path) {
     text("legend_title", s.legend_title);
     text("source", s.source);
     if (t.contains("reverse")) {
-        const auto v = t["reverse"].value<bool>();
+        const auto v = t["reverse"].value_exact<bool>();  // value<bool>() would read 1 as true
         if (!v) throw wrong("reverse", "true or false");
         s.reverse = *v;
     }

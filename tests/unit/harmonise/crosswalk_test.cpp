@@ -170,3 +170,19 @@ TEST_CASE("crosswalk: chaining composes shares") {
         CHECK(r.area_m2 == Approx(100));
     }
 }
+
+// Seen while writing the crosswalk_csv fuzz harness (corpus: unordered_chain): a crosswalk
+// file whose rows of a source are not adjacent gave that source's chained
+// rows twice, so its shares summed to 2.
+TEST_CASE("crosswalk: chaining a crosswalk whose rows are not grouped by source") {
+    auto row = [](const char* from, const char* to, double area, double share) {
+        return harmonise::CrosswalkRow{from, to, area, share, 1, 0, 0, 0};
+    };
+    const harmonise::Crosswalk ab{{row("A", "X", 1, 0.5), row("B", "Y", 2, 1), row("A", "Z", 1, 0.5)}, false};
+    const harmonise::Crosswalk bc{{row("X", "P", 1, 1), row("Y", "P", 2, 1), row("Z", "Q", 1, 1)}, false};
+    const auto ac = harmonise::chain_crosswalks(ab, bc);
+    REQUIRE(ac.rows.size() == 3);
+    CHECK((ac.rows[0].from_id == "A" && ac.rows[0].to_id == "P" && ac.rows[0].area_share_from == 0.5));
+    CHECK((ac.rows[1].from_id == "A" && ac.rows[1].to_id == "Q" && ac.rows[1].area_share_from == 0.5));
+    CHECK((ac.rows[2].from_id == "B" && ac.rows[2].to_id == "P" && ac.rows[2].area_m2 == 2));
+}

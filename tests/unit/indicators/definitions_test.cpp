@@ -106,6 +106,9 @@ TEST_CASE("indicators: definitions: errors name the key", "[indicators]") {
                Contains("indicator.nmerator|unknown key 'nmerator' in [[indicator]] 1 'employment_rate'|11"));
     CHECK_THAT(config_error("[disclosure]\nt_min = -1\n" + kGroups + kEmployment), Contains("disclosure.t_min|'t_min' must be a number >= 0 in [disclosure]|2"));
     CHECK_THAT(config_error("[disclosure]\nt_mni = 5\n" + kGroups + kEmployment), Contains("disclosure.t_mni|unknown key"));
+    // toml++'s value<bool>() would read 1 as true
+    CHECK_THAT(config_error("[disclosure]\npublish_zero = 1\n" + kGroups + kEmployment),
+               Contains("disclosure.publish_zero|'publish_zero' must be true or false in [disclosure]|2"));
     CHECK_THAT(config_error("colour = 1\n" + kGroups + kEmployment), Contains("colour|unknown key 'colour' in the file|1"));
     CHECK_THAT(config_error(kEmployment), Contains("groups|missing table [groups]"));
     CHECK_THAT(config_error(kGroups), Contains("indicator|define one or more [[indicator]] tables"));

@@ -121,3 +121,17 @@ TEST_CASE("csv points: header only means no records") {
     TempFile f("x,y\n");
     CHECK(decode_all(f.path(), {"x", "y", {}, ""}).all.size() == 0);
 }
+
+// Fuzz finding (tests/fuzz/corpus/csv_points/header_quoted_newline): a line
+// break inside a quoted header name was counted as no line, so every record
+// was reported one line too early.
+TEST_CASE("csv points: line numbers after a header with a quoted line break") {
+    for (const std::size_t block : {std::size_t{7}, std::size_t{4} << 20}) {
+        TempFile f("\"point\nid\",x,y\n1,2,3\n2,bad,3\n");
+        const Decoded d = decode_all(f.path(), {"x", "y", {}, ""}, block);
+        REQUIRE(d.all.size() == 1);
+        CHECK(d.all.ref[0] == 3);
+        REQUIRE(d.examples.size() == 1);
+        CHECK(d.examples[0].ref == 4);
+    }
+}

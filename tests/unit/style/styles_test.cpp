@@ -32,6 +32,7 @@ TEST_CASE("styles: mistakes are named") {
     };
     check("palete = \"Blues\"\n", "unknown key 'palete'");
     check("classes = \"five\"\n", "'classes' must be");
+    check("reverse = 1\n", "'reverse' must be true or false");  // toml++'s value<bool>() reads 1 as true
     check("nodata_color = \"grey\"\n", "not a colour");
     check("palette = \"NoSuch\"\n", "NoSuch");
     check("method = \"magic\"\n", "magic");
