@@ -113,8 +113,16 @@ TEST_CASE("real data: official typing of NUTS 2016 -> 2021, level 3") {
     }
     CHECK(ukn_targets == std::set<std::string>{"UKN0A", "UKN0B", "UKN0C", "UKN0D", "UKN0E", "UKN0F", "UKN0G"});
     // Boundary change + recode (3), + rename (4).
-    check_boundary_change(c, "BE221", "BE224");
-    check_boundary_change(c, "BE222", "BE225");
+    // Opglabbeek moved from BE221 Hasselt to BE222 Maaseik: 8 km2 that are a
+    // strip 400 m wide at 1:20M, below the 5 km tolerance of that scale
+    // (issue #19: a change no wider than D cannot be told from noise).
+    if (scale == "20M" && noise == Noise::ScaleTolerance) {
+        check_recoded(c, "BE221", "BE224");
+        check_recoded(c, "BE222", "BE225");
+    } else {
+        check_boundary_change(c, "BE221", "BE224");
+        check_boundary_change(c, "BE222", "BE225");
+    }
     check_boundary_change(c, "BE321", "BE32A");
     check_boundary_change(c, "BE322", "BE32B");
     check_boundary_change(c, "BE325", "BE32C");
