@@ -8,6 +8,7 @@
 #include "regio/harmonise/apply.hpp"
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
+#include "regio/harmonise/generalisation_advice.hpp"
 #include "regio/harmonise/noise_report.hpp"
 #include "regio/harmonise/overlay.hpp"
 #include "regio/harmonise/pair_weights.hpp"
@@ -235,6 +236,8 @@ int run_crosswalk_build(const BuildArgs& given) {
     // Boundary noise (issue #19): thin pieces and pieces across unchanged
     // parents go back to the unit that holds the rest of their source.
     const NoiseSetup noise_options = noise_setup(args, from.regions, to.regions);
+    const std::optional<std::string> advice =
+        harmonise::generalisation_advice(from.regions, to.regions, overlay, noise_options.options.tolerance_m);
     harmonise::NoiseResult noise;
     if (noise_options.active())
         noise = harmonise::resolve_boundary_noise(overlay, weights.empty() ? nullptr : &weights, from.regions, to.regions,
@@ -286,6 +289,7 @@ int run_crosswalk_build(const BuildArgs& given) {
         if (noise_options.active())
             j["boundary_noise"] = harmonise::to_json(noise, from.regions.ids, to.regions.ids, noise_options.options.tolerance_m,
                                                      noise_options.tolerance_source, noise_options.parents);
+        if (advice) j["advice"] = *advice;
         j["unmatched_from"] = built.unmatched_from;
         j["unmatched_to"] = built.unmatched_to;
         if (!weights.empty()) j["weights"] = {{"source", args.weights}, {"total_in_pieces", weight_total}, {"in_slivers", sliver_weight}};
@@ -341,6 +345,7 @@ int run_crosswalk_build(const BuildArgs& given) {
                 std::cerr << fmt::format("regio: warning: ... and {} more invalid weight points\n",
                                          point_result->invalid - static_cast<std::int64_t>(point_result->invalid_examples.size()));
         }
+        if (advice) std::cerr << "regio: warning: " << *advice << "\n";
         if (!built.unmatched_from.empty())
             std::cerr << fmt::format("{} source units have no counterpart (discontinued without successor)\n", built.unmatched_from.size());
         if (!built.unmatched_to.empty())

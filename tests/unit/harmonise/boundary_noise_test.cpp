@@ -6,6 +6,7 @@
 #include "regio/harmonise/boundary_noise.hpp"
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
+#include "regio/harmonise/generalisation_advice.hpp"
 #include "regio/harmonise/overlay.hpp"
 #include "unit_sets.hpp"
 
@@ -25,12 +26,12 @@ using Move = std::function<geometry::Point(geometry::Point)>;
 
 // A box with a vertex every 250 m, each vertex moved by `move`: shared edges
 // of neighbouring boxes get the same vertices, so the copy is a partition too.
-geometry::MultiPolygon moved_box(double x0, double y0, double x1, double y1, const Move& move) {
+geometry::MultiPolygon moved_box(double x0, double y0, double x1, double y1, const Move& move, double step = 250) {
     geometry::Ring ring;
     const geometry::Point corners[] = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
     for (int side = 0; side < 4; ++side) {
         const auto a = corners[side], b = corners[side + 1];
-        const int steps = static_cast<int>(std::lround(std::hypot(b.x - a.x, b.y - a.y) / 250));
+        const int steps = static_cast<int>(std::lround(std::hypot(b.x - a.x, b.y - a.y) / step));
         for (int k = 0; k < steps; ++k)
             ring.push_back(move({a.x + (b.x - a.x) * k / steps, a.y + (b.y - a.y) * k / steps}));
     }
@@ -48,17 +49,17 @@ geometry::Point generalised(geometry::Point p) {
 geometry::Point exact(geometry::Point p) { return p; }
 
 // 3 x 3 units of 10 km; the centre one ("C") optionally split in two at y = 15 km.
-geometry::RegionSet grid_units(const Move& move, bool split_centre) {
+geometry::RegionSet grid_units(const Move& move, bool split_centre, double step = 250) {
     std::vector<std::pair<std::string, geometry::MultiPolygon>> units;
     for (int row = 0; row < 3; ++row)
         for (int col = 0; col < 3; ++col) {
             const double x = col * 10000.0, y = row * 10000.0;
             const std::string id = std::string(1, static_cast<char>('A' + 3 * row + col));
             if (split_centre && id == "E") {
-                units.emplace_back("E1", moved_box(x, y, x + 10000, y + 5000, move));
-                units.emplace_back("E2", moved_box(x, y + 5000, x + 10000, y + 10000, move));
+                units.emplace_back("E1", moved_box(x, y, x + 10000, y + 5000, move, step));
+                units.emplace_back("E2", moved_box(x, y + 5000, x + 10000, y + 10000, move, step));
             } else {
-                units.emplace_back(id, moved_box(x, y, x + 10000, y + 10000, move));
+                units.emplace_back(id, moved_box(x, y, x + 10000, y + 10000, move, step));
             }
         }
     return harmonise_test::set_of(units);
@@ -222,4 +223,26 @@ TEST_CASE("boundary noise: the tolerance from a GISCO-style file name") {
     CHECK(harmonise::tolerance_from_file_name("NUTS_RG_01M_2024_4326.shp") == 250.0);
     CHECK_FALSE(harmonise::tolerance_from_file_name("berlin_lor_3035.gpkg").has_value());
     CHECK_FALSE(harmonise::tolerance_from_file_name("units_2020M.gpkg").has_value());
+}
+
+TEST_CASE("generalisation advice: coarse vertices and thin pieces between kept codes") {
+    const auto a = grid_units(exact, false, 1000);
+    CHECK(harmonise::median_vertex_spacing(a) == Approx(1000));
+    SECTION("two generalisations of one partition: advice with a tolerance to try") {
+        const auto b = grid_units(generalised, false, 1000);
+        const auto advice = harmonise::generalisation_advice(a, b, harmonise::overlay(a, b, 1), 0);
+        REQUIRE(advice.has_value());
+        CHECK_THAT(*advice, Catch::Matchers::Contains("median vertex spacing 1000 m and 1003 m"));
+        CHECK_THAT(*advice, Catch::Matchers::Contains("--boundary-tolerance 500 (metres) would treat them as noise"));
+        const auto with_tolerance = harmonise::generalisation_advice(a, b, harmonise::overlay(a, b, 1), 1000);
+        REQUIRE(with_tolerance.has_value());
+        CHECK_THAT(*with_tolerance, Catch::Matchers::Contains("--boundary-tolerance 1000 m treats those"));
+    }
+    SECTION("the same shapes: nothing to advise") {
+        CHECK_FALSE(harmonise::generalisation_advice(a, a, harmonise::overlay(a, a, 1), 0).has_value());
+    }
+    SECTION("fine vertices (100 m): nothing to advise") {
+        const auto fine = grid_units(exact, false, 100), fine_moved = grid_units(generalised, false, 100);
+        CHECK_FALSE(harmonise::generalisation_advice(fine, fine_moved, harmonise::overlay(fine, fine_moved, 1), 0).has_value());
+    }
 }
