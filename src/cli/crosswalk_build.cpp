@@ -326,11 +326,12 @@ int run_crosswalk_build(const BuildArgs& given) {
         std::cerr << fmt::format("area: from {:.10g} m2, to {:.10g} m2\n", from_total, to_total);
         if (noise_options.active()) {
             const harmonise::NoiseSummary n = harmonise::summarise(noise);
-            std::cerr << fmt::format("boundary noise: {} pieces ({:.6g} m2, weight {:.6g}) given to their source's main target "
-                                     "(tolerance {:g} m{}{})\n",
-                                     n.pieces, n.area_m2, n.weight, noise_options.options.tolerance_m,
-                                     noise_options.tolerance_source == "option" ? "" : ", " + noise_options.tolerance_source,
-                                     noise_options.parents.empty() ? "" : ", within " + noise_options.parents);
+            const double d = noise_options.options.tolerance_m;
+            std::string rule = d > 0 ? fmt::format("tolerance {:g} m", d) : std::string("no tolerance");
+            if (d > 0 && noise_options.tolerance_source != "option") rule += ", " + noise_options.tolerance_source;
+            if (!noise_options.parents.empty()) rule += ", within " + noise_options.parents;
+            std::cerr << fmt::format("boundary noise: {} pieces ({:.6g} m2, weight {:.6g}) given to their source's main target ({})\n",
+                                     n.pieces, n.area_m2, n.weight, rule);
         }
         if (!weights.empty()) std::cerr << fmt::format("weights: {:.10g} in pieces, {:.6g} in slivers\n", weight_total, sliver_weight);
         if (point_result) {
