@@ -1,5 +1,6 @@
 // regio crosswalk build: overlay two vintages, weights, slivers, changes.
 #include "crosswalk_build.hpp"
+#include "crosswalk_noise.hpp"
 
 #include "regio/aggregate/landing_check.hpp"
 #include "regio/error.hpp"
@@ -7,6 +8,8 @@
 #include "regio/harmonise/apply.hpp"
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
+#include "regio/harmonise/generalisation_advice.hpp"
+#include "regio/harmonise/noise_report.hpp"
 #include "regio/harmonise/overlay.hpp"
 #include "regio/harmonise/pair_weights.hpp"
 #include "regio/io/crosswalk_csv.hpp"
@@ -77,25 +80,6 @@ io::Crs weights_points_crs(const io::PointSource& source, const BuildArgs& args)
     return given;
 }
 
-// Unit names of one vintage in the order of its ids (read by id, so that the
-// order of the layer does not matter).
-std::vector<std::string> unit_names(const RegionOptions& side, const std::string& field, const geometry::RegionSet& regions) {
-    io::InputSpec input = io::InputSpec::parse(side.regions);
-    input.encoding = side.encoding;
-    auto columns = io::read_text_fields(input, {side.id, field});
-    const std::vector<std::string> ids = columns[side.id];
-    const std::vector<std::string> names = columns[field];
-    std::unordered_map<std::string, std::string> by_id;
-    for (std::size_t i = 0; i < ids.size() && i < names.size(); ++i) by_id.emplace(ids[i], names[i]);
-    std::vector<std::string> out;
-    out.reserve(regions.size());
-    for (const auto& id : regions.ids) {
-        const auto it = by_id.find(id);
-        out.push_back(it == by_id.end() ? std::string() : it->second);
-    }
-    return out;
-}
-
 // The kept pieces as polygons (GEOS intersections: only when asked for),
 // with the crosswalk's columns.
 void write_pieces(const harmonise::Crosswalk& cw, const geometry::RegionSet& from, const geometry::RegionSet& to,
@@ -135,6 +119,25 @@ void write_pieces(const harmonise::Crosswalk& cw, const geometry::RegionSet& fro
 }
 
 }  // namespace
+
+// Unit names of one vintage in the order of its ids (read by id, so that the
+// order of the layer does not matter).
+std::vector<std::string> unit_names(const RegionOptions& side, const std::string& field, const geometry::RegionSet& regions) {
+    io::InputSpec input = io::InputSpec::parse(side.regions);
+    input.encoding = side.encoding;
+    auto columns = io::read_text_fields(input, {side.id, field});
+    const std::vector<std::string> ids = columns[side.id];
+    const std::vector<std::string> names = columns[field];
+    std::unordered_map<std::string, std::string> by_id;
+    for (std::size_t i = 0; i < ids.size() && i < names.size(); ++i) by_id.emplace(ids[i], names[i]);
+    std::vector<std::string> out;
+    out.reserve(regions.size());
+    for (const auto& id : regions.ids) {
+        const auto it = by_id.find(id);
+        out.push_back(it == by_id.end() ? std::string() : it->second);
+    }
+    return out;
+}
 
 int run_crosswalk_build(const BuildArgs& given) {
     Stopwatch watch;
@@ -195,7 +198,7 @@ int run_crosswalk_build(const BuildArgs& given) {
     const double t_regions = watch.lap();
     // The checks' point locators serve the overlay too, unless shapes moved.
     const harmonise::OverlappingUnits overlapping{from_overlapping, to_overlapping};
-    const harmonise::OverlayResult overlay =
+    harmonise::OverlayResult overlay =
         transformed ? harmonise::overlay(from.regions, to.regions, threads, nullptr, nullptr, nullptr, &overlapping)
                     : harmonise::overlay(from.regions, to.regions, threads, &from.locator, &to.locator, &partners, &overlapping);
     const double t_overlay = watch.lap();
@@ -229,6 +232,17 @@ int run_crosswalk_build(const BuildArgs& given) {
         weights = grid_pair_weights(*grid, args.weights, from.regions, overlay, threads);
     }
     const double t_weights = watch.lap();
+
+    // Boundary noise (issue #19): thin pieces and pieces across unchanged
+    // parents go back to the unit that holds the rest of their source.
+    const NoiseSetup noise_options = noise_setup(args, from.regions, to.regions);
+    const std::optional<std::string> advice =
+        harmonise::generalisation_advice(from.regions, to.regions, overlay, noise_options.options.tolerance_m);
+    harmonise::NoiseResult noise;
+    if (noise_options.active())
+        noise = harmonise::resolve_boundary_noise(overlay, weights.empty() ? nullptr : &weights, from.regions, to.regions,
+                                                  noise_options.options, threads);
+    const double t_noise = watch.lap();
 
     harmonise::CrosswalkOptions options;
     options.min_share = args.min_share;
@@ -272,6 +286,10 @@ int run_crosswalk_build(const BuildArgs& given) {
         for (const auto& s : built.slivers)
             slivers.push_back({{"from_id", s.from_id}, {"to_id", s.to_id}, {"area_m2", s.area_m2}, {"weight", s.weight}});
         j["slivers"] = slivers;
+        if (noise_options.active())
+            j["boundary_noise"] = harmonise::to_json(noise, from.regions.ids, to.regions.ids, noise_options.options.tolerance_m,
+                                                     noise_options.tolerance_source, noise_options.parents);
+        if (advice) j["advice"] = *advice;
         j["unmatched_from"] = built.unmatched_from;
         j["unmatched_to"] = built.unmatched_to;
         if (!weights.empty()) j["weights"] = {{"source", args.weights}, {"total_in_pieces", weight_total}, {"in_slivers", sliver_weight}};
@@ -297,6 +315,7 @@ int run_crosswalk_build(const BuildArgs& given) {
             j["changes"] = counts;
         }
         j["timings"] = {{"regions_s", t_regions}, {"overlay_s", t_overlay}, {"weights_s", t_weights}, {"write_s", t_write}};
+        if (noise_options.active()) j["timings"]["noise_s"] = t_noise;
         write_report(*report_output, j);
     }
     outputs.commit();
@@ -305,6 +324,15 @@ int run_crosswalk_build(const BuildArgs& given) {
                                  from.regions.size(), to.regions.size(), overlay.pairs.size(), built.crosswalk.rows.size(),
                                  built.slivers.size(), sliver_area);
         std::cerr << fmt::format("area: from {:.10g} m2, to {:.10g} m2\n", from_total, to_total);
+        if (noise_options.active()) {
+            const harmonise::NoiseSummary n = harmonise::summarise(noise);
+            const double d = noise_options.options.tolerance_m;
+            std::string rule = d > 0 ? fmt::format("tolerance {:g} m", d) : std::string("no tolerance");
+            if (d > 0 && noise_options.tolerance_source != "option") rule += ", " + noise_options.tolerance_source;
+            if (!noise_options.parents.empty()) rule += ", within " + noise_options.parents;
+            std::cerr << fmt::format("boundary noise: {} pieces ({:.6g} m2, weight {:.6g}) given to their source's main target ({})\n",
+                                     n.pieces, n.area_m2, n.weight, rule);
+        }
         if (!weights.empty()) std::cerr << fmt::format("weights: {:.10g} in pieces, {:.6g} in slivers\n", weight_total, sliver_weight);
         if (point_result) {
             std::cerr << fmt::format("weight points: {} read = {} in pieces + {} outside all pieces + {} invalid\n", point_result->read,
@@ -318,12 +346,13 @@ int run_crosswalk_build(const BuildArgs& given) {
                 std::cerr << fmt::format("regio: warning: ... and {} more invalid weight points\n",
                                          point_result->invalid - static_cast<std::int64_t>(point_result->invalid_examples.size()));
         }
+        if (advice) std::cerr << "regio: warning: " << *advice << "\n";
         if (!built.unmatched_from.empty())
             std::cerr << fmt::format("{} source units have no counterpart (discontinued without successor)\n", built.unmatched_from.size());
         if (!built.unmatched_to.empty())
             std::cerr << fmt::format("{} target units have no counterpart (new territory)\n", built.unmatched_to.size());
         std::cerr << fmt::format("time: {:.2f} s, regions {:.2f} s, overlay {:.2f} s, weights {:.2f} s, write {:.2f} s ({} threads)\n",
-                                 t_regions + t_overlay + t_weights + t_write, t_regions, t_overlay, t_weights, t_write, threads);
+                                 t_regions + t_overlay + t_weights + t_noise + t_write, t_regions, t_overlay, t_weights, t_write, threads);
     }
     return 0;
 }

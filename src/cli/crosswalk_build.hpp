@@ -23,6 +23,9 @@ struct BuildArgs {
     std::string work_crs;
     double min_share = harmonise::CrosswalkOptions{}.min_share;
     double min_area = 0;
+    double boundary_tolerance = -1;  // metres; < 0: from the map scale in the file names, else 0
+    int within_prefix = 0;           // parents: the first N characters of the ids
+    std::string within;              // parents: FROM_FIELD=TO_FIELD
     std::string changes;
     std::string gpkg;
     TextInputArgs text;
@@ -30,5 +33,8 @@ struct BuildArgs {
 };
 
 int run_crosswalk_build(const BuildArgs& args);
+
+// Unit names (or any text field) of one vintage in the order of its ids.
+std::vector<std::string> unit_names(const RegionOptions& side, const std::string& field, const geometry::RegionSet& regions);
 
 }  // namespace regio::cli

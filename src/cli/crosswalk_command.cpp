@@ -231,6 +231,14 @@ void add_crosswalk(CLI::App& app, Action& action) {
     b->add_option("--min-share", build->min_share, "Pieces below this share of both units are slivers (dropped, reported)")
         ->capture_default_str();
     b->add_option("--min-area", build->min_area, "Pieces below this area (CRS units²) are slivers")->capture_default_str();
+    b->add_option("--boundary-tolerance", build->boundary_tolerance,
+                  "Pieces thinner than this everywhere (metres) are boundary noise, given back to their source's main target "
+                  "(default: 0.25 mm at the map scale a GISCO-style file name gives, e.g. 5000 for _20M_; otherwise 0, exact)")
+        ->check(CLI::NonNegativeNumber);
+    b->add_option("--within-prefix", build->within_prefix,
+                  "Both vintages nest in unchanged parents named by the first N characters of the ids: no piece crosses a parent")
+        ->check(CLI::PositiveNumber);
+    b->add_option("--within", build->within, "Unchanged parents from fields: FROM_FIELD=TO_FIELD (see --within-prefix)");
     b->add_option("--changes", build->changes, "Write CHANGES.csv: side,id,type,counterparts,detail");
     b->add_option("--gpkg", build->gpkg, "Write the kept pieces as polygons: piece, from_id, to_id, area_m2, shares");
     add_text_options(*b, build->text);

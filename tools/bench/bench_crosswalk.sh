@@ -222,7 +222,7 @@ if [ "$DO_MAIN" = 1 ]; then
   for f in "$F16" "$F21" "$GRID"; do [ -s "$f" ] || die "missing input $f"; done
   N21=$(ogrinfo -q -ro -sql "SELECT COUNT(*) FROM nutsrg_3" "$F21" | sed -n 's/.*= *\([0-9][0-9]*\).*/\1/p')
   N16=$(ogrinfo -q -ro -sql "SELECT COUNT(*) FROM nutsrg_3" "$F16" | sed -n 's/.*= *\([0-9][0-9]*\).*/\1/p')
-  base="$(q "$REGIO") crosswalk build --from $(q "$F16"):nutsrg_3 --from-id NUTS_ID --to $(q "$F21"):nutsrg_3 --to-id NUTS_ID"
+  base="$(q "$REGIO") crosswalk build --from $(q "$F16"):nutsrg_3 --from-id NUTS_ID --to $(q "$F21"):nutsrg_3 --to-id NUTS_ID --boundary-tolerance 0"  # the exact overlay (bench_crosswalk_tolerance.sh times the tolerance)
   for w in weights area; do
     wa=""; [ "$w" = weights ] && wa=" --weights $(q "$GRID")"
     for t in all 1; do
