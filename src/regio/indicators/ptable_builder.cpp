@@ -29,7 +29,7 @@ void check(const PTableParameters& p) {
     if (p.min_published > p.max_perturbation)
         fail("min_published", fmt::format("min_published {} exceeds max_perturbation {}: counts of {} could not be perturbed without bias",
                                           p.min_published, p.max_perturbation, p.min_published),
-             "hint: raise max_perturbation to at least min_published");
+             "raise max_perturbation to at least min_published");
     if (p.p_stay && !(*p.p_stay > 0 && *p.p_stay < 1)) fail("p_stay", fmt::format("p_stay {} must lie strictly between 0 and 1", *p.p_stay));
 }
 

@@ -1,10 +1,10 @@
-#include "regio/aggregate/record_key.hpp"
+#include "regio/table/record_key.hpp"
 
 #include "regio/error.hpp"
 
 #include <array>
 
-namespace regio::aggregate {
+namespace regio::table {
 namespace {
 
 constexpr std::uint64_t rotl(std::uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
@@ -45,7 +45,7 @@ std::uint64_t siphash24(std::uint64_t k0, std::uint64_t k1, std::string_view mes
 }
 
 RecordKeyer::RecordKeyer(std::string_view salt) {
-    if (salt.empty()) throw UsageError("the key salt is empty", {}, "hint: the salt must be a secret text of some length, e.g. 32 random characters");
+    if (salt.empty()) throw UsageError("the key salt is empty", {}, "the salt must be a secret text of some length, e.g. 32 random characters");
     // Two fixed, public keys turn a salt of any length into a 128-bit key.
     m_k0 = siphash24(0x0706050403020100ULL, 0x0f0e0d0c0b0a0908ULL, salt);
     m_k1 = siphash24(0x1716151413121110ULL, 0x1f1e1d1c1b1a1918ULL, salt);
@@ -55,4 +55,4 @@ std::uint64_t RecordKeyer::key(std::string_view record_id) const {
     return siphash24(m_k0, m_k1, record_id) >> 11;  // the top 53 bits
 }
 
-}  // namespace regio::aggregate
+}  // namespace regio::table

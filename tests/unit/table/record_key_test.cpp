@@ -1,7 +1,7 @@
 // Record keys of the cell-key method (issue #17): SipHash-2-4 against the
 // test vectors of Aumasson & Bernstein's paper, stable keys for the same
 // salt, different keys for a different salt, and order-free key sums.
-#include "regio/aggregate/record_key.hpp"
+#include "regio/table/record_key.hpp"
 
 #include "regio/error.hpp"
 
@@ -9,9 +9,9 @@
 
 #include <string>
 
-using namespace regio::aggregate;
+using namespace regio::table;
 
-TEST_CASE("record keys: SipHash-2-4 test vectors", "[aggregate][cellkey]") {
+TEST_CASE("record keys: SipHash-2-4 test vectors", "[table][cellkey]") {
     const std::uint64_t k0 = 0x0706050403020100ULL, k1 = 0x0f0e0d0c0b0a0908ULL;  // key bytes 00..0f
     std::string message;
     CHECK(siphash24(k0, k1, message) == 0x726fdb47dd0e0e31ULL);
@@ -19,7 +19,7 @@ TEST_CASE("record keys: SipHash-2-4 test vectors", "[aggregate][cellkey]") {
     CHECK(siphash24(k0, k1, message) == 0xa129ca6149be45e5ULL);
 }
 
-TEST_CASE("record keys: stable for a salt, different for another salt", "[aggregate][cellkey]") {
+TEST_CASE("record keys: stable for a salt, different for another salt", "[table][cellkey]") {
     const RecordKeyer a("a secret salt"), again("a secret salt"), other("another secret salt");
     int same_under_other = 0;
     double mean = 0;
@@ -37,7 +37,7 @@ TEST_CASE("record keys: stable for a salt, different for another salt", "[aggreg
     CHECK_THROWS_AS(RecordKeyer(""), regio::UsageError);
 }
 
-TEST_CASE("record keys: sums modulo 1 do not depend on the order", "[aggregate][cellkey]") {
+TEST_CASE("record keys: sums modulo 1 do not depend on the order", "[table][cellkey]") {
     const RecordKeyer keyer("salt");
     std::uint64_t forward = 0, backward = 0;
     for (int r = 0; r < 1000; ++r) forward = add_record_keys(forward, keyer.key(std::to_string(r)));

@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace regio::aggregate {
+namespace regio::table {
 
 inline constexpr std::uint64_t kRecordKeyModulus = std::uint64_t{1} << 53;
 
@@ -42,4 +42,4 @@ private:
     return static_cast<double>(key_sum & (kRecordKeyModulus - 1)) / static_cast<double>(kRecordKeyModulus);
 }
 
-}  // namespace regio::aggregate
+}  // namespace regio::table

@@ -1,0 +1,70 @@
+// End-to-end tests of the cell-key record keys of `regio aggregate points`
+// (issue #17): exact key-sum columns for a fixed salt, the same records give
+// the same cell key in two different tables, another salt gives other keys,
+// the salt is written nowhere, and no salt is a usage error.
+#include "aggregate_points_cli_fixtures.hpp"
+
+using Catch::Matchers::Contains;
+using namespace regio_test;
+using namespace regio_test::points_cli;
+
+namespace {
+
+constexpr const char* kSalt = "s3cret-salt";
+
+// The keyed table of points_edges.csv by group; salt from `salt_file`.
+RunResult run_keyed(const fs::path& salt_file, const fs::path& out, const Args& extra) {
+    Args args{"--record-id", "id", "--key-salt-file", salt_file.string(), "-q"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_regio(csv_cmd(data("regions_abc.geojson"), data("points_edges.csv"), out, args));
+}
+
+}  // namespace
+
+TEST_CASE("cell keys: key sums per cell, consistent across tables, salt written nowhere", "[cli][points][cellkey]") {
+    TempDir tmp;
+    write_file(tmp / "salt.txt", std::string(kSalt) + "\n");
+    const RunResult by_group = run_keyed(tmp / "salt.txt", tmp / "by_group.csv", {"--by", "group", "--report", (tmp / "r.json").string()});
+    INFO("stderr: " << by_group.err);
+    REQUIRE(by_group.exit_code == 0);
+    CHECK(read_file(tmp / "by_group.csv") ==
+          "region_id,count,count_NA,count_a,count_b,cellkey_count,cellkey_count_NA,cellkey_count_a,cellkey_count_b\n"
+          "A,5,0,3,2,1688068043995365,0,1038432471091007,649635572904358\n"
+          "B,2,0,1,1,6003414673648598,0,8456118149213465,6554495779176125\n"
+          "C,3,0,1,2,5416676032813793,0,4798111660586681,618564372227112\n"
+          "D,3,1,1,1,8806353236297320,2242589522853937,1259072748498071,5304690964945312\n"
+          "E,0,0,0,0,0,0,0,0\n");
+    // Another table of the same records: the same cell key for the same cells.
+    const RunResult total = run_keyed(tmp / "salt.txt", tmp / "total.csv", {});
+    REQUIRE(total.exit_code == 0);
+    CHECK(read_file(tmp / "total.csv") ==
+          "region_id,count,cellkey_count\n"
+          "A,5,1688068043995365\nB,2,6003414673648598\nC,3,5416676032813793\nD,3,8806353236297320\nE,0,0\n");
+    for (const char* name : {"by_group.csv", "total.csv", "r.json"}) {
+        CAPTURE(name);
+        CHECK(read_file(tmp / name).find(kSalt) == std::string::npos);
+    }
+    CHECK(by_group.err.find(kSalt) == std::string::npos);
+
+    write_file(tmp / "other.txt", "another salt\n");
+    const RunResult other = run_keyed(tmp / "other.txt", tmp / "other.csv", {});
+    REQUIRE(other.exit_code == 0);
+    CHECK_THAT(read_file(tmp / "other.csv"), !Contains("1688068043995365"));
+}
+
+TEST_CASE("cell keys: no salt is a usage error, and nothing is written", "[cli][points][cellkey]") {
+    TempDir tmp;
+    const RunResult r = run_regio(csv_cmd(data("regions_abc.geojson"), data("points_edges.csv"), tmp / "out.csv",
+                                          {"--record-id", "id", "--key-salt-file", (tmp / "missing.txt").string()}));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("cannot read the key salt file"));
+    write_file(tmp / "empty.txt", "\n");
+    const RunResult empty = run_regio(csv_cmd(data("regions_abc.geojson"), data("points_edges.csv"), tmp / "out.csv",
+                                              {"--key-salt-file", (tmp / "empty.txt").string()}));
+    CHECK(empty.exit_code == 2);
+    CHECK_THAT(empty.err, Contains("the key salt file is empty"));
+    const RunResult bad_column = run_regio(csv_cmd(data("regions_abc.geojson"), data("points_edges.csv"), tmp / "out.csv",
+                                                   {"--record-id", "no_such", "--key-salt-file", (tmp / "empty.txt").string()}));
+    CHECK(bad_column.exit_code == 2);
+    CHECK(list_dir(tmp.path()) == Names{"empty.txt"});
+}
