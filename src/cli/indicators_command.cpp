@@ -8,10 +8,14 @@
 #include "text_options.hpp"
 
 #include "regio/error.hpp"
+#include "regio/indicators/cell_key_compute.hpp"
+#include "regio/indicators/cell_key_report.hpp"
 #include "regio/indicators/compute.hpp"
 #include "regio/indicators/definitions_toml.hpp"
 #include "regio/indicators/indicators_csv.hpp"
 #include "regio/indicators/indicators_table.hpp"
+#include "regio/indicators/ptable_builder.hpp"
+#include "regio/indicators/ptable_csv.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/region_reader.hpp"
@@ -39,6 +43,12 @@ struct IndicatorsArgs {
     bool overwrite = false, quiet = false;
     TextInputArgs text;
 };
+
+// The ptable of method = "cell-key": from its file, or built from the parameters.
+ind::PTable load_ptable(const ind::Definitions& defs) {
+    if (!defs.cell_key.ptable_file.empty()) return ind::read_ptable_csv(defs.cell_key.ptable_file);
+    return ind::build_ptable(*defs.cell_key.parameters);
+}
 
 ind::DataTable read_data(const io::CsvTable& csv, const std::string& id, const ind::Definitions& defs) {
     ind::DataTable data;
@@ -98,7 +108,7 @@ nlohmann::ordered_json report_of(const IndicatorsArgs& args, const ind::Definiti
                    {"levels", lv}};
     j["rows"] = result.rows.size();
     nlohmann::ordered_json flags;
-    for (const auto f : {ind::Flag::Ok, ind::Flag::Suppressed, ind::Flag::ZeroDenominator, ind::Flag::NoData})
+    for (const auto f : {ind::Flag::Ok, ind::Flag::Suppressed, ind::Flag::ZeroDenominator, ind::Flag::NoData, ind::Flag::Perturbed})
         flags[std::string(ind::flag_name(f))] = result.flags.count(f) ? result.flags.at(f) : 0;
     j["flags"] = flags;
     j["suppressed_cells"] = {{"primary", result.primary}, {"rate", result.rate}, {"secondary", result.secondary}};
@@ -152,13 +162,20 @@ int run(const IndicatorsArgs& args) {
     geometry::RegionSet regions;
     if (gpkg) regions = io::read_regions(regions_input, {args.regions_id.empty() ? args.id : args.regions_id, {}}, warnings);
     const ind::Hierarchy hierarchy = ind::build_hierarchy(hierarchy_input(csv, args, data, defs));
-    const ind::Result result = ind::compute_indicators(defs, data, hierarchy);
+    ind::CellKeyUtility utility;
+    const ind::Result result = defs.method == ind::DisclosureMethod::CellKey
+                                   ? ind::compute_perturbed_indicators(defs, data, hierarchy, load_ptable(defs), utility)
+                                   : ind::compute_indicators(defs, data, hierarchy);
 
     if (gpkg)
         write_wide_gpkg(args, table_output, std::move(regions), defs, hierarchy, result, warnings);
     else
         io::write_output_stream(table_output, [&](std::ostream& out) { ind::write_indicators_csv(out, defs, hierarchy, result); });
-    if (report_output) write_report(*report_output, report_of(args, defs, hierarchy, result, data.ids.size()));
+    if (report_output) {
+        nlohmann::ordered_json report = report_of(args, defs, hierarchy, result, data.ids.size());
+        if (defs.method == ind::DisclosureMethod::CellKey) report["cell_key"] = ind::to_json(utility, defs.cell_key);
+        write_report(*report_output, report);
+    }
     outputs.commit();
     if (!args.quiet)
         for (const auto& w : warnings) std::cerr << "regio: warning: " << w << '\n';
@@ -166,10 +183,14 @@ int run(const IndicatorsArgs& args) {
         auto count = [&](ind::Flag f) { return result.flags.count(f) ? result.flags.at(f) : 0; };
         std::cerr << fmt::format("indicators: {} regions ({} parents) x {} indicators -> {} rows\n", hierarchy.size(),
                                  hierarchy.size() - data.ids.size(), defs.indicators.size(), result.rows.size());
-        std::cerr << fmt::format("flags: ok {}, suppressed {}, zero_denominator {}, no_data {}\n", count(ind::Flag::Ok),
+        std::cerr << fmt::format("flags: ok {}, suppressed {}, zero_denominator {}, no_data {}", count(ind::Flag::Ok),
                                  count(ind::Flag::Suppressed), count(ind::Flag::ZeroDenominator), count(ind::Flag::NoData));
-        std::cerr << fmt::format("suppressed cells: primary {}, rate {}, secondary {} (t_min {})\n", result.primary, result.rate,
-                                 result.secondary, defs.disclosure.t_min);
+        std::cerr << (defs.method == ind::DisclosureMethod::CellKey ? fmt::format(", perturbed {}\n", count(ind::Flag::Perturbed)) : "\n");
+        if (defs.method == ind::DisclosureMethod::CellKey)
+            std::cerr << ind::summary_text(utility);
+        else
+            std::cerr << fmt::format("suppressed cells: primary {}, rate {}, secondary {} (t_min {})\n", result.primary, result.rate,
+                                     result.secondary, defs.disclosure.t_min);
     }
     return 0;
 }
