@@ -68,3 +68,55 @@ TEST_CASE("cell keys: no salt is a usage error, and nothing is written", "[cli][
     CHECK(bad_column.exit_code == 2);
     CHECK(list_dir(tmp.path()) == Names{"empty.txt"});
 }
+
+TEST_CASE("cell keys: aggregate points then indicators with method = \"cell-key\", exact", "[cli][indicators][cellkey]") {
+    TempDir tmp;
+    write_file(tmp / "salt.txt", std::string(kSalt) + "\n");
+    REQUIRE(run_keyed(tmp / "salt.txt", tmp / "counts.csv", {"--by", "group"}).exit_code == 0);
+    write_file(tmp / "defs.toml", R"([disclosure]
+method = "cell-key"
+max_perturbation = 2
+variance = 1
+min_published = 2
+
+[groups]
+values = ["a", "b"]
+reference = "a"
+definition = "birth"
+
+[[indicator]]
+name = "share"
+label = "Share of records"
+age_band = "all"
+numerator = "count_{group}"
+denominator = "count"
+total_numerator = "count"
+total_denominator = "count"
+scale = 100
+gap = true
+)");
+    const Args args{"indicators", "--data", (tmp / "counts.csv").string(), "--id", "region_id", "--definitions",
+                    (tmp / "defs.toml").string(), "-o", (tmp / "ind.csv").string(), "--report", (tmp / "ind.json").string()};
+    const RunResult r = run_regio(args);
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string out = read_file(tmp / "ind.csv");
+    CHECK(out.rfind("region,indicator,group,value,numerator,denominator,flag,definition,label\n"
+                    "A,share,a,50,2,4,perturbed,birth,Share of records (all)\n"
+                    "A,share,b,0,0,4,perturbed,birth,Share of records (all)\n"
+                    "A,share,total,100,4,4,perturbed,birth,Share of records (all)\n",
+                    0) == 0);
+    CHECK(out.find(",1,") == std::string::npos);  // no published count in (0, 2)
+    CHECK(out.find("suppressed") == std::string::npos);
+    CHECK_THAT(r.err, Contains("flags: ok 0, suppressed 0, zero_denominator 4, no_data 0, perturbed 16\n"));
+    CHECK_THAT(r.err, Contains("cell key: "));
+    const std::string json = read_file(tmp / "ind.json");
+    CHECK_THAT(json, Contains("\"hellinger_distance\": "));
+    CHECK_THAT(json, Contains("\"cells_suppression_would_hide\": 12"));
+    CHECK(json.find(kSalt) == std::string::npos);
+    // Twice: byte-identical.
+    const Args again{"indicators", "--data", (tmp / "counts.csv").string(), "--id", "region_id", "--definitions",
+                     (tmp / "defs.toml").string(), "-o", (tmp / "ind2.csv").string(), "-q"};
+    REQUIRE(run_regio(again).exit_code == 0);
+    CHECK(read_file(tmp / "ind2.csv") == out);
+}
