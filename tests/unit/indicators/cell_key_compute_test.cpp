@@ -8,6 +8,8 @@
 #include "regio/indicators/ptable_builder.hpp"
 #include "regio/table/record_key.hpp"
 
+#include "output_rows_support.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace regio::indicators;
@@ -49,10 +51,7 @@ struct Run {
     Result result;
     CellKeyUtility utility;
     const OutputRow& at(const std::string& region, const std::string& group, std::size_t indicator = 0) const {
-        for (const auto& r : result.rows)
-            if (h.ids[r.region] == region && r.group == group && r.indicator == indicator) return r;
-        FAIL("no row " << region << " " << group);
-        return result.rows.front();
+        return regio_test::indicators::output_row(result, h, region, group, indicator);
     }
 };
 
