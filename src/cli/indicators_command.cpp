@@ -29,6 +29,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace regio::cli {
@@ -40,6 +41,7 @@ struct IndicatorsArgs {
     std::string data, id, definitions, rollup;
     std::string regions, regions_id;  // GeoPackage output only
     std::string output, report;
+    std::string ptable_output;  // method = "cell-key": the ptable used, for audit
     bool overwrite = false, quiet = false;
     TextInputArgs text;
 };
@@ -154,6 +156,7 @@ int run(const IndicatorsArgs& args) {
     io::OutputPlan outputs(overwrite, inputs);
     const io::PlannedOutput& table_output = outputs.add("--output", args.output);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.report);
+    const io::PlannedOutput* ptable_output = outputs.add_optional("--ptable-output", args.ptable_output);
 
     const ind::Definitions defs = ind::read_definitions(args.definitions);
     const io::CsvTable csv = io::read_csv_table(args.data, text);
@@ -162,10 +165,13 @@ int run(const IndicatorsArgs& args) {
     geometry::RegionSet regions;
     if (gpkg) regions = io::read_regions(regions_input, {args.regions_id.empty() ? args.id : args.regions_id, {}}, warnings);
     const ind::Hierarchy hierarchy = ind::build_hierarchy(hierarchy_input(csv, args, data, defs));
+    const bool cell_key = defs.method == ind::DisclosureMethod::CellKey;
+    if (ptable_output && !cell_key) throw UsageError("--ptable-output needs method = \"cell-key\" in the definitions' [disclosure]");
     ind::CellKeyUtility utility;
-    const ind::Result result = defs.method == ind::DisclosureMethod::CellKey
-                                   ? ind::compute_perturbed_indicators(defs, data, hierarchy, load_ptable(defs), utility)
-                                   : ind::compute_indicators(defs, data, hierarchy);
+    const std::optional<ind::PTable> ptable = cell_key ? std::optional(load_ptable(defs)) : std::nullopt;
+    const ind::Result result = cell_key ? ind::compute_perturbed_indicators(defs, data, hierarchy, *ptable, utility)
+                                        : ind::compute_indicators(defs, data, hierarchy);
+    if (ptable_output) io::write_output_stream(*ptable_output, [&](std::ostream& out) { ptable->write_csv(out); });
 
     if (gpkg)
         write_wide_gpkg(args, table_output, std::move(regions), defs, hierarchy, result, warnings);
@@ -209,6 +215,8 @@ void add_indicators(CLI::App& app, Action& action) {
     cmd->add_option("--regions-id", args->regions_id, "Id field of --regions (default: the --id column name)");
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");
     cmd->add_option("--report", args->report, "Write a JSON report: rows per flag, suppressed cells, rollup levels, inputs");
+    cmd->add_option("--ptable-output", args->ptable_output,
+                    "With method = \"cell-key\": write the perturbation table used (cellKey's CSV format: i,j,p,v,p_int_lb,p_int_ub,type)");
     cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
     add_text_options(*cmd, args->text);
     cmd->footer(R"(Output: region,indicator,group,value,numerator,denominator,flag,

@@ -96,7 +96,8 @@ scale = 100
 gap = true
 )");
     const Args args{"indicators", "--data", (tmp / "counts.csv").string(), "--id", "region_id", "--definitions",
-                    (tmp / "defs.toml").string(), "-o", (tmp / "ind.csv").string(), "--report", (tmp / "ind.json").string()};
+                    (tmp / "defs.toml").string(), "-o", (tmp / "ind.csv").string(), "--report", (tmp / "ind.json").string(),
+                    "--ptable-output", (tmp / "ptable.csv").string()};
     const RunResult r = run_regio(args);
     INFO("stderr: " << r.err);
     REQUIRE(r.exit_code == 0);
@@ -114,6 +115,11 @@ gap = true
     CHECK_THAT(json, Contains("\"hellinger_distance\": "));
     CHECK_THAT(json, Contains("\"cells_suppression_would_hide\": 12"));
     CHECK(json.find(kSalt) == std::string::npos);
+    // The ptable used, for audit: cellKey's format, zeros stay zero, 1 moves to 0 or 2..3.
+    const std::string ptable = read_file(tmp / "ptable.csv");
+    CHECK(ptable.rfind("i,j,p,v,p_int_lb,p_int_ub,type\n0,0,1,0,0,1,all\n1,0,", 0) == 0);
+    CHECK_THAT(ptable, Contains("\n1,3,"));
+    CHECK_THAT(ptable, !Contains("\n1,1,"));
     // Twice: byte-identical.
     const Args again{"indicators", "--data", (tmp / "counts.csv").string(), "--id", "region_id", "--definitions",
                      (tmp / "defs.toml").string(), "-o", (tmp / "ind2.csv").string(), "-q"};
