@@ -232,6 +232,8 @@ regions); a count suppressed in one indicator is suppressed in all.
 GeoPackage (-o OUT.gpkg --regions FILE[:LAYER]): one feature per region
 (regions' order, then parents without geometry); columns: the id,
 <indicator>_<group>_flag (text) and <indicator>_<group> (NULL unless ok).
+With [disclosure] method = "cell-key" every cell is published instead,
+its counts perturbed by the ptable (flag perturbed); see the README.
 
 Example:
   regio indicators --data out/residents_2024.csv --id district_id \
