@@ -3,12 +3,14 @@
 #include "commands.hpp"
 
 #include "regio/aggregate/aggregate_points.hpp"
+#include "regio/aggregate/key_sum_columns.hpp"
 #include "regio/aggregate/landing_check.hpp"
 #include "regio/aggregate/points_report.hpp"
 #include "regio/error.hpp"
 #include "regio/io/crs.hpp"
 #include "regio/io/crs_domain.hpp"
 #include "regio/io/input_spec.hpp"
+#include "regio/io/key_salt.hpp"
 #include "regio/io/point_source.hpp"
 #include "regio/io/table_writer.hpp"
 #include "region_options.hpp"
@@ -32,6 +34,10 @@ struct PointsArgs {
     std::string points_crs;
     std::vector<std::string> weights;
     std::string by;
+    // Cell keys (issue #17): on with --cell-keys, --record-id or --key-salt-file.
+    bool cell_keys = false;
+    std::string record_id;
+    std::optional<std::string> key_salt_file;
     TextInputArgs text;
     OutputOptions out;
 };
@@ -71,7 +77,9 @@ int run(PointsArgs args) {
 
     // Points first: their header and CRS problems are cheaper to find than a
     // full region check.
-    const io::PointFields fields{args.x, args.y, args.weights, args.by, text};
+    io::PointFields fields{args.x, args.y, args.weights, args.by, text, std::nullopt, args.record_id};
+    const bool keyed = args.cell_keys || !args.record_id.empty() || args.key_salt_file.has_value();
+    if (keyed) fields.record_keyer.emplace(io::read_key_salt(args.key_salt_file));
     std::unique_ptr<io::PointSource> source = io::open_point_source(args.points, fields);
     const io::Crs from = points_crs(*source, args);
 
@@ -101,8 +109,11 @@ int run(PointsArgs args) {
          static_cast<double>(result.tally.assigned_count())});
     report.timings.push_back({"points", watch.lap()});
 
-    const table::RegionTable table =
+    table::RegionTable table =
         aggregate::points_table(result, args.region.id, regions.ids, args.weights, !args.by.empty());
+    if (keyed)
+        aggregate::append_key_sum_columns(table, result.tally,
+                                          args.by.empty() ? aggregate::GroupColumns::Without : aggregate::GroupColumns::With);
     io::write_region_table(table, &regions, table_output);
     report.timings.push_back({"write", watch.lap()});
 
@@ -129,12 +140,23 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
                     "CRS of the points (EPSG:3035, WKT, PROJ string); required for CSV, checked against a layer's own");
     cmd->add_option("--weight", args->weights, "Numeric field(s) to sum per region, comma-separated")->delimiter(',');
     cmd->add_option("--by", args->by, "Field whose values split the counts and sums into groups");
+    cmd->add_flag("--cell-keys", args->cell_keys,
+                  "Add cell-key columns (cellkey_<count column>) for `regio indicators` method = \"cell-key\"");
+    cmd->add_option("--record-id", args->record_id,
+                    "CSV column that identifies a record for its cell key (default: the whole record text); implies --cell-keys");
+    cmd->add_option("--key-salt-file", args->key_salt_file,
+                    "File holding the secret salt of the record keys (default: $REGIO_KEY_SALT); implies --cell-keys");
     add_text_options(*cmd, args->text);
     add_output_options(*cmd, args->out);
     cmd->footer(R"(Output: one row per region, in input order, also regions
 without points. Columns: <id>, count, <weight>_sum for each
 --weight, and with --by, for each distinct value v (sorted):
 count_<v>, <weight>_sum_<v>. An empty --by value is the group NA.
+
+With --cell-keys: for each count column C also cellkey_C, the
+sum of its records' keys modulo 2^53 (keys from a keyed hash of
+--record-id, or of the record text, under the secret salt; the
+salt itself is written nowhere).
 
 Every record is accounted for: read = assigned + outside all
 regions + invalid, for the count and for each weight.

@@ -8,10 +8,14 @@
 #include "text_options.hpp"
 
 #include "regio/error.hpp"
+#include "regio/indicators/cell_key_compute.hpp"
+#include "regio/indicators/cell_key_report.hpp"
 #include "regio/indicators/compute.hpp"
 #include "regio/indicators/definitions_toml.hpp"
 #include "regio/indicators/indicators_csv.hpp"
 #include "regio/indicators/indicators_table.hpp"
+#include "regio/indicators/ptable_builder.hpp"
+#include "regio/indicators/ptable_csv.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/region_reader.hpp"
@@ -25,6 +29,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace regio::cli {
@@ -36,9 +41,16 @@ struct IndicatorsArgs {
     std::string data, id, definitions, rollup;
     std::string regions, regions_id;  // GeoPackage output only
     std::string output, report;
+    std::string ptable_output;  // method = "cell-key": the ptable used, for audit
     bool overwrite = false, quiet = false;
     TextInputArgs text;
 };
+
+// The ptable of method = "cell-key": from its file, or built from the parameters.
+ind::PTable load_ptable(const ind::Definitions& defs) {
+    if (!defs.cell_key.ptable_file.empty()) return ind::read_ptable_csv(defs.cell_key.ptable_file);
+    return ind::build_ptable(*defs.cell_key.parameters);
+}
 
 ind::DataTable read_data(const io::CsvTable& csv, const std::string& id, const ind::Definitions& defs) {
     ind::DataTable data;
@@ -98,7 +110,7 @@ nlohmann::ordered_json report_of(const IndicatorsArgs& args, const ind::Definiti
                    {"levels", lv}};
     j["rows"] = result.rows.size();
     nlohmann::ordered_json flags;
-    for (const auto f : {ind::Flag::Ok, ind::Flag::Suppressed, ind::Flag::ZeroDenominator, ind::Flag::NoData})
+    for (const auto f : {ind::Flag::Ok, ind::Flag::Suppressed, ind::Flag::ZeroDenominator, ind::Flag::NoData, ind::Flag::Perturbed})
         flags[std::string(ind::flag_name(f))] = result.flags.count(f) ? result.flags.at(f) : 0;
     j["flags"] = flags;
     j["suppressed_cells"] = {{"primary", result.primary}, {"rate", result.rate}, {"secondary", result.secondary}};
@@ -144,6 +156,7 @@ int run(const IndicatorsArgs& args) {
     io::OutputPlan outputs(overwrite, inputs);
     const io::PlannedOutput& table_output = outputs.add("--output", args.output);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.report);
+    const io::PlannedOutput* ptable_output = outputs.add_optional("--ptable-output", args.ptable_output);
 
     const ind::Definitions defs = ind::read_definitions(args.definitions);
     const io::CsvTable csv = io::read_csv_table(args.data, text);
@@ -152,13 +165,23 @@ int run(const IndicatorsArgs& args) {
     geometry::RegionSet regions;
     if (gpkg) regions = io::read_regions(regions_input, {args.regions_id.empty() ? args.id : args.regions_id, {}}, warnings);
     const ind::Hierarchy hierarchy = ind::build_hierarchy(hierarchy_input(csv, args, data, defs));
-    const ind::Result result = ind::compute_indicators(defs, data, hierarchy);
+    const bool cell_key = defs.method == ind::DisclosureMethod::CellKey;
+    if (ptable_output && !cell_key) throw UsageError("--ptable-output needs method = \"cell-key\" in the definitions' [disclosure]");
+    ind::CellKeyUtility utility;
+    const std::optional<ind::PTable> ptable = cell_key ? std::optional(load_ptable(defs)) : std::nullopt;
+    const ind::Result result = cell_key ? ind::compute_perturbed_indicators(defs, data, hierarchy, *ptable, utility)
+                                        : ind::compute_indicators(defs, data, hierarchy);
+    if (ptable_output) io::write_output_stream(*ptable_output, [&](std::ostream& out) { ptable->write_csv(out); });
 
     if (gpkg)
         write_wide_gpkg(args, table_output, std::move(regions), defs, hierarchy, result, warnings);
     else
         io::write_output_stream(table_output, [&](std::ostream& out) { ind::write_indicators_csv(out, defs, hierarchy, result); });
-    if (report_output) write_report(*report_output, report_of(args, defs, hierarchy, result, data.ids.size()));
+    if (report_output) {
+        nlohmann::ordered_json report = report_of(args, defs, hierarchy, result, data.ids.size());
+        if (defs.method == ind::DisclosureMethod::CellKey) report["cell_key"] = ind::to_json(utility, defs.cell_key);
+        write_report(*report_output, report);
+    }
     outputs.commit();
     if (!args.quiet)
         for (const auto& w : warnings) std::cerr << "regio: warning: " << w << '\n';
@@ -166,10 +189,14 @@ int run(const IndicatorsArgs& args) {
         auto count = [&](ind::Flag f) { return result.flags.count(f) ? result.flags.at(f) : 0; };
         std::cerr << fmt::format("indicators: {} regions ({} parents) x {} indicators -> {} rows\n", hierarchy.size(),
                                  hierarchy.size() - data.ids.size(), defs.indicators.size(), result.rows.size());
-        std::cerr << fmt::format("flags: ok {}, suppressed {}, zero_denominator {}, no_data {}\n", count(ind::Flag::Ok),
+        std::cerr << fmt::format("flags: ok {}, suppressed {}, zero_denominator {}, no_data {}", count(ind::Flag::Ok),
                                  count(ind::Flag::Suppressed), count(ind::Flag::ZeroDenominator), count(ind::Flag::NoData));
-        std::cerr << fmt::format("suppressed cells: primary {}, rate {}, secondary {} (t_min {})\n", result.primary, result.rate,
-                                 result.secondary, defs.disclosure.t_min);
+        std::cerr << (defs.method == ind::DisclosureMethod::CellKey ? fmt::format(", perturbed {}\n", count(ind::Flag::Perturbed)) : "\n");
+        if (defs.method == ind::DisclosureMethod::CellKey)
+            std::cerr << ind::summary_text(utility);
+        else
+            std::cerr << fmt::format("suppressed cells: primary {}, rate {}, secondary {} (t_min {})\n", result.primary, result.rate,
+                                     result.secondary, defs.disclosure.t_min);
     }
     return 0;
 }
@@ -188,6 +215,8 @@ void add_indicators(CLI::App& app, Action& action) {
     cmd->add_option("--regions-id", args->regions_id, "Id field of --regions (default: the --id column name)");
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");
     cmd->add_option("--report", args->report, "Write a JSON report: rows per flag, suppressed cells, rollup levels, inputs");
+    cmd->add_option("--ptable-output", args->ptable_output,
+                    "With method = \"cell-key\": write the perturbation table used (cellKey's CSV format: i,j,p,v,p_int_lb,p_int_ub,type)");
     cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
     add_text_options(*cmd, args->text);
     cmd->footer(R"(Output: region,indicator,group,value,numerator,denominator,flag,
@@ -203,6 +232,8 @@ regions); a count suppressed in one indicator is suppressed in all.
 GeoPackage (-o OUT.gpkg --regions FILE[:LAYER]): one feature per region
 (regions' order, then parents without geometry); columns: the id,
 <indicator>_<group>_flag (text) and <indicator>_<group> (NULL unless ok).
+With [disclosure] method = "cell-key" every cell is published instead,
+its counts perturbed by the ptable (flag perturbed); see the README.
 
 Example:
   regio indicators --data out/residents_2024.csv --id district_id \

@@ -135,6 +135,8 @@ int run(MapArgs args) {
                          !args.legend_title.empty() ? args.legend_title : st.legend_title.value_or(args.values.field),
                          fmt::format("{}, k = {}", classify::method_name(spec.method), plan.classes.k())};
     if (n_panels > 1) text.method_note += fmt::format("; counts over all {} maps", n_panels);
+    // Issue #17: perturbed values are drawn like any other, and the legend says so.
+    if (panels.perturbed > 0) text.method_note += "; counts perturbed (cell-key method)";
 
     std::vector<render::MapPanel> drawn(n_panels);
     for (std::size_t p = 0; p < n_panels; ++p) {

@@ -37,9 +37,11 @@ render::PanelValues read_one(const std::vector<double>& layer_values, const MapD
         filters.emplace_back(table.column(w.substr(0, eq)), w.substr(eq + 1));
     }
     std::vector<render::TidyRow> rows;
+    std::size_t perturbed = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
         if (!std::all_of(filters.begin(), filters.end(), [&](const auto& f) { return row[f.first] == f.second; })) continue;
+        perturbed += flagged && row[flag_col] == "perturbed";
         const bool confidential = flagged && render::is_confidential_flag(row[flag_col]);
         rows.push_back({row[id_col], args.facet.empty() ? std::string() : row[facet_col],
                         confidential ? std::numeric_limits<double>::quiet_NaN() : table.number(r, value_col), table.lines[r], confidential});
@@ -47,6 +49,7 @@ render::PanelValues read_one(const std::vector<double>& layer_values, const MapD
     const render::JoinSource source{args.data, args.data_id, args.facet};
     render::PanelValues panels = render::join_panels(region_ids, rows, source);
     render::join_warnings(panels, source, warnings);
+    panels.perturbed = perturbed;
     return panels;
 }
 
@@ -64,6 +67,7 @@ render::PanelValues read_map_values(const std::vector<double>& layer_values, con
         MapDataArgs other = args;
         other.data = args.minus;
         const render::PanelValues before = read_one(layer_values, other, region_ids, warnings);
+        panels.perturbed += before.perturbed;
         for (std::size_t r = 0; r < before.values.front().size(); ++r) {
             panels.values.front()[r] -= before.values.front()[r];  // NaN stays NaN: no data
             if (before.is_confidential(0, r) && !panels.confidential.empty()) panels.confidential.front()[r] = 1;

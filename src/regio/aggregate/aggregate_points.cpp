@@ -94,7 +94,9 @@ void process_batch(io::PointBatch& batch, const geometry::PointLocator& locator,
         }
         for (std::size_t k = 0; k < nw; ++k) state.read_sums[k].add(w[k]);
         const std::int32_t region = locator.locate({batch.x[i], batch.y[i]});
-        state.tally.add(region < 0 ? outside : static_cast<std::size_t>(region), group_map[batch.group[i]], w);
+        const std::size_t slot = region < 0 ? outside : static_cast<std::size_t>(region);
+        state.tally.add(slot, group_map[batch.group[i]], w);
+        if (!batch.record_key.empty()) state.tally.add_key(slot, group_map[batch.group[i]], batch.record_key[i]);
     }
 }
 

@@ -11,6 +11,7 @@ std::uint32_t PointTally::group_index(const std::string& name) {
         m_group_names.push_back(name);
         m_counts.emplace_back(m_regions + 1, 0);
         m_sums.emplace_back((m_regions + 1) * m_weights);
+        m_key_sums.emplace_back(m_regions + 1, 0);
     }
     return it->second;
 }
@@ -25,6 +26,8 @@ void PointTally::merge(const PointTally& other) {
         const std::uint32_t mine = group_index(other.m_group_names[g]);
         for (std::size_t r = 0; r <= m_regions; ++r) m_counts[mine][r] += other.m_counts[g][r];
         for (std::size_t i = 0; i < m_sums[mine].size(); ++i) m_sums[mine][i].add(other.m_sums[g][i]);
+        for (std::size_t r = 0; r <= m_regions; ++r)
+            m_key_sums[mine][r] = table::add_record_keys(m_key_sums[mine][r], other.m_key_sums[g][r]);
     }
     m_invalid += other.m_invalid;
     for (std::size_t k = 0; k < m_weights; ++k) m_invalid_sums[k].add(other.m_invalid_sums[k]);

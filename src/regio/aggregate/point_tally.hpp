@@ -3,6 +3,7 @@
 // sums (FixedSum), mergeable by group name. Slot `regions` (one past the last
 // region) holds the points outside every region.
 #include "regio/aggregate/fixed_sum.hpp"
+#include "regio/table/record_key.hpp"
 
 #include <cstdint>
 #include <string>
@@ -24,6 +25,10 @@ public:
         FixedSum* sums = &m_sums[group][region * m_weights];
         for (std::size_t k = 0; k < m_weights; ++k) sums[k].add(weights[k]);
     }
+    // Cell-key record keys (issue #17): the key sum of a cell, modulo 2^53.
+    void add_key(std::size_t region, std::uint32_t group, std::uint64_t key) {
+        m_key_sums[group][region] = table::add_record_keys(m_key_sums[group][region], key);
+    }
     void add_invalid(const double* weights);
     void add_invalid_count(std::int64_t n) { m_invalid += n; }
 
@@ -37,6 +42,7 @@ public:
     [[nodiscard]] const FixedSum& sum(std::uint32_t group, std::size_t region, std::size_t weight) const {
         return m_sums[group][region * m_weights + weight];
     }
+    [[nodiscard]] std::uint64_t key_sum(std::uint32_t group, std::size_t region) const { return m_key_sums[group][region]; }
     [[nodiscard]] std::int64_t invalid() const { return m_invalid; }
     [[nodiscard]] const FixedSum& invalid_sum(std::size_t weight) const { return m_invalid_sums[weight]; }
 
@@ -52,7 +58,8 @@ private:
     std::vector<std::string> m_group_names;
     std::unordered_map<std::string, std::uint32_t> m_group_index;
     std::vector<std::vector<std::int64_t>> m_counts;  // [group][region or outside]
-    std::vector<std::vector<FixedSum>> m_sums;        // [group][(region or outside) * weights + k]
+    std::vector<std::vector<FixedSum>> m_sums;
+    std::vector<std::vector<std::uint64_t>> m_key_sums;  // [group][region or outside]        // [group][(region or outside) * weights + k]
     std::int64_t m_invalid = 0;
     std::vector<FixedSum> m_invalid_sums;
 };

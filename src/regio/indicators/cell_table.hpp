@@ -35,4 +35,8 @@ using HiddenInputs = std::map<std::string, std::vector<bool>>;
 // records the counts this table hides. Returns the cells newly suppressed.
 std::size_t protect_cells(CellTable& table, HiddenInputs& hidden, std::size_t rows);
 
+// The output rows (regions in hierarchy order, then indicators, then groups,
+// total, gaps) of the protected tables, one per indicator; counts rows per flag.
+void append_output_rows(const Definitions& definitions, const std::vector<CellTable>& tables, const Hierarchy& hierarchy, Result& result);
+
 }  // namespace regio::indicators

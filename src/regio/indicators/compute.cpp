@@ -9,7 +9,8 @@ namespace {
 
 int severity(Flag f) {
     switch (f) {
-        case Flag::Ok: return 0;
+        case Flag::Ok:
+        case Flag::Perturbed: return 0;
         case Flag::ZeroDenominator: return 1;
         case Flag::NoData: return 2;
         case Flag::Suppressed: return 3;
@@ -48,6 +49,11 @@ Result compute_indicators(const Definitions& definitions, const DataTable& data,
         changed = 0;
         for (CellTable& t : tables) changed += protect_cells(t, hidden, h.size());
     }
+    append_output_rows(definitions, tables, h, result);
+    return result;
+}
+
+void append_output_rows(const Definitions& definitions, const std::vector<CellTable>& tables, const Hierarchy& h, Result& result) {
     const std::string& reference = definitions.groups.reference;
     for (std::size_t r = 0; r < h.size(); ++r) {
         for (std::size_t k = 0; k < definitions.indicators.size(); ++k) {
@@ -57,8 +63,9 @@ Result compute_indicators(const Definitions& definitions, const DataTable& data,
             for (std::size_t c = 0; c < t.columns; ++c) {
                 const std::size_t i = r * t.columns + c;
                 OutputRow row{r, k, c < ind.groups.size() ? ind.groups[c] : kTotalGroup, false, t.states[i].flag, {}, {}, {}};
-                if (row.flag == Flag::Ok) row.value = ind.scale * t.num[i] / t.den[i];
-                if (row.flag == Flag::Ok || row.flag == Flag::ZeroDenominator) {
+                const bool published = row.flag == Flag::Ok || row.flag == Flag::Perturbed;
+                if (published) row.value = ind.scale * t.num[i] / t.den[i];
+                if (published || row.flag == Flag::ZeroDenominator) {
                     row.numerator = t.num[i];
                     row.denominator = t.den[i];
                 }
@@ -73,7 +80,7 @@ Result compute_indicators(const Definitions& definitions, const DataTable& data,
                     const OutputRow& a = cells[c];
                     const OutputRow& b = cells[ref];
                     OutputRow gap{r, k, ind.groups[c] + "_gap", true, severity(a.flag) >= severity(b.flag) ? a.flag : b.flag, {}, {}, {}};
-                    if (gap.flag == Flag::Ok) gap.value = round_gap(*a.value - *b.value);
+                    if (gap.flag == Flag::Ok || gap.flag == Flag::Perturbed) gap.value = round_gap(*a.value - *b.value);
                     cells.push_back(std::move(gap));
                 }
             }
@@ -83,7 +90,6 @@ Result compute_indicators(const Definitions& definitions, const DataTable& data,
             }
         }
     }
-    return result;
 }
 
 }  // namespace regio::indicators

@@ -31,6 +31,9 @@ std::vector<ColumnUse> required_columns(const Definitions& definitions) {
         }
         for (const auto& t : ind.total_numerator) uses.push_back({t, ind.name, "total_numerator", kTotalGroup});
         for (const auto& t : ind.total_denominator) uses.push_back({t, ind.name, "total_denominator", kTotalGroup});
+        if (definitions.method != DisclosureMethod::CellKey) continue;
+        for (const std::string& g : ind.groups) uses.push_back({expand(definitions.cell_key.key_column, g), ind.name, "key_column", g});
+        uses.push_back({definitions.cell_key.total_key_column, ind.name, "total_key_column", kTotalGroup});
     }
     return uses;
 }

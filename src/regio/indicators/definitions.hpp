@@ -4,7 +4,10 @@
 // ../shared/spec/indicators.md §4-§5. Read from TOML by read_definitions()
 // (definitions_toml.hpp; the schema is documented there).
 #include "regio/indicators/disclosure.hpp"
+#include "regio/indicators/ptable_builder.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,9 +46,24 @@ struct Indicator {
     [[nodiscard]] std::string full_label() const;
 };
 
+// [disclosure] method: suppression (spec §5, the default) or the cell-key
+// method (issue #17): every cell published with consistent noise.
+enum class DisclosureMethod : std::uint8_t { Suppression, CellKey };
+
+struct CellKeySettings {
+    std::string ptable_file;                  // ptable = "FILE.csv" (relative to the definitions file), or
+    std::optional<PTableParameters> parameters;  // max_perturbation, variance, min_published, p_stay
+    // The key-sum columns of `aggregate points --cell-keys` for a group's
+    // cells and for the total cells.
+    std::string key_column = "cellkey_count_{group}";
+    std::string total_key_column = "cellkey_count";
+};
+
 struct Definitions {
     std::string source;  // file name, for messages
     DisclosureRules disclosure;
+    DisclosureMethod method = DisclosureMethod::Suppression;
+    CellKeySettings cell_key;
     GroupSet groups;
     std::vector<Indicator> indicators;
 };

@@ -1,6 +1,7 @@
 #include "regio/indicators/definitions_toml.hpp"
 
 #include "regio/error.hpp"
+#include "regio/indicators/cell_key_toml.hpp"
 #include "regio/indicators/toml_section.hpp"
 #include "regio/toml_input.hpp"
 
@@ -77,7 +78,9 @@ Definitions parse_definitions(std::string_view text, const std::string& source) 
     top.check_keys({"disclosure", "groups", "indicator"});
     if (root.contains("disclosure")) {
         const TomlSection s(source, table_at(source, root, "disclosure"), "[disclosure]", "disclosure.");
-        s.check_keys({"t_min", "min_denominator", "publish_zero", "complement_check"});
+        s.check_keys({"t_min", "min_denominator", "publish_zero", "complement_check", "method", "ptable", "max_perturbation",
+                      "variance", "min_published", "p_stay", "key_column", "total_key_column"});
+        read_cell_key_settings(s, d);
         d.disclosure.t_min = s.number("t_min", d.disclosure.t_min);
         if (s.has("min_denominator")) d.disclosure.min_denominator = s.number("min_denominator", d.disclosure.t_min);
         d.disclosure.publish_zero = s.flag("publish_zero", d.disclosure.publish_zero);

@@ -10,6 +10,7 @@ std::string_view flag_name(Flag f) {
         case Flag::Suppressed: return "suppressed";
         case Flag::ZeroDenominator: return "zero_denominator";
         case Flag::NoData: return "no_data";
+        case Flag::Perturbed: return "perturbed";
     }
     return "?";
 }

@@ -21,7 +21,8 @@ struct DisclosureRules {
 };
 
 // The flag of one published value.
-enum class Flag : std::uint8_t { Ok, Suppressed, ZeroDenominator, NoData };
+// Perturbed: published with cell-key noise (issue #17; cell_key_compute.hpp).
+enum class Flag : std::uint8_t { Ok, Suppressed, ZeroDenominator, NoData, Perturbed };
 std::string_view flag_name(Flag f);
 
 // Why a cell is suppressed (for the report).

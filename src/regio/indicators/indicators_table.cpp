@@ -31,7 +31,7 @@ table::RegionTable wide_indicators_table(const Definitions& definitions, const H
         if (it == out_row_of.end()) continue;
         const std::size_t c = column_of.at(definitions.indicators[row.indicator].name + "_" + row.group);
         flags[c][it->second] = std::string(flag_name(row.flag));
-        if (row.flag == Flag::Ok && row.value) {
+        if ((row.flag == Flag::Ok || row.flag == Flag::Perturbed) && row.value) {
             values[c][it->second] = *row.value;
             status[c][it->second] = table::CellStatus::Ok;
         }

@@ -130,9 +130,12 @@ void CsvPointSource::read_header(const PointFields& fields) {
         m_weight_names.push_back(w);
     }
     if (!fields.by.empty()) m_by = static_cast<std::ptrdiff_t>(column(fields.by, "by"));
+    m_record_keyer = fields.record_keyer;
+    if (m_record_keyer && !fields.record_id.empty()) m_record_id = static_cast<std::ptrdiff_t>(column(fields.record_id, "record id"));
     m_min_fields = std::max(m_x, m_y) + 1;
     for (auto w : m_weights) m_min_fields = std::max(m_min_fields, w + 1);
     if (m_by >= 0) m_min_fields = std::max(m_min_fields, static_cast<std::size_t>(m_by) + 1);
+    if (m_record_id >= 0) m_min_fields = std::max(m_min_fields, static_cast<std::size_t>(m_record_id) + 1);
 
     // A quoted header name may hold line breaks: the data start after all of them.
     m_next_line += 1 + std::count(header.begin(), header.end(), '\n');
@@ -248,6 +251,11 @@ void CsvPointSource::decode(RawChunk& chunk, PointBatch& batch) const {
         batch.weights.insert(batch.weights.end(), weights.begin(), weights.end());
         batch.group.push_back(m_by >= 0 ? intern(fields[static_cast<std::size_t>(m_by)], record_line) : 0);
         batch.ref.push_back(record_line);
+        if (m_record_keyer) {
+            const std::string_view id = m_record_id >= 0 ? fields[static_cast<std::size_t>(m_record_id)]
+                                                         : (record.ends_with('\r') ? record.substr(0, record.size() - 1) : record);
+            batch.record_key.push_back(m_record_keyer->key(id));
+        }
     }
 }
 
@@ -260,6 +268,7 @@ void PointBatch::clear() {
     group.clear();
     group_names.clear();
     ref.clear();
+    record_key.clear();
     invalid_count = 0;
     invalid_weights.clear();
     invalid_examples.clear();

@@ -42,6 +42,8 @@ private:
     std::vector<std::size_t> m_weights;
     std::vector<std::string> m_weight_names;
     std::ptrdiff_t m_by = -1;
+    std::optional<table::RecordKeyer> m_record_keyer;
+    std::ptrdiff_t m_record_id = -1;  // -1: key the whole record text
     std::size_t m_min_fields = 0;
 };
 

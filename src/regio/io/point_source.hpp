@@ -4,9 +4,11 @@
 // parsing runs in parallel while memory stays bounded by the chunks in flight.
 #include "regio/io/crs.hpp"
 #include "regio/io/text_input.hpp"
+#include "regio/table/record_key.hpp"
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,7 @@ struct PointBatch {
     std::vector<std::uint32_t> group;
     std::vector<std::string> group_names;
     std::vector<std::int64_t> ref;  // line or feature id per point
+    std::vector<std::uint64_t> record_key;  // per point when keyed (PointFields::record_keyer), else empty
 
     // Invalid records of this chunk: all are counted, the first few kept.
     std::int64_t invalid_count = 0;
@@ -53,6 +56,11 @@ struct PointFields {
     std::vector<std::string> weights;  // numeric fields summed per region
     std::string by;                     // grouping field, empty for none
     TextOptions text;                   // delimited text: delimiter and encoding
+    // Cell-key record keys (issue #17): when set, every valid point gets the
+    // key of its record_id field, or of its whole record text (without the
+    // line end) when record_id is empty. Delimited text only for now.
+    std::optional<table::RecordKeyer> record_keyer;
+    std::string record_id;
 };
 
 class PointSource {

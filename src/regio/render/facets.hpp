@@ -37,6 +37,7 @@ struct PanelValues {
     std::size_t missing = 0;                  // (region, panel) pairs without a row
     std::size_t unmatched = 0;                // rows whose id matches no region
     std::vector<std::vector<char>> confidential;  // [panel][region]: 1 = suppressed; empty = none
+    std::size_t perturbed = 0;                // rows flagged "perturbed" (cell-key method): drawn, and said in the legend
 
     [[nodiscard]] bool is_confidential(std::size_t panel, std::size_t region) const {
         return panel < confidential.size() && region < confidential[panel].size() && confidential[panel][region] != 0;

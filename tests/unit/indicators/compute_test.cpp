@@ -5,6 +5,8 @@
 #include "regio/indicators/compute.hpp"
 #include "regio/indicators/definitions_toml.hpp"
 
+#include "output_rows_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <limits>
@@ -34,10 +36,7 @@ struct Run {
     Result result;
     // The output row of region x group (first indicator unless named).
     const OutputRow& at(const std::string& region, const std::string& group, std::size_t indicator = 0) const {
-        for (const auto& r : result.rows)
-            if (h.ids[r.region] == region && r.group == group && r.indicator == indicator) return r;
-        FAIL("no row " << region << " " << group);
-        return result.rows.front();
+        return regio_test::indicators::output_row(result, h, region, group, indicator);
     }
 };
 
