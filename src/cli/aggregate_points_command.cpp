@@ -27,6 +27,7 @@ namespace {
 struct PointsArgs {
     RegionOptions region;
     std::string points;
+    std::string points_layer;
     std::string x;
     std::string y;
     std::string points_crs;
@@ -61,8 +62,8 @@ int run(PointsArgs args) {
     report.threads = effective_threads(args.out.threads);
     TerminalProgress progress(args.out.quiet);
 
-    const io::InputSpec regions_input = io::InputSpec::parse(args.region.regions);
-    const io::InputSpec points_input = io::InputSpec::parse(args.points);
+    const io::InputSpec regions_input = args.region.input();
+    const io::InputSpec points_input = io::InputSpec::parse(args.points, args.points_layer);
     const std::vector<std::string> inputs{regions_input.path, points_input.path};
     io::check_table_format("--output", args.out.output);
     io::OutputPlan outputs(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
@@ -72,7 +73,7 @@ int run(PointsArgs args) {
     // Points first: their header and CRS problems are cheaper to find than a
     // full region check.
     const io::PointFields fields{args.x, args.y, args.weights, args.by, text};
-    std::unique_ptr<io::PointSource> source = io::open_point_source(args.points, fields);
+    std::unique_ptr<io::PointSource> source = io::open_point_source(points_input, fields);
     const io::Crs from = points_crs(*source, args);
 
     CheckedRegions checked = load_checked_regions(args.region, report.threads, args.out.quiet);
@@ -122,7 +123,10 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
     auto args = std::make_shared<PointsArgs>();
     CLI::App* cmd = aggregate.add_subcommand("points", "Count and sum point records (addresses, residents) per region");
     add_region_options(*cmd, args->region);
-    cmd->add_option("--points", args->points, "Points: a CSV file, or FILE[:LAYER] of any OGR point layer")->required();
+    cmd->add_option("--points", args->points,
+                    "Points: a CSV file, FILE[:LAYER] of any OGR point layer, or any GDAL data source (PG:...)")
+        ->required();
+    cmd->add_option("--points-layer", args->points_layer, "Layer (table) of --points, when the source has several");
     cmd->add_option("--x", args->x, "CSV column with x / easting / longitude (default: x, lon, longitude or easting)");
     cmd->add_option("--y", args->y, "CSV column with y / northing / latitude (default: y, lat, latitude or northing)");
     cmd->add_option("--points-crs", args->points_crs,

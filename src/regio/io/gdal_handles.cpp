@@ -1,6 +1,7 @@
 #include "regio/io/gdal_handles.hpp"
 
 #include "regio/error.hpp"
+#include "regio/io/input_spec.hpp"
 
 #include <filesystem>
 #include <mutex>
@@ -33,13 +34,27 @@ std::string CplErrorCapture::last_error(const std::string& fallback) const {
     return m_last.empty() ? fallback : m_last;
 }
 
+// GDAL's database drivers pass on server messages that span lines; an error
+// is one line.
+static std::string one_line(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    for (char& c : text)
+        if (c == '\n' || c == '\r') c = ' ';
+    return text;
+}
+
 static DatasetPtr open_dataset(const std::string& path, unsigned flags, const char* what) {
     ensure_gdal();
-    if (!path.starts_with("/vsi") && !std::filesystem::exists(path))
-        throw IoError("no such file", Where{path});
+    // Connection strings and virtual paths go to GDAL as they are; messages
+    // show them without their password.
+    const bool local = !is_data_source_name(path);
+    const std::string shown = redact_secrets(path);
+    if (local && !std::filesystem::exists(path)) throw IoError("no such file", Where{shown});
     CplErrorCapture capture;
     DatasetPtr ds(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
-    if (!ds) throw IoError(std::string("cannot open as ") + what + ": " + capture.last_error("format not recognised"), Where{path});
+    if (!ds)
+        throw IoError(std::string("cannot open as ") + what + ": " + one_line(redact_secrets(capture.last_error("format not recognised"))),
+                      Where{shown});
     return ds;
 }
 
@@ -47,7 +62,8 @@ DatasetPtr open_vector(const std::string& path) { return open_dataset(path, GDAL
 
 DatasetPtr open_raster(const std::string& path) { return open_dataset(path, GDAL_OF_RASTER, "a raster"); }
 
-OGRLayer& select_layer(GDALDataset& ds, const std::string& path, const std::string& name) {
+OGRLayer& select_layer(GDALDataset& ds, const std::string& source, const std::string& name) {
+    const std::string path = redact_secrets(source);
     std::string names;
     for (auto* layer : ds.GetLayers()) names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
     if (name.empty()) {

@@ -12,8 +12,10 @@ namespace regio::io {
 OgrPointSource::OgrPointSource(const InputSpec& input, const PointFields& fields, std::size_t batch_size)
     : m_ds(open_vector(input.path)), m_batch_size(batch_size) {
     m_layer = &select_layer(*m_ds, input.path, input.layer);
-    m_display = input.path + ":" + m_layer->GetName();
-    const Where where{input.path, m_layer->GetName()};
+    InputSpec shown = input;
+    shown.layer = m_layer->GetName();
+    m_display = shown.display();  // without a password
+    const Where where{input.display_path(), m_layer->GetName()};
     if (!fields.x.empty() || !fields.y.empty())
         throw UsageError("--x/--y name CSV columns; " + m_display + " is a layer with point geometries");
     if (const OGRSpatialReference* srs = m_layer->GetSpatialRef()) {
