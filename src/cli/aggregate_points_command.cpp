@@ -28,6 +28,7 @@ struct PointsArgs {
     RegionOptions region;
     std::string points;
     std::string points_layer;
+    std::string points_sql;
     std::string x;
     std::string y;
     std::string points_crs;
@@ -63,7 +64,8 @@ int run(PointsArgs args) {
     TerminalProgress progress(args.out.quiet);
 
     const io::InputSpec regions_input = args.region.input();
-    const io::InputSpec points_input = io::InputSpec::parse(args.points, args.points_layer);
+    io::InputSpec points_input = io::InputSpec::parse(args.points, args.points_layer);
+    points_input.sql = args.points_sql;
     const std::vector<std::string> inputs{regions_input.path, points_input.path};
     io::check_table_format("--output", args.out.output);
     io::OutputPlan outputs(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
@@ -127,6 +129,9 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
                     "Points: a CSV file, FILE[:LAYER] of any OGR point layer, or any GDAL data source (PG:...)")
         ->required();
     cmd->add_option("--points-layer", args->points_layer, "Layer (table) of --points, when the source has several");
+    cmd->add_option("--points-sql", args->points_sql,
+                    "A query of --points (a database) whose rows are the points, streamed through a cursor")
+        ->excludes("--points-layer");
     cmd->add_option("--x", args->x, "CSV column with x / easting / longitude (default: x, lon, longitude or easting)");
     cmd->add_option("--y", args->y, "CSV column with y / northing / latitude (default: y, lat, latitude or northing)");
     cmd->add_option("--points-crs", args->points_crs,

@@ -24,6 +24,7 @@ struct RegionOptions {
     // The layer named apart from the source (--regions-layer), so that
     // connection strings keep their colons.
     std::string regions_layer;
+    std::string regions_sql;  // --regions-sql: a query whose rows are the regions
 
     // The regions as an input: source, layer and encoding.
     [[nodiscard]] io::InputSpec input() const;

@@ -58,6 +58,17 @@ run_failing missing_table aggregate points --regions "$reader" --regions-layer n
   --id region_id --points "$work/ref.gpkg:points_edges" -o "$work/x.csv"
 one_line_error "missing table" "$work/missing_table.err" $rc 1 "no layer 'no_such_table'" "regio-secret-pw"
 
+# Points and regions from queries (the rows streamed through a cursor).
+"$regio" aggregate points --regions "$reader" --regions-sql "SELECT region_id, wkb_geometry FROM regions_abc ORDER BY ogc_fid" \
+  --id region_id --points "$reader" --points-sql "SELECT wkb_geometry, persons, \"group\" FROM points_edges ORDER BY ogc_fid" \
+  --weight persons --by group --quiet -o "$work/sql.csv" --report "$work/sql.json"
+same_file "PostGIS queries" "$work/gpkg.csv" "$work/sql.csv"
+if grep -q 'regio-secret-pw' "$work/sql.json"; then fail "the report of the queries shows the password"; fi
+
+run_failing query_error aggregate points --regions "$work/ref.gpkg:regions_abc" --id region_id \
+  --points "$reader" --points-sql "SELECT geom FROM no_such_points" -o "$work/x.csv"
+one_line_error "query error" "$work/query_error.err" $rc 1 "the query failed: .*no_such_points" "regio-secret-pw"
+
 # A geometry column without an SRID is a missing CRS.
 psql -q -c "DROP TABLE IF EXISTS regions_nosrid; CREATE TABLE regions_nosrid AS
   SELECT region_id, ST_SetSRID(wkb_geometry, 0)::geometry AS geom FROM regions_abc"

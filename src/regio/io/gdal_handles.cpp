@@ -34,9 +34,7 @@ std::string CplErrorCapture::last_error(const std::string& fallback) const {
     return m_last.empty() ? fallback : m_last;
 }
 
-// GDAL's database drivers pass on server messages that span lines; an error
-// is one line.
-static std::string one_line(std::string text) {
+std::string one_line(std::string text) {
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
     for (char& c : text)
         if (c == '\n' || c == '\r') c = ' ';
@@ -75,6 +73,18 @@ OGRLayer& select_layer(GDALDataset& ds, const std::string& source, const std::st
     }
     if (OGRLayer* layer = ds.GetLayerByName(name.c_str())) return *layer;
     throw DataError("no layer '" + name + "' (layers: " + names + ")", Where{path});
+}
+
+OGRLayer& input_layer(GDALDataset& ds, const std::string& path, const std::string& layer, const std::string& sql,
+                      ResultSetPtr& result) {
+    if (sql.empty()) return select_layer(ds, path, layer);
+    if (!layer.empty()) throw UsageError("a layer and an SQL query name the same input; give one of them", Where{redact_secrets(path)});
+    CplErrorCapture capture;
+    result = ResultSetPtr(ds.ExecuteSQL(sql.c_str(), nullptr, nullptr), ResultSetReleaser{&ds});
+    if (!result)
+        throw DataError("the query failed: " + one_line(redact_secrets(capture.last_error("it returned no rows layer"))),
+                        Where{redact_secrets(path)});
+    return *result;
 }
 
 static std::string field_list(OGRFeatureDefn& defn) {

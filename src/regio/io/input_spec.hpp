@@ -10,6 +10,9 @@ namespace regio::io {
 struct InputSpec {
     std::string path;   // the data source exactly as GDAL opens it (may hold a password)
     std::string layer;  // empty: the only layer
+    // A query run by the data source instead of a layer (--points-sql,
+    // --regions-sql); in a database its rows are streamed through a cursor.
+    std::string sql;
     // The encoding of the layer's text when the layer does not declare one
     // (--encoding; see OgrText); empty: UTF-8. Not part of the text form.
     std::string encoding;

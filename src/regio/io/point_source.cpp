@@ -12,7 +12,7 @@ std::unique_ptr<PointSource> open_point_source(const std::string& spec, const Po
 }
 
 std::unique_ptr<PointSource> open_point_source(const InputSpec& input, const PointFields& fields) {
-    if (input.layer.empty() && input.is_local() && is_text_table_name(input.path))
+    if (input.layer.empty() && input.sql.empty() && input.is_local() && is_text_table_name(input.path))
         return std::make_unique<CsvPointSource>(input.path, fields);
     return std::make_unique<OgrPointSource>(input, fields);
 }

@@ -30,7 +30,8 @@ std::string layer_crs_wkt(OGRLayer& layer) {
 geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions& options,
                                  std::vector<std::string>& warnings, RegionFields* fields) {
     DatasetPtr ds = open_vector(input.path);
-    OGRLayer& layer = select_layer(*ds, input.path, input.layer);
+    ResultSetPtr query;  // the rows of --regions-sql, released before ds closes
+    OGRLayer& layer = input_layer(*ds, input.path, input.layer, input.sql, query);
     const Where where{input.display_path(), layer.GetName()};
 
     geometry::RegionSet regions;
