@@ -35,10 +35,17 @@ std::string CplErrorCapture::last_error(const std::string& fallback) const {
 }
 
 std::string one_line(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    for (char& c : text)
-        if (c == '\n' || c == '\r') c = ' ';
-    return text;
+    // PostgreSQL follows a query error with the query and a caret under the
+    // place ("LINE 1: ..."), which says nothing on one line.
+    if (const auto at = text.find("\nLINE "); at != std::string::npos) text.erase(at);
+    std::string out;
+    for (char c : text) {
+        const bool blank = c == '\n' || c == '\r' || c == ' ' || c == '\t';
+        if (blank && (out.empty() || out.back() == ' ')) continue;
+        out += blank ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
 }
 
 static DatasetPtr open_dataset(const std::string& path, unsigned flags, const char* what) {
