@@ -69,6 +69,39 @@ run_failing query_error aggregate points --regions "$work/ref.gpkg:regions_abc" 
   --points "$reader" --points-sql "SELECT geom FROM no_such_points" -o "$work/x.csv"
 one_line_error "query error" "$work/query_error.err" $rc 1 "the query failed: .*no_such_points" "regio-secret-pw"
 
+# A pipeline step reading from PostGIS, checked before the run like any other
+# input (a missing table is found before anything runs); the manifest names
+# the database without the password.
+write_pipeline() {  # FILE TABLE
+  cat >"$1" <<TOML
+[pipeline]
+name = "points from PostGIS"
+out = "$work/run"
+[[step]]
+name = "counts"
+run = "aggregate points"
+[step.args]
+regions = "$reader"
+regions-layer = "$2"
+id = "region_id"
+points = "$reader"
+points-layer = "points_edges"
+weight = "persons"
+by = "group"
+output = "counts.csv"
+TOML
+}
+write_pipeline "$work/pipeline.toml" regions_abc
+"$regio" run "$work/pipeline.toml" --quiet >/dev/null
+same_file "pipeline from PostGIS" "$work/gpkg.csv" "$work/run/counts.csv"
+grep -q '"source": "PG:host=.*password=\*\*\*' "$work/run/manifest.json" || fail "the manifest does not name the database"
+if grep -q 'regio-secret-pw' "$work/run/manifest.json"; then fail "the manifest shows the password"; fi
+write_pipeline "$work/pipeline_bad.toml" no_such_table
+run_failing pipeline_bad run "$work/pipeline_bad.toml" --quiet
+[ "$rc" -ne 0 ] || fail "a pipeline with a missing table ran"
+grep -q "no layer 'no_such_table'" "$work/pipeline_bad.err" || { fail "pipeline check: missing table not named"; cat "$work/pipeline_bad.err" >&2; }
+if grep -q 'regio-secret-pw' "$work/pipeline_bad.err"; then fail "the pipeline check shows the password"; fi
+
 # A geometry column without an SRID is a missing CRS.
 psql -q -c "DROP TABLE IF EXISTS regions_nosrid; CREATE TABLE regions_nosrid AS
   SELECT region_id, ST_SetSRID(wkb_geometry, 0)::geometry AS geom FROM regions_abc"
