@@ -47,4 +47,10 @@ set -e
 one_line_error "missing layer" "$work/err" $rc 1 "no layer 'third' (layers: first, second)"
 [ ! -e "$work/x.csv" ] || fail "missing layer: an output was written"
 
+# map names its layer with --layer-name; the same map as FILE:LAYER.
+ogr2ogr -f GPKG "$work/a:b/maps.gpkg" "$data/map_regions.geojson" -nln one
+ogr2ogr -f GPKG -update "$work/a:b/maps.gpkg" "$data/map_regions.geojson" -nln two
+"$regio" map --layer "$work/a:b/maps.gpkg:two" --id code --field rate --quiet -o "$work/map_text.svg"
+"$regio" map --layer "$work/a:b/maps.gpkg" --layer-name two --id code --field rate --quiet -o "$work/map_option.svg"
+same_file "map --layer-name" "$work/map_text.svg" "$work/map_option.svg"
 finish
