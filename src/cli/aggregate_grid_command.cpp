@@ -73,7 +73,7 @@ int run(GridArgs args) {
     const std::vector<aggregate::GridStat> stats = aggregate::parse_grid_stats(args.stats);
     TerminalProgress progress(args.out.quiet);
 
-    const io::InputSpec regions_input = io::InputSpec::parse(args.region.regions);
+    const io::InputSpec regions_input = args.region.input();
     const std::vector<std::string> inputs{regions_input.path, io::InputSpec::parse(args.grid).path, args.grid_table,
                                           io::InputSpec::parse(args.grid_layer).path, args.weights};
     io::check_table_format("--output", args.out.output);

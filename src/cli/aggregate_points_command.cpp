@@ -29,6 +29,8 @@ namespace {
 struct PointsArgs {
     RegionOptions region;
     std::string points;
+    std::string points_layer;
+    std::string points_sql;
     std::string x;
     std::string y;
     std::string points_crs;
@@ -67,8 +69,9 @@ int run(PointsArgs args) {
     report.threads = effective_threads(args.out.threads);
     TerminalProgress progress(args.out.quiet);
 
-    const io::InputSpec regions_input = io::InputSpec::parse(args.region.regions);
-    const io::InputSpec points_input = io::InputSpec::parse(args.points);
+    const io::InputSpec regions_input = args.region.input();
+    io::InputSpec points_input = io::InputSpec::parse(args.points, args.points_layer);
+    points_input.sql = args.points_sql;
     const std::vector<std::string> inputs{regions_input.path, points_input.path};
     io::check_table_format("--output", args.out.output);
     io::OutputPlan outputs(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
@@ -80,7 +83,7 @@ int run(PointsArgs args) {
     io::PointFields fields{args.x, args.y, args.weights, args.by, text, std::nullopt, args.record_id};
     const bool keyed = args.cell_keys || !args.record_id.empty() || args.key_salt_file.has_value();
     if (keyed) fields.record_keyer.emplace(io::read_key_salt(args.key_salt_file));
-    std::unique_ptr<io::PointSource> source = io::open_point_source(args.points, fields);
+    std::unique_ptr<io::PointSource> source = io::open_point_source(points_input, fields);
     const io::Crs from = points_crs(*source, args);
 
     CheckedRegions checked = load_checked_regions(args.region, report.threads, args.out.quiet);
@@ -133,7 +136,13 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
     auto args = std::make_shared<PointsArgs>();
     CLI::App* cmd = aggregate.add_subcommand("points", "Count and sum point records (addresses, residents) per region");
     add_region_options(*cmd, args->region);
-    cmd->add_option("--points", args->points, "Points: a CSV file, or FILE[:LAYER] of any OGR point layer")->required();
+    cmd->add_option("--points", args->points,
+                    "Points: a CSV file, FILE[:LAYER] of any OGR point layer, or any GDAL data source (PG:...)")
+        ->required();
+    cmd->add_option("--points-layer", args->points_layer, "Layer (table) of --points, when the source has several");
+    cmd->add_option("--points-sql", args->points_sql,
+                    "A query of --points (a database) whose rows are the points, streamed through a cursor")
+        ->excludes("--points-layer");
     cmd->add_option("--x", args->x, "CSV column with x / easting / longitude (default: x, lon, longitude or easting)");
     cmd->add_option("--y", args->y, "CSV column with y / northing / latitude (default: y, lat, latitude or northing)");
     cmd->add_option("--points-crs", args->points_crs,

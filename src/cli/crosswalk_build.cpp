@@ -123,8 +123,7 @@ void write_pieces(const harmonise::Crosswalk& cw, const geometry::RegionSet& fro
 // Unit names of one vintage in the order of its ids (read by id, so that the
 // order of the layer does not matter).
 std::vector<std::string> unit_names(const RegionOptions& side, const std::string& field, const geometry::RegionSet& regions) {
-    io::InputSpec input = io::InputSpec::parse(side.regions);
-    input.encoding = side.encoding;
+    const io::InputSpec input = side.input();
     auto columns = io::read_text_fields(input, {side.id, field});
     const std::vector<std::string> ids = columns[side.id];
     const std::vector<std::string> names = columns[field];
@@ -145,7 +144,7 @@ int run_crosswalk_build(const BuildArgs& given) {
     const io::TextOptions text = args.text.options();
     args.from.encoding = args.to.encoding = text.encoding;
     const unsigned threads = effective_threads(args.out.threads);
-    const std::vector<std::string> inputs{io::InputSpec::parse(args.from.regions).path, io::InputSpec::parse(args.to.regions).path,
+    const std::vector<std::string> inputs{args.from.input().path, args.to.input().path,
                                           io::InputSpec::parse(args.weights).path};
     if (io::extension_of(args.out.output) != "csv") throw UsageError("the crosswalk is written as CSV: name it .csv");
     if (!args.gpkg.empty() && io::extension_of(args.gpkg) != "gpkg") throw UsageError("--gpkg must name a .gpkg file");
@@ -276,9 +275,9 @@ int run_crosswalk_build(const BuildArgs& given) {
     if (report_output) {
         nlohmann::ordered_json j;
         j["command"] = "crosswalk build";
-        j["from"] = {{"source", io::InputSpec::parse(args.from.regions).display()}, {"units", from.regions.size()},
+        j["from"] = {{"source", args.from.input().display()}, {"units", from.regions.size()},
                      {"area_m2", from_total}, {"warnings", from.warnings}};
-        j["to"] = {{"source", io::InputSpec::parse(args.to.regions).display()}, {"units", to.regions.size()},
+        j["to"] = {{"source", args.to.input().display()}, {"units", to.regions.size()},
                    {"area_m2", to_total}, {"warnings", to.warnings}};
         j["pieces"] = overlay.pairs.size();
         j["rows"] = built.crosswalk.rows.size();

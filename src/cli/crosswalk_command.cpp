@@ -205,6 +205,7 @@ int run_chain(const ChainArgs& args) {
 void add_side(CLI::App& cmd, RegionOptions& side, const std::string& name, const std::string& which) {
     cmd.add_option("--" + name, side.regions, "The " + which + " vintage: FILE[:LAYER]")->required();
     cmd.add_option("--" + name + "-id", side.id, "Unit id field of the " + which + " vintage")->required();
+    cmd.add_option("--" + name + "-layer", side.regions_layer, "Layer (table) of --" + name + ", when the source has several");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "commands.hpp"
 
 #include "regio/error.hpp"
+#include "regio/io/input_spec.hpp"
 #include "regio/interrupt/signal_watcher.hpp"
 
 #include <iostream>
@@ -108,12 +109,13 @@ int main(int argc, char** argv) {
     try {
         return action();
     } catch (const regio::UsageError& e) {
-        std::cerr << "regio: error: " << e.what() << '\n';
-        if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
+        // Passwords of connection strings never reach a message (issue #16).
+        std::cerr << "regio: error: " << regio::io::redact_secrets(e.what()) << '\n';
+        if (!e.hint().empty()) std::cerr << "hint: " << regio::io::redact_secrets(e.hint()) << '\n';
         return 2;
     } catch (const regio::Error& e) {
-        std::cerr << "regio: error: " << e.what() << '\n';
-        if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
+        std::cerr << "regio: error: " << regio::io::redact_secrets(e.what()) << '\n';
+        if (!e.hint().empty()) std::cerr << "hint: " << regio::io::redact_secrets(e.hint()) << '\n';
         return 1;
     } catch (const std::bad_alloc&) {
         // Sizes that scale with an input's extent are checked before they are
@@ -125,7 +127,7 @@ int main(int argc, char** argv) {
         std::cerr << "regio: error: out of memory: an array would exceed the largest possible size (" << e.what() << ")\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "regio: error: " << e.what() << '\n';
+        std::cerr << "regio: error: " << regio::io::redact_secrets(e.what()) << '\n';
         return 1;
     }
 }

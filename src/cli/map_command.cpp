@@ -31,6 +31,7 @@ namespace {
 
 struct MapArgs {
     std::string layer, id, name;
+    std::string layer_name;  // --layer-name: the layer apart from the source
     MapDataArgs values;   // --field, --data, --data-id, --where, --facet, --minus
     std::string style;
     std::optional<std::size_t> classes;
@@ -81,10 +82,10 @@ int run(MapArgs args) {
                           Where{args.style, {}, {}, {}, "confidential_color"});
 
     args.values.text = args.text.options();
-    io::InputSpec input = io::InputSpec::parse(args.layer);
+    io::InputSpec input = io::InputSpec::parse(args.layer, args.layer_name);
     input.encoding = args.values.text.encoding;
     // Data errors of the classification name the values' file and field.
-    spec.options.source = args.values.data.empty() ? Where{input.path, input.layer, {}, {}, args.values.field}
+    spec.options.source = args.values.data.empty() ? Where{input.display_path(), input.layer, {}, {}, args.values.field}
                                                    : Where{args.values.data, {}, {}, {}, args.values.field};
     const std::vector<std::string> inputs{input.path, args.values.data, args.style};
     if (io::extension_of(args.output) != "svg") throw UsageError("the map is written as SVG: name it .svg");
@@ -175,7 +176,8 @@ int run(MapArgs args) {
 void add_map(CLI::App& app, Action& action) {
     auto args = std::make_shared<MapArgs>();
     CLI::App* cmd = app.add_subcommand("map", "Draw a choropleth as SVG (and a GeoPackage that opens styled in QGIS)");
-    cmd->add_option("--layer", args->layer, "Regions: FILE[:LAYER]")->required();
+    cmd->add_option("--layer", args->layer, "Regions: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")->required();
+    cmd->add_option("--layer-name", args->layer_name, "Layer (table) of --layer, when the source has several");
     cmd->add_option("--id", args->id, "Region id field")->required();
     cmd->add_option("--field", args->values.field, "Value to map: a field of the layer, or a column of --data")->required();
     cmd->add_option("--name", args->name, "Field with region names (tooltips)");

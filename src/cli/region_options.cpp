@@ -14,7 +14,10 @@
 namespace regio::cli {
 
 void add_region_options(CLI::App& command, RegionOptions& options) {
-    command.add_option("--regions", options.regions, "Region polygons: FILE[:LAYER], any OGR format")->required();
+    command.add_option("--regions", options.regions, "Region polygons: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")->required();
+    auto* layer = command.add_option("--regions-layer", options.regions_layer, "Layer (table) of --regions, when the source has several");
+    command.add_option("--regions-sql", options.regions_sql, "A query of --regions (a database) whose rows are the regions")
+        ->excludes(layer);
     command.add_option("--id", options.id, "Field with the region id (read as text; must be unique)")->required();
     command.add_flag("--allow-overlaps", options.allow_overlaps,
                      "Accept overlapping regions; a point or cell centre then goes to the first region in input order");
@@ -74,12 +77,17 @@ geometry::PointLocator locator_near_changes(const geometry::RegionSet& from, con
 }
 
 geometry::RegionSet read_checked_input(const RegionOptions& options, std::vector<std::string>& warnings) {
-    io::InputSpec input = io::InputSpec::parse(options.regions);
-    input.encoding = options.encoding;
-    return io::read_regions(input, {options.id, {}}, warnings);
+    return io::read_regions(options.input(), {options.id, {}}, warnings);
 }
 
 }  // namespace
+
+io::InputSpec RegionOptions::input() const {
+    io::InputSpec spec = io::InputSpec::parse(regions, regions_layer);
+    spec.encoding = encoding;
+    spec.sql = regions_sql;
+    return spec;
+}
 
 CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threads, bool quiet) {
     std::vector<std::string> warnings;

@@ -4,6 +4,7 @@
 #include "regio/geometry/point_locator.hpp"
 #include "regio/geometry/region_checks.hpp"
 #include "regio/geometry/region_set.hpp"
+#include "regio/io/input_spec.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -20,6 +21,13 @@ struct RegionOptions {
     bool allow_overlaps = false;
     double overlap_tolerance = geometry::kDefaultOverlapTolerance;
     std::string encoding;  // of the layer's text when it declares none (--encoding)
+    // The layer named apart from the source (--regions-layer), so that
+    // connection strings keep their colons.
+    std::string regions_layer;
+    std::string regions_sql;  // --regions-sql: a query whose rows are the regions
+
+    // The regions as an input: source, layer and encoding.
+    [[nodiscard]] io::InputSpec input() const;
 };
 void add_region_options(CLI::App& command, RegionOptions& options);
 

@@ -1,6 +1,7 @@
 #include "report_file.hpp"
 
 #include "regio/error.hpp"
+#include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/output_stream.hpp"
 
@@ -16,7 +17,8 @@ void check_report_output(const std::string& path, const io::TableOutput& main_ou
 }
 
 void write_report(const io::PlannedOutput& output, const nlohmann::ordered_json& report) {
-    io::write_output_text(output, report.dump(2) + '\n');
+    // Sources are recorded without their passwords (issue #16).
+    io::write_output_text(output, io::redact_secrets(report.dump(2)) + '\n');
 }
 
 void write_report(const std::string& path, const nlohmann::ordered_json& report, const io::TableOutput& main_output) {

@@ -6,6 +6,7 @@
 #include "regio/error.hpp"
 #include "regio/interrupt/signal_watcher.hpp"
 #include "regio/io/output_stream.hpp"
+#include "regio/io/input_spec.hpp"
 #include "regio/pipeline/confinement.hpp"
 #include "regio/pipeline/pipeline.hpp"
 #include "regio/pipeline/sha256.hpp"
@@ -89,7 +90,7 @@ void report_problems(const std::string& pipeline_path, const std::vector<std::st
 // manifest.json and timings.json, committed together.
 void write_manifest(const std::string& out_dir, const nlohmann::ordered_json& manifest, const nlohmann::ordered_json* timings) {
     io::OutputPlan plan(io::Overwrite::Yes, {});
-    io::write_output_text(plan.add("manifest", (std::filesystem::path(out_dir) / "manifest.json").string()), manifest.dump(2) + '\n');
+    io::write_output_text(plan.add("manifest", (std::filesystem::path(out_dir) / "manifest.json").string()), io::redact_secrets(manifest.dump(2)) + '\n');
     if (timings)
         io::write_output_text(plan.add("timings", (std::filesystem::path(out_dir) / "timings.json").string()), timings->dump(2) + '\n');
     plan.commit();
@@ -119,7 +120,11 @@ int run(const RunArgs& args) {
     std::set<std::string> seen;
     for (const auto& step : p.steps)
         for (const auto& input : pipeline::step_inputs(step))
-            if (seen.insert(input).second) inputs.push_back({{"path", input}, {"sha256", pipeline::sha256_file(input)}});
+            if (!seen.insert(input).second) continue;
+            else if (io::is_data_source_name(input))  // a database: named (without its password), not hashed
+                inputs.push_back({{"source", io::redact_secrets(input)}});
+            else
+                inputs.push_back({{"path", input}, {"sha256", pipeline::sha256_file(input)}});
     manifest["inputs"] = inputs;
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
     auto finish = [&](const nlohmann::ordered_json* times) {
@@ -132,7 +137,7 @@ int run(const RunArgs& args) {
         if (!args.only.empty() && step.name != args.only) continue;
         const StepCommand command = step_command(p, step, out_dir, args.quiet);
         std::string shown = "regio";
-        for (const auto& c : command.args) shown += " " + c;
+        for (const auto& c : command.args) shown += " " + io::redact_secrets(c);
         if (args.dry_run) {
             std::cout << step.name << ": " << shown << '\n';
             continue;

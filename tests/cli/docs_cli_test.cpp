@@ -156,7 +156,7 @@ TEST_CASE("bash completion completes commands and options from the definition", 
     CHECK(bash_complete(script, {"regio", "agg"}) == "aggregate\n");
     CHECK(bash_complete(script, {"regio", "aggregate", "po"}) == "points\n");
     CHECK(bash_complete(script, {"regio", "crosswalk", "b"}) == "build\n");
-    CHECK(bash_complete(script, {"regio", "aggregate", "points", "--reg"}) == "--regions\n");
+    CHECK(bash_complete(script, {"regio", "aggregate", "points", "--reg"}) == "--regions\n--regions-layer\n--regions-sql\n");
     CHECK(bash_complete(script, {"regio", "aggregate", "points", "--regions", "x.gpkg", "--overw"}) == "--overwrite\n");
     // Options of one command are not offered for another.
     CHECK(bash_complete(script, {"regio", "classify", "--points-c"}).empty());

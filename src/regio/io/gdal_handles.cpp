@@ -1,6 +1,7 @@
 #include "regio/io/gdal_handles.hpp"
 
 #include "regio/error.hpp"
+#include "regio/io/input_spec.hpp"
 
 #include <filesystem>
 #include <mutex>
@@ -33,13 +34,32 @@ std::string CplErrorCapture::last_error(const std::string& fallback) const {
     return m_last.empty() ? fallback : m_last;
 }
 
+std::string one_line(std::string text) {
+    // PostgreSQL follows a query error with the query and a caret under the
+    // place ("LINE 1: ..."), which says nothing on one line.
+    if (const auto at = text.find("\nLINE "); at != std::string::npos) text.erase(at);
+    std::string out;
+    for (char c : text) {
+        const bool blank = c == '\n' || c == '\r' || c == ' ' || c == '\t';
+        if (blank && (out.empty() || out.back() == ' ')) continue;
+        out += blank ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 static DatasetPtr open_dataset(const std::string& path, unsigned flags, const char* what) {
     ensure_gdal();
-    if (!path.starts_with("/vsi") && !std::filesystem::exists(path))
-        throw IoError("no such file", Where{path});
+    // Connection strings and virtual paths go to GDAL as they are; messages
+    // show them without their password.
+    const bool local = !is_data_source_name(path);
+    const std::string shown = redact_secrets(path);
+    if (local && !std::filesystem::exists(path)) throw IoError("no such file", Where{shown});
     CplErrorCapture capture;
     DatasetPtr ds(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
-    if (!ds) throw IoError(std::string("cannot open as ") + what + ": " + capture.last_error("format not recognised"), Where{path});
+    if (!ds)
+        throw IoError(std::string("cannot open as ") + what + ": " + one_line(redact_secrets(capture.last_error("format not recognised"))),
+                      Where{shown});
     return ds;
 }
 
@@ -47,7 +67,8 @@ DatasetPtr open_vector(const std::string& path) { return open_dataset(path, GDAL
 
 DatasetPtr open_raster(const std::string& path) { return open_dataset(path, GDAL_OF_RASTER, "a raster"); }
 
-OGRLayer& select_layer(GDALDataset& ds, const std::string& path, const std::string& name) {
+OGRLayer& select_layer(GDALDataset& ds, const std::string& source, const std::string& name) {
+    const std::string path = redact_secrets(source);
     std::string names;
     for (auto* layer : ds.GetLayers()) names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
     if (name.empty()) {
@@ -59,6 +80,18 @@ OGRLayer& select_layer(GDALDataset& ds, const std::string& path, const std::stri
     }
     if (OGRLayer* layer = ds.GetLayerByName(name.c_str())) return *layer;
     throw DataError("no layer '" + name + "' (layers: " + names + ")", Where{path});
+}
+
+OGRLayer& input_layer(GDALDataset& ds, const std::string& path, const std::string& layer, const std::string& sql,
+                      ResultSetPtr& result) {
+    if (sql.empty()) return select_layer(ds, path, layer);
+    if (!layer.empty()) throw UsageError("a layer and an SQL query name the same input; give one of them", Where{redact_secrets(path)});
+    CplErrorCapture capture;
+    result = ResultSetPtr(ds.ExecuteSQL(sql.c_str(), nullptr, nullptr), ResultSetReleaser{&ds});
+    if (!result)
+        throw DataError("the query failed: " + one_line(redact_secrets(capture.last_error("it returned no rows layer"))),
+                        Where{redact_secrets(path)});
+    return *result;
 }
 
 static std::string field_list(OGRFeatureDefn& defn) {

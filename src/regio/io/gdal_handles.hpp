@@ -26,6 +26,16 @@ struct TransformDeleter {
 };
 using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, TransformDeleter>;
 
+// The layer of rows ExecuteSQL returned, released back to its dataset (which
+// must outlive it: declare the owner of the dataset first).
+struct ResultSetReleaser {
+    GDALDataset* dataset = nullptr;
+    void operator()(OGRLayer* layer) const noexcept {
+        if (dataset && layer) dataset->ReleaseResultSet(layer);
+    }
+};
+using ResultSetPtr = std::unique_ptr<OGRLayer, ResultSetReleaser>;
+
 using FeaturePtr = OGRFeatureUniquePtr;
 using GeometryPtr = OGRGeometryUniquePtr;
 
@@ -74,6 +84,16 @@ DatasetPtr open_raster(const std::string& path);
 // The named layer, or the only layer when name is empty; throws DataError
 // listing the layers otherwise.
 OGRLayer& select_layer(GDALDataset& ds, const std::string& path, const std::string& name);
+
+// The layer an input names: the result of its SQL (held by `result`), or the
+// named or only layer. Throws DataError naming the source (without its
+// password) and giving the server's message in one line when a query fails.
+OGRLayer& input_layer(GDALDataset& ds, const std::string& path, const std::string& layer, const std::string& sql,
+                      ResultSetPtr& result);
+
+// GDAL's database drivers pass on server messages that span lines; an error
+// is one line.
+std::string one_line(std::string text);
 
 // Index of a field (case-insensitive, as GDAL matches); throws DataError
 // naming the field and listing the layer's fields.

@@ -11,9 +11,11 @@ namespace regio::io {
 
 OgrPointSource::OgrPointSource(const InputSpec& input, const PointFields& fields, std::size_t batch_size)
     : m_ds(open_vector(input.path)), m_batch_size(batch_size) {
-    m_layer = &select_layer(*m_ds, input.path, input.layer);
-    m_display = input.path + ":" + m_layer->GetName();
-    const Where where{input.path, m_layer->GetName()};
+    m_layer = &input_layer(*m_ds, input.path, input.layer, input.sql, m_query);
+    InputSpec shown = input;
+    shown.layer = input.sql.empty() ? m_layer->GetName() : "query";
+    m_display = shown.display();  // without a password
+    const Where where{input.display_path(), m_layer->GetName()};
     if (!fields.x.empty() || !fields.y.empty())
         throw UsageError("--x/--y name CSV columns; " + m_display + " is a layer with point geometries");
     if (const OGRSpatialReference* srs = m_layer->GetSpatialRef()) {

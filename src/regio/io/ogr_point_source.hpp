@@ -22,6 +22,7 @@ public:
 
 private:
     DatasetPtr m_ds;
+    ResultSetPtr m_query;  // the rows of --points-sql; released before m_ds closes
     OGRLayer* m_layer = nullptr;
     std::string m_display;
     Crs m_crs;

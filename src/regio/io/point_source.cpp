@@ -10,8 +10,11 @@
 namespace regio::io {
 
 std::unique_ptr<PointSource> open_point_source(const std::string& spec, const PointFields& fields) {
-    const InputSpec input = InputSpec::parse(spec);
-    if (input.layer.empty() && is_text_table_name(input.path))
+    return open_point_source(InputSpec::parse(spec), fields);
+}
+
+std::unique_ptr<PointSource> open_point_source(const InputSpec& input, const PointFields& fields) {
+    if (input.layer.empty() && input.sql.empty() && input.is_local() && is_text_table_name(input.path))
         return std::make_unique<CsvPointSource>(input.path, fields);
     if (fields.record_keyer)
         throw UsageError("cell-key record keys are only made for delimited-text points (CSV) so far", Where{input.path},

@@ -2,6 +2,7 @@
 // Streaming point inputs. A PointSource is read sequentially in chunks (one
 // thread) and each chunk is decoded into a PointBatch (any thread), so that
 // parsing runs in parallel while memory stays bounded by the chunks in flight.
+#include "regio/io/input_spec.hpp"
 #include "regio/io/crs.hpp"
 #include "regio/io/text_input.hpp"
 #include "regio/table/record_key.hpp"
@@ -83,5 +84,7 @@ public:
 // Plain-text tables (.csv, .tsv, .txt, each also .gz) go to the fast CSV reader, everything
 // else through OGR (GeoPackage, FlatGeobuf, Shapefile, GeoJSON, ...).
 std::unique_ptr<PointSource> open_point_source(const std::string& spec, const PointFields& fields);
+// The same for an input already split into source and layer (--points-layer).
+std::unique_ptr<PointSource> open_point_source(const InputSpec& input, const PointFields& fields);
 
 }  // namespace regio::io

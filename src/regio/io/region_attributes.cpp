@@ -55,7 +55,7 @@ std::string OgrText::operator()(OGRFeature& feature, int index) const {
 std::vector<double> read_numeric_field(const InputSpec& input, const std::string& field) {
     DatasetPtr ds = open_vector(input.path);
     OGRLayer& layer = select_layer(*ds, input.path, input.layer);
-    const Where where{input.path, layer.GetName()};
+    const Where where{input.display_path(), layer.GetName()};
     const int index = find_field(layer, field, where);
     std::vector<double> out;
     layer.ResetReading();
@@ -67,10 +67,10 @@ std::map<std::string, std::vector<std::string>> read_text_fields(const InputSpec
     DatasetPtr ds = open_vector(input.path);
     OGRLayer& layer = select_layer(*ds, input.path, input.layer);
     std::map<std::string, int> index;  // a field named twice is read once
-    for (const auto& f : fields) index.emplace(f, find_field(layer, f, Where{input.path, layer.GetName()}));
+    for (const auto& f : fields) index.emplace(f, find_field(layer, f, Where{input.display_path(), layer.GetName()}));
     std::map<std::string, std::vector<std::string>> out;
     layer.ResetReading();
-    const OgrText text(layer, input.encoding, Where{input.path, layer.GetName()});
+    const OgrText text(layer, input.encoding, Where{input.display_path(), layer.GetName()});
     for (auto& feature : layer)
         for (const auto& [name, i] : index) out[name].push_back(text(*feature, i));
     for (const auto& [name, i] : index) out[name];  // present even for an empty layer

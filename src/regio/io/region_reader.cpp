@@ -30,17 +30,19 @@ std::string layer_crs_wkt(OGRLayer& layer) {
 geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions& options,
                                  std::vector<std::string>& warnings, RegionFields* fields) {
     DatasetPtr ds = open_vector(input.path);
-    OGRLayer& layer = select_layer(*ds, input.path, input.layer);
-    const Where where{input.path, layer.GetName()};
+    ResultSetPtr query;  // the rows of --regions-sql, released before ds closes
+    OGRLayer& layer = input_layer(*ds, input.path, input.layer, input.sql, query);
+    const Where where{input.display_path(), layer.GetName()};
 
     geometry::RegionSet regions;
-    regions.file = input.path;
+    regions.file = input.display_path();  // for messages: without a password
     regions.layer = layer.GetName();
     regions.id_field = options.id_field;
     regions.crs_wkt = layer_crs_wkt(layer);
     if (regions.crs_wkt.empty())
         throw CrsError("the regions layer has no CRS", where,
-                       "assign one, e.g. ogr2ogr -a_srs EPSG:3035 fixed.gpkg " + input.path);
+                       input.is_local() ? "assign one, e.g. ogr2ogr -a_srs EPSG:3035 fixed.gpkg " + input.path
+                                        : "give the geometry column an SRID (a missing or zero SRID is no CRS)");
     if (layer.GetFeatureCount(FALSE) == 0) throw DataError("the regions layer is empty", where);
     const int id_index = find_field(layer, options.id_field, where);
     if (!fields && !(options.text_fields.empty() && options.numeric_fields.empty()))

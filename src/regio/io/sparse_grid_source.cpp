@@ -156,7 +156,7 @@ std::unique_ptr<GridSource> open_grid_layer(const std::string& spec, const std::
     const InputSpec input = InputSpec::parse(spec);
     DatasetPtr ds = open_vector(input.path);
     OGRLayer& layer = select_layer(*ds, input.path, input.layer);
-    const Where where{input.path, layer.GetName()};
+    const Where where{input.display_path(), layer.GetName()};
     const OGRSpatialReference* srs = layer.GetSpatialRef();
     if (!srs) throw CrsError("the grid layer has no CRS", where, "assign one, e.g. ogr2ogr -a_srs EPSG:3035");
     char* wkt = nullptr;

@@ -241,7 +241,11 @@ void check_csv_input(const Step& s, const std::string& key, const std::string& p
 
 void check_vector_input(const Step& s, const std::string& key, const std::string& value, const std::string& who,
                         std::vector<std::string>& problems) {
-    const io::InputSpec spec = io::InputSpec::parse(value);
+    // The layer may be named apart (--regions-layer and the like, issue #16).
+    std::string layer_option;
+    for (const auto& a : s.args)
+        if (a.key == key + "-layer" || (key == "layer" && a.key == "layer-name")) layer_option = a.value;
+    const io::InputSpec spec = io::InputSpec::parse(value, layer_option);
     try {
         io::ensure_gdal();
         io::CplErrorCapture capture;
@@ -353,7 +357,9 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const std::string& ou
                     problems.push_back(who + ": " + a.key + " refers to '" + ref.step + "." + ref.key + "', which that step does not write");
             } else if (kInputKeys.count(a.key)) {
                 const std::string file = io::InputSpec::parse(a.value).path;
-                if (!std::filesystem::exists(file)) problems.push_back(who + ": " + a.key + " file '" + file + "' does not exist");
+                // A database or other data source is checked by opening it.
+                if (io::is_data_source_name(file)) check_input_content(s, a, who, problems);
+                else if (!std::filesystem::exists(file)) problems.push_back(who + ": " + a.key + " file '" + file + "' does not exist");
                 else check_input_content(s, a, who, problems);
             }
         }

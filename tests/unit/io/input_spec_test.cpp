@@ -18,3 +18,47 @@ TEST_CASE("input spec: an existing path with a colon is taken whole") {
     const std::string dir = REGIO_TEST_DATA;
     CHECK(InputSpec::parse(dir).path == dir);
 }
+
+TEST_CASE("input spec: data source names are taken whole (issue #16)") {
+    using regio::io::is_data_source_name;
+    const auto pg = InputSpec::parse("PG:dbname=gis host=db.example tables=nuts2");
+    CHECK(pg.path == "PG:dbname=gis host=db.example tables=nuts2");
+    CHECK(pg.layer.empty());
+    CHECK_FALSE(pg.is_local());
+    CHECK(InputSpec::parse("/vsizip/a.zip/b.shp").path == "/vsizip/a.zip/b.shp");
+    CHECK(InputSpec::parse("postgresql://u:p@host/db").path == "postgresql://u:p@host/db");
+    CHECK(is_data_source_name("WFS:https://example.org/wfs"));
+    CHECK(is_data_source_name("MySQL:stats,user=me"));
+    CHECK_FALSE(is_data_source_name("regions.gpkg:nuts"));
+    CHECK_FALSE(is_data_source_name("C:/data/regions.gpkg"));  // a drive letter, not a driver
+    CHECK_FALSE(is_data_source_name("regions:nuts"));          // lower case: a file and a layer
+    CHECK(InputSpec::parse("regions:nuts").layer == "nuts");
+}
+
+TEST_CASE("input spec: the companion layer option keeps the colons of the source") {
+    const auto spec = InputSpec::parse("PG:dbname=gis host=a:b", "stats.nuts2");
+    CHECK(spec.path == "PG:dbname=gis host=a:b");
+    CHECK(spec.layer == "stats.nuts2");
+    CHECK(spec.display() == "PG:dbname=gis host=a:b (layer stats.nuts2)");
+    // A file path is taken whole too, even one that does not exist.
+    CHECK(InputSpec::parse("dir:x/regions.gpkg", "nuts").path == "dir:x/regions.gpkg");
+    CHECK(InputSpec::parse("regions.gpkg", "nuts").display() == "regions.gpkg:nuts");
+    // Without the option the text form applies.
+    CHECK(InputSpec::parse("regions.gpkg:nuts", "").layer == "nuts");
+}
+
+TEST_CASE("input spec: passwords never reach a message") {
+    using regio::io::redact_secrets;
+    CHECK(redact_secrets("PG:dbname=gis password=s3cret user=me") == "PG:dbname=gis password=*** user=me");
+    CHECK(redact_secrets("PG:dbname=gis PASSWORD = 'a b\\' c' user=me") == "PG:dbname=gis PASSWORD = *** user=me");
+    CHECK(redact_secrets("postgresql://me:s3cret@db/gis") == "postgresql://me:***@db/gis");
+    CHECK(redact_secrets("PG:dbname=gis user=me") == "PG:dbname=gis user=me");
+    // Inside JSON the closing quote stays; redacting twice changes nothing.
+    CHECK(redact_secrets(R"({"source": "PG:password=x1"})") == R"({"source": "PG:password=***"})");
+    // (Messages are built from the redacted source, then redacted again.)
+    const std::string once = redact_secrets("PG:password=x1") + ": no layer 'a'";
+    CHECK(once == "PG:password=***: no layer 'a'");
+    CHECK(redact_secrets(once) == once);
+    CHECK(redact_secrets("PG:password=***abc") == "PG:password=***");  // a password that starts with ***
+    CHECK(InputSpec::parse("PG:dbname=gis password=s3cret", "t").display() == "PG:dbname=gis password=*** (layer t)");
+}

@@ -1,0 +1,37 @@
+# Shared helpers of the data-source tests (sourced). Each check prints what
+# it compared on failure and counts failures in $failures.
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# same_file WHAT EXPECTED ACTUAL
+same_file() {
+  if ! cmp -s "$2" "$3"; then
+    fail "$1: $3 differs from $2"
+    diff "$2" "$3" | head -10 >&2
+  fi
+}
+
+# one_line_error WHAT STDERR_FILE EXIT EXPECTED_EXIT PATTERN [FORBIDDEN]
+# The command failed with EXPECTED_EXIT and said exactly one error line
+# (plus an optional hint line) matching PATTERN, without FORBIDDEN.
+one_line_error() {
+  local what=$1 err=$2 rc=$3 want=$4 pattern=$5 forbidden=${6:-}
+  [ "$rc" -eq "$want" ] || fail "$what: exit $rc, expected $want"
+  local errors
+  errors=$(grep -c '^regio: error: ' "$err" || true)
+  [ "$errors" -eq 1 ] || fail "$what: $errors error lines, expected 1"
+  local lines
+  lines=$(grep -vc '^hint: ' "$err" || true)
+  [ "$lines" -eq 1 ] || { fail "$what: $lines lines besides hints, expected 1"; cat "$err" >&2; }
+  grep -q -- "$pattern" "$err" || { fail "$what: no '$pattern' in the message"; cat "$err" >&2; }
+  if [ -n "$forbidden" ] && grep -q -- "$forbidden" "$err"; then fail "$what: the message shows '$forbidden'"; fi
+}
+
+finish() {
+  if [ "$failures" -gt 0 ]; then
+    echo "$failures check(s) failed" >&2
+    exit 1
+  fi
+  echo "all checks passed"
+}
