@@ -18,6 +18,7 @@
 #include "regio/render/choropleth_svg.hpp"
 #include "regio/render/legend_labels.hpp"
 #include "regio/style/map_style.hpp"
+#include "regio/style/style_catalog.hpp"
 
 #include <fmt/format.h>
 
@@ -61,9 +62,18 @@ bool same_color(const std::string& a, const std::string& b) {
                       [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); });
 }
 
+// The legend's title: --legend-title, the style's, the indicator's definition
+// (the `label` column of regio indicators' table), or the field as a last resort.
+std::string legend_title(const MapArgs& args, const style::MapStyleFile& st, const std::string& definition_label) {
+    if (!args.legend_title.empty()) return args.legend_title;
+    if (st.legend_title) return *st.legend_title;
+    return !definition_label.empty() ? definition_label : args.values.field;
+}
+
 int run(MapArgs args) {
     // A style file gives defaults; options given on the command line win.
     style::MapStyleFile st;
+    args.style = style::resolve_style(args.style);  // a shipped style by name, or a file
     if (!args.style.empty()) st = style::load_map_style(args.style);
     render::ClassSpec spec;
     spec.method = classify::parse_method(!args.method.empty() ? args.method : st.method.value_or(args.breaks.empty() && st.breaks.empty() ? "quantile" : "manual"));
@@ -116,7 +126,9 @@ int run(MapArgs args) {
     if (args.values.data.empty()) read_options.numeric_fields.push_back(args.values.field);
     io::RegionFields fields;
     geometry::RegionSet regions = io::read_regions(input, read_options, warnings, &fields);
-    const render::PanelValues panels = read_map_values(fields.numbers[args.values.field], args.values, regions.ids, warnings);
+    std::string definition_label;
+    const render::PanelValues panels =
+        read_map_values(fields.numbers[args.values.field], args.values, regions.ids, warnings, &definition_label);
     std::vector<std::string> names = args.name.empty() ? std::vector<std::string>(regions.size()) : fields.text[args.name];
     if (!args.crs.empty()) io::transform_regions(regions, io::Crs::from_wkt(regions.crs_wkt), io::Crs::from_user(args.crs, "--crs"));
     const io::Crs map_crs = io::Crs::from_wkt(regions.crs_wkt);
@@ -143,7 +155,7 @@ int run(MapArgs args) {
     map.outlines = outlines.shapes();
     const std::size_t n_panels = panels.values.size();
     render::MapText text{args.title, args.subtitle, !args.source.empty() ? args.source : st.source.value_or(""),
-                         !args.legend_title.empty() ? args.legend_title : st.legend_title.value_or(args.values.field),
+                         legend_title(args, st, definition_label),
                          fmt::format("{}, k = {}", classify::method_name(spec.method), plan.classes.k())};
     if (n_panels > 1) text.method_note += fmt::format("; counts over all {} maps", n_panels);
 
@@ -199,7 +211,7 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--flag-column", args->values.flag_column,
                     "Flag column of --data (default: 'flag' if present); suppressed rows are drawn as confidential");
     cmd->add_option("--facet", args->values.facet, "Small multiples: one map per value of this --data column, one shared legend");
-    cmd->add_option("--style", args->style, "A style file, e.g. styles/rate.toml (options below override it)");
+    cmd->add_option("--style", args->style, "A shipped style by name (regio styles lists them) or a style file, e.g. styles/rate.toml (options below override it)");
     cmd->add_option("--classes", args->classes, "Number of classes (default 5)");
     cmd->add_option("--method", args->method, "quantile, equal, fisher-jenks, std-mean, head-tail, manual or natural-breaks");
     cmd->add_option("--breaks", args->breaks, "Fixed upper bounds b1,b2,... (method manual)")->delimiter(',');
@@ -209,7 +221,7 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--title", args->title, "Title");
     cmd->add_option("--subtitle", args->subtitle, "Subtitle");
     cmd->add_option("--source", args->source, "Source note");
-    cmd->add_option("--legend-title", args->legend_title, "Legend title (default: the field)");
+    cmd->add_option("--legend-title", args->legend_title, "Legend title (default: the style's, the label column of --data when the rows share one, or the field)");
     cmd->add_option("--labels", args->labels, "Legend labels: interval ([1.5, 10], (10, 20]), range (1.5-10) or threshold (up to 10, 10-20, over 40)");
     cmd->add_option("--decimals", args->decimals, "Round the legend's bounds to at most this many decimals (default: as few as show them exactly)")
         ->check(CLI::Range(0, 6));

@@ -106,3 +106,19 @@ TEST_CASE("map legend: bad legend and outline options", "[cli][map][legend][erro
     expect_failure(map_cmd("rate", svg, {"--outline-label", "name"}), 2, "go with --outline FILE[:LAYER]", out);
     expect_failure(map_cmd("rate", svg, {"--outline", data("map_regions.geojson"), "--outline-label", "nope"}), 1, "nope", out);
 }
+
+TEST_CASE("map legend: the title comes from the indicator's definition when not given", "[cli][map][legend]") {
+    TempDir tmp;
+    const fs::path data = berlin_indicators(tmp);
+    Args args = berlin_map(data, tmp / "t.svg", {"-q"});
+    const auto at = std::find(args.begin(), args.end(), "--legend-title");
+    REQUIRE(at != args.end());
+    args.erase(at, at + 2);
+    const std::string svg = run_and_read(args, tmp / "t.svg");
+    // regio indicators writes the definition's label with every row.
+    CHECK_THAT(svg, Contains("font-weight=\"bold\">Share of all residents (all ages)</text>"));
+    // A change (--minus) is not what the label defines: the field names it.
+    args.insert(args.end(), {"--minus", data.string(), "--overwrite"});
+    const std::string change = run_and_read(args, tmp / "t.svg");
+    CHECK_THAT(change, Contains("font-weight=\"bold\">value</text>"));
+}
