@@ -35,6 +35,7 @@ void add_docs(CLI::App& app, Action& action, const std::string& version);
 void add_compare(CLI::App& app, Action& action);
 void add_atlas(CLI::App& app, Action& action);
 void add_segregation(CLI::App& app, Action& action);
+void add_styles(CLI::App& app, Action& action);
 
 // "regio N.N.N (GDAL x, GEOS y, PROJ z)"
 std::string version_text();

@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
     regio::cli::add_compare(app, action);
     regio::cli::add_atlas(app, action);
     regio::cli::add_segregation(app, action);
+    regio::cli::add_styles(app, action);
 
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: regio help aggregate points");
     std::vector<std::string> help_words;

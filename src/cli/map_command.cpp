@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "map_data.hpp"
 #include "map_gpkg_layers.hpp"
+#include "map_outline.hpp"
 #include "text_options.hpp"
 
 #include "regio/classify/options_check.hpp"
@@ -15,7 +16,9 @@
 #include "regio/render/choropleth_plan.hpp"
 #include "regio/render/map_advice.hpp"
 #include "regio/render/choropleth_svg.hpp"
+#include "regio/render/legend_labels.hpp"
 #include "regio/style/map_style.hpp"
+#include "regio/style/style_catalog.hpp"
 
 #include <fmt/format.h>
 
@@ -41,6 +44,9 @@ struct MapArgs {
     bool reverse = false;
     std::optional<double> center;
     std::string title, subtitle, source, legend_title;
+    std::string labels, unit;
+    std::optional<int> decimals;
+    OutlineArgs outline;
     int width = 0, height = 0;
     std::string crs;
     std::vector<double> extent;
@@ -57,9 +63,18 @@ bool same_color(const std::string& a, const std::string& b) {
                       [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); });
 }
 
+// The legend's title: --legend-title, the style's, the indicator's definition
+// (the `label` column of regio indicators' table), or the field as a last resort.
+std::string legend_title(const MapArgs& args, const style::MapStyleFile& st, const std::string& definition_label) {
+    if (!args.legend_title.empty()) return args.legend_title;
+    if (st.legend_title) return *st.legend_title;
+    return !definition_label.empty() ? definition_label : args.values.field;
+}
+
 int run(MapArgs args) {
     // A style file gives defaults; options given on the command line win.
     style::MapStyleFile st;
+    args.style = style::resolve_style(args.style);  // a shipped style by name, or a file
     if (!args.style.empty()) st = style::load_map_style(args.style);
     render::ClassSpec spec;
     spec.method = classify::parse_method(!args.method.empty() ? args.method : st.method.value_or(args.breaks.empty() && st.breaks.empty() ? "quantile" : "manual"));
@@ -69,6 +84,9 @@ int run(MapArgs args) {
     spec.palette = !args.palette.empty() ? args.palette : st.palette.value_or("");
     spec.reverse = args.reverse || st.reverse.value_or(false);
     spec.center = args.center ? args.center : st.center;
+    if (!args.labels.empty()) spec.labels.style = render::parse_label_style(args.labels, "--labels");
+    spec.labels.decimals = args.decimals;
+    spec.labels.unit = args.unit;
     render::MapStyle look;
     if (st.nodata_color) look.nodata_color = *st.nodata_color;
     if (st.nodata_label) look.nodata_label = *st.nodata_label;
@@ -87,7 +105,7 @@ int run(MapArgs args) {
     // Data errors of the classification name the values' file and field.
     spec.options.source = args.values.data.empty() ? Where{input.display_path(), input.layer, {}, {}, args.values.field}
                                                    : Where{args.values.data, {}, {}, {}, args.values.field};
-    const std::vector<std::string> inputs{input.path, args.values.data, args.style};
+    const std::vector<std::string> inputs{input.path, args.values.data, args.style, io::InputSpec::parse(args.outline.layer).path};
     if (io::extension_of(args.output) != "svg") throw UsageError("the map is written as SVG: name it .svg");
     io::OutputPlan outputs(overwrite_of(args), inputs);
     const io::PlannedOutput& svg_output = outputs.add("--output", args.output);
@@ -109,10 +127,14 @@ int run(MapArgs args) {
     if (args.values.data.empty()) read_options.numeric_fields.push_back(args.values.field);
     io::RegionFields fields;
     geometry::RegionSet regions = io::read_regions(input, read_options, warnings, &fields);
-    const render::PanelValues panels = read_map_values(fields.numbers[args.values.field], args.values, regions.ids, warnings);
+    std::string definition_label;
+    const render::PanelValues panels =
+        read_map_values(fields.numbers[args.values.field], args.values, regions.ids, warnings, &definition_label);
     std::vector<std::string> names = args.name.empty() ? std::vector<std::string>(regions.size()) : fields.text[args.name];
     if (!args.crs.empty()) io::transform_regions(regions, io::Crs::from_wkt(regions.crs_wkt), io::Crs::from_user(args.crs, "--crs"));
     const io::Crs map_crs = io::Crs::from_wkt(regions.crs_wkt);
+    args.outline.encoding = args.values.text.encoding;
+    const Outlines outlines = read_outlines(args.outline, map_crs, warnings);
 
     // One classification over all panels: one legend, counts over all of them.
     const render::ChoroplethPlan plan = render::plan_panels(panels.values, spec, panels.confidential);
@@ -131,9 +153,10 @@ int run(MapArgs args) {
     else map.extent = st.extent;
     map.insets = st.insets;
     map.simplify = args.simplify;
+    map.outlines = outlines.shapes();
     const std::size_t n_panels = panels.values.size();
     render::MapText text{args.title, args.subtitle, !args.source.empty() ? args.source : st.source.value_or(""),
-                         !args.legend_title.empty() ? args.legend_title : st.legend_title.value_or(args.values.field),
+                         legend_title(args, st, definition_label),
                          fmt::format("{}, k = {}", classify::method_name(spec.method), plan.classes.k())};
     if (n_panels > 1) text.method_note += fmt::format("; counts over all {} maps", n_panels);
     // Issue #17: perturbed values are drawn like any other, and the legend says so.
@@ -152,6 +175,9 @@ int run(MapArgs args) {
     for (std::size_t k = 0; k < plan.colors.size(); ++k) legend.push_back({plan.labels[k], plan.colors[k], plan.classes.counts[k]});
     const render::MapDrawing drawing = render::draw_map(drawn, legend, plan.nodata, look, text, map);
     warnings.insert(warnings.end(), drawing.warnings.begin(), drawing.warnings.end());
+    // A map for publication names what it shows and where the data come from.
+    if (text.title.empty()) warnings.push_back("the map has no title (--title)");
+    if (text.source.empty()) warnings.push_back("the map has no source note (--source, or source in the style)");
 
     io::write_output_text(svg_output, drawing.svg);
     if (gpkg_output) io::write_map_gpkg(*gpkg_output, regions, map_gpkg_layers(args.gpkg, args.values, panels, plan, look));
@@ -189,7 +215,7 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--flag-column", args->values.flag_column,
                     "Flag column of --data (default: 'flag' if present); suppressed rows are drawn as confidential");
     cmd->add_option("--facet", args->values.facet, "Small multiples: one map per value of this --data column, one shared legend");
-    cmd->add_option("--style", args->style, "A style file, e.g. styles/rate.toml (options below override it)");
+    cmd->add_option("--style", args->style, "A shipped style by name (regio styles lists them) or a style file, e.g. styles/rate.toml (options below override it)");
     cmd->add_option("--classes", args->classes, "Number of classes (default 5)");
     cmd->add_option("--method", args->method, "quantile, equal, fisher-jenks, std-mean, head-tail, manual or natural-breaks");
     cmd->add_option("--breaks", args->breaks, "Fixed upper bounds b1,b2,... (method manual)")->delimiter(',');
@@ -199,7 +225,11 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--title", args->title, "Title");
     cmd->add_option("--subtitle", args->subtitle, "Subtitle");
     cmd->add_option("--source", args->source, "Source note");
-    cmd->add_option("--legend-title", args->legend_title, "Legend title (default: the field)");
+    cmd->add_option("--legend-title", args->legend_title, "Legend title (default: the style's, the label column of --data when the rows share one, or the field)");
+    cmd->add_option("--labels", args->labels, "Legend labels: interval ([1.5, 10], (10, 20]), range (1.5-10) or threshold (up to 10, 10-20, over 40)");
+    cmd->add_option("--decimals", args->decimals, "Round the legend's bounds to at most this many decimals (default: as few as show them exactly)")
+        ->check(CLI::Range(0, 6));
+    cmd->add_option("--unit", args->unit, "Unit after every legend label, e.g. %");
     cmd->add_option("--width", args->width, "Width in pixels (default 900)")->check(CLI::Range(100, 20000));
     cmd->add_option("--height", args->height, "Height in pixels (default 700)")->check(CLI::Range(100, 20000));
     cmd->add_option("--crs", args->crs, "Draw in this CRS (e.g. EPSG:3035)");
@@ -207,6 +237,9 @@ void add_map(CLI::App& app, Action& action) {
         ->delimiter(',');
     cmd->add_option("--simplify", args->simplify, "Simplify for display, in pixels; shared borders stay shared")
         ->check(CLI::Range(0.0, 1000.0));
+    cmd->add_option("--outline", args->outline.layer, "Draw the boundaries of FILE[:LAYER] above the map (e.g. districts)");
+    cmd->add_option("--outline-label", args->outline.label, "Field of --outline whose values are drawn as labels");
+    cmd->add_option("--outline-id", args->outline.id, "Id field of --outline (default: --outline-label)");
     add_text_options(*cmd, args->text);
     cmd->add_option("-o,--output", args->output, "The SVG to write")->required();
     cmd->add_option("--gpkg", args->gpkg, "Also write a GeoPackage with value, class, fill and a QGIS style");

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <set>
 #include <utility>
 
 namespace regio::cli {
@@ -12,7 +13,8 @@ namespace regio::cli {
 namespace {
 
 render::PanelValues read_one(const std::vector<double>& layer_values, const MapDataArgs& args,
-                             const std::vector<std::string>& region_ids, std::vector<std::string>& warnings) {
+                             const std::vector<std::string>& region_ids, std::vector<std::string>& warnings,
+                             std::string* definition_label) {
     if (args.data.empty()) {
         if (!args.facet.empty()) throw UsageError("--facet needs --data: a tidy table with a column of facet values");
         if (!args.where.empty()) throw UsageError("--where picks rows of --data: give the table too");
@@ -38,11 +40,15 @@ render::PanelValues read_one(const std::vector<double>& layer_values, const MapD
     }
     std::vector<render::TidyRow> rows;
     std::size_t perturbed = 0;
+    const bool labelled = definition_label && table.has_column("label");
+    const std::size_t label_col = labelled ? table.column("label") : 0;
+    std::set<std::string> labels;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
         if (!std::all_of(filters.begin(), filters.end(), [&](const auto& f) { return row[f.first] == f.second; })) continue;
         perturbed += flagged && row[flag_col] == "perturbed";
         const bool confidential = flagged && render::is_confidential_flag(row[flag_col]);
+        if (labelled) labels.insert(row[label_col]);
         rows.push_back({row[id_col], args.facet.empty() ? std::string() : row[facet_col],
                         confidential ? std::numeric_limits<double>::quiet_NaN() : table.number(r, value_col), table.lines[r], confidential});
     }
@@ -50,23 +56,26 @@ render::PanelValues read_one(const std::vector<double>& layer_values, const MapD
     render::PanelValues panels = render::join_panels(region_ids, rows, source);
     render::join_warnings(panels, source, warnings);
     panels.perturbed = perturbed;
+    if (labelled && labels.size() == 1) *definition_label = *labels.begin();
     return panels;
 }
 
 }  // namespace
 
 render::PanelValues read_map_values(const std::vector<double>& layer_values, const MapDataArgs& args,
-                                    const std::vector<std::string>& region_ids, std::vector<std::string>& warnings) {
+                                    const std::vector<std::string>& region_ids, std::vector<std::string>& warnings,
+                                    std::string* definition_label) {
     if (!args.minus.empty() && args.data.empty()) throw UsageError("--minus needs --data: both tables are joined the same way");
     if (!args.minus.empty() && !args.facet.empty())
         throw UsageError("--minus and --facet do not go together: put the change in a column of the tidy table, or map one year per panel");
-    render::PanelValues panels = read_one(layer_values, args, region_ids, warnings);
+    // A change (--minus) is not what the label defines: no title from it.
+    render::PanelValues panels = read_one(layer_values, args, region_ids, warnings, args.minus.empty() ? definition_label : nullptr);
     if (!args.minus.empty()) {
         // The change between two tables of the same shape (e.g. a rate this
         // year minus last year's, carried onto this year's units).
         MapDataArgs other = args;
         other.data = args.minus;
-        const render::PanelValues before = read_one(layer_values, other, region_ids, warnings);
+        const render::PanelValues before = read_one(layer_values, other, region_ids, warnings, nullptr);
         panels.perturbed += before.perturbed;
         for (std::size_t r = 0; r < before.values.front().size(); ++r) {
             panels.values.front()[r] -= before.values.front()[r];  // NaN stays NaN: no data

@@ -26,7 +26,11 @@ struct MapDataArgs {
 // without a region; usage errors for options that do not go together.
 // layer_values: the layer's field args.field, read with the regions (the
 // values without --data).
+// definition_label, when given, receives the `label` column of the rows
+// mapped (regio indicators writes the indicator's definition there) when
+// they all share one, and stays empty otherwise: a legend title.
 render::PanelValues read_map_values(const std::vector<double>& layer_values, const MapDataArgs& args,
-                                    const std::vector<std::string>& region_ids, std::vector<std::string>& warnings);
+                                    const std::vector<std::string>& region_ids, std::vector<std::string>& warnings,
+                                    std::string* definition_label = nullptr);
 
 }  // namespace regio::cli

@@ -139,6 +139,12 @@ inline std::string qml_colour(const std::string& hex) {
 
 inline const Names kYlOrRd{"#FFFFB2", "#FECC5C", "#FD8D3C", "#F03B20", "#BD0026"};
 inline const Names kRdBu{"#CA0020", "#F4A582", "#F7F7F7", "#92C5DE", "#0571B0"};
+
+// The CSS a class gets besides its fill: a grey border on the near-white
+// classes (#FFFFB2, #F7F7F7), where the white border would vanish.
+inline std::string light_border(const std::string& fill) {
+    return fill == "#FFFFB2" || fill == "#F7F7F7" ? ";stroke:#A6A6A6" : "";
+}
 inline const Names kRateLabels{"[-12, -6]", "(-6, -0.9]", "(-0.9, 3.8]", "(3.8, 8.2]", "(8.2, 12]"};
 
 // "c0".."c4": the CSS class of the k-th class (built by appending, which

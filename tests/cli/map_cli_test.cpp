@@ -85,7 +85,7 @@ TEST_CASE("map: golden SVG of the hand-made regions", "[cli][map]") {
     CHECK_THAT(svg, Contains("fill-rule=\"evenodd\""));
 
     // Legend: the classes as used, with counts; no data separately.
-    CHECK_THAT(svg, Contains("<style>.c0{fill:#FFFFB2}.c1{fill:#FECC5C}.c2{fill:#FD8D3C}.c3{fill:#F03B20}.c4{fill:#BD0026}"));
+    CHECK_THAT(svg, Contains("<style>.c0{fill:#FFFFB2;stroke:#A6A6A6}.c1{fill:#FECC5C}.c2{fill:#FD8D3C}.c3{fill:#F03B20}.c4{fill:#BD0026}"));
     for (std::size_t k = 0; k < 5; ++k) {
         CAPTURE(k);
         CHECK(has_legend_entry(svg, class_name(k), kRateLabels[k], 1));
@@ -107,6 +107,8 @@ TEST_CASE("map: values joined from a CSV table", "[cli][map]") {
                                     out_dir / "join.svg", &r);
     CHECK_THAT(r.err, StartsWith("regio: warning: 1 region has no row in " + data("map_table.csv") + " (shown as no data)\n"
                                  "regio: warning: 1 row of " + data("map_table.csv") + " matches no region\n"
+                                 "regio: warning: the map has no title (--title)\n"
+                                 "regio: warning: the map has no source note (--source, or source in the style)\n"
                                  "map: 6 regions, 5 classes (quantile), 1 without data; "));
     check_well_formed(svg, "join.svg");
     // Quantiles of (-11, -6, 0.5, 3, 15): -7, -2.1, 1.5, 5.4, 15.
@@ -166,7 +168,7 @@ TEST_CASE("map: diverging style file centred on 0 (styles/gap.toml)", "[cli][map
     // Breaks -10, -2, 2, 10, 100: 0 lies in (-2, 2], which gets the neutral
     // middle of RdBu-5; two colours on each side.
     std::string css = "<style>";
-    for (std::size_t k = 0; k < 5; ++k) css += ".c" + std::to_string(k) + "{fill:" + kRdBu[k] + "}";
+    for (std::size_t k = 0; k < 5; ++k) css += ".c" + std::to_string(k) + "{fill:" + kRdBu[k] + light_border(kRdBu[k]) + "}";
     CHECK_THAT(svg, Contains(css));
     const Names labels{"[-11, -10]", "(-10, -2]", "(-2, 2]", "(2, 10]", "(10, 100]"};
     for (std::size_t k = 0; k < 5; ++k) {
@@ -187,7 +189,7 @@ TEST_CASE("map: diverging style file centred on 0 (styles/gap.toml)", "[cli][map
                                                                                "--style", style.string(), "--reverse"}),
                                          out_dir / "rev.svg");
     std::string css_rev = "<style>";
-    for (std::size_t k = 0; k < 5; ++k) css_rev += ".c" + std::to_string(k) + "{fill:" + kRdBu[4 - k] + "}";
+    for (std::size_t k = 0; k < 5; ++k) css_rev += ".c" + std::to_string(k) + "{fill:" + kRdBu[4 - k] + light_border(kRdBu[4 - k]) + "}";
     CHECK_THAT(reversed, Contains(css_rev));
     check_renders(out_dir / "gap.svg", tmp);
 }
@@ -302,6 +304,7 @@ TEST_CASE("map: the demo city's addresses per district", "[cli][map][demo]") {
     // Address counts per district: drawn, with the advice to map a rate instead (choropleth.md §5.1).
     CHECK(r.err == "regio: warning: the values of 'count' are whole numbers up to the thousands: if they are counts, map a rate, "
                    "share or density instead (areas of different size distort counts)\n"
+                   "regio: warning: the map has no source note (--source, or source in the style)\n"
                    "map: 21 regions, 5 classes (quantile), 0 without data; " + std::to_string(svg.size()) + " bytes of SVG\n");
     CHECK(svg == run_and_read(cmd(out_dir / "b.svg"), out_dir / "b.svg"));
     CHECK(svg == read_file(expected("map_demo.svg")));

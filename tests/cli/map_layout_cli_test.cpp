@@ -175,6 +175,8 @@ TEST_CASE("map insets: warnings and mistakes in the style", "[cli][map][insets][
     const std::string svg = run_and_read(overseas_cmd(out / "w.svg", {"--style", data("map_style_insets_nomatch.toml")}), out / "w.svg", &r);
     CHECK_THAT(r.err, StartsWith("regio: warning: inset 'Nowhere' matches no region (ids Q): not drawn\n"
                                  "regio: warning: 3 regions lie outside the map's extent and in no inset (M2, M4, Y1): not visible\n"
+                                 "regio: warning: the map has no title (--title)\n"
+                                 "regio: warning: the map has no source note (--source, or source in the style)\n"
                                  "map: 6 regions (1 in insets), "));
     CHECK_THAT(svg, Contains("<g id=\"inset-1\""));
     CHECK_THAT(svg, !Contains("<g id=\"inset-2\""));

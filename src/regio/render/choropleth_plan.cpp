@@ -43,7 +43,9 @@ ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpe
     } else {
         plan.colors = style::palette_colors(spec.palette.empty() ? "YlOrRd" : spec.palette, bins.size(), spec.reverse);
     }
-    plan.labels = class_labels(plan.classes.lowest, bins);
+    LegendLabels labels = legend_labels(plan.classes.lowest, bins, spec.labels);
+    plan.labels = std::move(labels.labels);
+    for (auto& w : labels.warnings) plan.classes.warnings.push_back(std::move(w));
     plan.region_class.reserve(values.size());
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double v = values[i];

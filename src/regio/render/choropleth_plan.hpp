@@ -5,6 +5,7 @@
 // show the same classes and colours.
 #include "regio/classify/classification.hpp"
 #include "regio/classify/method.hpp"
+#include "regio/render/legend_labels.hpp"
 
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@ struct ClassSpec {
     std::string palette;          // empty: YlOrRd, or RdBu with a centre
     bool reverse = false;
     std::optional<double> center;  // diverging around this value
+    LabelFormat labels;            // legend label style, decimals and unit (legend_labels.hpp)
 };
 
 // region_class of areas without a class: no data (missing or empty value),
@@ -29,7 +31,7 @@ inline constexpr int kConfidentialClass = -2;
 struct ChoroplethPlan {
     classify::Classification classes;
     std::vector<std::string> colors;  // per class
-    std::vector<std::string> labels;  // per class: "[min, b0]", "(b0, b1]", ...
+    std::vector<std::string> labels;  // per class, as ClassSpec::labels asks: "[min, b0]", "(b0, b1]", ...
     std::vector<int> region_class;    // per region: 0..k-1, kNoDataClass or kConfidentialClass
     std::size_t nodata = 0;
     std::size_t confidential = 0;

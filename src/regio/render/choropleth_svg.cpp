@@ -4,6 +4,7 @@
 #include "regio/render/insets.hpp"
 #include "regio/render/map_scene.hpp"
 #include "regio/render/page_layout.hpp"
+#include "regio/render/simplify.hpp"
 #include "regio/render/svg_legend.hpp"
 #include "regio/render/svg_path.hpp"
 #include "regio/render/svg_text.hpp"
@@ -56,6 +57,24 @@ void append_paths(std::string& svg, const std::vector<MapRegion>& regions, const
     }
 }
 
+// Relative luminance (ITU-R BT.709 weights) of "#RRGGBB"; -1 for anything else.
+double luminance(const std::string& color) {
+    if (color.size() != 7 || color[0] != '#') return -1;
+    double rgb[3];
+    for (int i = 0; i < 3; ++i) {
+        const std::string hex = color.substr(1 + 2 * static_cast<std::size_t>(i), 2);
+        if (!std::isxdigit(static_cast<unsigned char>(hex[0])) || !std::isxdigit(static_cast<unsigned char>(hex[1]))) return -1;
+        rgb[i] = static_cast<double>(std::stoi(hex, nullptr, 16)) / 255.0;
+    }
+    return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+// A light border vanishes against a light fill: such classes get a grey one.
+bool needs_dark_border(const std::string& fill, const MapStyle& style) {
+    constexpr double kLight = 0.9;
+    return luminance(style.border_color) >= kLight && luminance(fill) >= kLight;
+}
+
 std::string group_style(const MapStyle& style) {
     return fmt::format("stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"", xml_escape(style.border_color),
                        format_fixed(style.border_width, 2));
@@ -96,12 +115,28 @@ MapDrawing draw_map(const std::vector<MapPanel>& panels, const std::vector<Legen
         out.warnings.push_back(fmt::format("{} edges of the input cross or touch edges of other regions; simplification keeps them as they are",
                                            repair.unresolved));
 
+    // Outlines are simplified like the regions, at the main frame's scale;
+    // on their own, as they overlap the regions rather than tile with them.
+    std::vector<OutlineShape> outlines = spec.outlines;
+    std::vector<geometry::MultiPolygon> simplified_outlines;
+    if (spec.simplify > 0 && !outlines.empty()) {
+        std::vector<const geometry::MultiPolygon*> shapes;
+        for (const auto& o : outlines) shapes.push_back(o.shape);
+        simplified_outlines = simplify_shared(shapes, spec.simplify / view_of(scene.main_extent, page.panels.front().map).scale());
+        for (std::size_t i = 0; i < outlines.size(); ++i) outlines[i].shape = &simplified_outlines[i];
+    }
+
     std::string& svg = out.svg;
     svg += fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
                        "font-family=\"{}\">\n",
                        spec.width, spec.height, spec.width, spec.height, xml_escape(style.font));
     svg += "<defs>\n<style>";
-    for (std::size_t k = 0; k < classes.size(); ++k) svg += fmt::format(".c{}{{fill:{}}}", k, xml_escape(classes[k].color));
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+        if (needs_dark_border(classes[k].color, style))
+            svg += fmt::format(".c{}{{fill:{};stroke:{}}}", k, xml_escape(classes[k].color), xml_escape(style.light_border_color));
+        else
+            svg += fmt::format(".c{}{{fill:{}}}", k, xml_escape(classes[k].color));
+    }
     svg += ".nd{fill:url(#nodata)}";
     if (confidential_count > 0) svg += ".cf{fill:url(#confidential)}";  // only then: maps without flags stay as they were
     svg += "</style>\n";
@@ -149,6 +184,7 @@ MapDrawing draw_map(const std::vector<MapPanel>& panels, const std::vector<Legen
         svg += fmt::format("<g id=\"regions{}\" clip-path=\"url(#frame{})\" {}>\n", suffix(p), suffix(p), group_style(style));
         append_paths(svg, panels[p].regions, scene, kMainFrame, view, style, spec.decimals, id_prefix, used_ids);
         svg += "</g>\n";
+        append_outlines(svg, outlines, spec.outline_style, view, "frame" + suffix(p), suffix(p), spec.decimals);
         if (!scene.insets.empty()) {
             svg += fmt::format("<g id=\"insets{}\" font-size=\"9\">\n", suffix(p));
             for (std::size_t i = 0; i < scene.insets.size(); ++i) {

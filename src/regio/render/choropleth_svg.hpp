@@ -5,6 +5,7 @@
 // Outlying regions can go into insets (framed boxes with their own scale),
 // and several panels (small multiples) can share one legend.
 #include "regio/geometry/types.hpp"
+#include "regio/render/outline_overlay.hpp"
 #include "regio/style/map_style.hpp"
 
 #include <optional>
@@ -35,6 +36,9 @@ struct MapStyle {
     std::string confidential_color = "#BDBDBD";
     std::string confidential_label = "confidential";
     std::string border_color = "#FFFFFF";
+    // Classes whose fill is nearly as light as the border get this border
+    // instead, so their areas stay apart (the neutral class of a diverging palette).
+    std::string light_border_color = "#A6A6A6";
     double border_width = 0.4;
     std::string font = "Helvetica, Arial, sans-serif";
     std::string background = "#FFFFFF";
@@ -56,6 +60,8 @@ struct MapSpec {
     std::optional<geometry::Box> extent;  // the main frame; default: all regions not in an inset
     std::vector<style::MapInset> insets;  // outlying regions, by id prefix, in boxes of their own
     double simplify = 0;                  // display simplification in pixels (per frame, at its own scale)
+    std::vector<OutlineShape> outlines;   // drawn above the regions of the main frame of every panel (not in insets)
+    OutlineStyle outline_style;
 };
 
 // One map of small multiples: every panel lists the same regions in the

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 namespace regio::render {
 namespace {
@@ -19,34 +18,6 @@ std::string format_value(double value) {
     std::string s = fmt::format("{:.6g}", value);
     if (s == "-0") s = "0";
     return s;
-}
-
-std::vector<std::string> class_labels(double lowest, const std::vector<double>& bins) {
-    // Bounds are shown as used: as many decimals as they have (up to 3),
-    // more only where rounding would make neighbours collide.
-    std::vector<double> all{lowest};
-    all.insert(all.end(), bins.begin(), bins.end());
-    std::sort(all.begin(), all.end());
-    all.erase(std::unique(all.begin(), all.end()), all.end());  // equal bounds cannot be told apart anyway
-    int decimals = 0;
-    auto exact = [&](int d) {
-        const double scale = std::pow(10.0, d);
-        return std::all_of(all.begin(), all.end(), [&](double b) {
-            return std::abs(std::round(b * scale) / scale - b) <= 1e-9 * std::max(1.0, std::abs(b));
-        });
-    };
-    while (decimals < 3 && !exact(decimals)) ++decimals;
-    for (; decimals < 6; ++decimals) {
-        std::set<std::string> seen;
-        bool distinct = true;
-        for (const double b : all) distinct = seen.insert(format_fixed(b, decimals)).second && distinct;
-        if (distinct) break;
-    }
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < bins.size(); ++i)
-        out.push_back(i == 0 ? "[" + format_fixed(lowest, decimals) + ", " + format_fixed(bins[0], decimals) + "]"
-                             : "(" + format_fixed(bins[i - 1], decimals) + ", " + format_fixed(bins[i], decimals) + "]");
-    return out;
 }
 
 double legend_height(const LegendContent& legend) {
