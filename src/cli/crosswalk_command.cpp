@@ -5,6 +5,7 @@
 #include "regio/error.hpp"
 #include "regio/geometry/intersection.hpp"
 #include "regio/harmonise/apply.hpp"
+#include "regio/harmonise/apply_weight.hpp"
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
 #include "regio/harmonise/crosswalk_check.hpp"
@@ -46,7 +47,7 @@ struct ApplyArgs {
     std::string id;
     std::vector<std::string> extensive;
     std::vector<std::string> intensive;
-    std::string weight = "area";
+    std::string weight;  // "" = population when the crosswalk has it, else area (harmonise::decide_weight)
     TextInputArgs text;
     bool accept_loss = false;
     OutputOptions out;
@@ -94,9 +95,10 @@ int run_apply(const ApplyArgs& args) {
     options.id = args.id;
     options.extensive = args.extensive;
     options.intensive = parse_intensive(args.intensive);
-    if (args.weight == "area") options.weight = harmonise::ApplyWeight::Area;
-    else if (args.weight == "population") options.weight = harmonise::ApplyWeight::Population;
-    else throw UsageError("unknown --weight '" + args.weight + "' (known: area, population)");
+    std::optional<harmonise::ApplyWeight> requested;
+    if (args.weight == "area") requested = harmonise::ApplyWeight::Area;
+    else if (args.weight == "population") requested = harmonise::ApplyWeight::Population;
+    else if (!args.weight.empty()) throw UsageError("unknown --weight '" + args.weight + "' (known: area, population)");
     options.loss = args.accept_loss ? harmonise::LossPolicy::Accept : harmonise::LossPolicy::Refuse;
     if (io::extension_of(args.out.output) != "csv") throw UsageError("apply writes CSV: name the output .csv");
     io::OutputPlan outputs(overwrite_of(args.out), {args.crosswalk, args.data});
@@ -104,6 +106,8 @@ int run_apply(const ApplyArgs& args) {
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     const harmonise::Crosswalk crosswalk = io::read_crosswalk(args.crosswalk);
+    const harmonise::WeightDecision weighting = harmonise::decide_weight(crosswalk, requested);
+    options.weight = weighting.weight;
     const io::CsvTable data = io::read_csv_table(args.data, args.text.options());
     const harmonise::ApplyResult result = harmonise::apply_crosswalk(crosswalk, data, options);
     io::write_region_table(result.table, nullptr, table_output);
@@ -113,7 +117,8 @@ int run_apply(const ApplyArgs& args) {
         j["command"] = "crosswalk apply";
         j["crosswalk"] = args.crosswalk;
         j["data"] = args.data;
-        j["weight"] = args.weight;
+        j["weight"] = harmonise::weight_name(weighting.weight);
+        j["weight_chosen"] = weighting.choice == harmonise::WeightChoice::Requested ? "by --weight" : "default";
         nlohmann::ordered_json totals = nlohmann::ordered_json::object();
         for (std::size_t k = 0; k < args.extensive.size(); ++k)
             totals[args.extensive[k]] = {{"before", result.total_before[k]},
@@ -136,6 +141,7 @@ int run_apply(const ApplyArgs& args) {
     }
     outputs.commit();
     if (!args.out.quiet) {
+        std::cerr << harmonise::weight_summary(weighting) << '\n';
         for (std::size_t k = 0; k < args.extensive.size(); ++k)
             std::cerr << totals_equation(args.extensive[k], result, k) << '\n';
         for (const auto& u : result.unbalanced_sources)
@@ -260,7 +266,8 @@ Example:
     a->add_option("--intensive", apply->intensive,
                   "Rate or mean columns as COLUMN:DENOMINATOR: averaged with the moved denominator as weight")
         ->delimiter(',');
-    a->add_option("--weight", apply->weight, "Shares to split by: area or population")->capture_default_str();
+    a->add_option("--weight", apply->weight,
+                  "Shares to split by: area or population (default: population when the crosswalk has it, else area)");
     add_text_options(*a, apply->text);
     a->add_flag("--accept-loss", apply->accept_loss,
                 "Apply a crosswalk whose shares of a source do not sum to 1, and report what that loses or invents "

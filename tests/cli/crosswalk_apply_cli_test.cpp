@@ -35,6 +35,7 @@ TEST_CASE("crosswalk apply: extensive and intensive columns by area and by popul
     CHECK(read_file(out_dir / "apply.csv") == read_file(expected(expected_csv)));
     CHECK(list_dir(out_dir) == Names{"apply.csv", "report.json"});
     CHECK(r.err ==
+          "weighting: " + weight + " (--weight)\n"
           "count: 4500 before = 3600 after + 900 not carried (400 of the after in targets written empty: a source of theirs has no value)\n"
           "regio: warning: 1 data rows have ids the crosswalk does not know (not carried): X\n"
           "regio: warning: 1 crosswalk sources have no data row: E\n");
@@ -117,7 +118,8 @@ TEST_CASE("crosswalk chain: A->B and B->C give A->C", "[cli][crosswalk][chain]")
                                             {"--extensive", "count"}));
     INFO("apply stderr: " << a.err);
     CHECK(a.exit_code == 0);
-    CHECK_THAT(a.err, StartsWith("count: 4500 before = 3600 after + 900 not carried (400 of the after in targets written empty: a source of theirs has no value)\n"));
+    CHECK_THAT(a.err, StartsWith("weighting: area (the crosswalk has no population shares)\n"
+                                 "count: 4500 before = 3600 after + 900 not carried (400 of the after in targets written empty: a source of theirs has no value)\n"));
 }
 
 TEST_CASE("crosswalk chain: the middle vintages must match", "[cli][crosswalk][chain][bad]") {
