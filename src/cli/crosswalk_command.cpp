@@ -6,6 +6,7 @@
 #include "regio/geometry/intersection.hpp"
 #include "regio/harmonise/apply.hpp"
 #include "regio/harmonise/apply_weight.hpp"
+#include "regio/harmonise/chain_gaps.hpp"
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
 #include "regio/harmonise/crosswalk_check.hpp"
@@ -55,6 +56,7 @@ struct ApplyArgs {
 
 struct ChainArgs {
     std::vector<std::string> crosswalks;
+    bool strict = false;
     OutputOptions out;
 };
 
@@ -180,18 +182,32 @@ int run_chain(const ChainArgs& args) {
         if (weighted) harmonise::check_crosswalk(t, {harmonise::ShareColumn::Area, harmonise::ShareColumn::Weight});
         else harmonise::check_crosswalk(t, {harmonise::ShareColumn::Area});
     }
+    const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
     harmonise::Crosswalk chained = tables[0];
+    nlohmann::ordered_json links = nlohmann::ordered_json::array();
+    std::vector<std::string> gap_lines;
     for (std::size_t i = 1; i < args.crosswalks.size(); ++i) {
-        const harmonise::Crosswalk& next = tables[i];
-        std::set<std::string> sources;
-        for (const auto& r : next.rows) sources.insert(r.from_id);
-        std::set<std::string> missing;
-        for (const auto& r : chained.rows)
-            if (!sources.count(r.to_id)) missing.insert(r.to_id);
-        if (!missing.empty())
-            throw DataError("units " + fmt::format("{}", fmt::join(missing, ", ")) + " of the middle vintage are not sources in it",
-                            Where{args.crosswalks[i]}, "the crosswalks must share the middle vintage");
-        chained = harmonise::chain_crosswalks(chained, next);
+        harmonise::ChainLinkResult link = harmonise::chain_with_gaps(
+            chained, tables[i], args.crosswalks[i], args.strict ? harmonise::MiddleGaps::Strict : harmonise::MiddleGaps::Carry);
+        chained = std::move(link.chained);
+        links.push_back({{"crosswalk", args.crosswalks[i]},
+                         {"middle_discontinued", link.discontinued},
+                         {"middle_new", link.new_units},
+                         {"sources_dropped", link.dropped_sources}});
+        auto first_ten = [](const std::vector<std::string>& ids) {
+            std::string list;
+            for (std::size_t k = 0; k < std::min<std::size_t>(10, ids.size()); ++k) list += (k ? ", " : "") + ids[k];
+            return list + (ids.size() > 10 ? ", ..." : "");
+        };
+        if (!link.discontinued.empty())
+            gap_lines.push_back(fmt::format("regio: warning: {}: {} units of the middle vintage have no successor (discontinued: {}); "
+                                            "{} sources going into them are not carried (--strict refuses this)",
+                                            args.crosswalks[i], link.discontinued.size(), first_ten(link.discontinued),
+                                            link.dropped_sources.size()));
+        if (!link.new_units.empty())
+            gap_lines.push_back(fmt::format("regio: warning: {}: {} units of the middle vintage have no predecessor (new: {}); "
+                                            "their targets get nothing from the chain (--strict refuses this)",
+                                            args.crosswalks[i], link.new_units.size(), first_ten(link.new_units)));
     }
     // The composed table must itself move every source whole before it is written.
     chained.file = args.out.output;
@@ -202,8 +218,20 @@ int run_chain(const ChainArgs& args) {
         throw DataError("the chained crosswalk fails its check (not written): " + e.message(), Where{args.out.output});
     }
     io::write_crosswalk(chained, chained_output);
+    if (report_output) {
+        nlohmann::ordered_json j;
+        j["command"] = "crosswalk chain";
+        j["crosswalks"] = args.crosswalks;
+        j["middle_gaps"] = args.strict ? "strict" : "carried";
+        j["links"] = links;
+        j["rows"] = chained.rows.size();
+        write_report(*report_output, j);
+    }
     outputs.commit();
-    if (!args.out.quiet) std::cerr << fmt::format("chain: {} rows\n", chained.rows.size());
+    if (!args.out.quiet) {
+        std::cerr << fmt::format("chain: {} rows\n", chained.rows.size());
+        for (const auto& line : gap_lines) std::cerr << line << '\n';
+    }
     return 0;
 }
 
@@ -282,6 +310,9 @@ Example:
     auto chain = std::make_shared<ChainArgs>();
     CLI::App* c = crosswalk->add_subcommand("chain", "Compose crosswalks A->B, B->C into A->C");
     c->add_option("crosswalks", chain->crosswalks, "Crosswalk CSVs in order")->required();
+    c->add_flag("--strict", chain->strict,
+                "Refuse units of a middle vintage without a successor or predecessor (default: carried as discontinued or new, "
+                "and reported)");
     add_output_options(*c, chain->out);
     c->footer(R"(Example:
   regio crosswalk chain nuts_2016_2021.csv nuts_2021_2024.csv \
