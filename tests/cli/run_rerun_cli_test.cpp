@@ -22,10 +22,31 @@ const fs::path kSource = fs::path(REGIO_TEST_DATA).parent_path().parent_path();
 
 std::string berlin(const std::string& name) { return (kSource / "geodata" / "berlin" / name).string(); }
 
+// A map step of the share of foreign citizens.
+std::string map_step(const std::string& name, const std::string& layer, const std::string& data, const std::string& title,
+                     const std::string& output) {
+    return R"([[step]]
+name = ")" + name + R"("
+run = "map"
+[step.args]
+layer = ")" + layer + R"("
+id = "id"
+name = "name"
+data = ")" + data + R"("
+data-id = "region"
+field = "value"
+where = ["indicator=share_of_residents", "group=foreigners"]
+style = ")" + (kSource / "styles" / "rate.toml").string() + R"("
+title = ")" + title + R"("
+source = "Source: Amt für Statistik Berlin-Brandenburg, CC BY 3.0 DE"
+output = ")" + output + R"("
+
+)";
+}
+
 // The pipeline tried in issue #18, on the committed extract.
 std::string newcomer_pipeline() {
     const std::string lor = berlin("lor_3035.gpkg");
-    const std::string style = (kSource / "styles" / "rate.toml").string();
     return R"([pipeline]
 name = "Berlin: a newcomer's first hour"
 
@@ -38,23 +59,7 @@ id = "id"
 definitions = ")" + berlin("indicators_citizenship.toml") + R"("
 output = "foreigners_planning_areas_2020.csv"
 
-[[step]]
-name = "map_2020"
-run = "map"
-[step.args]
-layer = ")" + lor + R"(:plr_until2020"
-id = "id"
-name = "name"
-data = "@foreigners_2020"
-data-id = "region"
-field = "value"
-where = ["indicator=share_of_residents", "group=foreigners"]
-style = ")" + style + R"("
-title = "Berlin's foreign citizens, 31.12.2020"
-source = "Source: Amt für Statistik Berlin-Brandenburg, CC BY 3.0 DE"
-output = "foreigners_planning_areas_2020.svg"
-
-[[step]]
+)" + map_step("map_2020", lor + ":plr_until2020", "@foreigners_2020", "Berlin's foreign citizens, 31.12.2020", "foreigners_planning_areas_2020.svg") + R"([[step]]
 name = "crosswalk"
 run = "crosswalk build"
 [step.args]
@@ -72,7 +77,6 @@ run = "crosswalk apply"
 crosswalk = "@crosswalk"
 data = ")" + berlin("register_2020-12_forecast-areas.csv") + R"("
 id = "id"
-weight = "population"
 extensive = ["inhabitants", "inhabitants_foreigners", "inhabitants_germans"]
 output = "register_2020_on_2021.csv"
 
@@ -85,23 +89,7 @@ id = "id"
 definitions = ")" + berlin("indicators_citizenship.toml") + R"("
 output = "foreigners_forecast_areas_2021.csv"
 
-[[step]]
-name = "map_2021"
-run = "map"
-[step.args]
-layer = ")" + lor + R"(:pgr_from2021"
-id = "id"
-name = "name"
-data = "@foreigners_2021"
-data-id = "region"
-field = "value"
-where = ["indicator=share_of_residents", "group=foreigners"]
-style = ")" + style + R"("
-title = "Foreign citizens on the 2021 forecast areas"
-source = "Source: Amt für Statistik Berlin-Brandenburg, CC BY 3.0 DE"
-output = "foreigners_forecast_areas_2021.svg"
-
-[[step]]
+)" + map_step("map_2021", lor + ":pgr_from2021", "@foreigners_2021", "Foreign citizens on the 2021 forecast areas", "foreigners_forecast_areas_2021.svg") + R"([[step]]
 name = "degurba"
 run = "degurba"
 [step.args]
@@ -142,6 +130,7 @@ TEST_CASE("run: the newcomer's Berlin pipeline re-runs with a byte-identical man
         // No report is hashed (reports carry timings).
         for (const auto& output : step["outputs"]) CHECK(!output["path"].get<std::string>().ends_with(".report.json"));
     }
+    CHECK(manifest["steps"][3]["report"]["weight"] == "population");  // the crosswalk's weights, by default (item 3)
     CHECK(fs::exists(out / "degurba.report.json"));
     CHECK(fs::exists(out / "timings.json"));
 
