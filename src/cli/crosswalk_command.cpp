@@ -5,6 +5,8 @@
 #include "regio/error.hpp"
 #include "regio/geometry/intersection.hpp"
 #include "regio/harmonise/apply.hpp"
+#include "regio/harmonise/apply_weight.hpp"
+#include "regio/harmonise/chain_gaps.hpp"
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
 #include "regio/harmonise/crosswalk_check.hpp"
@@ -46,7 +48,7 @@ struct ApplyArgs {
     std::string id;
     std::vector<std::string> extensive;
     std::vector<std::string> intensive;
-    std::string weight = "area";
+    std::string weight;  // "" = population when the crosswalk has it, else area (harmonise::decide_weight)
     TextInputArgs text;
     bool accept_loss = false;
     OutputOptions out;
@@ -54,6 +56,7 @@ struct ApplyArgs {
 
 struct ChainArgs {
     std::vector<std::string> crosswalks;
+    bool strict = false;
     OutputOptions out;
 };
 
@@ -94,9 +97,10 @@ int run_apply(const ApplyArgs& args) {
     options.id = args.id;
     options.extensive = args.extensive;
     options.intensive = parse_intensive(args.intensive);
-    if (args.weight == "area") options.weight = harmonise::ApplyWeight::Area;
-    else if (args.weight == "population") options.weight = harmonise::ApplyWeight::Population;
-    else throw UsageError("unknown --weight '" + args.weight + "' (known: area, population)");
+    std::optional<harmonise::ApplyWeight> requested;
+    if (args.weight == "area") requested = harmonise::ApplyWeight::Area;
+    else if (args.weight == "population") requested = harmonise::ApplyWeight::Population;
+    else if (!args.weight.empty()) throw UsageError("unknown --weight '" + args.weight + "' (known: area, population)");
     options.loss = args.accept_loss ? harmonise::LossPolicy::Accept : harmonise::LossPolicy::Refuse;
     if (io::extension_of(args.out.output) != "csv") throw UsageError("apply writes CSV: name the output .csv");
     io::OutputPlan outputs(overwrite_of(args.out), {args.crosswalk, args.data});
@@ -104,6 +108,8 @@ int run_apply(const ApplyArgs& args) {
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     const harmonise::Crosswalk crosswalk = io::read_crosswalk(args.crosswalk);
+    const harmonise::WeightDecision weighting = harmonise::decide_weight(crosswalk, requested);
+    options.weight = weighting.weight;
     const io::CsvTable data = io::read_csv_table(args.data, args.text.options());
     const harmonise::ApplyResult result = harmonise::apply_crosswalk(crosswalk, data, options);
     io::write_region_table(result.table, nullptr, table_output);
@@ -113,7 +119,8 @@ int run_apply(const ApplyArgs& args) {
         j["command"] = "crosswalk apply";
         j["crosswalk"] = args.crosswalk;
         j["data"] = args.data;
-        j["weight"] = args.weight;
+        j["weight"] = harmonise::weight_name(weighting.weight);
+        j["weight_chosen"] = weighting.choice == harmonise::WeightChoice::Requested ? "by --weight" : "default";
         nlohmann::ordered_json totals = nlohmann::ordered_json::object();
         for (std::size_t k = 0; k < args.extensive.size(); ++k)
             totals[args.extensive[k]] = {{"before", result.total_before[k]},
@@ -136,6 +143,7 @@ int run_apply(const ApplyArgs& args) {
     }
     outputs.commit();
     if (!args.out.quiet) {
+        std::cerr << harmonise::weight_summary(weighting) << '\n';
         for (std::size_t k = 0; k < args.extensive.size(); ++k)
             std::cerr << totals_equation(args.extensive[k], result, k) << '\n';
         for (const auto& u : result.unbalanced_sources)
@@ -174,18 +182,32 @@ int run_chain(const ChainArgs& args) {
         if (weighted) harmonise::check_crosswalk(t, {harmonise::ShareColumn::Area, harmonise::ShareColumn::Weight});
         else harmonise::check_crosswalk(t, {harmonise::ShareColumn::Area});
     }
+    const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
     harmonise::Crosswalk chained = tables[0];
+    nlohmann::ordered_json links = nlohmann::ordered_json::array();
+    std::vector<std::string> gap_lines;
     for (std::size_t i = 1; i < args.crosswalks.size(); ++i) {
-        const harmonise::Crosswalk& next = tables[i];
-        std::set<std::string> sources;
-        for (const auto& r : next.rows) sources.insert(r.from_id);
-        std::set<std::string> missing;
-        for (const auto& r : chained.rows)
-            if (!sources.count(r.to_id)) missing.insert(r.to_id);
-        if (!missing.empty())
-            throw DataError("units " + fmt::format("{}", fmt::join(missing, ", ")) + " of the middle vintage are not sources in it",
-                            Where{args.crosswalks[i]}, "the crosswalks must share the middle vintage");
-        chained = harmonise::chain_crosswalks(chained, next);
+        harmonise::ChainLinkResult link = harmonise::chain_with_gaps(
+            chained, tables[i], args.crosswalks[i], args.strict ? harmonise::MiddleGaps::Strict : harmonise::MiddleGaps::Carry);
+        chained = std::move(link.chained);
+        links.push_back({{"crosswalk", args.crosswalks[i]},
+                         {"middle_discontinued", link.discontinued},
+                         {"middle_new", link.new_units},
+                         {"sources_dropped", link.dropped_sources}});
+        auto first_ten = [](const std::vector<std::string>& ids) {
+            std::string list;
+            for (std::size_t k = 0; k < std::min<std::size_t>(10, ids.size()); ++k) list += (k ? ", " : "") + ids[k];
+            return list + (ids.size() > 10 ? ", ..." : "");
+        };
+        if (!link.discontinued.empty())
+            gap_lines.push_back(fmt::format("regio: warning: {}: {} units of the middle vintage have no successor (discontinued: {}); "
+                                            "{} sources going into them are not carried (--strict refuses this)",
+                                            args.crosswalks[i], link.discontinued.size(), first_ten(link.discontinued),
+                                            link.dropped_sources.size()));
+        if (!link.new_units.empty())
+            gap_lines.push_back(fmt::format("regio: warning: {}: {} units of the middle vintage have no predecessor (new: {}); "
+                                            "their targets get nothing from the chain (--strict refuses this)",
+                                            args.crosswalks[i], link.new_units.size(), first_ten(link.new_units)));
     }
     // The composed table must itself move every source whole before it is written.
     chained.file = args.out.output;
@@ -196,8 +218,20 @@ int run_chain(const ChainArgs& args) {
         throw DataError("the chained crosswalk fails its check (not written): " + e.message(), Where{args.out.output});
     }
     io::write_crosswalk(chained, chained_output);
+    if (report_output) {
+        nlohmann::ordered_json j;
+        j["command"] = "crosswalk chain";
+        j["crosswalks"] = args.crosswalks;
+        j["middle_gaps"] = args.strict ? "strict" : "carried";
+        j["links"] = links;
+        j["rows"] = chained.rows.size();
+        write_report(*report_output, j);
+    }
     outputs.commit();
-    if (!args.out.quiet) std::cerr << fmt::format("chain: {} rows\n", chained.rows.size());
+    if (!args.out.quiet) {
+        std::cerr << fmt::format("chain: {} rows\n", chained.rows.size());
+        for (const auto& line : gap_lines) std::cerr << line << '\n';
+    }
     return 0;
 }
 
@@ -269,7 +303,8 @@ Example:
     a->add_option("--intensive", apply->intensive,
                   "Rate or mean columns as COLUMN:DENOMINATOR: averaged with the moved denominator as weight")
         ->delimiter(',');
-    a->add_option("--weight", apply->weight, "Shares to split by: area or population")->capture_default_str();
+    a->add_option("--weight", apply->weight,
+                  "Shares to split by: area or population (default: population when the crosswalk has it, else area)");
     add_text_options(*a, apply->text);
     a->add_flag("--accept-loss", apply->accept_loss,
                 "Apply a crosswalk whose shares of a source do not sum to 1, and report what that loses or invents "
@@ -284,6 +319,9 @@ Example:
     auto chain = std::make_shared<ChainArgs>();
     CLI::App* c = crosswalk->add_subcommand("chain", "Compose crosswalks A->B, B->C into A->C");
     c->add_option("crosswalks", chain->crosswalks, "Crosswalk CSVs in order")->required();
+    c->add_flag("--strict", chain->strict,
+                "Refuse units of a middle vintage without a successor or predecessor (default: carried as discontinued or new, "
+                "and reported)");
     add_output_options(*c, chain->out);
     c->footer(R"(Example:
   regio crosswalk chain nuts_2016_2021.csv nuts_2021_2024.csv \

@@ -3,6 +3,7 @@
 // code: 0 ok, 1 data or processing error, 2 usage error.
 #include "command_words.hpp"
 #include "commands.hpp"
+#include "pipeline_steps.hpp"
 
 #include "regio/error.hpp"
 #include "regio/io/input_spec.hpp"
@@ -22,6 +23,10 @@ std::string command_path(const CLI::App* app) {
 
 // `regio help aggregate points` shows the help of that command.
 int show_help(CLI::App& app, const std::vector<std::string>& words) {
+    if (words.size() == 1 && words[0] == "pipeline") {  // a topic, not a command: the file format of `regio run`
+        std::cout << regio::cli::pipeline_help_text();
+        return 0;
+    }
     CLI::App* target = &app;
     for (const auto& word : words) {
         CLI::App* next = nullptr;
@@ -86,6 +91,7 @@ int main(int argc, char** argv) {
 
     // Mistyped commands and options first, by name, with the nearest real one.
     if (const auto problem = regio::cli::check_command_words(app, std::vector<std::string>(argv + 1, argv + argc))) {
+        regio::cli::record_step_error(*problem);
         std::cerr << "regio: error: " << *problem << "\n";
         std::cerr << "Run 'regio --help' or 'regio help COMMAND' for usage.\n";
         return 2;
@@ -94,6 +100,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
+        regio::cli::record_step_error(e.what());
         std::cerr << "regio: error: " << e.what() << "\n";
         std::cerr << "Run 'regio --help' or 'regio help COMMAND' for usage.\n";
         return 2;
@@ -111,10 +118,12 @@ int main(int argc, char** argv) {
         return action();
     } catch (const regio::UsageError& e) {
         // Passwords of connection strings never reach a message (issue #16).
+        regio::cli::record_step_error(regio::io::redact_secrets(e.what()));
         std::cerr << "regio: error: " << regio::io::redact_secrets(e.what()) << '\n';
         if (!e.hint().empty()) std::cerr << "hint: " << regio::io::redact_secrets(e.hint()) << '\n';
         return 2;
     } catch (const regio::Error& e) {
+        regio::cli::record_step_error(regio::io::redact_secrets(e.what()));
         std::cerr << "regio: error: " << regio::io::redact_secrets(e.what()) << '\n';
         if (!e.hint().empty()) std::cerr << "hint: " << regio::io::redact_secrets(e.hint()) << '\n';
         return 1;
@@ -128,6 +137,7 @@ int main(int argc, char** argv) {
         std::cerr << "regio: error: out of memory: an array would exceed the largest possible size (" << e.what() << ")\n";
         return 1;
     } catch (const std::exception& e) {
+        regio::cli::record_step_error(regio::io::redact_secrets(e.what()));
         std::cerr << "regio: error: " << regio::io::redact_secrets(e.what()) << '\n';
         return 1;
     }

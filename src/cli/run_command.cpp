@@ -2,6 +2,7 @@
 // run step by step (each one a regio command in its own process), with a
 // manifest of inputs, outputs and their checksums and each step's report.
 #include "commands.hpp"
+#include "pipeline_steps.hpp"
 
 #include "regio/error.hpp"
 #include "regio/interrupt/signal_watcher.hpp"
@@ -32,49 +33,45 @@ struct RunArgs {
     bool quiet = false;
 };
 
-// Commands that take --report, --overwrite and --quiet.
-const std::set<std::string> kReporting = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
-                                          "indicators", "regionalise", "compare", "atlas", "segregation"};
-
 // A step's full command line: its options, plus --report (when the file
-// names none), --overwrite and --quiet as the runner adds them. --overwrite
-// is safe only because check_confinement() has made sure that every file a
-// step may replace was made by an earlier run of this pipeline.
+// names none), --overwrite and --quiet as the runner adds them to every
+// command that takes them (step_options). --overwrite is safe only because
+// check_confinement() has made sure that every file a step may replace was
+// made by an earlier run of this pipeline.
 struct StepCommand {
     std::vector<std::string> args;
-    std::string report;  // the report the runner asked for ("" if none)
-    bool reporting = false;
+    std::string report;         // the step's report: the one it names or the one the runner asked for ("" if none)
+    bool runner_report = false;  // the runner added --report
 };
 
-StepCommand step_command(const pipeline::Pipeline& p, const pipeline::Step& step, const std::string& out_dir, bool quiet) {
+StepCommand step_command(const CLI::App& root, const pipeline::Pipeline& p, const pipeline::Step& step, const std::string& out_dir,
+                         bool quiet) {
     StepCommand c;
     c.args = pipeline::command_line(p, step, out_dir);
-    c.reporting = kReporting.count(step.run) > 0;
-    const bool has_report = std::any_of(step.args.begin(), step.args.end(), [](const auto& a) { return a.key == "report"; });
-    if (c.reporting) {
-        if (!has_report) {
-            c.report = (std::filesystem::path(out_dir) / (step.name + ".report.json")).string();
-            c.args.insert(c.args.end(), {"--report", c.report});
-        }
-        if (std::none_of(step.args.begin(), step.args.end(), [](const auto& a) { return a.key == "overwrite"; }))
-            c.args.push_back("--overwrite");  // the out directory belongs to the pipeline
-        if (quiet) c.args.push_back("--quiet");
-    } else if (step.run == "map" || step.run == "crosswalk chain") {
-        c.args.push_back("--overwrite");
+    const StepOptions takes = step_options(root, step.run);
+    auto names = [&](const char* key) { return std::any_of(step.args.begin(), step.args.end(), [&](const auto& a) { return a.key == key; }); };
+    for (const auto& [key, path] : pipeline::step_outputs(step, out_dir))
+        if (key == "report") c.report = path;
+    if (takes.report && c.report.empty()) {
+        c.report = (std::filesystem::path(out_dir) / (step.name + ".report.json")).string();
+        c.runner_report = true;
+        c.args.insert(c.args.end(), {"--report", c.report});
     }
+    if (takes.overwrite && !names("overwrite")) c.args.push_back("--overwrite");  // the out directory belongs to the pipeline
+    if (takes.quiet && quiet && !names("quiet")) c.args.push_back("--quiet");
     return c;
 }
 
 std::string who(const pipeline::Step& step) { return "step " + step.name + " (line " + std::to_string(step.line) + ")"; }
 
 // Every file the run may write, for check_confinement().
-std::vector<pipeline::FileWrite> planned_writes(const pipeline::Pipeline& p, const std::string& out_dir, const std::string& only) {
+std::vector<pipeline::FileWrite> planned_writes(const CLI::App& root, const pipeline::Pipeline& p, const std::string& out_dir, const std::string& only) {
     std::vector<pipeline::FileWrite> writes;
     for (const auto& step : p.steps) {
         if (!only.empty() && step.name != only) continue;
         for (const auto& [key, path] : pipeline::step_outputs(step, out_dir)) writes.push_back({who(step), key, path});
-        const StepCommand c = step_command(p, step, out_dir, false);
-        if (!c.report.empty()) writes.push_back({who(step), "report", c.report});
+        const StepCommand c = step_command(root, p, step, out_dir, false);
+        if (c.runner_report) writes.push_back({who(step), "report", c.report});
     }
     writes.push_back({"run", "manifest", (std::filesystem::path(out_dir) / "manifest.json").string()});
     writes.push_back({"run", "timings", (std::filesystem::path(out_dir) / "timings.json").string()});
@@ -96,13 +93,43 @@ void write_manifest(const std::string& out_dir, const nlohmann::ordered_json& ma
     plan.commit();
 }
 
-int run(const RunArgs& args) {
+// The outputs of a step that succeeded, with their checksums. Its report is
+// not hashed: it carries timings; it goes into the manifest without them.
+nlohmann::ordered_json step_output_entries(const pipeline::Step& step, const std::string& out_dir, const std::string& report,
+                                           std::set<std::string>& files) {
+    nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
+    for (const auto& [key, path] : pipeline::step_outputs(step, out_dir)) {
+        if (!std::filesystem::exists(path)) continue;
+        files.insert(pipeline::run_relative(path, out_dir));
+        if (std::filesystem::is_directory(path) || path == report)  // a site lists its files in its report
+            outputs.push_back({{"key", key}, {"path", path}});
+        else
+            outputs.push_back({{"key", key}, {"path", path}, {"sha256", pipeline::sha256_file(path)}});
+    }
+    return outputs;
+}
+
+// The step's report, without its timings (they live in timings.json: the
+// manifest stays identical on re-runs), into the manifest entry.
+void add_report(nlohmann::ordered_json& entry, const std::string& report, const std::string& out_dir, std::set<std::string>& files,
+                std::vector<std::string>& summaries) {
+    if (report.empty() || !std::filesystem::exists(report)) return;
+    files.insert(pipeline::run_relative(report, out_dir));
+    std::ifstream in(report);
+    nlohmann::ordered_json r = nlohmann::ordered_json::parse(in, nullptr, false);
+    if (r.is_discarded()) return;
+    r.erase("timings");
+    if (r.contains("summary") && r["summary"].is_string()) summaries.push_back(r["summary"].get<std::string>());
+    entry["report"] = r;
+}
+
+int run(const CLI::App& root, const RunArgs& args) {
     const pipeline::Pipeline p = pipeline::load_pipeline(args.pipeline);
     const std::string out_dir = args.out.empty() ? p.out_dir : args.out;
     report_problems(args.pipeline, pipeline::check_pipeline(p, out_dir));
     if (!args.only.empty() && std::none_of(p.steps.begin(), p.steps.end(), [&](const auto& s) { return s.name == args.only; }))
         throw UsageError("--only: no step named '" + args.only + "'");
-    report_problems(args.pipeline, pipeline::check_confinement(p, out_dir, planned_writes(p, out_dir, args.only)));
+    report_problems(args.pipeline, pipeline::check_confinement(p, out_dir, planned_writes(root, p, out_dir, args.only)));
     std::string foreign;
     std::set<std::string> files;  // every file this pipeline has made (see run_relative), for the next run's check
     for (const auto& f : pipeline::files_of_previous_run(out_dir, args.pipeline, foreign))
@@ -135,9 +162,10 @@ int run(const RunArgs& args) {
     std::vector<std::string> summaries;  // steps' one-line summaries (e.g. compare's validation line), repeated at the end
     for (const auto& step : p.steps) {
         if (!args.only.empty() && step.name != args.only) continue;
-        const StepCommand command = step_command(p, step, out_dir, args.quiet);
-        std::string shown = "regio";
-        for (const auto& c : command.args) shown += " " + io::redact_secrets(c);
+        const StepCommand command = step_command(root, p, step, out_dir, args.quiet);
+        std::vector<std::string> redacted;  // passwords of connection strings are never shown
+        for (const auto& c : command.args) redacted.push_back(io::redact_secrets(c));
+        const std::string shown = shell_command(redacted);
         if (args.dry_run) {
             std::cout << step.name << ": " << shown << '\n';
             continue;
@@ -145,33 +173,32 @@ int run(const RunArgs& args) {
         if (signals.received() != 0) break;
         if (!args.quiet) std::cerr << "== " << step.name << ": " << shown << '\n';
         if (step.run == "atlas") finish(nullptr);  // the atlas reads the manifest of the steps before it
+        // A failing step writes its error message here (record_step_error).
+        const std::filesystem::path error_file = std::filesystem::path(out_dir) / ("." + step.name + ".error");
+        std::filesystem::remove(error_file);
         const auto start = std::chrono::steady_clock::now();
-        const int code = pipeline::run_step_process(command.args, signals);
+        const int code = pipeline::run_step_process(command.args, signals,
+                                                    {std::string(kStepErrorFileVariable) + "=" + error_file.string()});
         timings[step.name + "_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         nlohmann::ordered_json entry;
         entry["name"] = step.name;
         entry["run"] = step.run;
-        entry["command"] = command.args;
+        // Recorded without the run's --quiet: how a run talks is no part of what it made.
+        entry["command"] = args.quiet ? step_command(root, p, step, out_dir, false).args : command.args;
         entry["exit_code"] = code;
-        nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
-        for (const auto& [key, path] : pipeline::step_outputs(step, out_dir))
-            if (std::filesystem::is_directory(path)) {  // a site: its files are listed in its report
-                outputs.push_back({{"key", key}, {"path", path}});
-                files.insert(pipeline::run_relative(path, out_dir));
-            } else if (std::filesystem::exists(path)) {
-                outputs.push_back({{"key", key}, {"path", path}, {"sha256", pipeline::sha256_file(path)}});
-                files.insert(pipeline::run_relative(path, out_dir));
+        if (code != 0) {
+            // A failed step made nothing: files left from an earlier run are
+            // not its outputs, so none are listed (or hashed).
+            std::string message = fmt::format("exit {}", code);
+            if (std::ifstream in(error_file); in) {
+                std::getline(in, message);
             }
-        entry["outputs"] = outputs;
-        if (command.reporting && !command.report.empty() && std::filesystem::exists(command.report)) {
-            files.insert(pipeline::run_relative(command.report, out_dir));
-            std::ifstream in(command.report);
-            nlohmann::ordered_json r = nlohmann::ordered_json::parse(in, nullptr, false);
-            if (!r.is_discarded()) {
-                r.erase("timings");  // timings live in timings.json: the manifest stays identical on re-runs
-                if (r.contains("summary") && r["summary"].is_string()) summaries.push_back(r["summary"].get<std::string>());
-                entry["report"] = r;
-            }
+            std::filesystem::remove(error_file);
+            entry["error"] = message;
+            entry["outputs"] = nlohmann::ordered_json::array();
+        } else {
+            entry["outputs"] = step_output_entries(step, out_dir, command.report, files);
+            add_report(entry, command.report, out_dir, files, summaries);
         }
         if (const int sig = signals.received(); sig != 0) entry["interrupted"] = interrupt::signal_name(sig);
         steps.push_back(entry);
@@ -206,11 +233,12 @@ void add_run(CLI::App& app, Action& action) {
     cmd->add_option("pipeline", args->pipeline, "PIPELINE.toml")->required();
     cmd->add_option("--out", args->out, "Output directory (default: the file's [pipeline] out, or out)");
     cmd->add_option("--only", args->only, "Run only this step (earlier outputs must exist)");
-    cmd->add_flag("--dry-run", args->dry_run, "Check the file and print the commands, run nothing");
-    cmd->add_flag("-q,--quiet", args->quiet, "Quiet steps");
+    cmd->add_flag("--dry-run", args->dry_run, "Check the file and print the commands (shell-quoted), run nothing");
+    cmd->add_flag("-q,--quiet", args->quiet, "No progress or summaries from the run or its steps");
     cmd->footer(R"(Example:
-  regio run geodata/demo/pipeline.toml --out out)");
-    cmd->callback([args, &action] { action = [args] { return run(*args); }; });
+  regio run geodata/demo/pipeline.toml --out out
+The file format, with an example: regio help pipeline)");
+    cmd->callback([args, &action, &app] { action = [args, &app] { return run(app, *args); }; });
 }
 
 }  // namespace regio::cli

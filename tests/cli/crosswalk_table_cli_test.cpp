@@ -54,7 +54,7 @@ TEST_CASE("crosswalk table: shares of a source that do not sum to 1 are refused"
     const fs::path in = tmp.subdir("in"), out_dir = tmp.subdir("out");
     SECTION("area shares of C sum to 0.9 (population would be lost)") {
         const fs::path t = edited_table(in, "C,C2,", "C,C2,500000,0.15,1,5,0.125,1");
-        expect_refused(apply_cmd(t.string(), data("xw_data.csv"), out_dir / "a.csv", {"--extensive", "count"}),
+        expect_refused(apply_cmd(t.string(), data("xw_data.csv"), out_dir / "a.csv", {"--extensive", "count", "--weight", "area"}),
                        t.string() + ": line 4: field 'area_share_from': source 'C': its shares sum to 0.9, not 1", out_dir, t);
     }
     SECTION("weight shares of H sum to 1.1 (population would be invented); by area the table is fine") {
@@ -62,7 +62,7 @@ TEST_CASE("crosswalk table: shares of a source that do not sum to 1 are refused"
         expect_refused(apply_cmd(t.string(), data("xw_data.csv"), out_dir / "a.csv", {"--extensive", "count", "--weight", "population"}),
                        t.string() + ": line 11: field 'weight_share_from': source 'H': its shares sum to 1.1, not 1", out_dir, t);
         const RunResult r = run_regio(
-            apply_cmd(t.string(), data("xw_data.csv"), out_dir / "a.csv", {"--extensive", "count", "--intensive", "rate:pop", "-q"}));
+            apply_cmd(t.string(), data("xw_data.csv"), out_dir / "a.csv", {"--extensive", "count", "--intensive", "rate:pop", "--weight", "area", "-q"}));
         CHECK(r.exit_code == 0);
         CHECK(read_file(out_dir / "a.csv") == read_file(expected("xw_apply_area.csv")));
     }
@@ -119,10 +119,11 @@ TEST_CASE("crosswalk table: --accept-loss applies an unbalanced table and states
     const fs::path t = edited_table(in, "C,C2,", "C,C2,500000,0.15,1,5,0.125,1");
     const fs::path report = out_dir / "report.json";
     const RunResult r = run_regio(apply_cmd(t.string(), data("xw_data.csv"), out_dir / "a.csv",
-                                            {"--extensive", "count", "--accept-loss", "--report", report.string()}));
+                                            {"--extensive", "count", "--weight", "area", "--accept-loss", "--report", report.string()}));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.err, StartsWith("count: 4500 before = 3570 after + 900 not carried + 30 lost by shares below 1 (400 of the after in targets written empty: a source of theirs has no value)\n"
+    CHECK_THAT(r.err, StartsWith("weighting: area (--weight)\n"
+                                 "count: 4500 before = 3570 after + 900 not carried + 30 lost by shares below 1 (400 of the after in targets written empty: a source of theirs has no value)\n"
                                  "regio: warning: " + t.string() +
                                  ": line 4: field 'area_share_from': source 'C': its shares sum to 0.9, not 1 (accepted by --accept-loss)\n"));
     const std::string json = read_file(report);
@@ -133,7 +134,7 @@ TEST_CASE("crosswalk table: --accept-loss applies an unbalanced table and states
     CHECK(list_dir(out_dir) == Names{"a.csv", "report.json"});
     // Shares above 1 invent: G sends 0.2 + 0.9 of its 600.
     const fs::path u = edited_table(in, "G,G,", "G,G,800000,0.9,1,40,0.8,1");
-    const RunResult v = run_regio(apply_cmd(u.string(), data("xw_data.csv"), out_dir / "b.csv", {"--extensive", "count", "--accept-loss"}));
+    const RunResult v = run_regio(apply_cmd(u.string(), data("xw_data.csv"), out_dir / "b.csv", {"--extensive", "count", "--weight", "area", "--accept-loss"}));
     CHECK(v.exit_code == 0);
-    CHECK_THAT(v.err, StartsWith("count: 4500 before = 3660 after + 900 not carried - 60 invented by shares above 1 (400 of the after in targets written empty: a source of theirs has no value)\n"));
+    CHECK_THAT(v.err, StartsWith("weighting: area (--weight)\ncount: 4500 before = 3660 after + 900 not carried - 60 invented by shares above 1 (400 of the after in targets written empty: a source of theirs has no value)\n"));
 }

@@ -120,7 +120,14 @@ std::vector<NameUse> csv_columns_used(const Step& s, const std::string& key) {
         } else if (s.run == "crosswalk apply") {
             add_names(s, "id", false, used);
             add_names(s, "extensive", true, used);
-            add_names(s, "intensive", true, used);
+            // --intensive takes COLUMN:DENOMINATOR: both are columns (issue #18).
+            std::vector<NameUse> intensive;
+            add_names(s, "intensive", true, intensive);
+            for (const auto& u : intensive) {
+                const auto colon = u.name.find(':');
+                used.push_back({u.option, u.name.substr(0, colon)});
+                if (colon != std::string::npos) used.push_back({u.option, u.name.substr(colon + 1)});
+            }
         } else if (s.run == "regionalise") {
             add_names(s, arg_value(s, "data-id") ? "data-id" : "id", false, used);
             if (const auto* t = arg_value(s, "threshold"))

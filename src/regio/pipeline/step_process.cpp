@@ -11,7 +11,8 @@
 
 namespace regio::pipeline {
 
-int run_step_process(const std::vector<std::string>& args, interrupt::DeferredSignals& signals) {
+int run_step_process(const std::vector<std::string>& args, interrupt::DeferredSignals& signals,
+                     const std::vector<std::string>& environment) {
     // Everything the child needs is prepared before fork(): after it, the
     // child only makes async-signal-safe calls.
     std::vector<std::string> owned{"regio"};
@@ -19,6 +20,11 @@ int run_step_process(const std::vector<std::string>& args, interrupt::DeferredSi
     std::vector<char*> argv;
     for (auto& a : owned) argv.push_back(a.data());
     argv.push_back(nullptr);
+    std::vector<std::string> owned_env(environment);
+    for (char** e = environ; e && *e; ++e) owned_env.emplace_back(*e);
+    std::vector<char*> envp;
+    for (auto& e : owned_env) envp.push_back(e.data());
+    envp.push_back(nullptr);
     const pid_t run_pid = ::getpid();
     sigset_t none;
     sigemptyset(&none);
@@ -30,7 +36,7 @@ int run_step_process(const std::vector<std::string>& args, interrupt::DeferredSi
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
         if (::getppid() != run_pid) ::_exit(128 + SIGTERM);  // the run ended before prctl took effect
         ::sigprocmask(SIG_SETMASK, &none, nullptr);
-        ::execv("/proc/self/exe", argv.data());
+        ::execve("/proc/self/exe", argv.data(), envp.data());
         ::_exit(127);
     }
     ::setpgid(pid, pid);  // also here: the group exists before a signal is forwarded to it

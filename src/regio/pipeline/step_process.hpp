@@ -15,7 +15,10 @@ namespace regio::pipeline {
 // Runs this program (/proc/self/exe) with `args` (after argv[0]) and waits
 // for it. While it runs, signals that `signals` defers are forwarded to its
 // process group. Returns its exit code, or 128 + N when signal N killed it.
-// Throws Error when the process cannot be started.
-int run_step_process(const std::vector<std::string>& args, interrupt::DeferredSignals& signals);
+// Throws Error when the process cannot be started. `environment` entries
+// ("NAME=value") are added to the step's environment (the runner passes the
+// file a failing step writes its error message to).
+int run_step_process(const std::vector<std::string>& args, interrupt::DeferredSignals& signals,
+                     const std::vector<std::string>& environment = {});
 
 }  // namespace regio::pipeline
