@@ -12,7 +12,7 @@
 #include "regio/harmonise/noise_report.hpp"
 #include "regio/harmonise/overlay.hpp"
 #include "regio/harmonise/pair_weights.hpp"
-#include "regio/io/crosswalk_csv.hpp"
+#include "regio/harmonise/crosswalk_files.hpp"
 #include "regio/io/crs_domain.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/grid_source.hpp"
@@ -248,7 +248,7 @@ int run_crosswalk_build(const BuildArgs& given) {
     options.min_area = args.min_area;
     const harmonise::BuildResult built =
         harmonise::build_crosswalk(overlay, from.regions.ids, to.regions.ids, weights.empty() ? nullptr : &weights, options);
-    io::write_crosswalk(built.crosswalk, crosswalk_output);
+    harmonise::write_crosswalk(built.crosswalk, crosswalk_output);
     std::vector<harmonise::Change> changes;
     if (!args.changes.empty()) {
         std::vector<std::string> from_names, to_names;
@@ -259,7 +259,7 @@ int run_crosswalk_build(const BuildArgs& given) {
         const bool named = !args.from_name.empty();
         changes = harmonise::classify_changes(built.crosswalk, from.regions.ids, to.regions.ids, named ? &from_names : nullptr,
                                               named ? &to_names : nullptr, {});
-        io::write_changes(changes, *changes_output);
+        harmonise::write_changes(changes, *changes_output);
     }
     if (pieces_output) write_pieces(built.crosswalk, from.regions, to.regions, *pieces_output, threads);
     const double t_write = watch.lap();

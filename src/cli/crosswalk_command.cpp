@@ -12,7 +12,7 @@
 #include "regio/harmonise/crosswalk_check.hpp"
 #include "regio/harmonise/overlay.hpp"
 #include "regio/harmonise/pair_weights.hpp"
-#include "regio/io/crosswalk_csv.hpp"
+#include "regio/harmonise/crosswalk_files.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/grid_source.hpp"
 #include "regio/io/input_spec.hpp"
@@ -107,7 +107,7 @@ int run_apply(const ApplyArgs& args) {
     const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
-    const harmonise::Crosswalk crosswalk = io::read_crosswalk(args.crosswalk);
+    const harmonise::Crosswalk crosswalk = harmonise::read_crosswalk(args.crosswalk);
     const harmonise::WeightDecision weighting = harmonise::decide_weight(crosswalk, requested);
     options.weight = weighting.weight;
     const io::CsvTable data = io::read_csv_table(args.data, args.text.options());
@@ -176,7 +176,7 @@ int run_chain(const ChainArgs& args) {
     // Every table is checked before any is composed: the area shares, and the
     // weight shares when all tables have them (the chain then carries them).
     std::vector<harmonise::Crosswalk> tables;
-    for (const auto& path : args.crosswalks) tables.push_back(io::read_crosswalk(path));
+    for (const auto& path : args.crosswalks) tables.push_back(harmonise::read_crosswalk(path));
     const bool weighted = std::all_of(tables.begin(), tables.end(), [](const auto& t) { return t.has_weights; });
     for (const auto& t : tables) {
         if (weighted) harmonise::check_crosswalk(t, {harmonise::ShareColumn::Area, harmonise::ShareColumn::Weight});
@@ -217,7 +217,7 @@ int run_chain(const ChainArgs& args) {
     } catch (const DataError& e) {
         throw DataError("the chained crosswalk fails its check (not written): " + e.message(), Where{args.out.output});
     }
-    io::write_crosswalk(chained, chained_output);
+    harmonise::write_crosswalk(chained, chained_output);
     if (report_output) {
         nlohmann::ordered_json j;
         j["command"] = "crosswalk chain";

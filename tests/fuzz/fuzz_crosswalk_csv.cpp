@@ -10,7 +10,7 @@
 
 #include "regio/harmonise/crosswalk.hpp"
 #include "regio/harmonise/crosswalk_check.hpp"
-#include "regio/io/crosswalk_csv.hpp"
+#include "regio/harmonise/crosswalk_files.hpp"
 
 #include <cmath>
 #include <set>
@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static fuzz::ScratchFile file("crosswalk.csv");
     const std::string& path = file.write(data, size);
     fuzz::expect_only_regio_errors([&] {
-        const harmonise::Crosswalk cw = io::read_crosswalk(path);
+        const harmonise::Crosswalk cw = harmonise::read_crosswalk(path);
         harmonise::check_crosswalk(cw, {harmonise::ShareColumn::Area});
         for (const auto& row : cw.rows)
             fuzz::require(std::isfinite(row.area_share_from) && row.area_share_from >= 0 && row.area_share_from <= 1,

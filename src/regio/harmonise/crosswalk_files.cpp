@@ -1,4 +1,4 @@
-#include "regio/io/crosswalk_csv.hpp"
+#include "regio/harmonise/crosswalk_files.hpp"
 
 #include "regio/error.hpp"
 #include "regio/io/csv_table.hpp"
@@ -7,29 +7,29 @@
 
 #include <fstream>
 
-namespace regio::io {
+namespace regio::harmonise {
 namespace {
 
 std::string num(double v) { return table::format_number(v, table::ColumnKind::Real); }
 
 }  // namespace
 
-void write_crosswalk(const harmonise::Crosswalk& cw, const std::string& path, Overwrite overwrite,
+void write_crosswalk(const Crosswalk& cw, const std::string& path, io::Overwrite overwrite,
                      const std::vector<std::string>& inputs) {
-    OutputPlan plan(overwrite, inputs);
+    io::OutputPlan plan(overwrite, inputs);
     write_crosswalk(cw, plan.add("output", path));
     plan.commit();
 }
 
-void write_changes(const std::vector<harmonise::Change>& changes, const std::string& path, Overwrite overwrite,
+void write_changes(const std::vector<Change>& changes, const std::string& path, io::Overwrite overwrite,
                    const std::vector<std::string>& inputs) {
-    OutputPlan plan(overwrite, inputs);
+    io::OutputPlan plan(overwrite, inputs);
     write_changes(changes, plan.add("--changes", path));
     plan.commit();
 }
 
-void write_crosswalk(const harmonise::Crosswalk& cw, const PlannedOutput& output) {
-    write_output_stream(output, [&](std::ostream& out) {
+void write_crosswalk(const Crosswalk& cw, const io::PlannedOutput& output) {
+    io::write_output_stream(output, [&](std::ostream& out) {
         out << "from_id,to_id,area_m2,area_share_from,area_share_to";
         if (cw.has_weights) out << ",weight,weight_share_from,weight_share_to";
         out << '\n';
@@ -42,9 +42,9 @@ void write_crosswalk(const harmonise::Crosswalk& cw, const PlannedOutput& output
     });
 }
 
-harmonise::Crosswalk read_crosswalk(const std::string& path) {
-    const CsvTable t = read_csv_table(path);
-    harmonise::Crosswalk cw;
+Crosswalk read_crosswalk(const std::string& path) {
+    const io::CsvTable t = io::read_csv_table(path);
+    Crosswalk cw;
     const std::size_t f = t.column("from_id"), to = t.column("to_id"), a = t.column("area_m2"),
                       sf = t.column("area_share_from"), st = t.column("area_share_to");
     cw.has_weights = t.has_column("weight");
@@ -56,7 +56,7 @@ harmonise::Crosswalk read_crosswalk(const std::string& path) {
     }
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         // A cell that is not a number is named with its source unit, as the
-        // checks of harmonise::check_crosswalk name theirs.
+        // checks of check_crosswalk name theirs.
         auto number = [&](std::size_t column) {
             try {
                 return t.number(r, column);
@@ -64,7 +64,7 @@ harmonise::Crosswalk read_crosswalk(const std::string& path) {
                 throw DataError("source '" + t.rows[r][f] + "': " + e.message(), e.where(), e.hint());
             }
         };
-        harmonise::CrosswalkRow row{t.rows[r][f], t.rows[r][to], number(a), number(sf), number(st), 0, 0, 0};
+        CrosswalkRow row{t.rows[r][f], t.rows[r][to], number(a), number(sf), number(st), 0, 0, 0};
         if (cw.has_weights) {
             row.weight = number(w);
             row.weight_share_from = number(wf);
@@ -72,23 +72,23 @@ harmonise::Crosswalk read_crosswalk(const std::string& path) {
         }
         cw.rows.push_back(std::move(row));
     }
-    // Values are checked by harmonise::check_crosswalk, which knows which
+    // Values are checked by check_crosswalk, which knows which
     // columns the caller moves.
     cw.file = path;
     cw.lines = t.lines;
     return cw;
 }
 
-void write_changes(const std::vector<harmonise::Change>& changes, const PlannedOutput& output) {
-    write_output_stream(output, [&](std::ostream& out) {
+void write_changes(const std::vector<Change>& changes, const io::PlannedOutput& output) {
+    io::write_output_stream(output, [&](std::ostream& out) {
         out << "side,id,type,counterparts,detail\n";
         for (const auto& c : changes) {
             std::string counterparts;
             for (const auto& id : c.counterparts) counterparts += (counterparts.empty() ? "" : ";") + id;
-            out << c.side << ',' << table::csv_quote(c.id) << ',' << harmonise::change_name(c.type) << ','
+            out << c.side << ',' << table::csv_quote(c.id) << ',' << change_name(c.type) << ','
                 << table::csv_quote(counterparts) << ',' << c.detail << '\n';
         }
     });
 }
 
-}  // namespace regio::io
+}  // namespace regio::harmonise
