@@ -6,6 +6,7 @@
 #include "pipeline_steps.hpp"
 
 #include "regio/error.hpp"
+#include "regio/io/gdal_handles.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/interrupt/signal_watcher.hpp"
 
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
     // First, before any thread exists: SIGINT, SIGTERM and SIGHUP then
     // remove unfinished outputs and end regio with 128 + the signal's number.
     regio::interrupt::start_signal_watcher();
+    regio::io::apply_program_gdal_settings();
     CLI::App app{"regio: map address points and population grids onto regions, every record accounted for."};
     app.name("regio");
     app.footer("Run 'regio help COMMAND' or 'regio COMMAND --help' for a command's options.");

@@ -9,7 +9,7 @@
 #include "regio/io/output_stream.hpp"
 #include "regio/io/region_attributes.hpp"
 #include "regio/io/table_writer.hpp"
-#include "regio/regionalise/adjacency.hpp"
+#include "regio/geometry/adjacency.hpp"
 #include "regio/regionalise/dissolve.hpp"
 #include "regio/regionalise/region_summary.hpp"
 #include "regio/regionalise/unit_measures.hpp"
@@ -35,7 +35,7 @@ struct Args {
     std::string units, id, data, data_id, within, contiguity = "rook", unmatched = "error";
     std::size_t within_prefix = 0;
     std::vector<std::string> thresholds;
-    double tolerance = rg::kDefaultAdjacencyTolerance;
+    double tolerance = geometry::kDefaultAdjacencyTolerance;
     std::uint64_t seed = 1;
     unsigned runs = rg::MaxPOptions{}.runs;
     std::string output, map, report;
@@ -109,8 +109,8 @@ int run(const Args& a) {
     const double t_read = watch.lap();
 
     rg::Problem problem;
-    problem.neighbours = rg::build_adjacency(
-        units, {a.contiguity == "queen" ? rg::Contiguity::Queen : rg::Contiguity::Rook, a.tolerance});
+    problem.neighbours = geometry::build_adjacency(
+        units, {a.contiguity == "queen" ? geometry::Contiguity::Queen : geometry::Contiguity::Rook, a.tolerance});
     const double t_graph = watch.lap();
     rg::UnitMeasures measures = rg::measure_units(units.shapes);
     problem.group = groups.of_unit;

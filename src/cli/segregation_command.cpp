@@ -25,7 +25,7 @@ struct Args {
 
 int run(Args& a) {
     sg::SegregationRequest& r = a.request;
-    r.contiguity = a.contiguity == "rook" ? regionalise::Contiguity::Rook : regionalise::Contiguity::Queen;
+    r.contiguity = a.contiguity == "rook" ? geometry::Contiguity::Rook : geometry::Contiguity::Queen;
     r.kernel = a.kernel == "triangular" ? sg::Kernel::Triangular : a.kernel == "gaussian" ? sg::Kernel::Gaussian : sg::Kernel::Box;
     r.geometry = a.grid_codes ? sg::UnitGeometry::GridCodes : r.regions.empty() ? sg::UnitGeometry::None : sg::UnitGeometry::Regions;
     r.overwrite = a.overwrite ? io::Overwrite::Yes : io::Overwrite::No;

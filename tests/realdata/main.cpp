@@ -3,6 +3,8 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "regio/io/gdal_handles.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -12,6 +14,7 @@ int main(int argc, char** argv) {
         std::cout << "skipped: " << REGIO_SHARED_DATA << " is absent\n";
         return 77;
     }
-    ::setenv("GDAL_PAM_ENABLED", "NO", 1);
+    ::setenv("GDAL_PAM_ENABLED", "NO", 1);  // also for the regio and ogr2ogr processes the checks start
+    regio::io::apply_program_gdal_settings();
     return Catch::Session().run(argc, argv);
 }

@@ -16,7 +16,7 @@
 #include "regio/io/region_attributes.hpp"
 #include "regio/io/region_reader.hpp"
 #include "regio/geometry/geos_context.hpp"
-#include "regio/regionalise/adjacency.hpp"
+#include "regio/geometry/adjacency.hpp"
 
 #include "realdata_support.hpp"
 
@@ -116,7 +116,7 @@ TEST_CASE("real data: regionalise Berlin planning areas 2020 to 100 foreigners a
     CHECK(row == units.size());
 
     // Regions are contiguous (rook) and stay inside their district.
-    const auto neighbours = regionalise::build_adjacency(units, {});
+    const auto neighbours = geometry::build_adjacency(units, {});
     for (const auto& [id, list] : members) {
         INFO(id);
         std::set<std::size_t> in(list.begin(), list.end()), seen{list[0]};

@@ -119,6 +119,7 @@ int run(const std::string& data, const std::string& out_path, std::uint64_t seed
 }  // namespace
 
 int main(int argc, char** argv) {
+    regio::io::apply_program_gdal_settings();
     CLI::App app{"regio-make-berlin-records: a seeded synthetic register extract on Berlin's 2020 planning areas"};
     std::string data = "geodata/berlin";
     std::string out;

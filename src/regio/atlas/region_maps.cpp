@@ -3,7 +3,7 @@
 #include "regio/error.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/region_reader.hpp"
-#include "regio/regionalise/adjacency.hpp"
+#include "regio/geometry/adjacency.hpp"
 #include "regio/render/choropleth_plan.hpp"
 #include "regio/render/facets.hpp"
 #include "regio/render/simplify.hpp"
@@ -64,7 +64,7 @@ RegionMaps load_region_maps(const MapStep& map, int width, double simplify_px) {
     }
     // Neighbours share a border of positive length (rook), tolerant of
     // digitising noise (regionalise/adjacency.hpp).
-    out.neighbours = regionalise::build_adjacency(regions, regionalise::AdjacencyOptions{});
+    out.neighbours = geometry::build_adjacency(regions, geometry::AdjacencyOptions{});
     return out;
 }
 

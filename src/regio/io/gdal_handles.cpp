@@ -10,14 +10,12 @@ namespace regio::io {
 
 void ensure_gdal() {
     static std::once_flag once;
-    std::call_once(once, [] {
-        CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
-        // Rasters are read sequentially in row bands, so a small block cache
-        // suffices; GDAL's default (5% of RAM) would let memory grow with the
-        // raster. A user's own setting wins.
-        if (!CPLGetConfigOption("GDAL_CACHEMAX", nullptr)) CPLSetConfigOption("GDAL_CACHEMAX", "32");
-        GDALAllRegister();
-    });
+    std::call_once(once, [] { GDALAllRegister(); });
+}
+
+void apply_program_gdal_settings() {
+    CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
+    if (!CPLGetConfigOption("GDAL_CACHEMAX", nullptr)) CPLSetConfigOption("GDAL_CACHEMAX", "32");
 }
 
 CplErrorCapture::CplErrorCapture() { CPLPushErrorHandlerEx(&CplErrorCapture::handler, this); }

@@ -39,9 +39,17 @@ using ResultSetPtr = std::unique_ptr<OGRLayer, ResultSetReleaser>;
 using FeaturePtr = OGRFeatureUniquePtr;
 using GeometryPtr = OGRGeometryUniquePtr;
 
-// Registers GDAL drivers once and applies process-wide settings regio relies
-// on (no .aux.xml files beside inputs). Safe to call repeatedly.
+// Registers GDAL's drivers once. Safe to call repeatedly. It changes no
+// configuration: that is the program's choice (apply_program_gdal_settings).
 void ensure_gdal();
+
+// The settings regio's programs (the regio binary, its test runners and
+// tools) run GDAL with, applied once at start, before any thread exists:
+// no .aux.xml files written beside inputs (GDAL_PAM_ENABLED=NO), and a 32 MB
+// block cache unless the user set GDAL_CACHEMAX (rasters are read in row
+// bands, so GDAL's default of 5 % of RAM would only let memory grow). A
+// library user embedding regio keeps its own GDAL configuration.
+void apply_program_gdal_settings();
 
 // While alive, GDAL errors raised on this thread are recorded instead of
 // printed. GDAL keeps its handler stack per thread.

@@ -1,14 +1,12 @@
 #include "regio/regionalise/dissolve.hpp"
 
-#include "regio/error.hpp"
-#include "regio/geometry/geos_context.hpp"
+#include "regio/geometry/shape_union.hpp"
 
 namespace regio::regionalise {
 
 std::vector<geometry::MultiPolygon> dissolve(const std::vector<geometry::MultiPolygon>& shapes,
                                              const std::vector<std::vector<std::size_t>>& members) {
-    geometry::GeosContext ctx;
-    GEOSContextHandle_t h = ctx.get();
+    geometry::ShapeUnion unite;
     std::vector<geometry::MultiPolygon> out;
     out.reserve(members.size());
     for (const auto& region : members) {
@@ -16,21 +14,10 @@ std::vector<geometry::MultiPolygon> dissolve(const std::vector<geometry::MultiPo
             out.push_back(shapes[region[0]]);
             continue;
         }
-        // The collection takes ownership of its parts only once it exists:
-        // until then they stay in GeomPtrs.
-        std::vector<geometry::GeomPtr> parts;
-        for (std::size_t u : region)
-            if (!shapes[u].empty()) parts.push_back(geometry::to_geos(ctx, shapes[u]));
-        std::vector<GEOSGeometry*> raw;
-        for (auto& p : parts) raw.push_back(p.get());
-        geometry::GeomPtr collection(
-            GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())),
-            geometry::GeomDeleter{h});
-        if (!collection) throw GeometryError("cannot collect the units of a region: " + ctx.last_error());
-        for (auto& p : parts) (void)p.release();
-        geometry::GeomPtr merged(GEOSUnaryUnion_r(h, collection.get()), geometry::GeomDeleter{h});
-        if (!merged) throw GeometryError("cannot dissolve the units of a region: " + ctx.last_error());
-        out.push_back(geometry::from_geos(ctx, merged.get()));
+        std::vector<const geometry::MultiPolygon*> parts;
+        parts.reserve(region.size());
+        for (std::size_t u : region) parts.push_back(&shapes[u]);
+        out.push_back(unite.of(parts));
     }
     return out;
 }

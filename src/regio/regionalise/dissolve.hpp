@@ -8,7 +8,7 @@
 namespace regio::regionalise {
 
 // One MultiPolygon per region (members: unit indices per region). A region of
-// one unit keeps that unit's shape as read; larger ones are a GEOS unary union:
+// one unit keeps that unit's shape as read; larger ones are a union (geometry/shape_union):
 // shared borders disappear, but a digitising gap between two units stays as a
 // thin hole (the union does not snap, so no coordinate is moved). Throws
 // GeometryError if GEOS fails.

@@ -81,12 +81,12 @@ private:
 
 }  // namespace
 
-NeighbourPairs grid_neighbour_pairs(const GridCells& cells, regionalise::Contiguity contiguity) {
+NeighbourPairs grid_neighbour_pairs(const GridCells& cells, geometry::Contiguity contiguity) {
     const CellLookup lookup(cells);
     // Half of the neighbourhood (east, north, and for queen the two northern
     // corners): every pair is met once, from its southern or western cell.
     const std::vector<std::pair<std::int64_t, std::int64_t>> offsets =
-        contiguity == regionalise::Contiguity::Rook ? std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 1}, {1, 0}}
+        contiguity == geometry::Contiguity::Rook ? std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 1}, {1, 0}}
                                                     : std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 1}, {1, -1}, {1, 0}, {1, 1}};
     NeighbourPairs out;
     for (std::size_t i = 0; i < cells.size(); ++i)

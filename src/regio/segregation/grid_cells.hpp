@@ -3,7 +3,7 @@
 // cell in the grid's CRS (column = floor(x / cell size), counted from the
 // CRS origin, so that blocks of k x k cells line up with the grid's origin as
 // ../shared/spec/segregation.md §4 asks). Rows grow northwards.
-#include "regio/regionalise/adjacency.hpp"
+#include "regio/geometry/adjacency.hpp"
 #include "regio/segregation/single_group.hpp"
 
 #include <cstddef>
@@ -31,7 +31,7 @@ DenseLayout dense_layout(const GridCells& cells);
 // Units sharing an edge (rook) or also a corner (queen), each pair once, in
 // unit order. Throws DataError naming the two units when two units are the
 // same cell.
-NeighbourPairs grid_neighbour_pairs(const GridCells& cells, regionalise::Contiguity contiguity);
+NeighbourPairs grid_neighbour_pairs(const GridCells& cells, geometry::Contiguity contiguity);
 
 // Blocks of k x k cells: part_of[i] is unit i's block; blocks are numbered in
 // order of their first unit and come with their own (coarser) grid.

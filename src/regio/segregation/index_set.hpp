@@ -2,7 +2,7 @@
 // The indices asked for, computed on one composition at every scale and
 // bandwidth asked for: the rows of the tidy output before inference.
 #include "regio/geometry/types.hpp"
-#include "regio/regionalise/adjacency.hpp"
+#include "regio/geometry/adjacency.hpp"
 #include "regio/segregation/composition.hpp"
 #include "regio/segregation/grid_cells.hpp"
 #include "regio/segregation/single_group.hpp"
@@ -53,7 +53,7 @@ Places select_places(const Places& all, const std::vector<std::size_t>& units);
 
 struct IndexPlan {
     std::vector<Index> indices;  // in kAllIndices order
-    regionalise::Contiguity contiguity = regionalise::Contiguity::Queen;  // grids; regions come with neighbours
+    geometry::Contiguity contiguity = geometry::Contiguity::Queen;  // grids; regions come with neighbours
     std::vector<std::int64_t> scales;   // grid blocks of k x k cells
     std::vector<double> bandwidths;     // local environments, CRS units
     Kernel kernel = Kernel::Box;

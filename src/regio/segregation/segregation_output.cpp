@@ -64,7 +64,7 @@ nlohmann::ordered_json SegregationResult::to_json(const SegregationRequest& r) c
                   {"population", composition.total()}};
     j["geometry"] = {{"kind", geometry_name(r.geometry)},
                      {"source", r.geometry == UnitGeometry::Regions ? nlohmann::ordered_json(r.regions) : nlohmann::ordered_json(nullptr)},
-                     {"contiguity", r.contiguity == regionalise::Contiguity::Queen ? "queen" : "rook"},
+                     {"contiguity", r.contiguity == geometry::Contiguity::Queen ? "queen" : "rook"},
                      {"neighbour_pairs", neighbour_pairs}};
     j["bandwidths"] = r.bandwidths;
     j["kernel"] = kernel_name(r.kernel);

@@ -6,7 +6,7 @@
 #include "regio/geometry/region_set.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/progress.hpp"
-#include "regio/regionalise/adjacency.hpp"
+#include "regio/geometry/adjacency.hpp"
 #include "regio/segregation/composition.hpp"
 #include "regio/segregation/simulation.hpp"
 #include "regio/segregation/smoothing.hpp"
@@ -33,8 +33,8 @@ struct SegregationRequest {
     std::string regions;              // FILE[:LAYER]
     std::string regions_id;           // empty: the same name as `id`
     std::vector<std::string> indices; // empty: every index that applies
-    regionalise::Contiguity contiguity = regionalise::Contiguity::Queen;
-    double tolerance = regionalise::kDefaultAdjacencyTolerance;
+    geometry::Contiguity contiguity = geometry::Contiguity::Queen;
+    double tolerance = geometry::kDefaultAdjacencyTolerance;
     std::vector<double> bandwidths;   // CRS units
     Kernel kernel = Kernel::Box;
     std::vector<std::int64_t> scales; // k x k blocks of grid cells

@@ -83,7 +83,7 @@ UnitPlaces region_places(const SegregationRequest& r, const UnitTable& table, Co
     if (contiguity == ContiguityNeed::Yes) {
         // Degrees: 1e-7 is about 1 cm, like the metric default.
         const double tolerance = crs.is_geographic() ? r.tolerance * 1e-5 : r.tolerance;
-        const regionalise::Neighbours lists = regionalise::build_adjacency(units, {r.contiguity, tolerance});
+        const geometry::Neighbours lists = geometry::build_adjacency(units, {r.contiguity, tolerance});
         for (std::size_t i = 0; i < lists.size(); ++i)
             for (std::size_t j : lists[i])
                 if (i < j) out.places.neighbours.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));

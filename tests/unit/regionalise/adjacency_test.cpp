@@ -7,13 +7,13 @@
 #include <catch2/catch.hpp>
 
 using namespace regio_test;
-using regionalise::Contiguity;
+using geometry::Contiguity;
 using Lists = std::vector<std::vector<std::size_t>>;
 
 namespace {
 
 Lists adjacency(const geometry::RegionSet& units, Contiguity contiguity) {
-    return regionalise::build_adjacency(units, {contiguity, regionalise::kDefaultAdjacencyTolerance});
+    return geometry::build_adjacency(units, {contiguity, geometry::kDefaultAdjacencyTolerance});
 }
 
 }  // namespace

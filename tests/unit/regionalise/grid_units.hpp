@@ -3,7 +3,7 @@
 // lattice (cell (c, r) covers x c..c+1 km, y r..r+1 km), the problem built
 // from them as the command builds it, and checks every result must pass.
 #include "regio/geometry/region_set.hpp"
-#include "regio/regionalise/adjacency.hpp"
+#include "regio/geometry/adjacency.hpp"
 #include "regio/regionalise/max_p.hpp"
 #include "regio/regionalise/unit_measures.hpp"
 
@@ -33,9 +33,9 @@ inline geometry::RegionSet units_of(std::vector<geometry::MultiPolygon> shapes) 
 // values[k][unit], one minimum per threshold; all in one group unless given.
 inline regionalise::Problem problem_of(const geometry::RegionSet& units, std::vector<std::vector<double>> values,
                                        std::vector<double> minimum, std::vector<std::size_t> group = {},
-                                       regionalise::Contiguity contiguity = regionalise::Contiguity::Rook) {
+                                       geometry::Contiguity contiguity = geometry::Contiguity::Rook) {
     regionalise::Problem p;
-    p.neighbours = regionalise::build_adjacency(units, {contiguity, regionalise::kDefaultAdjacencyTolerance});
+    p.neighbours = geometry::build_adjacency(units, {contiguity, geometry::kDefaultAdjacencyTolerance});
     auto m = regionalise::measure_units(units.shapes);
     p.centroid = std::move(m.centroid);
     p.weight = std::move(m.area);

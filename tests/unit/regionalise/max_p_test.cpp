@@ -12,7 +12,7 @@
 #include <cstdint>
 
 using namespace regio_test;
-using regionalise::Contiguity;
+using geometry::Contiguity;
 using Regions = std::vector<std::vector<std::size_t>>;
 
 namespace {

@@ -126,7 +126,7 @@ TEST_CASE("segregation property: unit order and split units do not change the in
     Composition c{GroupMode::Partition, {"a", "b", "c"}, kExample2, totals_of(kExample2)};
     const IndexPlan plan{{Index::Dissimilarity, Index::Isolation, Index::Exposure, Index::Entropy, Index::Atkinson, Index::Gini,
                           Index::MultigroupDissimilarity, Index::MultigroupEntropy, Index::MutualInformation, Index::Diversity},
-                         regio::regionalise::Contiguity::Queen, {}, {}, Kernel::Box};
+                         regio::geometry::Contiguity::Queen, {}, {}, Kernel::Box};
     const std::vector<double> base = index_values(c, {}, plan);
     REQUIRE(base.size() == 6 * 3 + 4);
 

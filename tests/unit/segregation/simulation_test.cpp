@@ -76,7 +76,7 @@ Composition random_table(std::uint64_t seed) {
     return c;
 }
 
-const IndexPlan kDissimilarity{{Index::Dissimilarity}, regio::regionalise::Contiguity::Queen, {}, {}, Kernel::Box};
+const IndexPlan kDissimilarity{{Index::Dissimilarity}, regio::geometry::Contiguity::Queen, {}, {}, Kernel::Box};
 
 }  // namespace
 

@@ -10,7 +10,7 @@
 #include <algorithm>
 
 using namespace regio::segregation;
-using regio::regionalise::Contiguity;
+using regio::geometry::Contiguity;
 using Catch::Matchers::WithinAbs;
 
 namespace {

@@ -1,24 +1,22 @@
 #pragma once
-// The contiguity graph of a set of units, from their geometry.
+// The contiguity graph of a set of units, from their geometry (regionalise,
+// segregation and the atlas use it).
 //
 //  rook:  two units are neighbours when their borders run together over a
 //         positive length;
 //  queen: also when they touch in a single point (a shared corner).
 //
-// Digitising noise: boundaries are compared after snap-rounding both to a
-// grid of `tolerance` CRS units (GEOS OverlayNG with a fixed precision
-// model), so vertices that differ by less than about half of it, or a border
-// digitised twice with tiny offsets, still make a shared border. Units whose
-// interiors overlap (a digitising sliver tolerated by the overlap check) are
-// neighbours too: their boundaries cross rather than run together. A shared
-// length must exceed `tolerance` to count as a border, so that two corners
-// snapped together stay a queen-only contact.
+// Digitising noise is tolerated as geometry/border_contact describes:
+// boundaries are snap-rounded to a grid of `tolerance` CRS units before they
+// are compared, overlapping interiors count as neighbours, and a shared
+// length must exceed `tolerance` to be a border (so two corners snapped
+// together stay a queen-only contact).
 #include "regio/geometry/region_set.hpp"
 
 #include <cstddef>
 #include <vector>
 
-namespace regio::regionalise {
+namespace regio::geometry {
 
 enum class Contiguity { Rook, Queen };
 
@@ -35,8 +33,8 @@ struct AdjacencyOptions {
 // without geometry have none). Candidate pairs come from a sweep over the
 // bounding boxes (grown by the tolerance) in x order, so the work is
 // deterministic and near-linear for map-like layers. Throws GeometryError
-// when GEOS fails on a pair.
+// when GEOS fails on a unit or a pair.
 using Neighbours = std::vector<std::vector<std::size_t>>;
-Neighbours build_adjacency(const geometry::RegionSet& units, const AdjacencyOptions& options);
+Neighbours build_adjacency(const RegionSet& units, const AdjacencyOptions& options);
 
-}  // namespace regio::regionalise
+}  // namespace regio::geometry
