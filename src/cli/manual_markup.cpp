@@ -2,6 +2,7 @@
 
 #include "roff_text.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace regio::cli {
@@ -21,7 +22,7 @@ std::string stripped(const std::string& line) {
 
 bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
-// `code` and **bold** in bold; everything else through roff_text.
+// `code` and **bold** in bold, never hyphenated; everything else through roff_text.
 std::string inline_roff(const std::string& text) {
     std::string out;
     std::string plain;
@@ -39,7 +40,11 @@ std::string inline_roff(const std::string& text) {
             continue;
         }
         flush_plain();
-        out += "\\fB" + roff_text(text.substr(i + mark.size(), close - i - mark.size())) + "\\fR";
+        // \% keeps roff from hyphenating a name or a value; a long list of
+        // column names may still break after a comma (\:).
+        std::string span = roff_text(text.substr(i + mark.size(), close - i - mark.size()));
+        for (auto at = span.find(','); at != std::string::npos; at = span.find(',', at + 3)) span.insert(at + 1, "\\:");
+        out += "\\fB\\%" + span + "\\fR";
         i = close + mark.size();
     }
     flush_plain();
@@ -105,7 +110,9 @@ private:
         if (starts_with(text, "* ")) return item(raw, text);
         if (m_break) {
             if (m_level >= 0 && indent_of(raw) > 0) {
-                emit(".IP");  // a further paragraph of the current item
+                // A further paragraph of the item its indent belongs to.
+                close_lists(std::max(0, static_cast<int>(indent_of(raw) / 2) - 1));
+                emit(".IP");
             } else {
                 close_lists(-1);
                 emit(".PP");

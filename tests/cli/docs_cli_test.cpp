@@ -202,9 +202,9 @@ TEST_CASE("every man page carries the reference prose of its command", "[cli][do
                                    ".SH FILES", ".SH SIGNALS", "REGIO_MAX_GRID_CELLS", "/vsizip/"})
         CHECK_THAT(overview, Contains(part));
     const std::string points = read_file(docs.man() / "regio-aggregate-points.1");
-    CHECK_THAT(points, Contains(".IP \\(bu 2\n\\fBBoundary rule\\fR"));
+    CHECK_THAT(points, Contains(".IP \\(bu 2\n\\fB\\%Boundary rule\\fR"));
     const std::string build = read_file(docs.man() / "regio-crosswalk-build.1");
-    CHECK_THAT(build, Contains(".TP\n\\fBsplit_merge\\fR\nmany to many"));
+    CHECK_THAT(build, Contains(".TP\n\\fB\\%split_merge\\fR\nmany to many"));
 }
 
 TEST_CASE("the README is a guide: no command's options documented there", "[cli][docs]") {

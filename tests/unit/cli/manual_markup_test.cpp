@@ -23,8 +23,13 @@ TEST_CASE("manual markup: lists nest, continue and end", "[manual]") {
     const std::string text =
         "* **One**: first\n  continued\n  * nested\n* two\n\n  more of two\n\nAfter.\n";
     CHECK(manual_sections(text)[0].roff ==
-          ".IP \\(bu 2\n\\fBOne\\fR: first\ncontinued\n.RS\n.IP \\(bu 2\nnested\n.RE\n.IP \\(bu 2\ntwo\n"
+          ".IP \\(bu 2\n\\fB\\%One\\fR: first\ncontinued\n.RS\n.IP \\(bu 2\nnested\n.RE\n.IP \\(bu 2\ntwo\n"
           ".IP\nmore of two\n.PP\nAfter.\n");
+}
+
+TEST_CASE("manual markup: a paragraph indented as an outer item leaves the nested list", "[manual]") {
+    CHECK(manual_sections("* outer\n  * inner\n\n  outer again\n")[0].roff ==
+          ".IP \\(bu 2\nouter\n.RS\n.IP \\(bu 2\ninner\n.RE\n.IP\nouter again\n");
 }
 
 TEST_CASE("manual markup: code blocks are shown as typed", "[manual]") {
@@ -35,12 +40,14 @@ TEST_CASE("manual markup: code blocks are shown as typed", "[manual]") {
 
 TEST_CASE("manual markup: tables become tagged paragraphs without the header", "[manual]") {
     const std::string text = "| key | type | meaning |\n| --- | --- | --- |\n| `a|b` | string | free |\n| | x | y |\n";
-    CHECK(manual_sections(text)[0].roff == ".TP\n\\fBa|b\\fR\nstring; free\n.TP\n\\&\nx; y\n");
+    CHECK(manual_sections(text)[0].roff == ".TP\n\\fB\\%a|b\\fR\nstring; free\n.TP\n\\&\nx; y\n");
 }
 
 TEST_CASE("manual markup: inline code, escapes and characters beyond ASCII", "[manual]") {
     CHECK(manual_sections("'quoted' `--x` a \\ b ≥ 1 **unclosed\n")[0].roff ==
-          ".PP\n\\&'quoted' \\fB\\-\\-x\\fR a \\e b \\[u2265] 1 **unclosed\n");
+          ".PP\n\\&'quoted' \\fB\\%\\-\\-x\\fR a \\e b \\[u2265] 1 **unclosed\n");
+    // A list of names in code may break after its commas.
+    CHECK(manual_sections("`a,b`\n")[0].roff == ".PP\n\\fB\\%a,\\:b\\fR\n");
     // A line starting with a dot is not a roff request.
     CHECK(manual_sections(".profile\n")[0].roff == ".PP\n\\&.profile\n");
 }
