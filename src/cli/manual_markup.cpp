@@ -3,6 +3,7 @@
 #include "roff_text.hpp"
 
 #include <algorithm>
+#include <regex>
 #include <sstream>
 
 namespace regio::cli {
@@ -26,8 +27,10 @@ bool starts_with(const std::string& text, const std::string& prefix) { return te
 std::string inline_roff(const std::string& text) {
     std::string out;
     std::string plain;
+    // References to other pages, "regio-map(1)", in bold and never hyphenated, as man pages write them.
+    static const std::regex page_reference(R"re(\b(regio(\\-[a-z]+)*)\(1\))re");
     const auto flush_plain = [&] {
-        out += roff_text(plain);
+        out += std::regex_replace(roff_text(plain), page_reference, "\\fB\\%$1\\fR(1)");
         plain.clear();
     };
     for (std::size_t i = 0; i < text.size();) {

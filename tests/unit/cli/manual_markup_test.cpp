@@ -48,6 +48,9 @@ TEST_CASE("manual markup: inline code, escapes and characters beyond ASCII", "[m
           ".PP\n\\&'quoted' \\fB\\%\\-\\-x\\fR a \\e b \\[u2265] 1 **unclosed\n");
     // A list of names in code may break after its commas.
     CHECK(manual_sections("`a,b`\n")[0].roff == ".PP\n\\fB\\%a,\\:b\\fR\n");
+    // References to other pages, as man pages write them.
+    CHECK(manual_sections("see regio-crosswalk-apply(1) and regio(1)\n")[0].roff ==
+          ".PP\nsee \\fB\\%regio\\-crosswalk\\-apply\\fR(1) and \\fB\\%regio\\fR(1)\n");
     // A line starting with a dot is not a roff request.
     CHECK(manual_sections(".profile\n")[0].roff == ".PP\n\\&.profile\n");
 }
