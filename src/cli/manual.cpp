@@ -1,9 +1,11 @@
 #include "manual.hpp"
+#include "manual_markup.hpp"
+#include "manual_texts.hpp"
+#include "roff_text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <sstream>
 
 namespace regio::cli {
@@ -35,42 +37,6 @@ std::string joined(const std::vector<std::string>& words, const std::string& sep
     std::string text;
     for (const auto& word : words) text += (text.empty() ? "" : separator) + word;
     return text;
-}
-
-// The code point of the UTF-8 sequence at text[i] (help texts are UTF-8);
-// advances i past it.
-char32_t next_code_point(const std::string& text, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(k < text.size() ? text[k] : 0); };
-    const unsigned char lead = byte(i);
-    const int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    char32_t code = length == 1 ? lead : lead & (0x3F >> (length - 1));
-    for (int k = 1; k < length; ++k) code = (code << 6) | (byte(i + k) & 0x3F);
-    i += static_cast<std::size_t>(length);
-    return code;
-}
-
-// roff treats a backslash as an escape and a leading '.' or '\'' as a
-// request; text from help strings must not be read as either. Characters
-// beyond ASCII (×, ∩, ², –) become \[uXXXX], which groff renders in every
-// locale without preconv.
-std::string roff_text(const std::string& text) {
-    std::string out;
-    bool line_start = true;
-    for (std::size_t i = 0; i < text.size();) {
-        const char c = text[i];
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            out += fmt::format("\\[u{:04X}]", static_cast<std::uint32_t>(next_code_point(text, i)));
-            line_start = false;
-            continue;
-        }
-        if (line_start && (c == '.' || c == '\'')) out += "\\&";
-        if (c == '\\') out += "\\e";
-        else if (c == '-') out += "\\-";
-        else out += c;
-        line_start = c == '\n';
-        ++i;
-    }
-    return out;
 }
 
 // CLI11 marks a flag by expecting no value.
@@ -166,7 +132,13 @@ std::string man_page(const CLI::App& root, const std::vector<std::string>& path,
     write_synopsis(page, command, full_name);
 
     const FooterParts footer = split_footer(command.get_footer());
-    page << ".SH DESCRIPTION\n" << roff_text(command.get_description()) << ".\n";
+    const std::string& description = command.get_description();
+    page << ".SH DESCRIPTION\n" << roff_text(description) << (description.ends_with('.') ? "\n" : ".\n");
+    // The reference prose of src/cli/manual/<page>.txt: its description
+    // here, its other sections (NOTES, OUTPUT, FILES, ...) after EXIT STATUS.
+    const std::string text_name = path.empty() ? std::string("regio") : joined(path, "-");
+    const auto sections = manual_sections(std::string(manual_text(text_name)));
+    page << sections.front().roff;
     if (!trimmed(footer.notes).empty()) page << ".PP\n.nf\n" << roff_text(trimmed(footer.notes)) << "\n.fi\n";
     const auto subcommands = listed_subcommands(command);
     if (!subcommands.empty()) {
@@ -185,6 +157,8 @@ std::string man_page(const CLI::App& root, const std::vector<std::string>& path,
             "missing options, contradicting options.\n";
     page << ".PP\nEvery error is one line on standard error naming the file, layer, line or feature and field, "
             "often followed by a line starting with \"hint:\".\n";
+    for (std::size_t i = 1; i < sections.size(); ++i)
+        page << ".SH " << roff_text(sections[i].title) << '\n' << sections[i].roff;
     if (!trimmed(footer.examples).empty())
         page << ".SH EXAMPLES\n.nf\n" << roff_text(trimmed(footer.examples)) << "\n.fi\n";
     page << ".SH SEE ALSO\n";

@@ -1,6 +1,8 @@
 // Man pages and bash completion generated from the command-line definition
 // (`regio docs`): every command has a page with every section, an example,
-// help text, and a completion entry; the pages render without groff warnings.
+// help text, and a completion entry; the pages render without groff warnings;
+// every page carries the reference prose of src/cli/manual/, and the README
+// documents no command's options (issue #13).
 #include "run_regio.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,6 +11,7 @@
 #include <cctype>
 #include <regex>
 #include <set>
+#include <sstream>
 
 using Catch::Matchers::Contains;
 using namespace regio_test;
@@ -160,4 +163,67 @@ TEST_CASE("bash completion completes commands and options from the definition", 
     CHECK(bash_complete(script, {"regio", "aggregate", "points", "--regions", "x.gpkg", "--overw"}) == "--overwrite\n");
     // Options of one command are not offered for another.
     CHECK(bash_complete(script, {"regio", "classify", "--points-c"}).empty());
+}
+
+namespace {
+
+const fs::path kSourceDir = fs::path(REGIO_TEST_DATA).parent_path().parent_path();
+
+// The roff lines of a page's DESCRIPTION section (up to the next .SH).
+std::size_t description_lines(const std::string& page) {
+    const auto begin = page.find(".SH DESCRIPTION\n");
+    if (begin == std::string::npos) return 0;
+    const auto end = page.find("\n.SH ", begin + 1);
+    const std::string section = page.substr(begin, end - begin);
+    return static_cast<std::size_t>(std::count(section.begin(), section.end(), '\n'));
+}
+
+}  // namespace
+
+TEST_CASE("every man page carries the reference prose of its command", "[cli][docs]") {
+    const Docs& docs = generated_docs();
+    const auto pages = list_dir(docs.man());
+    // One text per page under src/cli/manual/, and no text without a command.
+    std::set<std::string> texts;
+    for (const auto& name : list_dir(kSourceDir / "src" / "cli" / "manual")) texts.insert(name);
+    CHECK(texts.size() == pages.size());
+    for (const auto& page_name : pages) {
+        INFO("page: " << page_name);
+        const std::string stem = page_name.substr(0, page_name.size() - 2);  // "regio-map"
+        const std::string text = stem == "regio" ? "regio.txt" : stem.substr(6) + ".txt";
+        CHECK(texts.count(text) == 1);
+        const std::string page = read_file(docs.man() / page_name);
+        // More than the one-line description: at least a paragraph of prose.
+        CHECK(description_lines(page) >= 8);
+    }
+    // The overview and the longer references keep their sections and lists.
+    const std::string overview = read_file(docs.man() / "regio.1");
+    for (const std::string part : {".SS Where your data lives", ".SS Text inputs", ".SS Memory limit", ".SH ENVIRONMENT",
+                                   ".SH FILES", ".SH SIGNALS", "REGIO_MAX_GRID_CELLS", "/vsizip/"})
+        CHECK_THAT(overview, Contains(part));
+    const std::string points = read_file(docs.man() / "regio-aggregate-points.1");
+    CHECK_THAT(points, Contains(".IP \\(bu 2\n\\fB\\%Boundary rule\\fR"));
+    const std::string build = read_file(docs.man() / "regio-crosswalk-build.1");
+    CHECK_THAT(build, Contains(".TP\n\\fB\\%split_merge\\fR\nmany to many"));
+}
+
+TEST_CASE("the README is a guide: no command's options documented there", "[cli][docs]") {
+    const std::string readme = read_file(kSourceDir / "README.md");
+    CHECK(readme.size() < 25 * 1024);
+    // No per-command reference sections ("### regio map"), no option tables
+    // ("| `--weight` | ..." or "| option | ..."), no synopses with optional
+    // options ("regio map ... [--title T]").
+    const std::regex reference_heading(R"re(^#+ regio [a-z])re");
+    const std::regex option_row(R"re(^\s*\|\s*`?--?[a-z])re");
+    const std::regex option_table_header(R"re(^\s*\|\s*(option|key|stat|type)\s*\|)re");
+    const std::regex synopsis(R"re(\[--[a-z-]+( [A-Z]|\]))re");
+    std::vector<std::string> reference_lines;
+    std::istringstream lines(readme);
+    std::size_t number = 0;
+    for (std::string line; std::getline(lines, line);) {
+        ++number;
+        for (const auto* pattern : {&reference_heading, &option_row, &option_table_header, &synopsis})
+            if (std::regex_search(line, *pattern)) reference_lines.push_back("README.md:" + std::to_string(number) + ": " + line);
+    }
+    CHECK(reference_lines == std::vector<std::string>{});
 }
