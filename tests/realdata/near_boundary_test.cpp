@@ -15,7 +15,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <map>
 #include <set>
 
@@ -24,12 +23,9 @@ using namespace regio;
 TEST_CASE("real data: near-boundary shares of Berlin planning areas 2020 -> forecast areas 2021") {
     const std::string data = REGIO_SHARED_DATA;
     // The layer as published gives feature 204 the id of 205; its own id is
-    // 04030417 (see crosswalk_test.cpp), set through a read-only view.
+    // 04030417 (see regionalise_test.cpp), set through a read-only view.
     const regio_realdata::TempDir tmp("regio-near-boundary");
-    const auto vrt = tmp.path() / "plr.vrt";
-    std::ofstream(vrt) << "<OGRVRTDataSource><OGRVRTLayer name=\"plr\"><SrcDataSource>" << data
-                       << "/city/berlin/berlin_lor_3035.gpkg</SrcDataSource><SrcSQL dialect=\"sqlite\">SELECT CASE WHEN fid = 204 "
-                          "THEN '04030417' ELSE id END AS id, geom FROM plr_until2020 ORDER BY fid</SrcSQL></OGRVRTLayer></OGRVRTDataSource>\n";
+    const auto vrt = regio_realdata::planning_areas_2020_view(tmp.path(), data);
     std::vector<std::string> warnings;
     const auto a = io::read_regions(io::InputSpec{vrt.string(), "plr"}, {"id", {}}, warnings);
     const auto b = io::read_regions(io::InputSpec{data + "/city/berlin/berlin_lor_3035.gpkg", "pgr_from2021"}, {"id", {}}, warnings);
