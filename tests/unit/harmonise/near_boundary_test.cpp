@@ -90,6 +90,14 @@ TEST_CASE("near boundary: shares of the pairs, by area, apportioned and measured
         CHECK(std::abs(shares.area[2] - 100000.0 / 600000) < 1e-9);
         CHECK(std::abs(shares.weight[2] - 4.0 / 14) < 1e-9);
     }
+    SECTION("a piece wholly within D of the line that splits its source: share 1") {
+        const auto narrow_to = set_of({{"T1", box(0, 0, 950, 500)}, {"T2", box(950, 0, 1000, 500)}, {"V", box(2000, 0, 3000, 500)}});
+        const auto narrow = harmonise::overlay(c.from, narrow_to, 1);
+        const auto bands = harmonise::near_boundary_pieces(narrow, no_noise, c.from, narrow_to, 100, 1);
+        const auto shares = harmonise::near_boundary_shares(narrow, bands, nullptr, harmonise::BandWeight::Measured, nullptr);
+        CHECK(std::abs(shares.area[1] - 1.0) < 1e-9);
+        CHECK(std::abs(shares.area[0] - 50000.0 / 475000) < 1e-9);
+    }
     SECTION("a tolerance of 0 measures nothing") {
         const auto none = harmonise::near_boundary_pieces(c.overlay, no_noise, c.from, c.to, 0, 1);
         const auto shares = harmonise::near_boundary_shares(c.overlay, none, nullptr, harmonise::BandWeight::Measured, nullptr);
