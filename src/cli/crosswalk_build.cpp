@@ -1,6 +1,7 @@
 // regio crosswalk build: overlay two vintages, weights, slivers, changes.
 #include "crosswalk_build.hpp"
 #include "crosswalk_noise.hpp"
+#include "crosswalk_uncertainty.hpp"
 
 #include "regio/aggregate/landing_check.hpp"
 #include "regio/error.hpp"
@@ -246,8 +247,15 @@ int run_crosswalk_build(const BuildArgs& given) {
     harmonise::CrosswalkOptions options;
     options.min_share = args.min_share;
     options.min_area = args.min_area;
-    const harmonise::BuildResult built =
+    harmonise::BuildResult built =
         harmonise::build_crosswalk(overlay, from.regions.ids, to.regions.ids, weights.empty() ? nullptr : &weights, options);
+    // How sure each row is (issue #19): measured only with a tolerance.
+    const double tolerance = noise_options.options.tolerance_m;
+    harmonise::BandWeight band_weight = harmonise::BandWeight::Measured;
+    if (tolerance > 0)
+        band_weight = measure_near_boundary(built.crosswalk, overlay, noise, from.regions, to.regions, tolerance, weights,
+                                            points ? std::string() : args.weights, threads);
+    const double t_near = watch.lap();
     harmonise::write_crosswalk(built.crosswalk, crosswalk_output);
     std::vector<harmonise::Change> changes;
     if (!args.changes.empty()) {
@@ -289,6 +297,7 @@ int run_crosswalk_build(const BuildArgs& given) {
             j["boundary_noise"] = harmonise::to_json(noise, from.regions.ids, to.regions.ids, noise_options.options.tolerance_m,
                                                      noise_options.tolerance_source, noise_options.parents);
         if (advice) j["advice"] = *advice;
+        if (built.crosswalk.has_near_boundary) j["near_boundary"] = near_boundary_json(built.crosswalk, tolerance, band_weight);
         j["unmatched_from"] = built.unmatched_from;
         j["unmatched_to"] = built.unmatched_to;
         if (!weights.empty()) j["weights"] = {{"source", args.weights}, {"total_in_pieces", weight_total}, {"in_slivers", sliver_weight}};
@@ -315,6 +324,7 @@ int run_crosswalk_build(const BuildArgs& given) {
         }
         j["timings"] = {{"regions_s", t_regions}, {"overlay_s", t_overlay}, {"weights_s", t_weights}, {"write_s", t_write}};
         if (noise_options.active()) j["timings"]["noise_s"] = t_noise;
+        if (built.crosswalk.has_near_boundary) j["timings"]["near_boundary_s"] = t_near;
         write_report(*report_output, j);
     }
     outputs.commit();
@@ -332,6 +342,7 @@ int run_crosswalk_build(const BuildArgs& given) {
             std::cerr << fmt::format("boundary noise: {} pieces ({:.6g} m2, weight {:.6g}) given to their source's main target ({})\n",
                                      n.pieces, n.area_m2, n.weight, rule);
         }
+        if (built.crosswalk.has_near_boundary) std::cerr << near_boundary_build_line(built.crosswalk, tolerance) << '\n';
         if (!weights.empty()) std::cerr << fmt::format("weights: {:.10g} in pieces, {:.6g} in slivers\n", weight_total, sliver_weight);
         if (point_result) {
             std::cerr << fmt::format("weight points: {} read = {} in pieces + {} outside all pieces + {} invalid\n", point_result->read,
@@ -351,7 +362,7 @@ int run_crosswalk_build(const BuildArgs& given) {
         if (!built.unmatched_to.empty())
             std::cerr << fmt::format("{} target units have no counterpart (new territory)\n", built.unmatched_to.size());
         std::cerr << fmt::format("time: {:.2f} s, regions {:.2f} s, overlay {:.2f} s, weights {:.2f} s, write {:.2f} s ({} threads)\n",
-                                 t_regions + t_overlay + t_weights + t_noise + t_write, t_regions, t_overlay, t_weights, t_write, threads);
+                                 t_regions + t_overlay + t_weights + t_noise + t_near + t_write, t_regions, t_overlay, t_weights, t_write, threads);
     }
     return 0;
 }

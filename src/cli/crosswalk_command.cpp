@@ -1,6 +1,7 @@
 // regio crosswalk build | apply | chain: harmonise geographies over time.
 #include "commands.hpp"
 #include "crosswalk_build.hpp"
+#include "crosswalk_uncertainty.hpp"
 
 #include "regio/error.hpp"
 #include "regio/geometry/intersection.hpp"
@@ -51,6 +52,7 @@ struct ApplyArgs {
     std::string weight;  // "" = population when the crosswalk has it, else area (harmonise::decide_weight)
     TextInputArgs text;
     bool accept_loss = false;
+    std::string uncertainty_column;  // "" = no such column in the output
     OutputOptions out;
 };
 
@@ -111,7 +113,8 @@ int run_apply(const ApplyArgs& args) {
     const harmonise::WeightDecision weighting = harmonise::decide_weight(crosswalk, requested);
     options.weight = weighting.weight;
     const io::CsvTable data = io::read_csv_table(args.data, args.text.options());
-    const harmonise::ApplyResult result = harmonise::apply_crosswalk(crosswalk, data, options);
+    harmonise::ApplyResult result = harmonise::apply_crosswalk(crosswalk, data, options);
+    if (!args.uncertainty_column.empty()) add_uncertainty_column(result, crosswalk, args.uncertainty_column, !args.extensive.empty());
     io::write_region_table(result.table, nullptr, table_output);
 
     if (report_output) {
@@ -139,6 +142,11 @@ int run_apply(const ApplyArgs& args) {
         nlohmann::ordered_json uncertainty = nlohmann::ordered_json::object();
         for (std::size_t t = 0; t < result.table.rows(); ++t) uncertainty[result.table.ids()[t]] = result.split_share[t];
         j["share_from_split_sources"] = uncertainty;
+        if (crosswalk.has_near_boundary) {
+            nlohmann::ordered_json near = nlohmann::ordered_json::object();
+            for (std::size_t t = 0; t < result.table.rows(); ++t) near[result.table.ids()[t]] = result.near_boundary_share[t];
+            j["share_from_near_boundary_weight"] = near;
+        }
         write_report(*report_output, j);
     }
     outputs.commit();
@@ -146,6 +154,7 @@ int run_apply(const ApplyArgs& args) {
         std::cerr << harmonise::weight_summary(weighting) << '\n';
         for (std::size_t k = 0; k < args.extensive.size(); ++k)
             std::cerr << totals_equation(args.extensive[k], result, k) << '\n';
+        if (crosswalk.has_near_boundary) std::cerr << near_boundary_line(result, args.extensive) << '\n';
         for (const auto& u : result.unbalanced_sources)
             std::cerr << fmt::format("regio: warning: {}: line {}: field '{}': source '{}': its shares sum to {:.15g}, not 1 "
                                      "(accepted by --accept-loss)\n",
@@ -169,6 +178,7 @@ int run_apply(const ApplyArgs& args) {
 }
 
 int run_chain(const ChainArgs& args) {
+    std::string gap_lines_near;
     if (args.crosswalks.size() < 2) throw UsageError("chain needs at least two crosswalks: A_B.csv B_C.csv [C_D.csv ...]");
     if (io::extension_of(args.out.output) != "csv") throw UsageError("the chained crosswalk is written as CSV: name it .csv");
     io::OutputPlan outputs(overwrite_of(args.out), args.crosswalks);
@@ -183,6 +193,12 @@ int run_chain(const ChainArgs& args) {
         else harmonise::check_crosswalk(t, {harmonise::ShareColumn::Area});
     }
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
+    // Near-boundary shares compose only when every table has them: a table
+    // without them (built with no tolerance) says nothing, which is not 0.
+    const auto near_count = std::count_if(tables.begin(), tables.end(), [](const auto& t) { return t.has_near_boundary; });
+    if (near_count > 0 && static_cast<std::size_t>(near_count) < tables.size())
+        gap_lines_near = "regio: warning: the near-boundary shares are dropped: only " + std::to_string(near_count) + " of the " +
+                         std::to_string(tables.size()) + " crosswalks have them (build all with --boundary-tolerance)";
     harmonise::Crosswalk chained = tables[0];
     nlohmann::ordered_json links = nlohmann::ordered_json::array();
     std::vector<std::string> gap_lines;
@@ -225,11 +241,15 @@ int run_chain(const ChainArgs& args) {
         j["middle_gaps"] = args.strict ? "strict" : "carried";
         j["links"] = links;
         j["rows"] = chained.rows.size();
+        if (near_count > 0)
+            j["near_boundary"] = chained.has_near_boundary ? "composed: 1 - (1 - u1)(1 - u2) per path, weighted by what it carries"
+                                                           : "dropped: not every crosswalk has it";
         write_report(*report_output, j);
     }
     outputs.commit();
     if (!args.out.quiet) {
         std::cerr << fmt::format("chain: {} rows\n", chained.rows.size());
+        if (!gap_lines_near.empty()) std::cerr << gap_lines_near << '\n';
         for (const auto& line : gap_lines) std::cerr << line << '\n';
     }
     return 0;
@@ -280,7 +300,12 @@ void add_crosswalk(CLI::App& app, Action& action) {
     add_output_options(*b, build->out);
     b->footer(R"(CROSSWALK.csv: from_id,to_id,area_m2,area_share_from,area_share_to
 and, with --weights, weight,weight_share_from,weight_share_to. The
-kept shares of each source sum to exactly 1. Weight points count
+kept shares of each source sum to exactly 1. With a tolerance D > 0,
+near_boundary_area_share (and near_boundary_weight_share with
+weights) follow: the share of the row within D of a line between the
+source's pieces that go to different targets, or given to it as
+noise (grid weights measured in that band, point weights apportioned
+by area within the piece). Without a tolerance they are left out. Weight points count
 (or sum --weights-field) in the piece of both units they fall in;
 read = in pieces + outside all pieces + invalid.
 CHANGES.csv types: unchanged, recoded, renamed, boundary_shift
@@ -309,11 +334,21 @@ Example:
     a->add_flag("--accept-loss", apply->accept_loss,
                 "Apply a crosswalk whose shares of a source do not sum to 1, and report what that loses or invents "
                 "(otherwise an error)");
+    a->add_option("--uncertainty-column", apply->uncertainty_column,
+                  "Add a column NAME: per target, the share of its carried value that comes from near-boundary weight "
+                  "(a crosswalk built with --boundary-tolerance; first --extensive column)");
     add_output_options(*a, apply->out);
-    a->footer(R"(Example:
+    a->footer(R"(With a crosswalk built with --boundary-tolerance (it has the
+near_boundary_*_share columns), the report gives per target the share of
+its carried value that comes from near-boundary weight (first
+--extensive column), the summary names the five targets where it is
+largest, and --uncertainty-column NAME adds it to the output.
+
+Example:
   regio crosswalk apply --crosswalk out/crosswalk_2023_2024.csv \
     --data out/residents_2023.csv --id district_id --weight population \
-    --extensive count,residents_sum -o out/residents_on_2024.csv)");
+    --extensive count,residents_sum -o out/residents_on_2024.csv \
+    --uncertainty-column near_boundary_share)");
     a->callback([apply, &action] { action = [apply] { return run_apply(*apply); }; });
 
     auto chain = std::make_shared<ChainArgs>();

@@ -19,9 +19,10 @@ TEST_CASE("crosswalk build: --boundary-tolerance gives thin pieces back to their
                                  "area: from 13000000 m2, to 13000000 m2\n"
                                  "boundary noise: 3 pieces (200008 m2, weight 0) given to their source's main target (tolerance 300 m)\n"));
     const std::string csv = read_file(tmp / "cw.csv");
-    // G keeps all of itself; F is F; A and B2 are whole again.
-    CHECK_THAT(csv, Contains("\nA,A,1000000,1,1\n") && Contains("\nB,B2,1000000,1,1\n") && Contains("\nF,F,1000000,1,1\n") &&
-                        Contains("\nG,G,1000000,1,1\n") && !Contains("G,F,"));
+    // G keeps all of itself; F is F; A and B2 are whole again. The last
+    // column: the near-boundary share (the noise each row received).
+    CHECK_THAT(csv, Contains("\nA,A,1000000,1,1,3.90625e-06\n") && Contains("\nB,B2,1000000,1,1,3.90625e-06\n") &&
+                        Contains("\nF,F,1000000,1,1,0\n") && Contains("\nG,G,1000000,1,1,0.2\n") && !Contains("G,F,"));
     const std::string changes = read_file(tmp / "ch.csv");
     CHECK_THAT(changes, Contains("from,F,unchanged,F,\n") && Contains("from,G,unchanged,G,\n") && Contains("from,A,unchanged,A,\n"));
     const std::string json = read_file(tmp / "r.json");

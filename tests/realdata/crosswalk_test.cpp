@@ -225,10 +225,7 @@ TEST_CASE("real data: tolerance Berlin planning areas 2020 -> forecast areas 202
     // The layer as published gives feature 204 the id of 205; its own id is
     // 04030417 (see regionalise_test.cpp), set through a read-only view.
     const regio_realdata::TempDir tmp("regio-tolerance");
-    const auto vrt = tmp.path() / "plr.vrt";
-    std::ofstream(vrt) << "<OGRVRTDataSource><OGRVRTLayer name=\"plr\"><SrcDataSource>" << kData
-                       << "/city/berlin/berlin_lor_3035.gpkg</SrcDataSource><SrcSQL dialect=\"sqlite\">SELECT CASE WHEN fid = 204 "
-                          "THEN '04030417' ELSE id END AS id, geom FROM plr_until2020 ORDER BY fid</SrcSQL></OGRVRTLayer></OGRVRTDataSource>\n";
+    const auto vrt = regio_realdata::planning_areas_2020_view(tmp.path(), kData);
     std::vector<std::string> warnings;
     const auto a = io::read_regions(io::InputSpec{vrt.string(), "plr"}, {"id", {}}, warnings);
     const auto b = read("city/berlin/berlin_lor_3035.gpkg", "pgr_from2021", "id");

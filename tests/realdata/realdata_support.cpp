@@ -39,6 +39,14 @@ std::string slurp(const fs::path& path) {
     return text.str();
 }
 
+fs::path planning_areas_2020_view(const fs::path& dir, const std::string& data) {
+    const fs::path vrt = dir / "plr.vrt";
+    std::ofstream(vrt) << "<OGRVRTDataSource><OGRVRTLayer name=\"plr\"><SrcDataSource>" << data
+                       << "/city/berlin/berlin_lor_3035.gpkg</SrcDataSource><SrcSQL dialect=\"sqlite\">SELECT CASE WHEN fid = 204 "
+                          "THEN '04030417' ELSE id END AS id, geom FROM plr_until2020 ORDER BY fid</SrcSQL></OGRVRTLayer></OGRVRTDataSource>\n";
+    return vrt;
+}
+
 TempDir::TempDir(const std::string& prefix) {
     std::string pattern = (fs::temp_directory_path() / (prefix + "-XXXXXX")).string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary directory from " + pattern);

@@ -63,7 +63,7 @@ RegionMaps load_region_maps(const MapStep& map, int width, double simplify_px) {
         out.boxes.push_back(px);
     }
     // Neighbours share a border of positive length (rook), tolerant of
-    // digitising noise (regionalise/adjacency.hpp).
+    // digitising noise (geometry/adjacency.hpp).
     out.neighbours = geometry::build_adjacency(regions, geometry::AdjacencyOptions{});
     return out;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // Whether two shapes share a border, tolerant of digitising noise (the GEOS
-// part of the contiguity graph; regionalise/adjacency chooses the pairs).
+// part of the contiguity graph; geometry/adjacency chooses the pairs).
 //
 // Boundaries are compared after snap-rounding both to a grid of `tolerance`
 // CRS units (GEOS OverlayNG with a fixed precision model), so vertices that

@@ -69,7 +69,7 @@ ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data
     std::vector<std::vector<double>> ext(ne, std::vector<double>(n, 0.0)), num(ni, std::vector<double>(n, 0.0)),
         den(ni, std::vector<double>(n, 0.0));
     std::vector<std::vector<char>> ext_missing(ne, std::vector<char>(n, 0)), int_missing(ni, std::vector<char>(n, 0));
-    std::vector<double> split_part(n, 0.0), all_part(n, 0.0);
+    std::vector<double> split_part(n, 0.0), all_part(n, 0.0), near_part(n, 0.0);
 
     std::unordered_map<std::string, std::size_t> targets_per_source;
     std::unordered_map<std::string, double> share_sum;  // per source, of the share column used
@@ -93,6 +93,7 @@ ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data
         const std::size_t t = target_index[row.to_id];
         const double share = options.weight == ApplyWeight::Area ? row.area_share_from : row.weight_share_from;
         const bool split = targets_per_source[row.from_id] > 1;
+        const double near = options.weight == ApplyWeight::Area ? row.near_boundary_area_share : row.near_boundary_weight_share;
         for (std::size_t k = 0; k < ne; ++k) {
             const double x = data.number(r, ext_cols[k]);
             if (std::isnan(x)) {
@@ -102,6 +103,7 @@ ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data
             ext[k][t] += x * share;
             if (k == 0) {
                 all_part[t] += x * share;
+                near_part[t] += x * share * near;
                 if (split) split_part[t] += x * share;
             }
         }
@@ -117,6 +119,7 @@ ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data
         }
         if (ne == 0) {  // allocation uncertainty by the weight itself
             all_part[t] += share;
+            near_part[t] += share * near;
             if (split) split_part[t] += share;
         }
     }
@@ -163,7 +166,20 @@ ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data
     }
     out.split_share.resize(n);
     for (std::size_t t = 0; t < n; ++t) out.split_share[t] = all_part[t] != 0 ? split_part[t] / all_part[t] : 0.0;
+    if (crosswalk.has_near_boundary) {
+        out.near_boundary_share.resize(n);
+        for (std::size_t t = 0; t < n; ++t) out.near_boundary_share[t] = all_part[t] != 0 ? near_part[t] / all_part[t] : 0.0;
+    }
     check_totals(out, options);
+    return out;
+}
+
+std::vector<std::pair<std::string, double>> largest_near_boundary_shares(const ApplyResult& result, std::size_t count) {
+    std::vector<std::pair<std::string, double>> out;
+    for (std::size_t t = 0; t < result.near_boundary_share.size(); ++t)
+        if (result.near_boundary_share[t] > 0) out.emplace_back(result.table.ids()[t], result.near_boundary_share[t]);
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (out.size() > count) out.resize(count);
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include "regio/table/region_table.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace regio::harmonise {
@@ -50,6 +51,12 @@ struct ApplyResult {
     std::vector<std::string> ids_not_in_crosswalk;  // data rows, by id
     std::vector<std::string> sources_not_in_data;   // crosswalk sources without a data row
     std::vector<double> split_share;     // per target: share of its value that came from split sources
+    // Per target, when the crosswalk has near-boundary columns (else empty):
+    // the share of its carried value that comes from near-boundary weight,
+    // Σ x × share × u / Σ x × share over its rows (x the first extensive
+    // column, or 1 without one, as split_share; u the row's near-boundary
+    // share of the weighting in use).
+    std::vector<double> near_boundary_share;
 };
 
 // Checks the crosswalk first (check_crosswalk on the share column used).
@@ -57,6 +64,10 @@ struct ApplyResult {
 // data, a crosswalk without weights when population weights are asked for, and
 // totals that do not balance (unless the loss is accepted).
 ApplyResult apply_crosswalk(const Crosswalk& crosswalk, const io::CsvTable& data, const ApplyOptions& options);
+
+// The targets whose carried value rests most on near-boundary weight: at most
+// `count` of them with a share above 0, largest first (ties by id).
+std::vector<std::pair<std::string, double>> largest_near_boundary_shares(const ApplyResult& result, std::size_t count);
 
 // Whether column k's totals balance: before = after + not carried, within
 // 1e-9 of the total (what unbalanced shares lost counts as not preserved).

@@ -14,6 +14,7 @@ namespace {
 Crosswalk keep_rows(const Crosswalk& table, auto&& keep) {
     Crosswalk out;
     out.has_weights = table.has_weights;
+    out.has_near_boundary = table.has_near_boundary;
     out.file = table.file;
     for (std::size_t i = 0; i < table.rows.size(); ++i)
         if (keep(table.rows[i])) {

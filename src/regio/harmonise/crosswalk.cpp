@@ -58,7 +58,7 @@ BuildResult build_crosswalk(const OverlayResult& overlay, const std::vector<std:
                 out.slivers.push_back({from_ids[from], to_ids[p.to], p.area, w});
                 continue;
             }
-            CrosswalkRow row{from_ids[from], to_ids[p.to], p.area, share_from, share_to, w, 0, 0};
+            CrosswalkRow row{from_ids[from], to_ids[p.to], p.area, share_from, share_to, w, 0, 0, 0, 0};
             if (pair_weights) row.weight_share_to = to_weight[p.to] > 0 ? std::min(1.0, w / to_weight[p.to]) : 0.0;
             kept.push_back(row);
             kept_area += p.area;
@@ -88,6 +88,7 @@ BuildResult build_crosswalk(const OverlayResult& overlay, const std::vector<std:
 Crosswalk chain_crosswalks(const Crosswalk& ab, const Crosswalk& bc) {
     Crosswalk out;
     out.has_weights = ab.has_weights && bc.has_weights;
+    out.has_near_boundary = ab.has_near_boundary && bc.has_near_boundary;
     std::unordered_map<std::string, std::vector<const CrosswalkRow*>> by_b;
     for (const auto& row : bc.rows) by_b[row.from_id].push_back(&row);
     // Totals of C units, to give shares of the target.
@@ -109,9 +110,18 @@ Crosswalk chain_crosswalks(const Crosswalk& ab, const Crosswalk& bc) {
             row.to_id = r2->to_id;
             row.area_m2 += r1.area_m2 * r2->area_share_from;
             row.area_share_from += r1.area_share_from * r2->area_share_from;
+            // Near-boundary shares are summed weighted by what the path
+            // carries here, and divided by the row's total below.
+            auto either = [](double u1, double u2) { return 1.0 - (1.0 - u1) * (1.0 - u2); };
+            if (out.has_near_boundary)
+                row.near_boundary_area_share +=
+                    r1.area_m2 * r2->area_share_from * either(r1.near_boundary_area_share, r2->near_boundary_area_share);
             if (out.has_weights) {
                 row.weight += r1.weight * r2->weight_share_from;
                 row.weight_share_from += r1.weight_share_from * r2->weight_share_from;
+                if (out.has_near_boundary)
+                    row.near_boundary_weight_share +=
+                        r1.weight * r2->weight_share_from * either(r1.near_boundary_weight_share, r2->near_boundary_weight_share);
             }
         }
     }
@@ -124,6 +134,12 @@ Crosswalk chain_crosswalks(const Crosswalk& ab, const Crosswalk& bc) {
             CrosswalkRow row = it->second;
             row.area_share_to = c_area[row.to_id] > 0 ? row.area_m2 / c_area[row.to_id] : 0;
             if (out.has_weights) row.weight_share_to = c_weight[row.to_id] > 0 ? row.weight / c_weight[row.to_id] : 0;
+            if (out.has_near_boundary) {
+                row.near_boundary_area_share = row.area_m2 > 0 ? std::clamp(row.near_boundary_area_share / row.area_m2, 0.0, 1.0) : 0.0;
+                if (out.has_weights)
+                    row.near_boundary_weight_share =
+                        row.weight > 0 ? std::clamp(row.near_boundary_weight_share / row.weight, 0.0, 1.0) : 0.0;
+            }
             out.rows.push_back(row);
         }
     return out;

@@ -20,11 +20,19 @@ struct CrosswalkRow {
     double weight = 0;           // with weights only
     double weight_share_from = 0;
     double weight_share_to = 0;
+    // With a boundary tolerance only (Crosswalk::has_near_boundary): the share
+    // of the row's area, and of its weight, that lies near a boundary between
+    // candidate units (harmonise/near_boundary.hpp).
+    double near_boundary_area_share = 0;
+    double near_boundary_weight_share = 0;  // with weights only
 };
 
 struct Crosswalk {
     std::vector<CrosswalkRow> rows;  // sorted by from_id order of the source set, then to
     bool has_weights = false;
+    // The near-boundary columns: written only when measured (D > 0), so that
+    // crosswalks built without a tolerance stay as they were.
+    bool has_near_boundary = false;
     // Where the rows were read from, for messages: the file and each row's
     // 1-based line (empty for a crosswalk built in memory).
     std::string file;
@@ -64,6 +72,10 @@ BuildResult build_crosswalk(const OverlayResult& overlay, const std::vector<std:
 
 // A -> B and B -> C into A -> C: shares multiply along the way (the
 // distribution inside each B unit is taken as proportional to its share).
+// Near-boundary shares compose when both tables have them: along one path
+// A -> B -> C the share is 1 - (1 - u1)(1 - u2) (near a boundary in either
+// step, the steps taken as independent), and a chained row averages its
+// paths weighted by what each carries (its area, or its weight).
 Crosswalk chain_crosswalks(const Crosswalk& ab, const Crosswalk& bc);
 
 }  // namespace regio::harmonise

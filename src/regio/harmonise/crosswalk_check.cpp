@@ -46,9 +46,13 @@ void check_numbers(const Crosswalk& cw, std::size_t r) {
             throw DataError(fmt::format("{}share {:.15g} is outside [0, 1]", source, v), where_of(cw, r, f.name));
         if (v < 0) throw DataError(fmt::format("{}value {:.15g} is negative", source, v), where_of(cw, r, f.name));
     };
+    static const NumberField near_area{"near_boundary_area_share", &CrosswalkRow::near_boundary_area_share, true};
+    static const NumberField near_weight{"near_boundary_weight_share", &CrosswalkRow::near_boundary_weight_share, true};
     for (const auto& f : area) check(f);
     if (cw.has_weights)
         for (const auto& f : weight) check(f);
+    if (cw.has_near_boundary) check(near_area);
+    if (cw.has_near_boundary && cw.has_weights) check(near_weight);
 }
 
 }  // namespace

@@ -32,11 +32,18 @@ void write_crosswalk(const Crosswalk& cw, const io::PlannedOutput& output) {
     io::write_output_stream(output, [&](std::ostream& out) {
         out << "from_id,to_id,area_m2,area_share_from,area_share_to";
         if (cw.has_weights) out << ",weight,weight_share_from,weight_share_to";
+        // Last, and only when measured: readers that take columns by name
+        // (every regio since the crosswalk) read such a file unchanged.
+        if (cw.has_near_boundary) out << ",near_boundary_area_share" << (cw.has_weights ? ",near_boundary_weight_share" : "");
         out << '\n';
         for (const auto& r : cw.rows) {
             out << table::csv_quote(r.from_id) << ',' << table::csv_quote(r.to_id) << ',' << num(r.area_m2) << ','
                 << num(r.area_share_from) << ',' << num(r.area_share_to);
             if (cw.has_weights) out << ',' << num(r.weight) << ',' << num(r.weight_share_from) << ',' << num(r.weight_share_to);
+            if (cw.has_near_boundary) {
+                out << ',' << num(r.near_boundary_area_share);
+                if (cw.has_weights) out << ',' << num(r.near_boundary_weight_share);
+            }
             out << '\n';
         }
     });
@@ -54,6 +61,14 @@ Crosswalk read_crosswalk(const std::string& path) {
         wf = t.column("weight_share_from");
         wt = t.column("weight_share_to");
     }
+    // The near-boundary columns come as a set: the area share, and the
+    // weight share when the table has weights.
+    cw.has_near_boundary = t.has_column("near_boundary_area_share");
+    std::size_t na = 0, nw = 0;
+    if (cw.has_near_boundary) {
+        na = t.column("near_boundary_area_share");
+        if (cw.has_weights) nw = t.column("near_boundary_weight_share");
+    }
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         // A cell that is not a number is named with its source unit, as the
         // checks of check_crosswalk name theirs.
@@ -64,11 +79,15 @@ Crosswalk read_crosswalk(const std::string& path) {
                 throw DataError("source '" + t.rows[r][f] + "': " + e.message(), e.where(), e.hint());
             }
         };
-        CrosswalkRow row{t.rows[r][f], t.rows[r][to], number(a), number(sf), number(st), 0, 0, 0};
+        CrosswalkRow row{t.rows[r][f], t.rows[r][to], number(a), number(sf), number(st), 0, 0, 0, 0, 0};
         if (cw.has_weights) {
             row.weight = number(w);
             row.weight_share_from = number(wf);
             row.weight_share_to = number(wt);
+        }
+        if (cw.has_near_boundary) {
+            row.near_boundary_area_share = number(na);
+            if (cw.has_weights) row.near_boundary_weight_share = number(nw);
         }
         cw.rows.push_back(std::move(row));
     }

@@ -27,7 +27,40 @@ private:
     const OverlayResult& m_overlay;
 };
 
+// Plain polygons (only the non-empty ones are passed on).
+class PolygonShapes final : public aggregate::CoverageShapes {
+public:
+    explicit PolygonShapes(const std::vector<const geometry::MultiPolygon*>& shapes) : m_shapes(shapes) {}
+    [[nodiscard]] std::size_t size() const override { return m_shapes.size(); }
+    [[nodiscard]] geometry::Box bounds(std::size_t i) const override { return geometry::bounds(*m_shapes[i]); }
+    [[nodiscard]] std::unique_ptr<grid::PolygonCoverage> coverage(std::size_t i, const grid::GridDefinition& g) const override {
+        return std::make_unique<grid::PolygonCoverage>(*m_shapes[i], g);
+    }
+
+private:
+    const std::vector<const geometry::MultiPolygon*>& m_shapes;
+};
+
 }  // namespace
+
+std::vector<double> shape_weights_from_grid(io::GridSource& grid, const std::vector<geometry::MultiPolygon>& shapes,
+                                            unsigned threads) {
+    std::vector<const geometry::MultiPolygon*> present;
+    std::vector<std::size_t> index;
+    for (std::size_t k = 0; k < shapes.size(); ++k)
+        if (!shapes[k].empty()) {
+            present.push_back(&shapes[k]);
+            index.push_back(k);
+        }
+    std::vector<double> out(shapes.size(), 0.0);
+    if (present.empty()) return out;
+    aggregate::GridOptions options;
+    options.threads = threads;
+    options.totals = false;
+    const aggregate::GridResult result = aggregate::aggregate_grid(grid, PolygonShapes(present), nullptr, options);
+    for (std::size_t i = 0; i < present.size(); ++i) out[index[i]] = result.stats[0][i].sum;
+    return out;
+}
 
 std::vector<double> pair_weights_from_grid(io::GridSource& grid, const OverlayResult& overlay, unsigned threads) {
     aggregate::GridOptions options;

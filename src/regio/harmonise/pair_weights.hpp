@@ -16,6 +16,12 @@ namespace regio::harmonise {
 // in the order of overlay.pairs. The pieces must be in the grid's CRS.
 std::vector<double> pair_weights_from_grid(io::GridSource& grid, const OverlayResult& overlay, unsigned threads);
 
+// Σ value × covered share of each shape (bands near boundaries, issue #19),
+// in their order; an empty shape weighs 0. The shapes must be in the grid's
+// CRS.
+std::vector<double> shape_weights_from_grid(io::GridSource& grid, const std::vector<geometry::MultiPolygon>& shapes,
+                                            unsigned threads);
+
 // Σ weight (or the count, with weight_index < 0) of the points in each
 // piece; points outside every piece are counted in `outside`. Points must be
 // in the regions' CRS (transformer given otherwise).
