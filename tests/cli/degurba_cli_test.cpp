@@ -307,7 +307,7 @@ TEST_CASE("bad degurba input: usage errors", "[cli][degurba][bad][usage]") {
     const fs::path out = tmp.subdir("out");
     const std::string grid = data("degurba_example_a.asc");
     const std::string cells = (out / "cells.tif").string();
-    check_fails(degurba({"-o", cells}), 2, "give exactly one of --grid and --grid-table", out);
+    check_fails(degurba({"-o", cells}), 2, "give exactly one of --grid, --grid-table and --grid-layer", out);
     check_fails(degurba({"--grid", grid}), 2, "--output is required", out);
     check_fails(degurba({"--grid", grid, "-o", cells, "--level", "3"}), 2, "--level: 3 not in {1,2}", out);
     check_fails(degurba({"--grid", grid, "-o", cells, "--connectivity", "6"}), 2, "--connectivity: 6 not in {4,8}", out);
@@ -328,9 +328,9 @@ TEST_CASE("bad degurba input: usage errors", "[cli][degurba][bad][usage]") {
     check_fails(degurba({"--grid", grid, "-o", cells, "--built-up-threshold", "0.3"}), 2,
                 "--built-up-threshold needs --built-up", out);
     check_fails(degurba({"--grid", grid, "-o", cells, "--unit-rules", "manual2021"}), 2, "Level 2 option", out);
-    check_fails(degurba({"--grid", grid, "--cell-id", "GRD_ID", "-o", cells}), 2, "belong to --grid-table", out);
+    check_fails(degurba({"--grid", grid, "--cell-id", "GRD_ID", "-o", cells}), 2, "--cell-id goes with --grid-table", out);
     check_fails(degurba({"--grid-table", data("degurba_example_a.csv"), "--cell-id", "GRD_ID", "-o", cells}), 2,
-                "--grid-table needs --cell-id", out);
+                "name the value column(s) with --value", out);
 }
 
 TEST_CASE("regio help degurba documents codes and columns", "[cli][degurba][help]") {
