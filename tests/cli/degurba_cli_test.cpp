@@ -121,7 +121,9 @@ TEST_CASE("degurba: Example A gives the spec's class map, clusters and totals", 
     CHECK(read_file(out / "clusters.csv") == read_file(expected("degurba_example_a_clusters.csv")));
 
     // Conservation on stderr and in the report: 73 498 = 61 600 + 6 899 + 4 999.
-    CHECK_THAT(r.err, StartsWith("degurba: 144 cells of 1000 m (12 x 12), population 73498\n"));
+    // (After the note of the all-land assumption: no --land.)
+    CHECK_THAT(r.err, StartsWith("regio: note: every cell counted as land (no --land given)\n"
+                                 "degurba: 144 cells of 1000 m (12 x 12), population 73498\n"));
     CHECK_THAT(r.err, Contains("urban centres: 1 holding 61600 (83.8%); urban clusters: 2 (2 with cells outside "
                                "centres, holding 6899, 9.4%); rural: 4999 (6.8%); conservation error 0.00e+00\n"));
     const std::string json = read_file(out / "report.json");
@@ -170,7 +172,8 @@ TEST_CASE("degurba: a grid table of cell codes gives the raster's result", "[cli
     INFO("stderr: " << r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(read_file(tmp / "clusters.csv") == read_file(expected("degurba_example_a_clusters.csv")));
-    CHECK_THAT(r.err, StartsWith("degurba: 144 cells of 1000 m (12 x 12), population 73498; 100 no-data cells counted as 0\n"));
+    CHECK_THAT(r.err, StartsWith("regio: note: every cell counted as land (no --land given)\n"
+                                 "degurba: 144 cells of 1000 m (12 x 12), population 73498; 100 no-data cells counted as 0\n"));
 }
 
 TEST_CASE("degurba: units get their population per class and their class", "[cli][degurba][units]") {

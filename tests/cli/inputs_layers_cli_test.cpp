@@ -66,7 +66,7 @@ TEST_CASE("companion layers: degurba --units-layer and --grid-layer-name", "[cli
     // The grid as the second layer of a GeoPackage: by its companion option,
     // and inside a zip file read in place (/vsizip/: never split at a colon).
     const Args layer{"degurba", "--value", "POP", "-q", "--grid-layer"};
-    same_output(with(grid, {"-o", (tmp / "c3.tif").string()}),
+    same_output({"degurba", "--grid", data("degurba_example_a.asc"), "-q", "-o", (tmp / "c3.tif").string()},
                 with(layer, {cells, "--grid-layer-name", "second", "-o", (tmp / "c4.tif").string()}), tmp / "c3.tif",
                 tmp / "c4.tif");
     const auto zip = find_on_path("zip");
