@@ -45,6 +45,7 @@ void write_cell_layer(const std::string& raster_path, const fs::path& gpkg) {
     OGRFieldDefn field("POP", OFTReal);
     REQUIRE(layer->CreateField(&field) == OGRERR_NONE);
     REQUIRE(out->StartTransaction() == OGRERR_NONE);
+    int written = 0;
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c) {
             const double v = values[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)];
@@ -61,8 +62,9 @@ void write_cell_layer(const std::string& raster_path, const fs::path& gpkg) {
             OGRFeature feature(layer->GetLayerDefn());
             if (!(has_nodata && v == nodata)) feature.SetField("POP", v);
             feature.SetGeometry(&cell);
-            REQUIRE(layer->CreateFeature(&feature) == OGRERR_NONE);
+            written += layer->CreateFeature(&feature) == OGRERR_NONE;
         }
+    REQUIRE(written == cols * rows);
     REQUIRE(out->CommitTransaction() == OGRERR_NONE);
 }
 
