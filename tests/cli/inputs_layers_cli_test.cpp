@@ -80,7 +80,9 @@ TEST_CASE("companion layers: degurba --units-layer and --grid-layer-name", "[cli
           read_file(tmp / "c3.tif"));
     // Without the companion option the source has two layers: a clear error.
     const fs::path out = tmp.subdir("out");
-    expect_failure(with(layer, {zipped, "-o", (out / "c.tif").string()}), 1, "first, second", out);
+    const RunResult r = expect_failure(with(layer, {zipped, "-o", (out / "c.tif").string()}), 1, "first, second", out);
+    CHECK_THAT(r.err, Contains("\nhint: or name it with the input's layer option (--regions-layer, --units-layer, "
+                               "--grid-layer-name, ...: see the command's --help)\n"));
 }
 
 TEST_CASE("companion layers: aggregate grid --grid-layer-name", "[cli][inputs][layers][grid]") {
