@@ -100,8 +100,9 @@ int run(const DegurbaArgs& a) {
     report.grid_source = population->display();
     report.land_source = land ? land->display() : "";
     report.built_up_source = built_up ? built_up->display() : "";
-    // Without a land layer every cell is land: densities are per cell and no
-    // cell is water (degurba.md §1). An assumption, so it is said and reported.
+    // Without a land layer every cell is land (../shared/spec/degurba.md §1:
+    // "if there is no land layer, use land = 1, so density = pop"), and no
+    // cell is water. An assumption, so it is said and reported.
     if (!land) report.assumptions.emplace_back("every cell counted as land (no --land given)");
 
     // Units are read (and checked) before the grid, so that their errors come early.
