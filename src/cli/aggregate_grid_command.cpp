@@ -7,10 +7,11 @@
 #include "regio/aggregate/grid_report.hpp"
 #include "regio/aggregate/landing_check.hpp"
 #include "regio/error.hpp"
-#include "regio/io/grid_source.hpp"
+#include "regio/io/grid_source_spec.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/region_transform.hpp"
 #include "regio/io/table_writer.hpp"
+#include "grid_options.hpp"
 #include "region_options.hpp"
 #include "text_options.hpp"
 #include "report_file.hpp"
@@ -26,35 +27,13 @@ namespace {
 
 struct GridArgs {
     RegionOptions region;
-    std::string grid;
-    std::string grid_table;
-    std::string cell_id;
-    std::string grid_layer;
-    std::vector<std::string> values;
+    io::GridSourceSpec grid;
     std::string method = "area";
     std::string weights;
     std::string stats = "sum";
     TextInputArgs text;
     OutputOptions out;
 };
-
-std::unique_ptr<io::GridSource> open_grid(const GridArgs& args) {
-    const int given = !args.grid.empty() + !args.grid_table.empty() + !args.grid_layer.empty();
-    if (given != 1) throw UsageError("give exactly one of --grid, --grid-table and --grid-layer");
-    if (!args.grid.empty()) {
-        if (!args.values.empty()) throw UsageError("--value names table columns or layer fields; pick raster bands as --grid FILE:BAND[,BAND]");
-        return io::open_raster_grid(args.grid);
-    }
-    if (args.values.empty()) throw UsageError("name the value column(s) with --value");
-    for (std::size_t i = 0; i < args.values.size(); ++i)
-        if (std::count(args.values.begin(), args.values.end(), args.values[i]) > 1)
-            throw UsageError("--value names '" + args.values[i] + "' twice");
-    if (!args.grid_table.empty()) {
-        if (args.cell_id.empty()) throw UsageError("--grid-table needs --cell-id naming the cell-code column");
-        return io::open_grid_table(args.grid_table, args.cell_id, args.values, args.text.options());
-    }
-    return io::open_grid_layer(args.grid_layer, args.values);
-}
 
 aggregate::GridMethod parse_method(const std::string& text) {
     if (text == "area" || text == "dasymetric") return aggregate::GridMethod::Area;
@@ -65,6 +44,8 @@ aggregate::GridMethod parse_method(const std::string& text) {
 int run(GridArgs args) {
     Stopwatch watch;
     args.region.encoding = args.text.options().encoding;
+    args.grid.text = args.text.options();
+    io::check_grid_source_spec(args.grid, io::GridValues::Many);
     aggregate::GridReport report;
     report.threads = effective_threads(args.out.threads);
     const aggregate::GridMethod method = parse_method(args.method);
@@ -74,14 +55,15 @@ int run(GridArgs args) {
     TerminalProgress progress(args.out.quiet);
 
     const io::InputSpec regions_input = args.region.input();
-    const std::vector<std::string> inputs{regions_input.path, io::InputSpec::parse(args.grid).path, args.grid_table,
-                                          io::InputSpec::parse(args.grid_layer).path, args.weights};
+    std::vector<std::string> inputs = args.grid.paths();
+    inputs.push_back(regions_input.path);
+    inputs.push_back(args.weights);
     io::check_table_format("--output", args.out.output);
     io::OutputPlan outputs(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
     const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
-    std::unique_ptr<io::GridSource> grid = open_grid(args);
+    std::unique_ptr<io::GridSource> grid = io::open_grid_source(args.grid, io::GridValues::Many);
     std::unique_ptr<io::GridSource> weights;
     if (!args.weights.empty()) weights = io::open_raster_grid(args.weights);
     if (dasymetric && !weights)
@@ -146,11 +128,7 @@ void add_aggregate_grid(CLI::App& aggregate, Action& action) {
     auto args = std::make_shared<GridArgs>();
     CLI::App* cmd = aggregate.add_subcommand("grid", "Sum grid values (population rasters, grid tables) per region");
     add_region_options(*cmd, args->region);
-    cmd->add_option("--grid", args->grid, "A raster, any GDAL format: FILE or FILE:BAND[,BAND...] (default band 1)");
-    cmd->add_option("--grid-table", args->grid_table, "A CSV of European grid-cell codes (CRS3035RES1000mN...E..., 1kmN...E..., 1kmE...N...)");
-    cmd->add_option("--cell-id", args->cell_id, "Column of --grid-table holding the cell codes");
-    cmd->add_option("--grid-layer", args->grid_layer, "A vector grid: FILE[:LAYER] of square, grid-aligned cell polygons");
-    cmd->add_option("--value", args->values, "Value column(s) of --grid-table or field(s) of --grid-layer")->delimiter(',');
+    add_grid_options(*cmd, args->grid);
     cmd->add_option("--method", args->method,
                     "area (exact partial cells), centroid (whole cells by their centre) or dasymetric (spread by --weights)")
         ->capture_default_str();

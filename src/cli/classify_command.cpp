@@ -24,7 +24,7 @@ namespace regio::cli {
 namespace {
 
 struct ClassifyArgs {
-    std::string data, field, method = "quantile", output;
+    std::string data, data_layer, field, method = "quantile", output;
     std::size_t classes = 5;  // checked by classify::check_class_count, as map's
     std::vector<double> breaks;
     std::optional<std::uint64_t> seed;
@@ -32,10 +32,16 @@ struct ClassifyArgs {
     TextInputArgs text;
 };
 
+// --data with its layer (--data-layer) and encoding.
+io::InputSpec data_input(const ClassifyArgs& args) {
+    io::InputSpec input = io::InputSpec::parse(args.data, args.data_layer);
+    input.encoding = args.text.options().encoding;
+    return input;
+}
+
 std::vector<double> read_values(const ClassifyArgs& args) {
     const io::TextOptions text = args.text.options();
-    io::InputSpec input = io::InputSpec::parse(args.data);
-    input.encoding = text.encoding;
+    const io::InputSpec input = data_input(args);
     if (input.layer.empty() && io::is_text_table_name(input.path)) {
         const io::CsvTable t = io::read_csv_table(input.path, text);
         const std::size_t col = t.column(args.field);
@@ -48,13 +54,13 @@ std::vector<double> read_values(const ClassifyArgs& args) {
 
 int run(const ClassifyArgs& args) {
     const classify::Method method = classify::parse_method(args.method);
-    io::OutputPlan outputs(args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, {io::InputSpec::parse(args.data).path});
+    io::OutputPlan outputs(args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, {data_input(args).path});
     const io::PlannedOutput* breaks_output = outputs.add_optional("--output", args.output);
     classify::Options options;
     options.manual_breaks = args.breaks;
     options.seed = args.seed;
     classify::check_class_count(args.classes, "--classes");
-    const io::InputSpec source = io::InputSpec::parse(args.data);
+    const io::InputSpec source = data_input(args);
     options.source = Where{source.path, source.layer, {}, {}, args.field};
     const std::vector<double> values = read_values(args);
     std::size_t nodata = 0;
@@ -97,7 +103,9 @@ int run(const ClassifyArgs& args) {
 void add_classify(CLI::App& app, Action& action) {
     auto args = std::make_shared<ClassifyArgs>();
     CLI::App* cmd = app.add_subcommand("classify", "Class breaks, counts and goodness of fit for a value column");
-    cmd->add_option("--data", args->data, "A CSV table, or FILE[:LAYER]")->required();
+    cmd->add_option("--data", args->data, "A CSV table, or FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")
+        ->required();
+    cmd->add_option("--data-layer", args->data_layer, "Layer (table) of --data, when the source has several");
     cmd->add_option("--field", args->field, "The value column or field")->required();
     cmd->add_option("--method", args->method, "quantile, equal, fisher-jenks, std-mean, head-tail, manual, natural-breaks")
         ->capture_default_str();

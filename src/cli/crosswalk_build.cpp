@@ -55,8 +55,7 @@ std::vector<double> grid_pair_weights(io::GridSource& grid, const std::string& s
 
 // --weights names points (a text table or any vector layer) rather than a
 // raster: decided by the extension, then by whether OGR opens it.
-bool weights_are_points(const std::string& spec) {
-    const io::InputSpec input = io::InputSpec::parse(spec);
+bool weights_are_points(const io::InputSpec& input) {
     if (io::is_text_table_name(input.path)) return true;
     io::ensure_gdal();
     io::CplErrorCapture quiet;
@@ -146,7 +145,7 @@ int run_crosswalk_build(const BuildArgs& given) {
     args.from.encoding = args.to.encoding = text.encoding;
     const unsigned threads = effective_threads(args.out.threads);
     const std::vector<std::string> inputs{args.from.input().path, args.to.input().path,
-                                          io::InputSpec::parse(args.weights).path};
+                                          io::InputSpec::parse(args.weights, args.weights_layer).path};
     if (io::extension_of(args.out.output) != "csv") throw UsageError("the crosswalk is written as CSV: name it .csv");
     if (!args.gpkg.empty() && io::extension_of(args.gpkg) != "gpkg") throw UsageError("--gpkg must name a .gpkg file");
     io::OutputPlan outputs(overwrite_of(args.out), inputs);
@@ -160,18 +159,20 @@ int run_crosswalk_build(const BuildArgs& given) {
 
     // Points weights are opened first: their header and CRS problems are
     // cheaper to find than a full region check.
-    const bool point_weights = !args.weights.empty() && weights_are_points(args.weights);
-    const bool point_options =
-        !args.weights_x.empty() || !args.weights_y.empty() || !args.weights_crs.empty() || !args.weights_field.empty();
+    const io::InputSpec weights_input = io::InputSpec::parse(args.weights, args.weights_layer);
+    const bool point_weights = !args.weights.empty() && weights_are_points(weights_input);
+    const bool point_options = !args.weights_x.empty() || !args.weights_y.empty() || !args.weights_crs.empty() ||
+                               !args.weights_field.empty() || !args.weights_layer.empty();
     if (point_options && !point_weights)
-        throw UsageError("--weights-x, --weights-y, --weights-crs and --weights-field apply to --weights points (a CSV or a vector layer)");
+        throw UsageError("--weights-x, --weights-y, --weights-crs, --weights-field and --weights-layer apply to --weights "
+                         "points (a CSV or a vector layer)");
     std::unique_ptr<io::PointSource> points;
     io::Crs points_crs;
     if (point_weights) {
         const io::PointFields fields{args.weights_x, args.weights_y,
                                      args.weights_field.empty() ? std::vector<std::string>{} : std::vector<std::string>{args.weights_field},
                                      {}, text};
-        points = io::open_point_source(args.weights, fields);
+        points = io::open_point_source(weights_input, fields);
         points_crs = weights_points_crs(*points, args);
     }
 

@@ -14,6 +14,7 @@ struct BuildArgs {
     RegionOptions from;
     RegionOptions to;
     std::string weights;
+    std::string weights_layer;  // --weights-layer: the points' layer apart from the source
     std::string weights_x;
     std::string weights_y;
     std::string weights_crs;

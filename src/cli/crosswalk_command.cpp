@@ -275,6 +275,7 @@ void add_crosswalk(CLI::App& app, Action& action) {
     b->add_option("--weights", build->weights,
                   "Weight each piece by population: a raster (exact coverage), or points (a CSV, or FILE[:LAYER] of any "
                   "OGR point layer) located in both vintages");
+    b->add_option("--weights-layer", build->weights_layer, "Layer (table) of --weights points, when the source has several");
     b->add_option("--weights-x", build->weights_x, "CSV column of the weight points' x (default: x, lon, longitude or easting)");
     b->add_option("--weights-y", build->weights_y, "CSV column of the weight points' y (default: y, lat, latitude or northing)");
     b->add_option("--weights-crs", build->weights_crs,

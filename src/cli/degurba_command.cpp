@@ -15,7 +15,8 @@
 #include "regio/io/class_raster_writer.hpp"
 #include "regio/io/cluster_polygons.hpp"
 #include "regio/io/feature_table.hpp"
-#include "regio/io/grid_source.hpp"
+#include "regio/io/grid_source_spec.hpp"
+#include "regio/io/region_attributes.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/region_transform.hpp"
 #include "region_options.hpp"
@@ -36,15 +37,11 @@
 namespace regio::cli {
 namespace {
 
-std::unique_ptr<io::GridSource> open_population(const DegurbaArgs& a) {
-    if (a.grid.empty() == a.grid_table.empty()) throw UsageError("give exactly one of --grid and --grid-table");
-    if (!a.grid.empty()) {
-        if (!a.cell_id.empty() || !a.value.empty()) throw UsageError("--cell-id and --value belong to --grid-table");
-        return io::open_raster_grid(a.grid);
-    }
-    if (a.cell_id.empty() || a.value.empty())
-        throw UsageError("--grid-table needs --cell-id (the cell-code column) and --value (the population column)");
-    return io::open_grid_table(a.grid_table, a.cell_id, {a.value}, a.text.options());
+// The units as an input: source, layer (--units-layer) and encoding.
+io::InputSpec units_input(const DegurbaArgs& a) {
+    io::InputSpec spec = io::InputSpec::parse(a.units, a.units_layer);
+    spec.encoding = a.text.options().encoding;
+    return spec;
 }
 
 // Every output is planned and checked before any work (no two share a file);
@@ -79,28 +76,49 @@ int run(const DegurbaArgs& a) {
     report.threads = effective_threads(a.threads);
     const degurba::Options options = classification_options(a, report.warnings);
     const io::Overwrite overwrite = a.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+    io::GridSourceSpec grid_spec = a.grid;
+    grid_spec.text = a.text.options();
+    io::check_grid_source_spec(grid_spec, io::GridValues::One);
     const bool with_units = !a.units.empty() || !a.unit_id.empty() || !a.units_out.empty();
     if (with_units && (a.units.empty() || a.unit_id.empty() || a.units_out.empty()))
         throw UsageError("units need all of --units, --unit-id and --units-out");
-    const std::vector<std::string> inputs{io::InputSpec::parse(a.grid).path, a.grid_table, io::InputSpec::parse(a.land).path,
-                                          io::InputSpec::parse(a.built_up).path, io::InputSpec::parse(a.units).path};
+    if (!a.unit_name.empty() && a.unit_name == a.unit_id)
+        throw UsageError("--unit-name names the id field '" + a.unit_id + "'; name the field with the units' names");
+    if (!with_units && (!a.units_layer.empty() || !a.unit_name.empty()))
+        throw UsageError(std::string(a.units_layer.empty() ? "--unit-name" : "--units-layer") +
+                         " goes with --units, --unit-id and --units-out");
+    std::vector<std::string> inputs = grid_spec.paths();
+    for (const std::string& path : {io::InputSpec::parse(a.land).path, io::InputSpec::parse(a.built_up).path,
+                                    a.units.empty() ? std::string() : units_input(a).path})
+        inputs.push_back(path);
     io::OutputPlan plan(overwrite, inputs);
     const DegurbaOutputs outputs = plan_outputs(a, plan);
 
-    std::unique_ptr<io::GridSource> population = open_population(a);
+    std::unique_ptr<io::GridSource> population = io::open_grid_source(grid_spec, io::GridValues::One);
     std::unique_ptr<io::GridSource> land = a.land.empty() ? nullptr : io::open_raster_grid(a.land);
     std::unique_ptr<io::GridSource> built_up = a.built_up.empty() ? nullptr : io::open_raster_grid(a.built_up);
     report.grid_source = population->display();
     report.land_source = land ? land->display() : "";
     report.built_up_source = built_up ? built_up->display() : "";
+    // Without a land layer every cell is land (../shared/spec/degurba.md §1:
+    // "if there is no land layer, use land = 1, so density = pop"), and no
+    // cell is water. An assumption, so it is said and reported.
+    if (!land) report.assumptions.emplace_back("every cell counted as land (no --land given)");
 
     // Units are read (and checked) before the grid, so that their errors come early.
     std::optional<CheckedRegions> units;
+    std::vector<std::string> unit_names;  // --unit-name, in the units' order
     geometry::RegionSet units_in_grid_crs;
     if (with_units) {
-        units.emplace(load_checked_regions({a.units, a.unit_id, false, geometry::kDefaultOverlapTolerance, a.text.options().encoding},
-                                           report.threads, a.quiet));
-        report.units_source = io::InputSpec::parse(a.units).display();
+        RegionOptions unit_regions;
+        unit_regions.regions = a.units;
+        unit_regions.regions_layer = a.units_layer;
+        unit_regions.id = a.unit_id;
+        unit_regions.encoding = a.text.options().encoding;
+        units.emplace(load_checked_regions(unit_regions, report.threads, a.quiet));
+        if (!a.unit_name.empty()) unit_names = io::read_text_field(units_input(a), a.unit_name);
+        report.units_source = units_input(a).display();
+        report.unit_name_field = a.unit_name;
         report.unit_count = units->regions.size();
         report.unit_rules = unit_options(a).rules;
         report.warnings.insert(report.warnings.end(), units->warnings.begin(), units->warnings.end());
@@ -178,7 +196,8 @@ int run(const DegurbaArgs& a) {
         report.outputs.emplace_back("clusters", a.clusters);
     }
     if (unit_result) {
-        io::FeatureTable table = degurba::unit_table(a.unit_id, units->regions.ids, *unit_result, options.level);
+        io::FeatureTable table = degurba::unit_table(a.unit_id, units->regions.ids, *unit_result, options.level,
+                                                     {a.unit_name, unit_names});
         table.shapes = &units->regions.shapes;
         table.crs_wkt = units->regions.crs_wkt;
         io::write_feature_table(table, *outputs.units);
@@ -189,6 +208,7 @@ int run(const DegurbaArgs& a) {
     if (outputs.report) write_report(*outputs.report, degurba::to_json(report, classes, unit_result ? &*unit_result : nullptr));
     plan.commit();
     if (!a.quiet) {
+        for (const auto& note : report.assumptions) std::cerr << "regio: note: " << note << '\n';
         for (const auto& w : report.warnings)
             if (!units || std::find(units->warnings.begin(), units->warnings.end(), w) == units->warnings.end())
                 std::cerr << "regio: warning: " << w << '\n';
@@ -209,16 +229,20 @@ urban cluster, 22 semi-dense urban cluster, 21 suburban or peri-urban,
 13 rural cluster, 12 low density rural, 11 very low density rural.
 No-data cells count as 0 people. The grid must be in a projected CRS in
 metres with square cells; --land and --built-up on the same grid.
+The population is a raster (--grid), a table of grid-cell codes
+(--grid-table, --cell-id, --value) or a vector layer of square cells
+(--grid-layer, --value), as in aggregate grid. Without --land every
+cell counts as land; this is said on stderr and in the report.
 
 --clusters: cluster_id, class, class_name, population, area_km2, cells.
 Centres are ids 1..n; urban clusters follow and cover their cells
 outside centres. A .gpkg holds the dissolved cells.
 -o .gpkg: one polygon per 4-connected patch of one class: patch_id,
 class, class_name, population, area_km2, cells.
---units-out: <unit-id>, population, pop_urban_centre,
-pop_urban_cluster, pop_rural, share_urban_centre, share_urban_cluster,
-share_rural, area_km2, class (1 city, 2 town or semi-dense area,
-3 rural area), class_name, class_basis; Level 2 adds pop_ per Level 2
+--units-out: <unit-id>, <unit-name> (with --unit-name), population,
+pop_urban_centre, pop_urban_cluster, pop_rural, share_urban_centre,
+share_urban_cluster, share_rural, area_km2, class (1 city, 2 town or
+semi-dense area, 3 rural area), class_name, class_basis; Level 2 adds pop_ per Level 2
 class, class2 and class2_name. Cells on unit borders are split by
 share of area; units without people go by land area. Units in another
 CRS are transformed into the grid's.
@@ -226,7 +250,10 @@ CRS are transformed into the grid's.
 Example:
   regio degurba --grid JRC_1K_POP_2018.tif -o classes.tif \
     --clusters centres.gpkg --units lau.gpkg --unit-id LAU_ID \
-    --units-out lau_classes.csv --report degurba.json)");
+    --units-out lau_classes.csv --report degurba.json
+  regio degurba --grid-layer cells.gpkg --grid-layer-name pop_2021 \
+    --value population -o classes.gpkg --units districts.gpkg \
+    --unit-id code --unit-name name --units-out district_classes.csv)");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

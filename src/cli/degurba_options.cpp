@@ -1,5 +1,6 @@
 #include "degurba_options.hpp"
 
+#include "grid_options.hpp"
 #include "regio/error.hpp"
 
 namespace regio::cli {
@@ -15,10 +16,7 @@ bool given(const CLI::Option* option) { return option && option->count() > 0; }
 
 void add_degurba_options(CLI::App& cmd, DegurbaArgs& a) {
     auto& g = a.given;
-    cmd.add_option("--grid", a.grid, "Population raster, any GDAL format: FILE or FILE:BAND (default band 1)");
-    cmd.add_option("--grid-table", a.grid_table, "Population as a CSV of European grid-cell codes");
-    cmd.add_option("--cell-id", a.cell_id, "Column of --grid-table holding the cell codes");
-    cmd.add_option("--value", a.value, "Column of --grid-table holding the population");
+    add_grid_options(cmd, a.grid);
     cmd.add_option("--land", a.land, "Share of permanent land per cell (0..1), a raster on the same grid");
     cmd.add_option("--built-up", a.built_up, "Share of built-up area per cell (0..1), a raster on the same grid");
 
@@ -81,8 +79,10 @@ void add_degurba_options(CLI::App& cmd, DegurbaArgs& a) {
     cmd.add_option("-o,--output", a.output, "Cell classes: .tif (UInt8 GeoTIFF of class codes) or .gpkg (polygons per class)")
         ->required();
     cmd.add_option("--clusters", a.clusters, "Urban centres and clusters: .gpkg (dissolved cells) or .csv (no geometry)");
-    cmd.add_option("--units", a.units, "Spatial units (e.g. LAU) to classify: FILE[:LAYER], any OGR format");
+    cmd.add_option("--units", a.units, "Spatial units (e.g. LAU) to classify: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)");
+    cmd.add_option("--units-layer", a.units_layer, "Layer (table) of --units, when the source has several");
     cmd.add_option("--unit-id", a.unit_id, "Field of --units with the unit id (read as text; must be unique)");
+    cmd.add_option("--unit-name", a.unit_name, "Field of --units with the unit name, carried into --units-out after the id");
     cmd.add_option("--units-out", a.units_out, "Unit classes: .csv or .gpkg (with the units' geometry)");
     cmd.add_option("--report", a.report, "Write a JSON report: options, cells per class, populations, timings");
     cmd.add_flag("--overwrite", a.overwrite, "Replace the outputs if they exist");

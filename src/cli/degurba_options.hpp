@@ -4,6 +4,7 @@
 // the base; options given on the command line override it.
 #include "regio/degurba/classify_unit.hpp"
 #include "regio/degurba/options.hpp"
+#include "regio/io/grid_source_spec.hpp"
 #include "text_options.hpp"
 
 #include <CLI/CLI.hpp>
@@ -15,10 +16,7 @@ namespace regio::cli {
 
 struct DegurbaArgs {
     // Inputs.
-    std::string grid;
-    std::string grid_table;
-    std::string cell_id;
-    std::string value;
+    io::GridSourceSpec grid;  // the population (one value column)
     std::string land;
     std::string built_up;
     // Classification; the Option pointers tell which were given.
@@ -62,7 +60,9 @@ struct DegurbaArgs {
     std::string output;
     std::string clusters;
     std::string units;
+    std::string units_layer;  // --units-layer: the layer apart from the source
     std::string unit_id;
+    std::string unit_name;  // --unit-name: a field of --units carried into --units-out
     std::string units_out;
     std::string report;
     bool overwrite = false;

@@ -39,7 +39,7 @@ namespace ind = regio::indicators;
 
 struct IndicatorsArgs {
     std::string data, id, definitions, rollup;
-    std::string regions, regions_id;  // GeoPackage output only
+    std::string regions, regions_layer, regions_id;  // GeoPackage output only
     std::string output, report;
     std::string ptable_output;  // method = "cell-key": the ptable used, for audit
     bool overwrite = false, quiet = false;
@@ -140,7 +140,7 @@ void write_wide_gpkg(const IndicatorsArgs& args, const io::PlannedOutput& output
 int run(const IndicatorsArgs& args) {
     const io::Overwrite overwrite = args.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
     const io::TextOptions text = args.text.options();
-    io::InputSpec regions_input = io::InputSpec::parse(args.regions);
+    io::InputSpec regions_input = io::InputSpec::parse(args.regions, args.regions_layer);
     regions_input.encoding = text.encoding;
     std::vector<std::string> inputs{args.data, args.definitions};
     if (!args.regions.empty()) inputs.push_back(regions_input.path);
@@ -211,7 +211,10 @@ void add_indicators(CLI::App& app, Action& action) {
     cmd->add_option("--definitions", args->definitions, "INDICATORS.toml: groups, indicators, disclosure rules")->required();
     cmd->add_option("--rollup", args->rollup, "Add parent regions: 'nuts' (by code prefix) or a parent-id column of --data");
     cmd->add_option("-o,--output", args->output, "Output: tidy table (.csv), or one feature per region (.gpkg, needs --regions)")->required();
-    cmd->add_option("--regions", args->regions, "FILE[:LAYER]: region polygons for .gpkg output");
+    auto* regions = cmd->add_option("--regions", args->regions,
+                                    "FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...): region polygons for .gpkg output");
+    cmd->add_option("--regions-layer", args->regions_layer, "Layer (table) of --regions, when the source has several")
+        ->needs(regions);
     cmd->add_option("--regions-id", args->regions_id, "Id field of --regions (default: the --id column name)");
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");
     cmd->add_option("--report", args->report, "Write a JSON report: rows per flag, suppressed cells, rollup levels, inputs");

@@ -105,7 +105,7 @@ int run(MapArgs args) {
     // Data errors of the classification name the values' file and field.
     spec.options.source = args.values.data.empty() ? Where{input.display_path(), input.layer, {}, {}, args.values.field}
                                                    : Where{args.values.data, {}, {}, {}, args.values.field};
-    const std::vector<std::string> inputs{input.path, args.values.data, args.style, io::InputSpec::parse(args.outline.layer).path};
+    const std::vector<std::string> inputs{input.path, args.values.data, args.style, io::InputSpec::parse(args.outline.layer, args.outline.layer_name).path};
     if (io::extension_of(args.output) != "svg") throw UsageError("the map is written as SVG: name it .svg");
     io::OutputPlan outputs(overwrite_of(args), inputs);
     const io::PlannedOutput& svg_output = outputs.add("--output", args.output);
@@ -238,6 +238,7 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--simplify", args->simplify, "Simplify for display, in pixels; shared borders stay shared")
         ->check(CLI::Range(0.0, 1000.0));
     cmd->add_option("--outline", args->outline.layer, "Draw the boundaries of FILE[:LAYER] above the map (e.g. districts)");
+    cmd->add_option("--outline-layer", args->outline.layer_name, "Layer (table) of --outline, when the source has several");
     cmd->add_option("--outline-label", args->outline.label, "Field of --outline whose values are drawn as labels");
     cmd->add_option("--outline-id", args->outline.id, "Id field of --outline (default: --outline-label)");
     add_text_options(*cmd, args->text);

@@ -16,12 +16,13 @@ std::vector<render::OutlineShape> Outlines::shapes() const {
 Outlines read_outlines(const OutlineArgs& args, const io::Crs& map_crs, std::vector<std::string>& warnings) {
     Outlines out;
     if (args.layer.empty()) {
-        if (!args.id.empty() || !args.label.empty()) throw UsageError("--outline-id and --outline-label go with --outline FILE[:LAYER]");
+        if (!args.id.empty() || !args.label.empty() || !args.layer_name.empty())
+            throw UsageError("--outline-id, --outline-label and --outline-layer go with --outline FILE[:LAYER]");
         return out;
     }
     const std::string id = !args.id.empty() ? args.id : args.label;
     if (id.empty()) throw UsageError("--outline needs --outline-label FIELD (names drawn on the map) or --outline-id FIELD (no names)");
-    io::InputSpec input = io::InputSpec::parse(args.layer);
+    io::InputSpec input = io::InputSpec::parse(args.layer, args.layer_name);
     input.encoding = args.encoding;
     io::RegionReadOptions options{id, {}, {}};
     const bool separate_label = !args.label.empty() && args.label != id;

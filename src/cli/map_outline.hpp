@@ -12,7 +12,8 @@
 namespace regio::cli {
 
 struct OutlineArgs {
-    std::string layer;     // FILE[:LAYER]; empty: no outlines
+    std::string layer;       // FILE[:LAYER] or any GDAL data source; empty: no outlines
+    std::string layer_name;  // --outline-layer: the layer apart from the source (colons stay in it)
     std::string id;        // the layer's id field (ids checked like every region layer); default: `label`
     std::string label;     // field drawn at each shape's label point; empty: no labels
     std::string encoding;  // --encoding of the run

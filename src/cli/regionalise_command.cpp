@@ -32,7 +32,7 @@ namespace {
 namespace rg = regionalise;
 
 struct Args {
-    std::string units, id, data, data_id, within, contiguity = "rook", unmatched = "error";
+    std::string units, units_layer, id, data, data_id, within, contiguity = "rook", unmatched = "error";
     std::size_t within_prefix = 0;
     std::vector<std::string> thresholds;
     double tolerance = geometry::kDefaultAdjacencyTolerance;
@@ -43,8 +43,8 @@ struct Args {
     TextInputArgs text;
 };
 
-io::InputSpec units_input(const std::string& spec, const io::TextOptions& text) {
-    io::InputSpec input = io::InputSpec::parse(spec);
+io::InputSpec units_input(const Args& a, const io::TextOptions& text) {
+    io::InputSpec input = io::InputSpec::parse(a.units, a.units_layer);
     input.encoding = text.encoding;
     return input;
 }
@@ -83,7 +83,7 @@ int run(const Args& a) {
         if (t.column == "region_id" || t.column == "units" || t.column == "meets_thresholds")
             throw UsageError("threshold column '" + t.column + "' clashes with an output column of the same name");
     const io::Overwrite overwrite = a.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
-    const std::vector<std::string> inputs{io::InputSpec::parse(a.units).path, a.data};
+    const std::vector<std::string> inputs{units_input(a, text).path, a.data};
     if (io::extension_of(a.output) != "gpkg") throw UsageError("the regions are written as a GeoPackage: name -o .gpkg");
     if (io::extension_of(a.map) != "csv") throw UsageError("the unit map is written as CSV: name --map .csv");
     io::OutputPlan outputs(overwrite, inputs);
@@ -94,13 +94,14 @@ int run(const Args& a) {
     // Units: read, repaired, overlaps checked (as every command does).
     RegionOptions unit_options{a.units, a.id};
     unit_options.encoding = text.encoding;
+    unit_options.regions_layer = a.units_layer;
     CheckedRegions checked = load_checked_regions(unit_options, effective_threads(0), a.quiet);
     const geometry::RegionSet& units = checked.regions;
     const io::Crs crs = io::Crs::from_wkt(units.crs_wkt);
     if (crs.is_geographic())
         throw CrsError("the units are in " + crs.name + " (degrees): distances and areas need a projected CRS",
                        Where{units.file, units.layer}, "reproject them, e.g. ogr2ogr -t_srs EPSG:3035 units_3035.gpkg " + units.file);
-    const rg::Groups groups = !a.within.empty()   ? rg::groups_from_keys(io::read_text_field(units_input(a.units, text), a.within))
+    const rg::Groups groups = !a.within.empty()   ? rg::groups_from_keys(io::read_text_field(units_input(a, text), a.within))
                               : a.within_prefix ? rg::groups_from_keys(rg::id_prefixes(units.ids, a.within_prefix))
                                                 : rg::single_group(units.size());
     const io::CsvTable table = io::read_csv_table(a.data, text);
@@ -154,7 +155,7 @@ int run(const Args& a) {
     if (report_output) {
         nlohmann::ordered_json j;
         j["command"] = "regionalise";
-        j["units"] = {{"source", io::InputSpec::parse(a.units).display()}, {"count", units.size()}, {"warnings", checked.warnings}};
+        j["units"] = {{"source", units_input(a, text).display()}, {"count", units.size()}, {"warnings", checked.warnings}};
         j["data"] = {{"source", a.data}, {"rows", table.rows.size()}, {"units_without_data", values.units_without_data},
                      {"rows_without_unit", values.rows_without_unit}};
         nlohmann::ordered_json th = nlohmann::ordered_json::array();
@@ -223,7 +224,10 @@ int run(const Args& a) {
 void add_regionalise(CLI::App& app, Action& action) {
     auto args = std::make_shared<Args>();
     CLI::App* c = app.add_subcommand("regionalise", "Merge neighbouring small units until each region reaches publication thresholds");
-    c->add_option("--units", args->units, "Unit polygons: FILE[:LAYER], any OGR format, projected CRS")->required();
+    c->add_option("--units", args->units,
+                  "Unit polygons in a projected CRS: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")
+        ->required();
+    c->add_option("--units-layer", args->units_layer, "Layer (table) of --units, when the source has several");
     c->add_option("--id", args->id, "Field with the unit id (read as text; must be unique)")->required();
     c->add_option("--data", args->data, "CSV table with one row per unit")->required();
     c->add_option("--data-id", args->data_id, "Column of --data with the unit ids (default: the --id name)");

@@ -30,7 +30,7 @@ int run(Args& a) {
     r.geometry = a.grid_codes ? sg::UnitGeometry::GridCodes : r.regions.empty() ? sg::UnitGeometry::None : sg::UnitGeometry::Regions;
     r.overwrite = a.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
     r.threads = effective_threads(a.threads);
-    const io::TableOutput main_output{r.output, r.overwrite, {io::InputSpec::parse(r.data).path, io::InputSpec::parse(r.regions).path}};
+    const io::TableOutput main_output{r.output, r.overwrite, {r.data_input().path, r.regions_input().path}};
     if (!a.report.empty()) {
         sg::check_outputs(r, {a.report});
         check_report_output(a.report, main_output);
@@ -59,13 +59,16 @@ void add_segregation(CLI::App& app, Action& action) {
     auto args = std::make_shared<Args>();
     sg::SegregationRequest& r = args->request;
     CLI::App* c = app.add_subcommand("segregation", "Residential segregation indices of groups over units, regions or grid cells");
-    c->add_option("--data", r.data, "TABLE.csv or FILE[:LAYER]: one row per unit with the group counts")->required();
+    c->add_option("--data", r.data, "TABLE.csv, FILE[:LAYER] or any GDAL data source: one row per unit with the group counts")
+        ->required();
+    c->add_option("--data-layer", r.data_layer, "Layer (table) of --data, when the source has several");
     c->add_option("--id", r.id, "Column with the unit id (with --grid-codes: European grid-cell codes)")->required();
     c->add_option("--group", r.groups, "COL[,COL...]: one group (with --total), or several that partition the population")
         ->required()
         ->delimiter(',');
     c->add_option("--total", r.total, "Column with each unit's total population (one group against the rest; with several groups: checked)");
-    auto* regions = c->add_option("--regions", r.regions, "FILE[:LAYER]: unit polygons, for spatial indices and a GeoPackage --local");
+    auto* regions = c->add_option("--regions", r.regions, "FILE[:LAYER] or any GDAL data source: unit polygons, for spatial indices and a GeoPackage --local");
+    c->add_option("--regions-layer", r.regions_layer, "Layer (table) of --regions, when the source has several")->needs(regions);
     c->add_option("--regions-id", r.regions_id, "Field of --regions with the unit id (default: the --id name)")->needs(regions);
     c->add_flag("--grid-codes", args->grid_codes, "The --id column holds grid-cell codes; the cells are the geometry")->excludes(regions);
     c->add_option("--index", r.indices, "LIST of indices (default: all that apply): dissimilarity, isolation, exposure, entropy, atkinson, "

@@ -121,7 +121,9 @@ TEST_CASE("degurba: Example A gives the spec's class map, clusters and totals", 
     CHECK(read_file(out / "clusters.csv") == read_file(expected("degurba_example_a_clusters.csv")));
 
     // Conservation on stderr and in the report: 73 498 = 61 600 + 6 899 + 4 999.
-    CHECK_THAT(r.err, StartsWith("degurba: 144 cells of 1000 m (12 x 12), population 73498\n"));
+    // (After the note of the all-land assumption: no --land.)
+    CHECK_THAT(r.err, StartsWith("regio: note: every cell counted as land (no --land given)\n"
+                                 "degurba: 144 cells of 1000 m (12 x 12), population 73498\n"));
     CHECK_THAT(r.err, Contains("urban centres: 1 holding 61600 (83.8%); urban clusters: 2 (2 with cells outside "
                                "centres, holding 6899, 9.4%); rural: 4999 (6.8%); conservation error 0.00e+00\n"));
     const std::string json = read_file(out / "report.json");
@@ -170,7 +172,8 @@ TEST_CASE("degurba: a grid table of cell codes gives the raster's result", "[cli
     INFO("stderr: " << r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(read_file(tmp / "clusters.csv") == read_file(expected("degurba_example_a_clusters.csv")));
-    CHECK_THAT(r.err, StartsWith("degurba: 144 cells of 1000 m (12 x 12), population 73498; 100 no-data cells counted as 0\n"));
+    CHECK_THAT(r.err, StartsWith("regio: note: every cell counted as land (no --land given)\n"
+                                 "degurba: 144 cells of 1000 m (12 x 12), population 73498; 100 no-data cells counted as 0\n"));
 }
 
 TEST_CASE("degurba: units get their population per class and their class", "[cli][degurba][units]") {
@@ -307,7 +310,7 @@ TEST_CASE("bad degurba input: usage errors", "[cli][degurba][bad][usage]") {
     const fs::path out = tmp.subdir("out");
     const std::string grid = data("degurba_example_a.asc");
     const std::string cells = (out / "cells.tif").string();
-    check_fails(degurba({"-o", cells}), 2, "give exactly one of --grid and --grid-table", out);
+    check_fails(degurba({"-o", cells}), 2, "give exactly one of --grid, --grid-table and --grid-layer", out);
     check_fails(degurba({"--grid", grid}), 2, "--output is required", out);
     check_fails(degurba({"--grid", grid, "-o", cells, "--level", "3"}), 2, "--level: 3 not in {1,2}", out);
     check_fails(degurba({"--grid", grid, "-o", cells, "--connectivity", "6"}), 2, "--connectivity: 6 not in {4,8}", out);
@@ -328,9 +331,9 @@ TEST_CASE("bad degurba input: usage errors", "[cli][degurba][bad][usage]") {
     check_fails(degurba({"--grid", grid, "-o", cells, "--built-up-threshold", "0.3"}), 2,
                 "--built-up-threshold needs --built-up", out);
     check_fails(degurba({"--grid", grid, "-o", cells, "--unit-rules", "manual2021"}), 2, "Level 2 option", out);
-    check_fails(degurba({"--grid", grid, "--cell-id", "GRD_ID", "-o", cells}), 2, "belong to --grid-table", out);
+    check_fails(degurba({"--grid", grid, "--cell-id", "GRD_ID", "-o", cells}), 2, "--cell-id goes with --grid-table", out);
     check_fails(degurba({"--grid-table", data("degurba_example_a.csv"), "--cell-id", "GRD_ID", "-o", cells}), 2,
-                "--grid-table needs --cell-id", out);
+                "name the value column(s) with --value", out);
 }
 
 TEST_CASE("regio help degurba documents codes and columns", "[cli][degurba][help]") {

@@ -143,6 +143,7 @@ nlohmann::ordered_json to_json(const DegurbaReport& r, const GridClassification&
         }
         const double diff = std::abs(units->allocated - units->inside_units);
         j["units"] = {{"source", r.units_source},
+                      {"name_field", r.unit_name_field.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.unit_name_field)},
                       {"count", r.unit_count},
                       {"rules", o.level == Level::Two ? rules_name(r.unit_rules) : "level 1"},
                       {"method", "exact area coverage: a cell on a border is split by share of area"},
@@ -151,6 +152,7 @@ nlohmann::ordered_json to_json(const DegurbaReport& r, const GridClassification&
                       {"conservation_error", units->inside_units > 0 ? diff / units->inside_units : diff},
                       {"by_class", by_class}};
     }
+    j["assumptions"] = r.assumptions;
     j["warnings"] = r.warnings;
     nlohmann::ordered_json outputs = nlohmann::ordered_json::object();
     for (const auto& [what, path] : r.outputs) outputs[what] = path;

@@ -25,8 +25,10 @@ struct DegurbaReport {
     std::string crs_name;
     Options options;
     std::string units_source;  // empty without --units
+    std::string unit_name_field;  // --unit-name; empty without
     std::size_t unit_count = 0;
     UnitRules unit_rules = UnitRules::Online2024;
+    std::vector<std::string> assumptions;                     // what was taken as given, e.g. all land without --land
     std::vector<std::string> warnings;                        // units repaired, options adjusted, ...
     std::vector<std::pair<std::string, std::string>> outputs;  // what -> path
     unsigned threads = 1;

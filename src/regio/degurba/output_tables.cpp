@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace regio::degurba {
 namespace {
@@ -65,10 +66,16 @@ io::FeatureTable patch_table(const ClassPatches& patches, double cell_area_km2, 
 }
 
 io::FeatureTable unit_table(const std::string& id_name, const std::vector<std::string>& ids, const UnitsResult& units,
-                            Level level) {
+                            Level level, const UnitNames& names) {
     io::FeatureTable t;
     t.rows = ids.size();
     t.add(id_name, FieldType::Text).texts = ids;
+    if (!names.field.empty()) {
+        if (names.names.size() != ids.size())
+            throw std::logic_error("unit_table: " + std::to_string(names.names.size()) + " names for " +
+                                   std::to_string(ids.size()) + " units");
+        t.add(names.field, FieldType::Text).texts = names.names;
+    }
     auto column = [&](const std::string& name, FieldType type, auto&& value) {
         auto& numbers = t.add(name, type).numbers;
         for (const auto& u : units.units) numbers.push_back(value(u));

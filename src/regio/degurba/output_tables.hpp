@@ -31,8 +31,13 @@ io::FeatureTable patch_table(const ClassPatches& patches, double cell_area_km2, 
 // pop_semi_dense_urban_cluster, pop_suburban_peri_urban, pop_rural_cluster,
 // pop_low_density_rural, pop_very_low_density_rural, class2 (30 city ... 11
 // mostly uninhabited area), class2_name.
+// With a name field (--unit-name), its column follows the id.
+struct UnitNames {
+    std::string field;                // empty: no name column
+    std::vector<std::string> names;   // one per unit, in the ids' order
+};
 io::FeatureTable unit_table(const std::string& id_name, const std::vector<std::string>& ids, const UnitsResult& units,
-                            Level level);
+                            Level level, const UnitNames& names = {});
 
 const char* share_basis_name(ShareBasis basis);  // "population", "land area", "none"
 

@@ -74,7 +74,11 @@ OGRLayer& select_layer(GDALDataset& ds, const std::string& source, const std::st
         if (ds.GetLayerCount() == 0) throw DataError("has no layers", Where{path});
         throw DataError("has " + std::to_string(ds.GetLayerCount()) + " layers; name one as FILE:LAYER (layers: " +
                             names + ")",
-                        Where{path});
+                        Where{path},
+                        // A source with colons of its own (PG:..., /vsizip/...) cannot take
+                        // ":LAYER"; every such input has a companion option (issue #16).
+                        "or name it with the input's layer option (--regions-layer, --units-layer, --grid-layer-name, "
+                        "...: see the command's --help)");
     }
     if (OGRLayer* layer = ds.GetLayerByName(name.c_str())) return *layer;
     throw DataError("no layer '" + name + "' (layers: " + names + ")", Where{path});

@@ -4,6 +4,7 @@
 // come as doubles with NaN for "no data".
 #include "regio/grid/grid_definition.hpp"
 #include "regio/io/crs.hpp"
+#include "regio/io/input_spec.hpp"
 #include "regio/io/text_input.hpp"
 
 #include <cstdint>
@@ -67,5 +68,7 @@ std::unique_ptr<GridSource> open_grid_table(const std::string& path, const std::
 
 // An OGR layer of square, grid-aligned cell polygons with value fields.
 std::unique_ptr<GridSource> open_grid_layer(const std::string& spec, const std::vector<std::string>& value_fields);
+// The same with the layer named apart from the source (--grid-layer-name).
+std::unique_ptr<GridSource> open_grid_layer(const InputSpec& input, const std::vector<std::string>& value_fields);
 
 }  // namespace regio::io

@@ -153,7 +153,10 @@ std::unique_ptr<GridSource> open_grid_table(const std::string& path, const std::
 }
 
 std::unique_ptr<GridSource> open_grid_layer(const std::string& spec, const std::vector<std::string>& value_fields) {
-    const InputSpec input = InputSpec::parse(spec);
+    return open_grid_layer(InputSpec::parse(spec), value_fields);
+}
+
+std::unique_ptr<GridSource> open_grid_layer(const InputSpec& input, const std::vector<std::string>& value_fields) {
     DatasetPtr ds = open_vector(input.path);
     OGRLayer& layer = select_layer(*ds, input.path, input.layer);
     const Where where{input.display_path(), layer.GetName()};

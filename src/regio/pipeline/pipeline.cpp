@@ -33,7 +33,13 @@ const std::set<std::string> kOutputKeys = {"output", "changes", "gpkg", "map", "
 const std::set<std::string> kInputKeys = {"regions", "points",     "grid",     "grid-table", "grid-layer", "weights",
                                           "from",    "to",         "data",     "crosswalk",  "layer",      "style",
                                           "definitions", "units",  "land",     "built-up", "minus",
-                                          "reference", "estimate", "second", "parents"};
+                                          "reference", "estimate", "second", "parents", "outline"};
+// The option naming the layer of an input apart from its source (issue #16):
+// the source text may hold colons (a connection string, a /vsizip/ path).
+const std::map<std::string, std::string> kLayerKeys = {
+    {"regions", "regions-layer"}, {"points", "points-layer"},   {"from", "from-layer"},       {"to", "to-layer"},
+    {"layer", "layer-name"},      {"units", "units-layer"},     {"grid-layer", "grid-layer-name"},
+    {"data", "data-layer"},       {"weights", "weights-layer"}, {"outline", "outline-layer"}};
 
 std::string value_text(const toml::node& node, const Where& where) {
     if (const auto s = node.value<std::string>()) return *s;
@@ -168,9 +174,15 @@ std::vector<NameUse> vector_fields_used(const Step& s, const std::string& key) {
     } else if (key == "from" || key == "to") {
         add_names(s, key + "-id", false, used);
         add_names(s, key + "-name", false, used);
+    } else if (key == "grid-layer") {
+        add_names(s, "value", true, used);
+    } else if (key == "outline") {
+        add_names(s, "outline-id", false, used);
+        add_names(s, "outline-label", false, used);
     } else if (key == "units") {
         if (s.run == "degurba") {
             add_names(s, "unit-id", false, used);
+            add_names(s, "unit-name", false, used);
         } else {
             add_names(s, "id", false, used);
             add_names(s, "within", false, used);
@@ -250,8 +262,8 @@ void check_vector_input(const Step& s, const std::string& key, const std::string
                         std::vector<std::string>& problems) {
     // The layer may be named apart (--regions-layer and the like, issue #16).
     std::string layer_option;
-    for (const auto& a : s.args)
-        if (a.key == key + "-layer" || (key == "layer" && a.key == "layer-name")) layer_option = a.value;
+    if (const auto companion = kLayerKeys.find(key); companion != kLayerKeys.end())
+        if (const std::string* named = arg_value(s, companion->second)) layer_option = *named;
     const io::InputSpec spec = io::InputSpec::parse(value, layer_option);
     try {
         io::ensure_gdal();
@@ -274,7 +286,7 @@ void check_vector_input(const Step& s, const std::string& key, const std::string
 }
 
 void check_input_content(const Step& s, const Arg& a, const std::string& who, std::vector<std::string>& problems) {
-    static const std::set<std::string> kVectorKeys = {"regions", "layer", "from", "to", "units"};
+    static const std::set<std::string> kVectorKeys = {"regions", "layer", "from", "to", "units", "grid-layer", "outline"};
     const std::string path = io::InputSpec::parse(a.value).path;
     if (std::filesystem::is_directory(path)) return;
     const bool csv = io::is_text_table_name(path);

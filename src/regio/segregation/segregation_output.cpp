@@ -54,7 +54,7 @@ std::string SegregationResult::csv() const {
 nlohmann::ordered_json SegregationResult::to_json(const SegregationRequest& r) const {
     nlohmann::ordered_json j;
     j["command"] = "segregation";
-    j["data"] = {{"source", r.data}, {"id", r.id}, {"units", composition.units()}};
+    j["data"] = {{"source", r.data_input().display()}, {"id", r.id}, {"units", composition.units()}};
     nlohmann::ordered_json groups = nlohmann::ordered_json::array();
     for (std::size_t m = 0; m < composition.groups.size(); ++m)
         groups.push_back({{"column", composition.groups[m]}, {"count", composition.group_total(m)}});
@@ -63,7 +63,7 @@ nlohmann::ordered_json SegregationResult::to_json(const SegregationRequest& r) c
     j["total"] = {{"column", r.total.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.total)},
                   {"population", composition.total()}};
     j["geometry"] = {{"kind", geometry_name(r.geometry)},
-                     {"source", r.geometry == UnitGeometry::Regions ? nlohmann::ordered_json(r.regions) : nlohmann::ordered_json(nullptr)},
+                     {"source", r.geometry == UnitGeometry::Regions ? nlohmann::ordered_json(r.regions_input().display()) : nlohmann::ordered_json(nullptr)},
                      {"contiguity", r.contiguity == geometry::Contiguity::Queen ? "queen" : "rook"},
                      {"neighbour_pairs", neighbour_pairs}};
     j["bandwidths"] = r.bandwidths;
@@ -82,7 +82,7 @@ nlohmann::ordered_json SegregationResult::to_json(const SegregationRequest& r) c
 }
 
 void check_outputs(const SegregationRequest& r, const std::vector<std::string>& extra_outputs) {
-    const std::vector<std::string> inputs{io::InputSpec::parse(r.data).path, io::InputSpec::parse(r.regions).path};
+    const std::vector<std::string> inputs{r.data_input().path, r.regions_input().path};
     if (io::extension_of(r.output) != "csv") throw UsageError("-o " + r.output + ": the indices are written as CSV: name -o .csv");
     { io::OutputFile probe(r.output, r.overwrite, inputs); }
     std::vector<std::string> outputs{r.output};
@@ -101,7 +101,7 @@ void check_outputs(const SegregationRequest& r, const std::vector<std::string>& 
 }
 
 void write_outputs(const SegregationRequest& r, const SegregationResult& result) {
-    const std::vector<std::string> inputs{io::InputSpec::parse(r.data).path, io::InputSpec::parse(r.regions).path};
+    const std::vector<std::string> inputs{r.data_input().path, r.regions_input().path};
     io::OutputFile main(r.output, r.overwrite, inputs);
     {
         std::ofstream out(main.temp_path(), std::ios::binary);

@@ -4,6 +4,7 @@
 // report, and run(). The CLI (src/cli/segregation_command.cpp) only binds
 // options to the request and prints the result.
 #include "regio/geometry/region_set.hpp"
+#include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/progress.hpp"
 #include "regio/geometry/adjacency.hpp"
@@ -25,12 +26,14 @@ namespace regio::segregation {
 enum class UnitGeometry { None, Regions, GridCodes };
 
 struct SegregationRequest {
-    std::string data;                 // TABLE.csv or FILE[:LAYER]
+    std::string data;                 // TABLE.csv or FILE[:LAYER] or any GDAL data source
+    std::string data_layer;           // --data-layer: the layer apart from the source (colons stay in it)
     std::string id;                   // unit id column (grid codes with GridCodes)
     std::vector<std::string> groups;  // one group with `total`, or several that partition
     std::string total;                // empty: the groups' sum is the total
     UnitGeometry geometry = UnitGeometry::None;
-    std::string regions;              // FILE[:LAYER]
+    std::string regions;              // FILE[:LAYER] or any GDAL data source
+    std::string regions_layer;        // --regions-layer
     std::string regions_id;           // empty: the same name as `id`
     std::vector<std::string> indices; // empty: every index that applies
     geometry::Contiguity contiguity = geometry::Contiguity::Queen;
@@ -47,6 +50,10 @@ struct SegregationRequest {
     std::string output;               // OUT.csv
     std::string local;                // LOCAL.csv or LOCAL.gpkg (optional)
     io::Overwrite overwrite = io::Overwrite::No;
+
+    // The inputs with their layers named apart or after a colon.
+    [[nodiscard]] io::InputSpec data_input() const { return io::InputSpec::parse(data, data_layer); }
+    [[nodiscard]] io::InputSpec regions_input() const { return io::InputSpec::parse(regions, regions_layer); }
 };
 
 // One row of OUT.csv.

@@ -52,7 +52,7 @@ UnitPlaces grid_places(const SegregationRequest& r, const UnitTable& table, Shap
 UnitPlaces region_places(const SegregationRequest& r, const UnitTable& table, ContiguityNeed contiguity) {
     UnitPlaces out;
     out.places.kind = PlaceKind::Regions;
-    const io::InputSpec spec = io::InputSpec::parse(r.regions);
+    const io::InputSpec spec = r.regions_input();
     const std::string id_field = r.regions_id.empty() ? r.id : r.regions_id;
     const geometry::RegionSet all = io::read_regions(spec, {id_field, {}, {}}, out.warnings);
     const io::Crs crs = io::Crs::from_wkt(all.crs_wkt);

@@ -44,7 +44,7 @@ RawColumns read_csv(const SegregationRequest& r) {
 }
 
 RawColumns read_layer(const SegregationRequest& r) {
-    const io::InputSpec spec = io::InputSpec::parse(r.data);
+    const io::InputSpec spec = r.data_input();
     RawColumns raw;
     std::vector<std::string> text_fields{r.id};
     if (!r.within.empty()) text_fields.push_back(r.within);
@@ -120,7 +120,7 @@ UnitTable read_unit_table(const SegregationRequest& r) {
     if (r.groups.size() == 1 && r.total.empty())
         throw UsageError("one --group needs --total (the group against the rest of the total)",
                          {}, "or name several --group columns that partition the population");
-    RawColumns raw = io::extension_of(io::InputSpec::parse(r.data).path) == "csv" ? read_csv(r) : read_layer(r);
+    RawColumns raw = io::extension_of(r.data_input().path) == "csv" ? read_csv(r) : read_layer(r);
     for (std::size_t row = 0; row < raw.ids.size(); ++row) check_row(r, raw, row);
     check_unique_ids(r, raw);
     if (raw.ids.size() < 2)
