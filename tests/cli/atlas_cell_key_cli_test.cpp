@@ -4,33 +4,16 @@
 // the foreign share perturbed, the employment rate suppressed), perturbed
 // values are shown like any other with their footnote, and the German site
 // says the same.
-#include "run_regio.hpp"
+#include "pipeline_fixtures.hpp"
 
 #include <catch2/catch.hpp>
-
-#include <regex>
 
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
-namespace {
-
-fs::path run_cell_key_pipeline(const TempDir& dir) {
-    std::string text = read_file(data("atlas/pipeline_cell_key.toml"));
-    text = std::regex_replace(text, std::regex("DATA"), data("atlas"));
-    write_file(dir / "pipeline.toml", text);
-    const fs::path out = dir / "out";
-    const RunResult r = run_regio({"run", (dir / "pipeline.toml").string(), "--out", out.string(), "--quiet"});
-    INFO("stderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return out;
-}
-
-}  // namespace
-
 TEST_CASE("atlas: the method page names each indicator's disclosure method", "[cli][atlas][cellkey]") {
     TempDir tmp;
-    const fs::path out = run_cell_key_pipeline(tmp);
+    const fs::path out = run_atlas_test_pipeline(tmp, "pipeline_cell_key.toml");
     const std::string method = read_file(out / "atlas" / "method.html");
     CHECK_THAT(method, Contains("<p>Share of foreign citizens (all ages): cell-key method (D = 3, V = 2, js = 3, p_stay = free). Every value is "
                                 "published; each count has had a small random amount added, at most 3 up or down, and no published "

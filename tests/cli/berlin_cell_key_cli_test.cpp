@@ -9,7 +9,7 @@
 // record keys belong to the synthetic addresses (which reproduce the register
 // exactly per planning area). The test shows the method on Berlin's real
 // geography and counts, not the noise the office would publish.
-#include "run_regio.hpp"
+#include "pipeline_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -25,7 +25,7 @@ using namespace regio_test;
 
 namespace {
 
-const fs::path kSource = fs::path(REGIO_TEST_DATA).parent_path().parent_path();
+const fs::path kSource = source_dir();
 constexpr const char* kSalt = "berlin-release-2020-secret";
 
 std::string cell_key_pipeline(const fs::path& records, const fs::path& salt_file) {
@@ -69,14 +69,9 @@ nlohmann::json read_json(const fs::path& path) {
 }  // namespace
 
 TEST_CASE("berlin: cell-key protection, every planning area and district published", "[cli][run][berlin][cellkey]") {
-    const fs::path generator = fs::path(REGIO_BINARY).parent_path() / "regio-make-berlin-records";
-    if (!fs::exists(generator)) {
-        WARN("regio-make-berlin-records is not built: skipped");
-        return;
-    }
     TempDir tmp;
     const fs::path records = tmp / "addresses_2020.csv";
-    REQUIRE(run_program(generator.string(), {"--data", (kSource / "geodata" / "berlin").string(), "--out", records.string()}).exit_code == 0);
+    if (!make_berlin_records(records)) return;
     write_file(tmp / "salt.txt", std::string(kSalt) + "\n");
     write_file(tmp / "pipeline.toml", cell_key_pipeline(records, tmp / "salt.txt"));
 
