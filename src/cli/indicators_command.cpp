@@ -14,8 +14,7 @@
 #include "regio/indicators/definitions_toml.hpp"
 #include "regio/indicators/indicators_csv.hpp"
 #include "regio/indicators/indicators_table.hpp"
-#include "regio/indicators/ptable_builder.hpp"
-#include "regio/indicators/ptable_csv.hpp"
+#include "regio/indicators/protected_compute.hpp"
 #include "regio/io/csv_table.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/region_reader.hpp"
@@ -46,10 +45,18 @@ struct IndicatorsArgs {
     TextInputArgs text;
 };
 
-// The ptable of method = "cell-key": from its file, or built from the parameters.
-ind::PTable load_ptable(const ind::Definitions& defs) {
-    if (!defs.cell_key.ptable_file.empty()) return ind::read_ptable_csv(defs.cell_key.ptable_file);
-    return ind::build_ptable(*defs.cell_key.parameters);
+// The one ptable --ptable-output writes: every perturbed indicator must use it.
+const ind::PTable& single_ptable(const ind::PTableChoice& ptables) {
+    const ind::PTable* only = nullptr;
+    for (const auto& p : ptables) {
+        if (!p) continue;
+        if (only && only != p.get())
+            throw UsageError("--ptable-output writes one perturbation table, but the indicators use different ones", {},
+                             "give the indicators the same ptable, or write each from a definitions file of its own");
+        only = p.get();
+    }
+    if (!only) throw UsageError("--ptable-output needs method = \"cell-key\" in the definitions' [disclosure] or an [[indicator]]");
+    return *only;
 }
 
 ind::DataTable read_data(const io::CsvTable& csv, const std::string& id, const ind::Definitions& defs) {
@@ -165,13 +172,16 @@ int run(const IndicatorsArgs& args) {
     geometry::RegionSet regions;
     if (gpkg) regions = io::read_regions(regions_input, {args.regions_id.empty() ? args.id : args.regions_id, {}}, warnings);
     const ind::Hierarchy hierarchy = ind::build_hierarchy(hierarchy_input(csv, args, data, defs));
-    const bool cell_key = defs.method == ind::DisclosureMethod::CellKey;
-    if (ptable_output && !cell_key) throw UsageError("--ptable-output needs method = \"cell-key\" in the definitions' [disclosure]");
-    ind::CellKeyUtility utility;
-    const std::optional<ind::PTable> ptable = cell_key ? std::optional(load_ptable(defs)) : std::nullopt;
-    const ind::Result result = cell_key ? ind::compute_perturbed_indicators(defs, data, hierarchy, *ptable, utility)
-                                        : ind::compute_indicators(defs, data, hierarchy);
-    if (ptable_output) io::write_output_stream(*ptable_output, [&](std::ostream& out) { ptable->write_csv(out); });
+    const bool cell_key = ind::uses_method(defs, ind::DisclosureMethod::CellKey);
+    const bool suppression = ind::uses_method(defs, ind::DisclosureMethod::Suppression);
+    const ind::PTableChoice ptables = ind::load_ptables(defs);
+    if (ptable_output) {
+        const ind::PTable& ptable = single_ptable(ptables);
+        io::write_output_stream(*ptable_output, [&](std::ostream& out) { ptable.write_csv(out); });
+    }
+    std::vector<ind::ProtectionOutcome> outcomes;
+    const ind::Result result = ind::compute_protected_indicators(defs, data, hierarchy, ptables, outcomes);
+    for (const auto& w : ind::mixed_method_warnings(defs)) warnings.push_back(w);
 
     if (gpkg)
         write_wide_gpkg(args, table_output, std::move(regions), defs, hierarchy, result, warnings);
@@ -179,7 +189,9 @@ int run(const IndicatorsArgs& args) {
         io::write_output_stream(table_output, [&](std::ostream& out) { ind::write_indicators_csv(out, defs, hierarchy, result); });
     if (report_output) {
         nlohmann::ordered_json report = report_of(args, defs, hierarchy, result, data.ids.size());
-        if (defs.method == ind::DisclosureMethod::CellKey) report["cell_key"] = ind::to_json(utility, defs.cell_key);
+        if (cell_key) report["cell_key"] = ind::cell_key_json(outcomes);
+        report["protection"] = ind::protection_json(defs, outcomes);
+        if (!warnings.empty()) report["warnings"] = warnings;
         write_report(*report_output, report);
     }
     outputs.commit();
@@ -191,10 +203,10 @@ int run(const IndicatorsArgs& args) {
                                  hierarchy.size() - data.ids.size(), defs.indicators.size(), result.rows.size());
         std::cerr << fmt::format("flags: ok {}, suppressed {}, zero_denominator {}, no_data {}", count(ind::Flag::Ok),
                                  count(ind::Flag::Suppressed), count(ind::Flag::ZeroDenominator), count(ind::Flag::NoData));
-        std::cerr << (defs.method == ind::DisclosureMethod::CellKey ? fmt::format(", perturbed {}\n", count(ind::Flag::Perturbed)) : "\n");
-        if (defs.method == ind::DisclosureMethod::CellKey)
-            std::cerr << ind::summary_text(utility);
-        else
+        std::cerr << (cell_key ? fmt::format(", perturbed {}\n", count(ind::Flag::Perturbed)) : "\n");
+        std::cerr << ind::methods_text(defs, outcomes);
+        if (cell_key) std::cerr << ind::summary_text(ind::perturbed_utility(outcomes));
+        if (suppression)
             std::cerr << fmt::format("suppressed cells: primary {}, rate {}, secondary {} (t_min {})\n", result.primary, result.rate,
                                      result.secondary, defs.disclosure.t_min);
     }
@@ -236,7 +248,9 @@ GeoPackage (-o OUT.gpkg --regions FILE[:LAYER]): one feature per region
 (regions' order, then parents without geometry); columns: the id,
 <indicator>_<group>_flag (text) and <indicator>_<group> (NULL unless ok).
 With [disclosure] method = "cell-key" every cell is published instead,
-its counts perturbed by the ptable (flag perturbed); see the README.
+its counts perturbed by the ptable (flag perturbed); see the README. An
+[[indicator]] may set its own method (and ptable or parameters): the
+summary and the report's "protection" list say which ran for each.
 
 Example:
   regio indicators --data out/residents_2024.csv --id district_id \

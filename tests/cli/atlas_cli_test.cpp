@@ -3,6 +3,7 @@
 // writes, determinism, escaping of a hostile region name, that no suppressed
 // number appears anywhere in the site, and the errors.
 #include "cli_checks.hpp"
+#include "pipeline_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -19,18 +20,6 @@ using namespace regio_test;
 namespace {
 
 const std::string kHostile = "<script>alert(\"pwned\")</script> & 'Süd' </title><img src=x onerror=alert(1)>";
-
-// Runs the test pipeline into dir/out (with its atlas in dir/out/atlas).
-fs::path run_test_pipeline(const TempDir& dir) {
-    std::string text = read_file(data("atlas/pipeline.toml"));
-    text = std::regex_replace(text, std::regex("DATA"), data("atlas"));
-    write_file(dir / "pipeline.toml", text);
-    const fs::path out = dir / "out";
-    const RunResult r = run_regio({"run", (dir / "pipeline.toml").string(), "--out", out.string(), "--quiet"});
-    INFO("stderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return out;
-}
 
 // Every file of a site, by relative path.
 std::map<std::string, std::string> site_files(const fs::path& site) {
@@ -97,7 +86,7 @@ std::string without_paths(const std::string& text) { return std::regex_replace(t
 
 TEST_CASE("atlas: the pages of a run, valid and escaped", "[cli][atlas]") {
     TempDir tmp;
-    const fs::path out = run_test_pipeline(tmp);
+    const fs::path out = run_atlas_test_pipeline(tmp);
     const fs::path site = out / "atlas";
     for (const char* file : {"index.html", "regions.html", "method.html", "assets/atlas.css", "assets/atlas.js", "maps/base.svg",
                              "indicators/foreign_share--foreign.html", "indicators/employment_rate--national.html",
@@ -137,7 +126,7 @@ TEST_CASE("atlas: the pages of a run, valid and escaped", "[cli][atlas]") {
 
 TEST_CASE("atlas: no suppressed number anywhere in the site", "[cli][atlas]") {
     TempDir tmp;
-    const fs::path out = run_test_pipeline(tmp);
+    const fs::path out = run_atlas_test_pipeline(tmp);
     const auto files = site_files(out / "atlas");
     std::string all;
     for (const auto& [name, text] : files) all += without_paths(text) + "\n";
@@ -184,7 +173,7 @@ TEST_CASE("atlas: no suppressed number anywhere in the site", "[cli][atlas]") {
 
 TEST_CASE("atlas: two runs give identical sites, and German pages", "[cli][atlas]") {
     TempDir tmp;
-    const fs::path out = run_test_pipeline(tmp);
+    const fs::path out = run_atlas_test_pipeline(tmp);
     // The same run published again, standalone, and once more over it.
     const fs::path again = tmp / "again";
     RunResult r = run_regio({"atlas", out.string(), "-o", again.string(), "--quiet"});
@@ -204,7 +193,7 @@ TEST_CASE("atlas: two runs give identical sites, and German pages", "[cli][atlas
 
 TEST_CASE("atlas: errors", "[cli][atlas]") {
     TempDir tmp;
-    const fs::path out = run_test_pipeline(tmp);
+    const fs::path out = run_atlas_test_pipeline(tmp);
     // An existing site needs --overwrite; a directory that is not an atlas is never replaced.
     expect_failure({"atlas", out.string(), "-o", (out / "atlas").string()}, 2, "exists", out,
                    list_dir(out));
@@ -231,7 +220,7 @@ TEST_CASE("atlas: errors", "[cli][atlas]") {
 
 TEST_CASE("atlas: segregation and validation pages appear when the run has them", "[cli][atlas]") {
     TempDir tmp;
-    const fs::path out = run_test_pipeline(tmp);
+    const fs::path out = run_atlas_test_pipeline(tmp);
     CHECK_FALSE(fs::exists(out / "atlas" / "segregation.html"));
     CHECK_FALSE(fs::exists(out / "atlas" / "validation.html"));
     CHECK(read_file(out / "atlas" / "index.html").find("segregation.html") == std::string::npos);

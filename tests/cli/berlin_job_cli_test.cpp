@@ -3,7 +3,7 @@
 // synthetic address records. Checks every record accounted for, the carried
 // totals preserved, the exact validation table (golden file) and its line in
 // the run summary, and that a second run gives identical files.
-#include "run_regio.hpp"
+#include "pipeline_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -44,16 +44,10 @@ const nlohmann::json& step_named(const nlohmann::json& manifest, const std::stri
 }  // namespace
 
 TEST_CASE("berlin: the main job on the committed extract, validated exactly", "[cli][run][berlin]") {
-    const fs::path generator = fs::path(REGIO_BINARY).parent_path() / "regio-make-berlin-records";
-    if (!fs::exists(generator)) {
-        WARN("regio-make-berlin-records is not built: skipped");
-        return;
-    }
     TempDir tmp;
     const fs::path records = tmp / "addresses_2020.csv";
-    const RunResult made = run_program(generator.string(), {"--data", (kSource / "geodata" / "berlin").string(), "--out", records.string()});
-    INFO("generator: " << made.err);
-    REQUIRE(made.exit_code == 0);
+    RunResult made;
+    if (!make_berlin_records(records, &made)) return;
     CHECK_THAT(made.err, Contains("3769962 residents in 448 planning areas"));
     write_file(tmp / "pipeline.toml", berlin_pipeline(records));
 

@@ -39,7 +39,8 @@ IndicatorTable read_indicator_table(const std::string& path) {
         cell.flag = row[c_flag];
         const double v = csv.number(r, c_value);
         if (std::isfinite(v)) {
-            if (cell.flag != "ok") throw DataError("a value on a row flagged '" + cell.flag + "'", Where{path, {}, csv.lines[r], {}, "value"});
+            // Cell-key values (issue #17) are published like any other.
+            if (cell.flag != "ok" && cell.flag != "perturbed") throw DataError("a value on a row flagged '" + cell.flag + "'", Where{path, {}, csv.lines[r], {}, "value"});
             cell.value = v;
             cell.numerator = row[c_num];
             cell.denominator = row[c_den];

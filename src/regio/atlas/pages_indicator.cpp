@@ -20,7 +20,8 @@ namespace {
 std::string sort_key(double v) { return fmt::format("{}", v); }
 
 std::string flag_word(const SiteContext& site, const std::string& flag) {
-    if (flag == "ok" || flag == "suppressed" || flag == "zero_denominator" || flag == "no_data") return site.w("flag_" + flag);
+    if (flag == "ok" || flag == "suppressed" || flag == "zero_denominator" || flag == "no_data" || flag == "perturbed")
+        return site.w("flag_" + flag);
     return flag;
 }
 

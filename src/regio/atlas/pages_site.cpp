@@ -5,11 +5,14 @@
 // tables (segregation, validation) as the run wrote them.
 #include "regio/atlas/site_context.hpp"
 
+#include "regio/atlas/disclosure_notes.hpp"
+
 #include "regio/io/csv_table.hpp"
 
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <map>
 
 namespace regio::atlas {
 
@@ -126,6 +129,9 @@ std::string method_page(const SiteContext& site, const Templates& templates) {
             disclosure.push_back("rows by flag: " + flags);
         }
     }
+    std::map<std::string, std::string> labels;
+    for (const Series& s : site.table->series) labels.emplace(s.indicator, s.label);
+    for (const std::string& note : disclosure_notes(run.indicators_reports, labels, site.lang)) disclosure.push_back(note);
     disclosure.push_back("A suppressed value, its numerator and its denominator appear nowhere in this atlas: not in the pages, the maps, "
                          "the scripts or the downloads (../shared/spec/indicators.md §5).");
     d.set("disclosure", disclosure);

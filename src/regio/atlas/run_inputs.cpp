@@ -100,6 +100,7 @@ RunInputs read_run(const std::string& path) {
                 run.downloads.push_back(*o);
             }
             if (run.indicators_report.is_null() && s.contains("report")) run.indicators_report = s["report"];
+            if (s.contains("report") && s["report"].is_object()) run.indicators_reports.push_back(s["report"]);
         } else if (kind == "map") {
             const auto options = options_of(s.value("command", nlohmann::ordered_json::array()));
             MapStep map;

@@ -44,6 +44,7 @@ struct RunInputs {
     std::vector<RunOutput> indicator_tables;                  // in step order
     std::vector<MapStep> maps;
     nlohmann::ordered_json indicators_report;  // of the first indicators step (null if none)
+    std::vector<nlohmann::ordered_json> indicators_reports;  // of every indicators step with a report, in step order
     nlohmann::ordered_json crosswalk_report;   // of the first crosswalk build step (null if none)
     std::optional<RunOutput> changes;          // the crosswalk's typed list of changes
     std::optional<RunOutput> segregation;      // `regio segregation` output table

@@ -84,38 +84,66 @@ struct UtilityTally {
 
 }  // namespace
 
-Result compute_perturbed_indicators(const Definitions& definitions, const DataTable& data, const Hierarchy& h, const PTable& ptable,
-                                    CellKeyUtility& utility) {
+CellKeyUtility combined_utility(const std::vector<CellKeyUtility>& parts) {
+    CellKeyUtility all;
+    double abs_sum = 0;
+    double hellinger_squared = 0;
+    bool first = true;
+    for (const CellKeyUtility& u : parts) {
+        all.counts += u.counts;
+        all.changed += u.changed;
+        abs_sum += u.mean_abs_change * static_cast<double>(u.counts);
+        all.max_abs_change = std::max(all.max_abs_change, u.max_abs_change);
+        hellinger_squared += u.hellinger * u.hellinger;  // each is sqrt(half a sum of squares)
+        all.would_suppress += u.would_suppress;
+        all.min_published = first ? u.min_published : std::min(all.min_published, u.min_published);
+        all.max_perturbation = std::max(all.max_perturbation, u.max_perturbation);
+        first = false;
+    }
+    all.mean_abs_change = all.counts ? abs_sum / static_cast<double>(all.counts) : 0.0;
+    all.hellinger = std::sqrt(hellinger_squared);
+    return all;
+}
+
+void perturb_cells(const Indicator& ind, const CellKeySettings& keys, const DataTable& data, const Hierarchy& h, const PTable& ptable,
+                   CellTable& t, CellKeyUtility& utility) {
     utility = {};
     utility.min_published = ptable.min_published();
+    utility.max_perturbation = ptable.max_perturbation();
     UtilityTally tally{utility};
-    std::vector<CellTable> tables;
-    for (const Indicator& ind : definitions.indicators) {
-        CellTable t = build_cell_table(ind, data, h, definitions.disclosure);
-        const std::vector<std::uint64_t> num_keys = cell_key_sums(ind, definitions.cell_key, data, h, t.columns, key_of(ind.numerator));
-        const std::vector<std::uint64_t> den_keys = cell_key_sums(ind, definitions.cell_key, data, h, t.columns, key_of(ind.denominator));
-        for (std::size_t i = 0; i < t.states.size(); ++i) {
-            CellState& state = t.states[i];
-            utility.would_suppress += state.flag == Flag::Suppressed;
-            if (std::isnan(t.num[i]) || std::isnan(t.den[i])) continue;  // NoData stays
-            for (double* count : {&t.num[i], &t.den[i]}) {
-                const bool numerator = count == &t.num[i];
-                const std::int64_t original = whole_count(*count, ind, numerator ? "numerator" : "denominator");
-                const std::int64_t published = ptable.perturb(original, table::cell_key(numerator ? num_keys[i] : den_keys[i]));
-                // Counts beyond the last row are shifted by its perturbations; a
-                // table whose last row is too short could land them in (0, js).
-                if (published > 0 && published < utility.min_published)
-                    throw ConfigError(fmt::format("the perturbation table would publish {} for a count of {}, below its smallest "
-                                                  "published value {}", published, original, utility.min_published),
-                                      {}, "its last row must be at least min_published + max_perturbation");
-                tally.add(original, published);
-                *count = static_cast<double>(published);
-            }
-            state = t.den[i] > 0 ? CellState{Flag::Perturbed, Reason::None} : CellState{Flag::ZeroDenominator, Reason::None};
+    const std::vector<std::uint64_t> num_keys = cell_key_sums(ind, keys, data, h, t.columns, key_of(ind.numerator));
+    const std::vector<std::uint64_t> den_keys = cell_key_sums(ind, keys, data, h, t.columns, key_of(ind.denominator));
+    for (std::size_t i = 0; i < t.states.size(); ++i) {
+        CellState& state = t.states[i];
+        utility.would_suppress += state.flag == Flag::Suppressed;
+        if (std::isnan(t.num[i]) || std::isnan(t.den[i])) continue;  // NoData stays
+        for (double* count : {&t.num[i], &t.den[i]}) {
+            const bool numerator = count == &t.num[i];
+            const std::int64_t original = whole_count(*count, ind, numerator ? "numerator" : "denominator");
+            const std::int64_t published = ptable.perturb(original, table::cell_key(numerator ? num_keys[i] : den_keys[i]));
+            // Counts beyond the last row are shifted by its perturbations; a
+            // table whose last row is too short could land them in (0, js).
+            if (published > 0 && published < utility.min_published)
+                throw ConfigError(fmt::format("the perturbation table would publish {} for a count of {}, below its smallest "
+                                              "published value {}", published, original, utility.min_published),
+                                  {}, "its last row must be at least min_published + max_perturbation");
+            tally.add(original, published);
+            *count = static_cast<double>(published);
         }
-        tables.push_back(std::move(t));
+        state = t.den[i] > 0 ? CellState{Flag::Perturbed, Reason::None} : CellState{Flag::ZeroDenominator, Reason::None};
     }
     tally.finish();
+}
+
+Result compute_perturbed_indicators(const Definitions& definitions, const DataTable& data, const Hierarchy& h, const PTable& ptable,
+                                    CellKeyUtility& utility) {
+    std::vector<CellKeyUtility> parts;
+    std::vector<CellTable> tables;
+    for (const Indicator& ind : definitions.indicators) {
+        tables.push_back(build_cell_table(ind, data, h, definitions.disclosure));
+        perturb_cells(ind, protection_of(definitions, ind).cell_key, data, h, ptable, tables.back(), parts.emplace_back());
+    }
+    utility = combined_utility(parts);
     Result result;
     append_output_rows(definitions, tables, h, result);
     return result;

@@ -13,6 +13,7 @@
 // and largest absolute change, the Hellinger distance between the original
 // and the published counts, and how many cells suppression (§5 rules 1-2)
 // would have hidden instead.
+#include "regio/indicators/cell_table.hpp"
 #include "regio/indicators/compute.hpp"
 #include "regio/indicators/ptable.hpp"
 
@@ -26,11 +27,23 @@ struct CellKeyUtility {
     double hellinger = 0;          // sqrt(1/2 sum (sqrt(a) - sqrt(b))^2) over all counts
     std::size_t would_suppress = 0;  // cells the primary and rate rules would suppress
     std::int64_t min_published = 0;  // the ptable's smallest non-zero value
+    std::int64_t max_perturbation = 0;  // the ptable's largest |j - i| (D)
 };
 
-// Throws DataError (file, line, column) for a negative or non-integer count
-// or a key sum that is not an integer in [0, 2^53); Error if a published count
-// falls in (0, min_published) (a wrong ptable: never published).
+// The figures of several indicators together (counts, changes and the
+// Hellinger distance over all their counts; the smallest min_published).
+CellKeyUtility combined_utility(const std::vector<CellKeyUtility>& parts);
+
+// Perturbs one indicator's table in place with `ptable` and the key sums of
+// `keys`; `utility` gets its figures. Throws DataError (file, line, column)
+// for a negative or non-integer count or a key sum that is not an integer in
+// [0, 2^53); ConfigError if a published count falls in (0, min_published) (a
+// wrong ptable: never published).
+void perturb_cells(const Indicator& indicator, const CellKeySettings& keys, const DataTable& data, const Hierarchy& hierarchy,
+                   const PTable& ptable, CellTable& table, CellKeyUtility& utility);
+
+// Every indicator perturbed with `ptable` (each with its own key columns);
+// the errors of perturb_cells(). Mixed methods: compute_protected_indicators().
 Result compute_perturbed_indicators(const Definitions& definitions, const DataTable& data, const Hierarchy& hierarchy,
                                     const PTable& ptable, CellKeyUtility& utility);
 

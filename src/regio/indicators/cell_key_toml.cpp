@@ -1,5 +1,6 @@
 #include "regio/indicators/cell_key_toml.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -12,27 +13,35 @@ std::int64_t whole(const TomlSection& s, const std::string& key) {
     return static_cast<std::int64_t>(v);
 }
 
-}  // namespace
+bool has_ptable_keys(const TomlSection& s) {
+    return std::any_of(kProtectionKeys.begin() + 1, kProtectionKeys.end(), [&](std::string_view key) { return s.has(std::string(key)); });
+}
 
-void read_cell_key_settings(const TomlSection& s, Definitions& d) {
-    const std::string method = s.text("method", false, "suppression");
-    if (method == "cell-key") d.method = DisclosureMethod::CellKey;
+// The method and ptable keys of one table; what it does not set comes from
+// `fallback`. `where` names the fallback in the error for a missing ptable.
+Protection read_protection(const TomlSection& s, const Protection& fallback, const std::string& source, const std::string& where) {
+    Protection out;
+    const std::string method = s.text("method", false, std::string(method_name(fallback.method)));
+    if (method == "cell-key") out.method = DisclosureMethod::CellKey;
     else if (method != "suppression") s.fail("method '" + method + "' is not \"suppression\" or \"cell-key\"", "method");
     const bool has_parameters = s.has("max_perturbation") || s.has("variance") || s.has("min_published") || s.has("p_stay");
     const bool has_file = s.has("ptable");
-    if (d.method != DisclosureMethod::CellKey) {
-        for (const char* key : {"ptable", "max_perturbation", "variance", "min_published", "p_stay", "key_column", "total_key_column"})
-            if (s.has(key)) s.fail(std::string("'") + key + "' needs method = \"cell-key\"", key);
-        return;
+    if (out.method != DisclosureMethod::CellKey) {
+        for (const std::string_view key : kProtectionKeys)
+            if (key != "method" && s.has(std::string(key))) s.fail("'" + std::string(key) + "' needs method = \"cell-key\"", std::string(key));
+        return out;
     }
     if (has_file && has_parameters) s.fail("give either ptable or its parameters, not both", "ptable");
-    if (!has_file && !has_parameters)
-        s.fail("method \"cell-key\" needs ptable = \"FILE.csv\" or max_perturbation, variance and min_published", "method");
-    if (has_file) {
+    const bool inherited = fallback.method == DisclosureMethod::CellKey;
+    if (!has_file && !has_parameters) {
+        if (!inherited)
+            s.fail("method \"cell-key\" needs ptable = \"FILE.csv\" or max_perturbation, variance and min_published" + where, "method");
+        out.cell_key = fallback.cell_key;
+    } else if (has_file) {
         // Relative to the definitions file, so that a definitions file and
         // its ptable travel together.
         const std::filesystem::path file = s.text("ptable", true);
-        d.cell_key.ptable_file = (file.is_absolute() ? file : std::filesystem::path(d.source).parent_path() / file).string();
+        out.cell_key.ptable_file = (file.is_absolute() ? file : std::filesystem::path(source).parent_path() / file).string();
     } else {
         for (const char* key : {"max_perturbation", "variance", "min_published"})
             if (!s.has(key)) s.fail(std::string("missing key '") + key + "' of the ptable parameters", key);
@@ -41,10 +50,25 @@ void read_cell_key_settings(const TomlSection& s, Definitions& d) {
         p.variance = s.number("variance", 0);
         p.min_published = whole(s, "min_published");
         if (s.has("p_stay")) p.p_stay = s.number("p_stay", 0);
-        d.cell_key.parameters = p;
+        out.cell_key.parameters = p;
     }
-    d.cell_key.key_column = s.text("key_column", false, d.cell_key.key_column);
-    d.cell_key.total_key_column = s.text("total_key_column", false, d.cell_key.total_key_column);
+    const CellKeySettings defaults = inherited ? fallback.cell_key : CellKeySettings{};
+    out.cell_key.key_column = s.text("key_column", false, defaults.key_column);
+    out.cell_key.total_key_column = s.text("total_key_column", false, defaults.total_key_column);
+    return out;
+}
+
+}  // namespace
+
+void read_cell_key_settings(const TomlSection& s, Definitions& d) {
+    const Protection p = read_protection(s, Protection{}, d.source, "");
+    d.method = p.method;
+    d.cell_key = p.cell_key;
+}
+
+std::optional<Protection> read_indicator_protection(const TomlSection& s, const Protection& fallback, const std::string& source) {
+    if (!s.has("method") && !has_ptable_keys(s)) return std::nullopt;
+    return read_protection(s, fallback, source, " (here or in [disclosure])");
 }
 
 }  // namespace regio::indicators

@@ -14,6 +14,17 @@ bool Indicator::per_group_denominator() const {
 
 std::string Indicator::full_label() const { return age_band.empty() ? label : label + " (" + age_band + ")"; }
 
+Protection protection_of(const Definitions& definitions, const Indicator& indicator) {
+    return indicator.protection ? *indicator.protection : Protection{definitions.method, definitions.cell_key};
+}
+
+bool uses_method(const Definitions& definitions, DisclosureMethod method) {
+    return std::any_of(definitions.indicators.begin(), definitions.indicators.end(),
+                       [&](const Indicator& ind) { return protection_of(definitions, ind).method == method; });
+}
+
+std::string_view method_name(DisclosureMethod method) { return method == DisclosureMethod::CellKey ? "cell-key" : "suppression"; }
+
 std::string expand(const std::string& term, const std::string& group) {
     static const std::string kPlaceholder = "{group}";
     std::string out = term;
@@ -31,9 +42,10 @@ std::vector<ColumnUse> required_columns(const Definitions& definitions) {
         }
         for (const auto& t : ind.total_numerator) uses.push_back({t, ind.name, "total_numerator", kTotalGroup});
         for (const auto& t : ind.total_denominator) uses.push_back({t, ind.name, "total_denominator", kTotalGroup});
-        if (definitions.method != DisclosureMethod::CellKey) continue;
-        for (const std::string& g : ind.groups) uses.push_back({expand(definitions.cell_key.key_column, g), ind.name, "key_column", g});
-        uses.push_back({definitions.cell_key.total_key_column, ind.name, "total_key_column", kTotalGroup});
+        const Protection protection = protection_of(definitions, ind);
+        if (protection.method != DisclosureMethod::CellKey) continue;
+        for (const std::string& g : ind.groups) uses.push_back({expand(protection.cell_key.key_column, g), ind.name, "key_column", g});
+        uses.push_back({protection.cell_key.total_key_column, ind.name, "total_key_column", kTotalGroup});
     }
     return uses;
 }

@@ -28,24 +28,6 @@ struct GroupSet {
 // templates are summed (e.g. the labour force = employed + unemployed).
 using Terms = std::vector<std::string>;
 
-struct Indicator {
-    std::string name;
-    std::string label;
-    std::string age_band;
-    Terms numerator;
-    Terms denominator;
-    Terms total_numerator;    // all groups together; empty: no "total" row
-    Terms total_denominator;
-    double scale = 1;         // 100 for percentages
-    bool gap = false;         // add <group>_gap rows: value(group) - value(reference)
-    std::vector<std::string> groups;  // the groups of this indicator (the global list unless overridden)
-
-    [[nodiscard]] bool has_total() const { return !total_numerator.empty(); }
-    [[nodiscard]] bool per_group_denominator() const;
-    // The label with the age band: "Employment rate (20-64)".
-    [[nodiscard]] std::string full_label() const;
-};
-
 // [disclosure] method: suppression (spec §5, the default) or the cell-key
 // method (issue #17): every cell published with consistent noise.
 enum class DisclosureMethod : std::uint8_t { Suppression, CellKey };
@@ -59,6 +41,33 @@ struct CellKeySettings {
     std::string total_key_column = "cellkey_count";
 };
 
+// How one indicator is protected: the [disclosure] table sets the default,
+// an [[indicator]] may choose its own method and ptable (issue #17: e.g. one
+// indicator suppressed, another perturbed).
+struct Protection {
+    DisclosureMethod method = DisclosureMethod::Suppression;
+    CellKeySettings cell_key;  // with method = CellKey
+};
+
+struct Indicator {
+    std::string name;
+    std::string label;
+    std::string age_band;
+    Terms numerator;
+    Terms denominator;
+    Terms total_numerator;    // all groups together; empty: no "total" row
+    Terms total_denominator;
+    double scale = 1;         // 100 for percentages
+    bool gap = false;         // add <group>_gap rows: value(group) - value(reference)
+    std::vector<std::string> groups;  // the groups of this indicator (the global list unless overridden)
+    std::optional<Protection> protection;  // its own method; nullopt: the [disclosure] default
+
+    [[nodiscard]] bool has_total() const { return !total_numerator.empty(); }
+    [[nodiscard]] bool per_group_denominator() const;
+    // The label with the age band: "Employment rate (20-64)".
+    [[nodiscard]] std::string full_label() const;
+};
+
 struct Definitions {
     std::string source;  // file name, for messages
     DisclosureRules disclosure;
@@ -67,6 +76,13 @@ struct Definitions {
     GroupSet groups;
     std::vector<Indicator> indicators;
 };
+
+// The method (and ptable settings) that protects `indicator`: its own, else
+// the [disclosure] default.
+Protection protection_of(const Definitions& definitions, const Indicator& indicator);
+// Whether any indicator is protected by `method`.
+bool uses_method(const Definitions& definitions, DisclosureMethod method);
+std::string_view method_name(DisclosureMethod method);
 
 // The group name of the all-groups row, reserved.
 inline constexpr const char* kTotalGroup = "total";

@@ -28,9 +28,11 @@ void check_terms(const TomlSection& s, const std::string& key, const Terms& term
     }
 }
 
-Indicator read_indicator(const TomlSection& s, const GroupSet& groups) {
+Indicator read_indicator(const TomlSection& s, const Definitions& d) {
+    const GroupSet& groups = d.groups;
     s.check_keys({"name", "label", "age_band", "numerator", "denominator", "total_numerator", "total_denominator", "scale",
-                  "gap", "groups"});
+                  "gap", "groups", "method", "ptable", "max_perturbation", "variance", "min_published", "p_stay", "key_column",
+                  "total_key_column"});
     Indicator ind;
     ind.name = s.text("name", true);
     if (ind.name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") != std::string::npos)
@@ -65,6 +67,7 @@ Indicator read_indicator(const TomlSection& s, const GroupSet& groups) {
         s.fail("'numerator' has no {group}: every group would get the same count", "numerator");
     if (ind.gap && (groups.reference.empty() || !seen.count(groups.reference)))
         s.fail("gap = true needs the reference group '" + groups.reference + "' among the indicator's groups", "gap");
+    ind.protection = read_indicator_protection(s, Protection{d.method, d.cell_key}, d.source);
     return ind;
 }
 
@@ -109,7 +112,7 @@ Definitions parse_definitions(std::string_view text, const std::string& source) 
         const toml::table& t = *list->get(i)->as_table();
         const auto name = t["name"].value<std::string>();
         const TomlSection s(source, t, "[[indicator]] " + std::to_string(i + 1) + (name ? " '" + *name + "'" : ""), "indicator.");
-        d.indicators.push_back(read_indicator(s, d.groups));
+        d.indicators.push_back(read_indicator(s, d));
         if (!names.insert(d.indicators.back().name).second) s.fail("duplicate indicator name", "name");
     }
     return d;

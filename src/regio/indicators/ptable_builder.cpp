@@ -47,6 +47,12 @@ std::string reachable(const std::vector<double>& deviations) {
     return range ? fmt::format("({:g}, {:g})", range->low, range->high) : std::string("(none: no deviation below or above)");
 }
 
+double second_moment(const std::vector<double>& points, const std::vector<double>& p) {
+    double m = 0;
+    for (std::size_t k = 0; k < points.size(); ++k) m += p[k] * points[k] * points[k];
+    return m;
+}
+
 std::vector<PTableEntry> build_row(std::int64_t i, const PTableParameters& p) {
     const std::vector<std::int64_t> js = support(i, p);
     const auto scale = static_cast<double>(p.max_perturbation);  // deviations of order 1 for Newton
@@ -58,7 +64,17 @@ std::vector<PTableEntry> build_row(std::int64_t i, const PTableParameters& p) {
     const double free_mass = fixed_stay ? 1.0 - *p.p_stay : 1.0;
     MomentTargets targets;
     if (publishable) targets.second = p.variance / free_mass / (scale * scale);
-    const auto solved = max_entropy(points, targets);
+    auto solved = max_entropy(points, targets);
+    // A row that cannot stay (0 < i < js) has variance at most V, as in the
+    // ptable package (its variance is an upper bound there): when the
+    // unconstrained solution spreads wider, the maximum-entropy row is the
+    // one on the bound. When no row with every p > 0 gets down to V (V at or
+    // below the smallest variance its points allow, e.g. D = 2, V = 1, js =
+    // 2), the unconstrained row stays: still unbiased, written out for audit.
+    if (!publishable && solved && second_moment(points, *solved) > p.variance / (scale * scale) * (1 + 1e-12)) {
+        targets.second = p.variance / (scale * scale);
+        if (auto bounded = max_entropy(points, targets)) solved = std::move(bounded);
+    }
     if (!solved) {
         for (double& x : points) x *= scale;
         const std::string what = fixed_stay ? fmt::format("variance / (1 - p_stay) = {:g}", p.variance / free_mass)

@@ -8,7 +8,10 @@
 //    (sum p (j - i)^2 = V) and, when p_stay is given, keep i with exactly
 //    that probability;
 //  - rows with 0 < i < js cannot stay (i is not publishable); they are
-//    unbiased too, sending i to 0 or to js..i+D; their variance follows.
+//    unbiased too, sending i to 0 or to js..i+D, with variance at most V
+//    (the ptable package's bound: equal to V when the unconstrained
+//    maximum-entropy row would spread wider, unless V is at or below the
+//    smallest variance the row's values allow).
 // Rows from js + D on have the same shape, so the last row, i = js + D,
 // stands for every larger count.
 //

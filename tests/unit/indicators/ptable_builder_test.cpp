@@ -49,6 +49,14 @@ void check_properties(const PTableParameters& params) {
         }
         CHECK(std::abs(sum - 1) <= 1e-12);
         CHECK(std::abs(mean) <= 1e-9);  // unbiased (rows below js too, by design)
+        if (i < js) {
+            // At most V, as in the ptable package, unless the row's values cannot get that low.
+            std::vector<double> deviations;
+            for (const PTableEntry& e : t.row(i)) deviations.push_back(static_cast<double>(e.j - i));
+            const auto range = reachable_variances(deviations, 0.0);
+            REQUIRE(range.has_value());
+            CHECK((second <= params.variance + 1e-9 || params.variance <= range->low));
+        }
         if (i >= js) {
             CHECK(std::abs(second - params.variance) <= 1e-9);
             if (params.p_stay) CHECK(stay == *params.p_stay);
