@@ -98,8 +98,11 @@ int run(const DegurbaArgs& a) {
     std::optional<CheckedRegions> units;
     geometry::RegionSet units_in_grid_crs;
     if (with_units) {
-        units.emplace(load_checked_regions({a.units, a.unit_id, false, geometry::kDefaultOverlapTolerance, a.text.options().encoding},
-                                           report.threads, a.quiet));
+        RegionOptions unit_regions = a.unit_fixes;
+        unit_regions.regions = a.units;
+        unit_regions.id = a.unit_id;
+        unit_regions.encoding = a.text.options().encoding;
+        units.emplace(load_checked_regions(unit_regions, report.threads, a.quiet));
         report.units_source = io::InputSpec::parse(a.units).display();
         report.unit_count = units->regions.size();
         report.unit_rules = unit_options(a).rules;
@@ -186,7 +189,11 @@ int run(const DegurbaArgs& a) {
     }
     report.timings.emplace_back("write", watch.lap());
 
-    if (outputs.report) write_report(*outputs.report, degurba::to_json(report, classes, unit_result ? &*unit_result : nullptr));
+    if (outputs.report) {
+        nlohmann::ordered_json j = degurba::to_json(report, classes, unit_result ? &*unit_result : nullptr);
+        if (units) add_region_fixes(j, units->fixes);
+        write_report(*outputs.report, j);
+    }
     plan.commit();
     if (!a.quiet) {
         for (const auto& w : report.warnings)

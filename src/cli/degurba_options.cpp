@@ -83,6 +83,7 @@ void add_degurba_options(CLI::App& cmd, DegurbaArgs& a) {
     cmd.add_option("--clusters", a.clusters, "Urban centres and clusters: .gpkg (dissolved cells) or .csv (no geometry)");
     cmd.add_option("--units", a.units, "Spatial units (e.g. LAU) to classify: FILE[:LAYER], any OGR format");
     cmd.add_option("--unit-id", a.unit_id, "Field of --units with the unit id (read as text; must be unique)");
+    add_region_fix_options(cmd, a.unit_fixes);
     cmd.add_option("--units-out", a.units_out, "Unit classes: .csv or .gpkg (with the units' geometry)");
     cmd.add_option("--report", a.report, "Write a JSON report: options, cells per class, populations, timings");
     cmd.add_flag("--overwrite", a.overwrite, "Replace the outputs if they exist");

@@ -4,6 +4,7 @@
 // the base; options given on the command line override it.
 #include "regio/degurba/classify_unit.hpp"
 #include "regio/degurba/options.hpp"
+#include "region_options.hpp"
 #include "text_options.hpp"
 
 #include <CLI/CLI.hpp>
@@ -63,6 +64,7 @@ struct DegurbaArgs {
     std::string clusters;
     std::string units;
     std::string unit_id;
+    RegionOptions unit_fixes;  // --set-id, --skip-feature of --units
     std::string units_out;
     std::string report;
     bool overwrite = false;

@@ -35,6 +35,8 @@ struct ChoroplethPlan {
     std::vector<int> region_class;    // per region: 0..k-1, kNoDataClass or kConfidentialClass
     std::size_t nodata = 0;
     std::size_t confidential = 0;
+    // A categorical map (category_plan.hpp): each class's value; empty for classed maps.
+    std::vector<std::string> category_values;
 };
 
 // NaN values are no data; values whose `confidential` entry is non-zero
