@@ -1,0 +1,77 @@
+// End-to-end tests of joins that explain themselves (issue #18 item 2): a
+// duplicated region id described with a hint, settled with --set-id or
+// --skip-feature inside regio and recorded in the report; unmatched ids
+// named on both sides of a join.
+#include "aggregate_points_cli_fixtures.hpp"
+#include "cli_checks.hpp"
+
+using Catch::Matchers::Contains;
+using namespace regio_test;
+using namespace regio_test::points_cli;
+
+namespace {
+
+// regions_dup_ids.geojson: A (FID 0), B (1), A again (2), 1 km squares.
+const std::string kDupMessage =
+    "field 'region_id': duplicate region ids: 'A' is held by feature 0, 1 km², centroid (4000500.0, 3000500.0) and feature 2, "
+    "1 km², centroid (4002500.0, 3000500.0)\nhint: give a feature another id with --set-id FID=VALUE, or leave it out with "
+    "--skip-feature FID (or fix the ids in the layer)\n";
+
+}  // namespace
+
+TEST_CASE("region fixes: the duplicate-id error says which features and how to fix it", "[cli][joins]") {
+    TempDir tmp;
+    const fs::path out_dir = tmp.subdir("out");
+    const RunResult r = expect_failure(csv_cmd(data("regions_dup_ids.geojson"), data("points_edges.csv"), out_dir / "r.csv"), 1,
+                                       "duplicate region ids", out_dir);
+    CHECK_THAT(r.err, Contains(kDupMessage));
+}
+
+TEST_CASE("region fixes: --set-id gives a feature another id, recorded in the report", "[cli][joins]") {
+    TempDir tmp;
+    const fs::path out = tmp / "r.csv", report = tmp / "r.json";
+    const std::string csv = run_and_read(csv_cmd(data("regions_dup_ids.geojson"), data("points_edges.csv"), out,
+                                                 {"--set-id", "2=C", "--report", report.string(), "-q"}),
+                                         out);
+    CHECK(line_starting_with(csv, "C,"));
+    CHECK(line_starting_with(csv, "A,"));
+    const std::string json = read_file(report);
+    CHECK_THAT(json, Contains("\"region_fixes\": [\n    {\n      \"fid\": 2,\n      \"id\": \"A\",\n      \"set_id\": \"C\"\n    }\n  ]"));
+}
+
+TEST_CASE("region fixes: --skip-feature leaves a feature out, recorded in the report", "[cli][joins]") {
+    TempDir tmp;
+    const fs::path out = tmp / "r.csv", report = tmp / "r.json";
+    const std::string csv = run_and_read(csv_cmd(data("regions_dup_ids.geojson"), data("points_edges.csv"), out,
+                                                 {"--skip-feature", "0", "--report", report.string(), "-q"}),
+                                         out);
+    CHECK(count_of(csv, "\nA,") == 1);
+    CHECK(count_of(csv, "\nB,") == 1);
+    const std::string json = read_file(report);
+    CHECK_THAT(json, Contains("\"region_fixes\": [\n    {\n      \"fid\": 0,\n      \"id\": \"A\",\n      \"skipped\": true\n    }\n  ]"));
+}
+
+TEST_CASE("region fixes: a feature that does not exist is a usage error naming it", "[cli][joins]") {
+    TempDir tmp;
+    const fs::path out_dir = tmp.subdir("out");
+    expect_failure(csv_cmd(data("regions_dup_ids.geojson"), data("points_edges.csv"), out_dir / "r.csv", {"--skip-feature", "9"}), 2,
+                   "--skip-feature 9: the layer has no feature 9", out_dir);
+    expect_failure(csv_cmd(data("regions_dup_ids.geojson"), data("points_edges.csv"), out_dir / "r.csv", {"--set-id", "7=Z"}), 2,
+                   "--set-id 7=Z: the layer has no feature 7", out_dir);
+    expect_failure(csv_cmd(data("regions_dup_ids.geojson"), data("points_edges.csv"), out_dir / "r.csv", {"--set-id", "A=Z"}), 2,
+                   "--set-id takes FID=VALUE", out_dir);
+}
+
+TEST_CASE("region fixes: regio map and regio degurba take them too", "[cli][joins]") {
+    TempDir tmp;
+    const fs::path svg = tmp / "m.svg";
+    const RunResult bad = run_regio({"map", "--layer", data("regions_dup_ids.geojson"), "--id", "region_id", "--field", "v", "--data",
+                                     data("points_edges.csv"), "--data-id", "id", "-o", svg.string()});
+    CHECK(bad.exit_code == 1);
+    CHECK_THAT(bad.err, Contains("duplicate region ids: 'A' is held by feature 0"));
+    const RunResult degurba = run_regio({"degurba", "--grid", data("degurba_example_a.asc"), "-o", (tmp / "c.tif").string(), "--units",
+                                         data("degurba_units.geojson"), "--unit-id", "unit", "--units-out", (tmp / "u.csv").string(),
+                                         "--skip-feature", "99", "-q"});
+    CHECK(degurba.exit_code == 2);
+    CHECK_THAT(degurba.err, Contains("--skip-feature 99: the layer has no feature 99"));
+}
