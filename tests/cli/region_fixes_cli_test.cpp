@@ -75,3 +75,17 @@ TEST_CASE("region fixes: regio map and regio degurba take them too", "[cli][join
     CHECK(degurba.exit_code == 2);
     CHECK_THAT(degurba.err, Contains("--skip-feature 99: the layer has no feature 99"));
 }
+
+TEST_CASE("region fixes: regio segregation leaves a region out and says so in its report", "[cli][joins][segregation]") {
+    // segregation_regions.geojson: u1..u4 (FIDs 0-3) and u5 (FID 4), which has no data row.
+    TempDir tmp;
+    RunResult r;
+    run_and_read({"segregation", "--data", data("segregation_example2.csv"), "--id", "unit", "--group", "a,b,c", "--total", "total",
+                  "--regions", data("segregation_regions.geojson"), "--skip-feature", "4", "--report", (tmp / "r.json").string(), "-o",
+                  (tmp / "out.csv").string()},
+                 tmp / "out.csv", &r);
+    CHECK_THAT(r.err, !Contains("have no data row"));
+    CHECK_THAT(read_file(tmp / "r.json"),
+               Contains("\"region_fixes\": [\n    {\n      \"fid\": 4,\n      \"id\": \"u5\",\n      \"skipped\": true\n    }\n  ]"));
+    CHECK(read_file(tmp / "out.csv") == read_file(expected("segregation_example2.csv")));
+}

@@ -61,25 +61,17 @@ ChoroplethPlan plan_categories(const std::vector<std::vector<double>>& panels, c
     ChoroplethPlan plan;
     plan.classes.counts.assign(categories.size(), 0);
     plan.classes.source = spec.source;
+    const auto class_of = [&](double v) {
+        const std::string value = category_value(v);
+        const auto it = index.find(value);
+        if (it == index.end())
+            throw DataError("value " + value + " is not a category of the style " + spec.style, spec.source,
+                            "add a [[categories]] entry for it to the style, or map another field");
+        ++plan.classes.counts[it->second];
+        return static_cast<int>(it->second);
+    };
     for (std::size_t p = 0; p < panels.size(); ++p)
-        for (std::size_t r = 0; r < panels[p].size(); ++r) {
-            const double v = panels[p][r];
-            if (is_confidential(p, r)) {
-                plan.region_class.push_back(kConfidentialClass);
-                ++plan.confidential;
-            } else if (!std::isfinite(v)) {
-                plan.region_class.push_back(kNoDataClass);
-                ++plan.nodata;
-            } else {
-                const std::string value = category_value(v);
-                const auto it = index.find(value);
-                if (it == index.end())
-                    throw DataError("value " + value + " is not a category of the style " + spec.style, spec.source,
-                                    "add a [[categories]] entry for it to the style, or map another field");
-                plan.region_class.push_back(static_cast<int>(it->second));
-                ++plan.classes.counts[it->second];
-            }
-        }
+        assign_region_classes(plan, panels[p], p < confidential.size() ? confidential[p] : std::vector<char>{}, class_of);
     if (plan.nodata + plan.confidential == plan.region_class.size())
         throw DataError("no value to map: every region is without data", spec.source);
 

@@ -7,6 +7,7 @@
 #include "regio/classify/method.hpp"
 #include "regio/render/legend_labels.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,13 @@ struct ChoroplethPlan {
 // (empty: none) are confidential and not classified, whatever they hold.
 // Throws DataError when no value is left to classify.
 ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpec& spec, const std::vector<char>& confidential = {});
+
+// Appends each value's class to plan.region_class: kConfidentialClass where
+// `confidential` flags it (empty: none), kNoDataClass for NaN, else
+// class_of(value); counts the confidential and no-data values. Shared by
+// classed and categorical plans.
+void assign_region_classes(ChoroplethPlan& plan, const std::vector<double>& values, const std::vector<char>& confidential,
+                           const std::function<int(double)>& class_of);
 
 // Small multiples: one classification over the values of all panels, so
 // every panel uses the same classes and colours and one legend counts the

@@ -5,6 +5,7 @@
 // options to the request and prints the result.
 #include "regio/geometry/region_set.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/region_fixes.hpp"
 #include "regio/progress.hpp"
 #include "regio/regionalise/adjacency.hpp"
 #include "regio/segregation/composition.hpp"
@@ -32,6 +33,7 @@ struct SegregationRequest {
     UnitGeometry geometry = UnitGeometry::None;
     std::string regions;              // FILE[:LAYER]
     std::string regions_id;           // empty: the same name as `id`
+    io::RegionFixes region_fixes;     // --set-id, --skip-feature of `regions`
     std::vector<std::string> indices; // empty: every index that applies
     regionalise::Contiguity contiguity = regionalise::Contiguity::Queen;
     double tolerance = regionalise::kDefaultAdjacencyTolerance;
@@ -81,6 +83,7 @@ struct SegregationResult {
     std::size_t neighbour_pairs = 0;
     std::optional<MutualInformationReport> decomposition;
     std::vector<std::string> warnings;
+    std::vector<io::AppliedFix> region_fixes;  // as applied to the regions (for the report)
     double seconds = 0;
 
     [[nodiscard]] nlohmann::ordered_json to_json(const SegregationRequest& request) const;
