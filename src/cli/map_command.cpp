@@ -279,7 +279,13 @@ void add_map(CLI::App& app, Action& action) {
     --name name --data out/indicators_2024.csv --data-id region \
     --where indicator=non_eu_share,group=non_eu --field value \
     --style styles/rate.toml --title "Share of non-EU citizens" \
-    -o out/map.svg --gpkg out/map.gpkg)");
+    -o out/map.svg --gpkg out/map.gpkg
+
+  Degree of Urbanisation classes of units (regio degurba --units-out), one
+  category per code, a duplicated id in the layer settled by its feature id:
+  regio map --layer lau.gpkg --id lau_id --set-id 204=04030417 \
+    --data out/units.csv --data-id unit --field class --style degurba \
+    --title "Degree of Urbanisation" -o out/degurba.svg)");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

@@ -94,3 +94,18 @@ TEST_CASE("region fixes: regio segregation leaves a region out and says so in it
                                              tmp / "all.csv");
     CHECK(read_file(tmp / "out.csv") == without);
 }
+
+TEST_CASE("region fixes: crosswalk build fixes each vintage with its own options", "[cli][joins][crosswalk]") {
+    TempDir tmp;
+    const fs::path out_dir = tmp.subdir("out");
+    const Args both{"crosswalk", "build", "--from", data("regions_dup_ids.geojson"), "--from-id", "region_id", "--to",
+                    data("regions_dup_ids.geojson"), "--to-id", "region_id", "-o", (out_dir / "xw.csv").string()};
+    const RunResult bad = expect_failure(both, 1, "duplicate region ids: 'A' is held by feature 0", out_dir);
+    CHECK_THAT(bad.err, Contains("hint: give a feature another id with --from-set-id FID=VALUE, or leave it out with --from-skip-feature FID"));
+    Args fixed = both;
+    fixed.insert(fixed.end(), {"--from-set-id", "2=C", "--to-skip-feature", "2", "--report", (tmp / "r.json").string(), "-q"});
+    run_and_read(fixed, out_dir / "xw.csv");
+    const std::string json = read_file(tmp / "r.json");
+    CHECK_THAT(json, Contains("\"from_region_fixes\": [\n    {\n      \"fid\": 2,\n      \"id\": \"A\",\n      \"set_id\": \"C\"\n    }\n  ]"));
+    CHECK_THAT(json, Contains("\"to_region_fixes\": [\n    {\n      \"fid\": 2,\n      \"id\": \"A\",\n      \"skipped\": true\n    }\n  ]"));
+}
