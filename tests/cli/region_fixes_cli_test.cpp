@@ -17,6 +17,15 @@ const std::string kDupMessage =
     "1 km², centroid (4002500.0, 3000500.0)\nhint: give a feature another id with --set-id FID=VALUE, or leave it out with "
     "--skip-feature FID (or fix the ids in the layer)\n";
 
+// aggregate points on regions_dup_ids.geojson with `fix` (and a report):
+// the table and the report.
+std::pair<std::string, std::string> aggregate_fixed(const TempDir& tmp, const Args& fix) {
+    Args extra = fix;
+    extra.insert(extra.end(), {"--report", (tmp / "r.json").string(), "-q"});
+    const std::string csv = run_and_read(csv_cmd(data("regions_dup_ids.geojson"), data("points_edges.csv"), tmp / "r.csv", extra), tmp / "r.csv");
+    return {csv, read_file(tmp / "r.json")};
+}
+
 }  // namespace
 
 TEST_CASE("region fixes: the duplicate-id error says which features and how to fix it", "[cli][joins]") {
@@ -29,25 +38,17 @@ TEST_CASE("region fixes: the duplicate-id error says which features and how to f
 
 TEST_CASE("region fixes: --set-id gives a feature another id, recorded in the report", "[cli][joins]") {
     TempDir tmp;
-    const fs::path out = tmp / "r.csv", report = tmp / "r.json";
-    const std::string csv = run_and_read(csv_cmd(data("regions_dup_ids.geojson"), data("points_edges.csv"), out,
-                                                 {"--set-id", "2=C", "--report", report.string(), "-q"}),
-                                         out);
+    const auto [csv, json] = aggregate_fixed(tmp, {"--set-id", "2=C"});
     CHECK(line_starting_with(csv, "C,"));
     CHECK(line_starting_with(csv, "A,"));
-    const std::string json = read_file(report);
     CHECK_THAT(json, Contains("\"region_fixes\": [\n    {\n      \"fid\": 2,\n      \"id\": \"A\",\n      \"set_id\": \"C\"\n    }\n  ]"));
 }
 
 TEST_CASE("region fixes: --skip-feature leaves a feature out, recorded in the report", "[cli][joins]") {
     TempDir tmp;
-    const fs::path out = tmp / "r.csv", report = tmp / "r.json";
-    const std::string csv = run_and_read(csv_cmd(data("regions_dup_ids.geojson"), data("points_edges.csv"), out,
-                                                 {"--skip-feature", "0", "--report", report.string(), "-q"}),
-                                         out);
+    const auto [csv, json] = aggregate_fixed(tmp, {"--skip-feature", "0"});
     CHECK(count_of(csv, "\nA,") == 1);
     CHECK(count_of(csv, "\nB,") == 1);
-    const std::string json = read_file(report);
     CHECK_THAT(json, Contains("\"region_fixes\": [\n    {\n      \"fid\": 0,\n      \"id\": \"A\",\n      \"skipped\": true\n    }\n  ]"));
 }
 
