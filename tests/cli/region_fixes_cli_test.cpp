@@ -110,3 +110,16 @@ TEST_CASE("region fixes: crosswalk build fixes each vintage with its own options
     CHECK_THAT(json, Contains("\"from_region_fixes\": [\n    {\n      \"fid\": 2,\n      \"id\": \"A\",\n      \"set_id\": \"C\"\n    }\n  ]"));
     CHECK_THAT(json, Contains("\"to_region_fixes\": [\n    {\n      \"fid\": 2,\n      \"id\": \"A\",\n      \"skipped\": true\n    }\n  ]"));
 }
+
+TEST_CASE("region fixes: a pipeline step's fixes reach the manifest", "[cli][joins][run]") {
+    TempDir tmp;
+    write_file(tmp / "p.toml", "[pipeline]\nname = \"fixes\"\nout = \"out\"\n\n[[step]]\nname = \"counts\"\nrun = \"aggregate points\"\n"
+                               "[step.args]\nregions = \"" + data("regions_dup_ids.geojson") + "\"\nid = \"region_id\"\n"
+                               "set-id = [\"2=C\"]\npoints = \"" + data("points_edges.csv") + "\"\npoints-crs = \"EPSG:3035\"\n"
+                               "output = \"counts.csv\"\n");
+    const RunResult r = run_regio({"run", "p.toml", "-q"}, tmp.path());
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(read_file(tmp / "out" / "manifest.json"), Contains("\"region_fixes\": [\n          {\n            \"fid\": 2,\n"
+                                                                  "            \"id\": \"A\",\n            \"set_id\": \"C\"\n"));
+}
