@@ -111,7 +111,11 @@ int run(GridArgs args) {
     io::write_region_table(table, &checked.regions, table_output);
     report.timings.push_back({"write", watch.lap()});
 
-    if (report_output) write_report(*report_output, aggregate::to_json(report, result));
+    if (report_output) {
+        nlohmann::ordered_json j = aggregate::to_json(report, result);
+        add_region_fixes(j, checked.fixes);
+        write_report(*report_output, j);
+    }
     outputs.commit();
     if (!args.out.quiet) {
         for (std::size_t v = 0; v < result.value_names.size(); ++v)

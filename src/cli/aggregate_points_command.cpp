@@ -120,7 +120,11 @@ int run(PointsArgs args) {
     io::write_region_table(table, &regions, table_output);
     report.timings.push_back({"write", watch.lap()});
 
-    if (report_output) write_report(*report_output, aggregate::to_json(report, result));
+    if (report_output) {
+        nlohmann::ordered_json j = aggregate::to_json(report, result);
+        add_region_fixes(j, checked.fixes);
+        write_report(*report_output, j);
+    }
     outputs.commit();
     if (!args.out.quiet) {
         std::cerr << aggregate::summary_text(report, result);

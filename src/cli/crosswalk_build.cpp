@@ -288,6 +288,8 @@ int run_crosswalk_build(const BuildArgs& given) {
                      {"area_m2", from_total}, {"warnings", from.warnings}};
         j["to"] = {{"source", args.to.input().display()}, {"units", to.regions.size()},
                    {"area_m2", to_total}, {"warnings", to.warnings}};
+        add_region_fixes(j, from.fixes, "from_region_fixes");
+        add_region_fixes(j, to.fixes, "to_region_fixes");
         j["pieces"] = overlay.pairs.size();
         j["rows"] = built.crosswalk.rows.size();
         nlohmann::ordered_json slivers = nlohmann::ordered_json::array();

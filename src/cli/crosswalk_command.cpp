@@ -260,6 +260,7 @@ void add_side(CLI::App& cmd, RegionOptions& side, const std::string& name, const
     cmd.add_option("--" + name, side.regions, "The " + which + " vintage: FILE[:LAYER]")->required();
     cmd.add_option("--" + name + "-id", side.id, "Unit id field of the " + which + " vintage")->required();
     cmd.add_option("--" + name + "-layer", side.regions_layer, "Layer (table) of --" + name + ", when the source has several");
+    add_region_fix_options(cmd, side, name + "-");
 }
 
 }  // namespace

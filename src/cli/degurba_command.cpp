@@ -110,7 +110,7 @@ int run(const DegurbaArgs& a) {
     std::vector<std::string> unit_names;  // --unit-name, in the units' order
     geometry::RegionSet units_in_grid_crs;
     if (with_units) {
-        RegionOptions unit_regions;
+        RegionOptions unit_regions = a.unit_fixes;
         unit_regions.regions = a.units;
         unit_regions.regions_layer = a.units_layer;
         unit_regions.id = a.unit_id;
@@ -205,7 +205,11 @@ int run(const DegurbaArgs& a) {
     }
     report.timings.emplace_back("write", watch.lap());
 
-    if (outputs.report) write_report(*outputs.report, degurba::to_json(report, classes, unit_result ? &*unit_result : nullptr));
+    if (outputs.report) {
+        nlohmann::ordered_json j = degurba::to_json(report, classes, unit_result ? &*unit_result : nullptr);
+        if (units) add_region_fixes(j, units->fixes);
+        write_report(*outputs.report, j);
+    }
     plan.commit();
     if (!a.quiet) {
         for (const auto& note : report.assumptions) std::cerr << "regio: note: " << note << '\n';

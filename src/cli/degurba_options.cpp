@@ -83,6 +83,7 @@ void add_degurba_options(CLI::App& cmd, DegurbaArgs& a) {
     cmd.add_option("--units-layer", a.units_layer, "Layer (table) of --units, when the source has several");
     cmd.add_option("--unit-id", a.unit_id, "Field of --units with the unit id (read as text; must be unique)");
     cmd.add_option("--unit-name", a.unit_name, "Field of --units with the unit name, carried into --units-out after the id");
+    add_region_fix_options(cmd, a.unit_fixes);
     cmd.add_option("--units-out", a.units_out, "Unit classes: .csv or .gpkg (with the units' geometry)");
     cmd.add_option("--report", a.report, "Write a JSON report: options, cells per class, populations, timings");
     cmd.add_flag("--overwrite", a.overwrite, "Replace the outputs if they exist");

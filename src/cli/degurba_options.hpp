@@ -5,6 +5,7 @@
 #include "regio/degurba/classify_unit.hpp"
 #include "regio/degurba/options.hpp"
 #include "regio/io/grid_source_spec.hpp"
+#include "region_options.hpp"
 #include "text_options.hpp"
 
 #include <CLI/CLI.hpp>
@@ -63,6 +64,7 @@ struct DegurbaArgs {
     std::string units_layer;  // --units-layer: the layer apart from the source
     std::string unit_id;
     std::string unit_name;  // --unit-name: a field of --units carried into --units-out
+    RegionOptions unit_fixes;  // --set-id, --skip-feature of --units
     std::string units_out;
     std::string report;
     bool overwrite = false;

@@ -5,6 +5,7 @@
 // regio/indicators/indicators_csv.hpp). "--rollup nuts" is the NUTS prefix
 // rule even if the data have a column called nuts.
 #include "commands.hpp"
+#include "region_options.hpp"
 #include "text_options.hpp"
 
 #include "regio/error.hpp"
@@ -20,6 +21,7 @@
 #include "regio/io/region_reader.hpp"
 #include "regio/io/output_stream.hpp"
 #include "regio/io/table_writer.hpp"
+#include "regio/table/id_list.hpp"
 #include "report_file.hpp"
 
 #include <fmt/format.h>
@@ -39,6 +41,7 @@ namespace ind = regio::indicators;
 struct IndicatorsArgs {
     std::string data, id, definitions, rollup;
     std::string regions, regions_layer, regions_id;  // GeoPackage output only
+    RegionOptions region_fixes;                      // --set-id, --skip-feature of --regions
     std::string output, report;
     std::string ptable_output;  // method = "cell-key": the ptable used, for audit
     bool overwrite = false, quiet = false;
@@ -124,24 +127,44 @@ nlohmann::ordered_json report_of(const IndicatorsArgs& args, const ind::Definiti
     return j;
 }
 
+// The join of --data onto --regions, both ways, named (first ten of each).
+struct RegionJoin {
+    table::IdSample rows_without_region;  // data rows whose id is not a region: written without geometry
+    table::IdSample regions_without_row;  // regions the data do not name: written with empty indicators
+};
+
+nlohmann::ordered_json to_json(const table::IdSample& ids) {
+    return {{"count", ids.count}, {"first", ids.first}};
+}
+
 // The wide GeoPackage: the regions of --regions in their order, with their
 // geometry, then the output regions that have none (rollup parents, data rows
 // not in --regions), written without geometry.
-void write_wide_gpkg(const IndicatorsArgs& args, const io::PlannedOutput& output, geometry::RegionSet regions,
-                     const ind::Definitions& defs, const ind::Hierarchy& hierarchy, const ind::Result& result,
-                     std::vector<std::string>& warnings) {
+RegionJoin write_wide_gpkg(const IndicatorsArgs& args, const io::PlannedOutput& output, geometry::RegionSet regions,
+                           const ind::Definitions& defs, const ind::Hierarchy& hierarchy, const ind::Result& result,
+                           std::vector<std::string>& warnings) {
+    RegionJoin join;
     const std::set<std::string> in_regions(regions.ids.begin(), regions.ids.end());
+    const std::set<std::string> in_data(hierarchy.ids.begin(), hierarchy.ids.end());
+    for (const auto& id : regions.ids)
+        if (!in_data.count(id)) join.regions_without_row.add(id);
     for (std::size_t r = 0; r < hierarchy.size(); ++r) {
         if (in_regions.count(hierarchy.ids[r])) continue;
-        if (hierarchy.data_row[r])
-            warnings.push_back("region '" + hierarchy.ids[r] + "' of " + args.data + " is not in " + args.regions +
-                               ": written without geometry");
+        if (hierarchy.data_row[r]) join.rows_without_region.add(hierarchy.ids[r]);
         regions.ids.push_back(hierarchy.ids[r]);
         regions.shapes.emplace_back();
         regions.feature_ids.push_back(-1);
     }
+    const std::size_t n = join.rows_without_region.count, m = join.regions_without_row.count;
+    if (n)
+        warnings.push_back(fmt::format("{} row{} of {} match{} no region of {} (written without geometry): {}", n, n == 1 ? "" : "s",
+                                       args.data, n == 1 ? "es" : "", args.regions, table::format_ids(join.rows_without_region)));
+    if (m)
+        warnings.push_back(fmt::format("{} region{} of {} {} no row in {}: {}", m, m == 1 ? "" : "s", args.regions, m == 1 ? "has" : "have",
+                                       args.data, table::format_ids(join.regions_without_row)));
     const table::RegionTable wide = ind::wide_indicators_table(defs, hierarchy, result, args.id, regions.ids);
     io::write_region_table(wide, &regions, output);
+    return join;
 }
 
 int run(const IndicatorsArgs& args) {
@@ -160,6 +183,8 @@ int run(const IndicatorsArgs& args) {
                          "add --regions FILE[:LAYER] (and --regions-id FIELD if its id field is not '" + args.id + "')");
     if (!gpkg && !args.regions.empty())
         throw UsageError("--regions is only used for GeoPackage output", {}, "name the output .gpkg, or drop --regions");
+    if (args.regions.empty() && !(args.region_fixes.set_ids.empty() && args.region_fixes.skip_features.empty()))
+        throw UsageError("--set-id and --skip-feature fix features of --regions: give --regions too");
     io::OutputPlan outputs(overwrite, inputs);
     const io::PlannedOutput& table_output = outputs.add("--output", args.output);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.report);
@@ -170,7 +195,10 @@ int run(const IndicatorsArgs& args) {
     const ind::DataTable data = read_data(csv, args.id, defs);
     std::vector<std::string> warnings;
     geometry::RegionSet regions;
-    if (gpkg) regions = io::read_regions(regions_input, {args.regions_id.empty() ? args.id : args.regions_id, {}}, warnings);
+    std::vector<io::AppliedFix> region_fixes;
+    if (gpkg)
+        regions = io::read_regions(regions_input, {args.regions_id.empty() ? args.id : args.regions_id, {}, {}, args.region_fixes.fixes(), {}},
+                                   warnings, nullptr, &region_fixes);
     const ind::Hierarchy hierarchy = ind::build_hierarchy(hierarchy_input(csv, args, data, defs));
     const bool cell_key = ind::uses_method(defs, ind::DisclosureMethod::CellKey);
     const bool suppression = ind::uses_method(defs, ind::DisclosureMethod::Suppression);
@@ -183,8 +211,9 @@ int run(const IndicatorsArgs& args) {
     const ind::Result result = ind::compute_protected_indicators(defs, data, hierarchy, ptables, outcomes);
     for (const auto& w : ind::mixed_method_warnings(defs)) warnings.push_back(w);
 
+    std::optional<RegionJoin> join;
     if (gpkg)
-        write_wide_gpkg(args, table_output, std::move(regions), defs, hierarchy, result, warnings);
+        join = write_wide_gpkg(args, table_output, std::move(regions), defs, hierarchy, result, warnings);
     else
         io::write_output_stream(table_output, [&](std::ostream& out) { ind::write_indicators_csv(out, defs, hierarchy, result); });
     if (report_output) {
@@ -192,6 +221,11 @@ int run(const IndicatorsArgs& args) {
         if (cell_key) report["cell_key"] = ind::cell_key_json(outcomes);
         report["protection"] = ind::protection_json(defs, outcomes);
         if (!warnings.empty()) report["warnings"] = warnings;
+        if (join) {
+            report["rows_without_region"] = to_json(join->rows_without_region);
+            report["regions_without_row"] = to_json(join->regions_without_row);
+            add_region_fixes(report, region_fixes);
+        }
         write_report(*report_output, report);
     }
     outputs.commit();
@@ -228,6 +262,7 @@ void add_indicators(CLI::App& app, Action& action) {
     cmd->add_option("--regions-layer", args->regions_layer, "Layer (table) of --regions, when the source has several")
         ->needs(regions);
     cmd->add_option("--regions-id", args->regions_id, "Id field of --regions (default: the --id column name)");
+    add_region_fix_options(*cmd, args->region_fixes);
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");
     cmd->add_option("--report", args->report, "Write a JSON report: rows per flag, suppressed cells, rollup levels, inputs");
     cmd->add_option("--ptable-output", args->ptable_output,

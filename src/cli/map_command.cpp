@@ -1,8 +1,10 @@
 // regio map: a choropleth as SVG, and the same classes as a styled GeoPackage.
 #include "commands.hpp"
+#include "map_categories.hpp"
 #include "map_data.hpp"
 #include "map_gpkg_layers.hpp"
 #include "map_outline.hpp"
+#include "region_options.hpp"
 #include "text_options.hpp"
 
 #include "regio/classify/options_check.hpp"
@@ -35,8 +37,11 @@ namespace {
 struct MapArgs {
     std::string layer, id, name;
     std::string layer_name;  // --layer-name: the layer apart from the source
+    RegionOptions fixes;     // --set-id, --skip-feature of --layer
     MapDataArgs values;   // --field, --data, --data-id, --where, --facet, --minus
     std::string style;
+    bool categorical = false;  // --categorical (a style with [[categories]] implies it)
+    std::string label_field;   // --label-field
     std::optional<std::size_t> classes;
     std::string method;
     std::vector<double> breaks;
@@ -122,9 +127,17 @@ int run(MapArgs args) {
     std::vector<std::string> warnings;
     // Names and the values to map (without --data) come in the same pass as
     // the shapes: a GeoJSON layer is parsed whole at every opening.
-    io::RegionReadOptions read_options{args.id, {}, {}};
+    io::RegionReadOptions read_options{args.id, {}, {}, args.fixes.fixes(), args.name};
     if (!args.name.empty()) read_options.text_fields.push_back(args.name);
     if (args.values.data.empty()) read_options.numeric_fields.push_back(args.values.field);
+    const MapKind kind = args.categorical || !st.categories.empty() ? MapKind::Categorical : MapKind::Classed;
+    if (!args.label_field.empty() && kind != MapKind::Categorical)
+        throw UsageError("--label-field labels categories: add --categorical");
+    if (kind == MapKind::Categorical && (args.classes || !args.method.empty() || !args.breaks.empty() || args.center))
+        throw UsageError("a categorical map has a class per value: --classes, --method, --breaks and --center do not apply");
+    const CategoryLabels category_labels(args.label_field, args.values, input.display_path());
+    const std::string& label_field = category_labels.region_field();
+    if (!label_field.empty() && label_field != args.name) read_options.text_fields.push_back(label_field);
     io::RegionFields fields;
     geometry::RegionSet regions = io::read_regions(input, read_options, warnings, &fields);
     std::string definition_label;
@@ -137,9 +150,16 @@ int run(MapArgs args) {
     const Outlines outlines = read_outlines(args.outline, map_crs, warnings);
 
     // One classification over all panels: one legend, counts over all of them.
-    const render::ChoroplethPlan plan = render::plan_panels(panels.values, spec, panels.confidential);
+    const render::ChoroplethPlan plan =
+        kind == MapKind::Categorical
+            ? render::plan_categories(panels.values,
+                                      map_category_spec(st, args.style, args.palette,
+                                                        category_labels.labels(panels.values, label_field.empty() ? std::vector<std::string>{} : fields.text[label_field]),
+                                                        spec.options.source),
+                                      panels.confidential)
+            : render::plan_panels(panels.values, spec, panels.confidential);
     for (const auto& w : plan.classes.warnings) warnings.push_back(w);
-    {
+    if (kind == MapKind::Classed) {
         std::vector<double> all;
         for (const auto& panel : panels.values) all.insert(all.end(), panel.begin(), panel.end());
         for (auto& w : render::map_advice(all, spec, plan.classes.k(), args.values.field)) warnings.push_back(std::move(w));
@@ -157,7 +177,8 @@ int run(MapArgs args) {
     const std::size_t n_panels = panels.values.size();
     render::MapText text{args.title, args.subtitle, !args.source.empty() ? args.source : st.source.value_or(""),
                          legend_title(args, st, definition_label),
-                         fmt::format("{}, k = {}", classify::method_name(spec.method), plan.classes.k())};
+                         kind == MapKind::Categorical ? fmt::format("{} categories", plan.classes.k())
+                                                      : fmt::format("{}, k = {}", classify::method_name(spec.method), plan.classes.k())};
     if (n_panels > 1) text.method_note += fmt::format("; counts over all {} maps", n_panels);
     // Issue #17: perturbed values are drawn like any other, and the legend says so.
     if (panels.perturbed > 0) text.method_note += "; counts perturbed (cell-key method)";
@@ -188,8 +209,10 @@ int run(MapArgs args) {
         if (n_panels > 1 || !args.values.facet.empty()) what += fmt::format(" x {} panels ({})", n_panels, args.values.facet);
         if (drawing.in_insets) what += fmt::format(" ({} in insets)", drawing.in_insets);
         const std::string confidential = plan.confidential ? fmt::format(", {} confidential", plan.confidential) : std::string();
-        std::cerr << fmt::format("map: {}, {} classes ({}), {} without data{}; {} bytes of SVG\n", what, plan.classes.k(),
-                                 classify::method_name(spec.method), plan.nodata, confidential, drawing.svg.size());
+        std::cerr << fmt::format("map: {}, {} {} ({}), {} without data{}; {} bytes of SVG\n", what, plan.classes.k(),
+                                 kind == MapKind::Categorical ? "categories" : "classes",
+                                 kind == MapKind::Categorical ? "categorical" : classify::method_name(spec.method), plan.nodata,
+                                 confidential, drawing.svg.size());
         if (drawing.topology_restored > 0)
             std::cerr << fmt::format("simplify: {} points kept beyond the tolerance so that no border crosses another\n",
                                      drawing.topology_restored);
@@ -207,6 +230,7 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--id", args->id, "Region id field")->required();
     cmd->add_option("--field", args->values.field, "Value to map: a field of the layer, or a column of --data")->required();
     cmd->add_option("--name", args->name, "Field with region names (tooltips)");
+    add_region_fix_options(*cmd, args->fixes);
     cmd->add_option("--data", args->values.data, "Join a CSV table onto the regions");
     cmd->add_option("--data-id", args->values.data_id, "Id column of --data");
     cmd->add_option("--minus", args->values.minus, "Subtract the same field of this table (joined like --data): map a change");
@@ -216,6 +240,11 @@ void add_map(CLI::App& app, Action& action) {
                     "Flag column of --data (default: 'flag' if present); suppressed rows are drawn as confidential");
     cmd->add_option("--facet", args->values.facet, "Small multiples: one map per value of this --data column, one shared legend");
     cmd->add_option("--style", args->style, "A shipped style by name (regio styles lists them) or a style file, e.g. styles/rate.toml (options below override it)");
+    cmd->add_flag("--categorical", args->categorical,
+                  "Each value is a class of its own (codes such as DEGURBA classes), not a number to class; colours from "
+                  "the style's categories (e.g. --style degurba) or a qualitative palette");
+    cmd->add_option("--label-field", args->label_field,
+                    "With --categorical: labels of the categories, a column of --data or a field of --layer");
     cmd->add_option("--classes", args->classes, "Number of classes (default 5)");
     cmd->add_option("--method", args->method, "quantile, equal, fisher-jenks, std-mean, head-tail, manual or natural-breaks");
     cmd->add_option("--breaks", args->breaks, "Fixed upper bounds b1,b2,... (method manual)")->delimiter(',');
@@ -251,7 +280,13 @@ void add_map(CLI::App& app, Action& action) {
     --name name --data out/indicators_2024.csv --data-id region \
     --where indicator=non_eu_share,group=non_eu --field value \
     --style styles/rate.toml --title "Share of non-EU citizens" \
-    -o out/map.svg --gpkg out/map.gpkg)");
+    -o out/map.svg --gpkg out/map.gpkg
+
+  Degree of Urbanisation classes of units (regio degurba --units-out), one
+  category per code, a duplicated id in the layer settled by its feature id:
+  regio map --layer lau.gpkg --id lau_id --set-id 204=04030417 \
+    --data out/units.csv --data-id unit --field class --style degurba \
+    --title "Degree of Urbanisation" -o out/degurba.svg)");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

@@ -3,17 +3,42 @@
 #include "regio/render/qgis_style.hpp"
 
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <optional>
 #include <set>
 
 namespace regio::cli {
+namespace {
+
+// The `class` value of each class: 1..K, or for a categorical map whose
+// categories are all positive whole numbers (DEGURBA codes 1-3, 11-30) the
+// codes themselves, so that the column and the QGIS categories read as the
+// data do. (0 and below stay for no data and confidential values.)
+std::vector<int> class_values(const render::ChoroplethPlan& plan) {
+    std::vector<int> out;
+    for (const auto& value : plan.category_values) {
+        int code = 0;
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), code);
+        if (ec != std::errc() || end != value.data() + value.size() || code < 1) {
+            out.clear();
+            break;
+        }
+        out.push_back(code);
+    }
+    if (out.empty())
+        for (std::size_t k = 0; k < plan.colors.size(); ++k) out.push_back(static_cast<int>(k + 1));
+    return out;
+}
+
+}  // namespace
 
 std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const MapDataArgs& args, const render::PanelValues& panels,
                                           const render::ChoroplethPlan& plan, const render::MapStyle& look) {
     const std::string stem = std::filesystem::path(gpkg_path).stem().string();
     std::vector<render::StyleClass> style_classes;
-    for (std::size_t k = 0; k < plan.colors.size(); ++k) style_classes.push_back({static_cast<int>(k + 1), plan.labels[k], plan.colors[k]});
+    const std::vector<int> class_of = class_values(plan);
+    for (std::size_t k = 0; k < plan.colors.size(); ++k) style_classes.push_back({class_of[k], plan.labels[k], plan.colors[k]});
     // Every layer gets the confidential category when any panel has one, as the shared legend does.
     std::optional<render::ConfidentialStyle> confidential;
     if (plan.confidential > 0) confidential = render::ConfidentialStyle{look.confidential_color, look.confidential_label};
@@ -34,7 +59,7 @@ std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const Ma
         layer.values = panels.values[p];
         for (std::size_t r = 0; r < layer.values.size(); ++r) {
             const int k = plan.region_class[p * layer.values.size() + r];
-            layer.classes.push_back(k >= 0 ? k + 1 : 0);
+            layer.classes.push_back(k >= 0 ? class_of[static_cast<std::size_t>(k)] : 0);
             layer.fills.push_back(k >= 0                              ? plan.colors[static_cast<std::size_t>(k)]
                                   : k == render::kConfidentialClass ? look.confidential_color
                                                                     : look.nodata_color);

@@ -26,6 +26,32 @@ void add_region_options(CLI::App& command, RegionOptions& options) {
                     "Overlap between two regions accepted as a digitising sliver, as a share of the smaller one's area")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0));
+    add_region_fix_options(command, options);
+}
+
+void add_region_fix_options(CLI::App& command, RegionOptions& options, const std::string& prefix) {
+    options.fix_prefix = prefix;
+    command.add_option("--" + prefix + "set-id", options.set_ids,
+                       "Give feature FID another region id while reading, FID=VALUE (repeatable; settles a duplicated id)")
+        ->take_all()->allow_extra_args(false);
+    command.add_option("--" + prefix + "skip-feature", options.skip_features,
+                       "Leave feature FID out of the regions (repeatable; recorded in the report)")
+        ->take_all()->allow_extra_args(false);
+}
+
+nlohmann::ordered_json region_fixes_json(const std::vector<io::AppliedFix>& fixes) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& f : fixes) {
+        nlohmann::ordered_json j{{"fid", f.fid}, {"id", f.old_id}};
+        if (f.new_id) j["set_id"] = *f.new_id;
+        else j["skipped"] = true;
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+void add_region_fixes(nlohmann::ordered_json& report, const std::vector<io::AppliedFix>& fixes, const std::string& key) {
+    if (!fixes.empty()) report[key] = region_fixes_json(fixes);
 }
 
 namespace {
@@ -76,11 +102,17 @@ geometry::PointLocator locator_near_changes(const geometry::RegionSet& from, con
     return geometry::PointLocator(near);
 }
 
-geometry::RegionSet read_checked_input(const RegionOptions& options, std::vector<std::string>& warnings) {
-    return io::read_regions(options.input(), {options.id, {}}, warnings);
+geometry::RegionSet read_checked_input(const RegionOptions& options, std::vector<std::string>& warnings,
+                                       std::vector<io::AppliedFix>& fixes) {
+    io::RegionReadOptions read{options.id, {}, {}, options.fixes(), {}};
+    return io::read_regions(options.input(), read, warnings, nullptr, &fixes);
 }
 
 }  // namespace
+
+io::RegionFixes RegionOptions::fixes() const {
+    return io::parse_region_fixes(set_ids, skip_features, "--" + fix_prefix + "set-id", "--" + fix_prefix + "skip-feature");
+}
 
 io::InputSpec RegionOptions::input() const {
     io::InputSpec spec = io::InputSpec::parse(regions, regions_layer);
@@ -91,13 +123,14 @@ io::InputSpec RegionOptions::input() const {
 
 CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threads, bool quiet) {
     std::vector<std::string> warnings;
-    geometry::RegionSet regions = read_checked_input(options, warnings);
+    std::vector<io::AppliedFix> fixes;
+    geometry::RegionSet regions = read_checked_input(options, warnings, fixes);
     add_repair_warnings(regions, geometry::repair_invalid(regions, threads), warnings);
     geometry::PointLocator locator(regions, 0, threads);
     settle_overlaps(options, regions, geometry::find_overlaps(regions, locator, threads, options.overlap_tolerance), warnings);
     if (!quiet)
         for (const auto& w : warnings) std::cerr << "regio: warning: " << w << '\n';
-    return {std::move(regions), std::move(locator), std::move(warnings)};
+    return {std::move(regions), std::move(locator), std::move(warnings), std::move(fixes)};
 }
 
 CheckedVintages load_checked_vintages(const RegionOptions& from_options, const RegionOptions& to_options, unsigned threads,
@@ -105,8 +138,9 @@ CheckedVintages load_checked_vintages(const RegionOptions& from_options, const R
     // 1. Read both, one after the other: on two threads the reading (GDAL,
     // SQLite, PROJ set up per thread) took as long and half again the CPU.
     std::vector<std::string> from_warnings, to_warnings;
-    geometry::RegionSet from = read_checked_input(from_options, from_warnings);
-    geometry::RegionSet to = read_checked_input(to_options, to_warnings);
+    std::vector<io::AppliedFix> from_fixes, to_fixes;
+    geometry::RegionSet from = read_checked_input(from_options, from_warnings, from_fixes);
+    geometry::RegionSet to = read_checked_input(to_options, to_warnings, to_fixes);
 
     // 2. Units unchanged between the vintages (as read, before any repair).
     // (With different overlap tolerances nothing carries over.)
@@ -165,8 +199,8 @@ CheckedVintages load_checked_vintages(const RegionOptions& from_options, const R
     std::vector<std::pair<std::size_t, std::size_t>> from_overlapping, to_overlapping;
     for (const auto& o : from_overlaps) from_overlapping.emplace_back(o.first, o.second);
     for (const auto& o : to_overlaps) to_overlapping.emplace_back(o.first, o.second);
-    return {CheckedRegions{std::move(from), std::move(from_locator), std::move(from_warnings)},
-            CheckedRegions{std::move(to), std::move(to_locator), std::move(to_warnings)}, std::move(partner),
+    return {CheckedRegions{std::move(from), std::move(from_locator), std::move(from_warnings), std::move(from_fixes)},
+            CheckedRegions{std::move(to), std::move(to_locator), std::move(to_warnings), std::move(to_fixes)}, std::move(partner),
             std::move(from_overlapping), std::move(to_overlapping)};
 }
 

@@ -5,8 +5,10 @@
 #include "regio/geometry/region_checks.hpp"
 #include "regio/geometry/region_set.hpp"
 #include "regio/io/input_spec.hpp"
+#include "regio/io/region_fixes.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <utility>
@@ -25,16 +27,32 @@ struct RegionOptions {
     // connection strings keep their colons.
     std::string regions_layer;
     std::string regions_sql;  // --regions-sql: a query whose rows are the regions
+    // --set-id FID=VALUE and --skip-feature FID (issue #18 item 2), and the
+    // names the command gives them (crosswalk build: --from-set-id, ...).
+    std::vector<std::string> set_ids;
+    std::vector<std::int64_t> skip_features;
+    std::string fix_prefix;
+
+    // The fixes, parsed (UsageError when malformed).
+    [[nodiscard]] io::RegionFixes fixes() const;
 
     // The regions as an input: source, layer and encoding.
     [[nodiscard]] io::InputSpec input() const;
 };
 void add_region_options(CLI::App& command, RegionOptions& options);
+// --set-id and --skip-feature alone (add_region_options adds them), for
+// commands that name their regions otherwise; `prefix` as in "from-".
+void add_region_fix_options(CLI::App& command, RegionOptions& options, const std::string& prefix = "");
+// The report's "region_fixes": [{"fid":..,"id":..,"set_id":..} | {"fid":..,"id":..,"skipped":true}].
+nlohmann::ordered_json region_fixes_json(const std::vector<io::AppliedFix>& fixes);
+// Adds "region_fixes" to a report when any fix was used.
+void add_region_fixes(nlohmann::ordered_json& report, const std::vector<io::AppliedFix>& fixes, const std::string& key = "region_fixes");
 
 struct CheckedRegions {
     geometry::RegionSet regions;
     geometry::PointLocator locator;
     std::vector<std::string> warnings;  // repairs, empty shapes, tolerated overlaps
+    std::vector<io::AppliedFix> fixes;  // --set-id and --skip-feature as applied
 };
 
 // Throws on unreadable input, duplicate ids, missing CRS, or overlaps beyond

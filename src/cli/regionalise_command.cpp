@@ -32,6 +32,7 @@ namespace {
 namespace rg = regionalise;
 
 struct Args {
+    RegionOptions unit_fixes;  // --set-id, --skip-feature
     std::string units, units_layer, id, data, data_id, within, contiguity = "rook", unmatched = "error";
     std::size_t within_prefix = 0;
     std::vector<std::string> thresholds;
@@ -92,7 +93,9 @@ int run(const Args& a) {
     const io::PlannedOutput* report_output = outputs.add_optional("--report", a.report);
 
     // Units: read, repaired, overlaps checked (as every command does).
-    RegionOptions unit_options{a.units, a.id};
+    RegionOptions unit_options = a.unit_fixes;
+    unit_options.regions = a.units;
+    unit_options.id = a.id;
     unit_options.encoding = text.encoding;
     unit_options.regions_layer = a.units_layer;
     CheckedRegions checked = load_checked_regions(unit_options, effective_threads(0), a.quiet);
@@ -156,6 +159,7 @@ int run(const Args& a) {
         nlohmann::ordered_json j;
         j["command"] = "regionalise";
         j["units"] = {{"source", units_input(a, text).display()}, {"count", units.size()}, {"warnings", checked.warnings}};
+        add_region_fixes(j, checked.fixes);
         j["data"] = {{"source", a.data}, {"rows", table.rows.size()}, {"units_without_data", values.units_without_data},
                      {"rows_without_unit", values.rows_without_unit}};
         nlohmann::ordered_json th = nlohmann::ordered_json::array();
@@ -228,6 +232,7 @@ void add_regionalise(CLI::App& app, Action& action) {
                   "Unit polygons in a projected CRS: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")
         ->required();
     c->add_option("--units-layer", args->units_layer, "Layer (table) of --units, when the source has several");
+    add_region_fix_options(*c, args->unit_fixes);
     c->add_option("--id", args->id, "Field with the unit id (read as text; must be unique)")->required();
     c->add_option("--data", args->data, "CSV table with one row per unit")->required();
     c->add_option("--data-id", args->data_id, "Column of --data with the unit ids (default: the --id name)");

@@ -1,7 +1,9 @@
 // regio segregation: binds the options to a segregation::SegregationRequest,
 // runs it, prints warnings and a summary (see regio/segregation/segregation_request.hpp).
 #include "commands.hpp"
+#include "region_options.hpp"
 
+#include "regio/error.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/segregation/segregation_request.hpp"
 #include "report_file.hpp"
@@ -18,6 +20,7 @@ namespace sg = segregation;
 
 struct Args {
     sg::SegregationRequest request;
+    RegionOptions region_fixes;  // --set-id, --skip-feature of --regions
     std::string contiguity = "queen", kernel = "box", report;
     bool grid_codes = false, overwrite = false, quiet = false;
     unsigned threads = 0;
@@ -30,6 +33,9 @@ int run(Args& a) {
     r.geometry = a.grid_codes ? sg::UnitGeometry::GridCodes : r.regions.empty() ? sg::UnitGeometry::None : sg::UnitGeometry::Regions;
     r.overwrite = a.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
     r.threads = effective_threads(a.threads);
+    r.region_fixes = a.region_fixes.fixes();
+    if (r.regions.empty() && !r.region_fixes.empty())
+        throw UsageError("--set-id and --skip-feature fix features of --regions: give --regions too");
     const io::TableOutput main_output{r.output, r.overwrite, {r.data_input().path, r.regions_input().path}};
     if (!a.report.empty()) {
         sg::check_outputs(r, {a.report});
@@ -37,7 +43,11 @@ int run(Args& a) {
     }
     TerminalProgress progress(a.quiet);
     const sg::SegregationResult result = sg::run(r, ProgressRange(progress.callback()));
-    if (!a.report.empty()) write_report(a.report, result.to_json(r), main_output);
+    if (!a.report.empty()) {
+        nlohmann::ordered_json j = result.to_json(r);
+        add_region_fixes(j, result.region_fixes);
+        write_report(a.report, j, main_output);
+    }
     if (!a.quiet) {
         for (const auto& w : result.warnings) std::cerr << "regio: warning: " << w << '\n';
         const std::size_t groups = result.composition.groups.size();
@@ -70,6 +80,7 @@ void add_segregation(CLI::App& app, Action& action) {
     auto* regions = c->add_option("--regions", r.regions, "FILE[:LAYER] or any GDAL data source: unit polygons, for spatial indices and a GeoPackage --local");
     c->add_option("--regions-layer", r.regions_layer, "Layer (table) of --regions, when the source has several")->needs(regions);
     c->add_option("--regions-id", r.regions_id, "Field of --regions with the unit id (default: the --id name)")->needs(regions);
+    add_region_fix_options(*c, args->region_fixes);
     c->add_flag("--grid-codes", args->grid_codes, "The --id column holds grid-cell codes; the cells are the geometry")->excludes(regions);
     c->add_option("--index", r.indices, "LIST of indices (default: all that apply): dissimilarity, isolation, exposure, entropy, atkinson, "
                                         "gini, spatial_dissimilarity, multigroup_dissimilarity, multigroup_entropy, mutual_information, diversity")

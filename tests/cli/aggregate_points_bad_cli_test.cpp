@@ -158,7 +158,7 @@ TEST_CASE("bad input: duplicate region ids", "[cli][points][bad]") {
     TempDir tmp;
     const fs::path out_dir = tmp.subdir("out");
     expect_failure(csv_cmd(data("regions_dup_ids.geojson"), data("points_edges.csv"), out_dir / "r.csv"), 1,
-                   "field 'region_id': duplicate region ids: 'A' (features 0 and 2)", out_dir);
+                   "field 'region_id': duplicate region ids: 'A' is held by feature 0, 1 km², centroid (4000500.0, 3000500.0) and feature 2", out_dir);
 }
 
 TEST_CASE("bad input: overlapping regions, and --allow-overlaps", "[cli][points][bad][overlap]") {

@@ -105,8 +105,8 @@ TEST_CASE("map: values joined from a CSV table", "[cli][map]") {
     RunResult r;
     const std::string svg = run_and_read(map_cmd("gap", out_dir / "join.svg", {"--data", data("map_table.csv"), "--data-id", "code"}),
                                     out_dir / "join.svg", &r);
-    CHECK_THAT(r.err, StartsWith("regio: warning: 1 region has no row in " + data("map_table.csv") + " (shown as no data)\n"
-                                 "regio: warning: 1 row of " + data("map_table.csv") + " matches no region\n"
+    CHECK_THAT(r.err, StartsWith("regio: warning: 1 region has no row in " + data("map_table.csv") + " (shown as no data): E\n"
+                                 "regio: warning: 1 row of " + data("map_table.csv") + " matches no region: Z\n"
                                  "regio: warning: the map has no title (--title)\n"
                                  "regio: warning: the map has no source note (--source, or source in the style)\n"
                                  "map: 6 regions, 5 classes (quantile), 1 without data; "));

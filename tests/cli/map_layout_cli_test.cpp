@@ -199,8 +199,8 @@ TEST_CASE("map --facet: golden small multiples with one legend", "[cli][map][fac
     CHECK(svg == run_and_read(facets_cmd(out / "b.svg", kFacetGolden), out / "b.svg"));
     CHECK(svg == read_file(expected("map_facets.svg")));
     CHECK(r1.err == "regio: warning: 3 (region, year) pairs have no row in " + data("map_facets.csv") +
-                        " (shown as no data in that panel)\n"
-                        "regio: warning: 1 row of " + data("map_facets.csv") + " matches no region\n"
+                        " (shown as no data in that panel): E (2019), E (2020), E (2021)\n"
+                        "regio: warning: 1 row of " + data("map_facets.csv") + " matches no region: Z (2020)\n"
                         "map: 6 regions x 3 panels (year), 5 classes (quantile), 4 without data; " +
                         std::to_string(svg.size()) + " bytes of SVG\n");
     check_well_formed(svg, "map_facets.svg");

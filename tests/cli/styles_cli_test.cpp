@@ -12,10 +12,12 @@ TEST_CASE("styles: the shipped styles are listed with their descriptions", "[cli
     const RunResult r = run_regio({"styles"}, tmp.path());
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
-    CHECK_THAT(r.out, StartsWith("density      Population density\n"
-                                 "gap          Gaps in percentage points, centred on 0\n"));
-    CHECK_THAT(r.out, Contains("\nrate         Rates and shares in %\n"));
-    CHECK_THAT(r.out, Contains("\nnuts-europe  "));
+    CHECK_THAT(r.out, StartsWith("degurba         Degree of Urbanisation, Level 1: cities, towns and semi-dense areas, rural areas (codes 1-3)\n"
+                                 "degurba-level2  Degree of Urbanisation, Level 2: the seven classes of units (codes 30, 23, 22, 21, 13, 12, 11)\n"
+                                 "density         Population density\n"
+                                 "gap             Gaps in percentage points, centred on 0\n"));
+    CHECK_THAT(r.out, Contains("\nrate            Rates and shares in %\n"));
+    CHECK_THAT(r.out, Contains("\nnuts-europe     "));
 }
 
 TEST_CASE("styles: map --style NAME is the shipped file", "[cli][styles][map]") {
@@ -32,5 +34,5 @@ TEST_CASE("styles: map --style NAME is the shipped file", "[cli][styles][map]") 
 
     const fs::path out = tmp.subdir("out");
     expect_failure(map_cmd("rate", out / "m.svg", {"--style", "rates"}), 2,
-                   "unknown style 'rates': give a style file or one of the shipped styles (density, gap, nuts-europe, rate)", out);
+                   "unknown style 'rates': give a style file or one of the shipped styles (degurba, degurba-level2, density, gap, nuts-europe, rate)", out);
 }

@@ -77,7 +77,10 @@ TEST_CASE("real data: regionalise Berlin planning areas 2020 to 100 foreigners a
 
     // The layer as published is refused, naming the duplicate and its features.
     REQUIRE(run_regio(command(kUnits + ":plr_until2020", tmp.path(), {}), err) == 1);
-    CHECK_THAT(slurp(err), Catch::Matchers::Contains("duplicate region ids: '06010102' (features 204 and 205)"));
+    // Issue #18 item 2: both features by name, area and centroid, and the way round it.
+    CHECK_THAT(slurp(err), Catch::Matchers::Contains("duplicate region ids: '06010102' is held by feature 204 'Schloßstraße', 0.5628 km², "
+                                                     "centroid (4544626.0, 3272212.0) and feature 205 'Schloßstraße', 0.4889 km², "
+                                                     "centroid (4546602.6, 3266277.8)\nhint: give a feature another id with --set-id"));
     CHECK_FALSE(fs::exists(tmp.path() / "map.csv"));
 
     const std::string fixed = view(tmp.path(), "rekeyed",

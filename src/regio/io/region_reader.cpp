@@ -3,11 +3,13 @@
 #include "regio/error.hpp"
 #include "regio/io/crs.hpp"
 #include "regio/io/crs_domain.hpp"
+#include "regio/io/duplicate_ids.hpp"
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/ogr_fields.hpp"
 #include "regio/io/ogr_geometry.hpp"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -25,10 +27,23 @@ std::string layer_crs_wkt(OGRLayer& layer) {
     return wkt;
 }
 
+// Every fix must name a feature of the layer: a typo would otherwise leave
+// the duplicate in place, or (worse) skip nothing silently.
+void check_fixes_used(const RegionFixes& fixes, const std::vector<AppliedFix>& used, const Where& where) {
+    std::set<std::int64_t> found;
+    for (const auto& f : used) found.insert(f.fid);
+    for (const auto& [fid, id] : fixes.new_ids)
+        if (!found.count(fid))
+            throw UsageError(fixes.set_option + " " + std::to_string(fid) + "=" + id + ": the layer has no feature " + std::to_string(fid), where);
+    for (const auto fid : fixes.skipped)
+        if (!found.count(fid))
+            throw UsageError(fixes.skip_option + " " + std::to_string(fid) + ": the layer has no feature " + std::to_string(fid), where);
+}
+
 }  // namespace
 
 geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions& options,
-                                 std::vector<std::string>& warnings, RegionFields* fields) {
+                                 std::vector<std::string>& warnings, RegionFields* fields, std::vector<AppliedFix>* applied) {
     DatasetPtr ds = open_vector(input.path);
     ResultSetPtr query;  // the rows of --regions-sql, released before ds closes
     OGRLayer& layer = input_layer(*ds, input.path, input.layer, input.sql, query);
@@ -69,19 +84,32 @@ geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions
 
     const OgrText text(layer, input.encoding, where);
     std::unordered_map<std::string, std::int64_t> seen;
-    std::vector<std::string> duplicates;
+    std::vector<DuplicateId> duplicates;
+    std::unordered_map<std::string, std::size_t> duplicate_at;
+    std::vector<AppliedFix> fixes_used;
     layer.ResetReading();
     for (auto& feature : layer) {
         Where at = where;
         at.feature = feature->GetFID();
-        if (!feature->IsFieldSetAndNotNull(id_index)) {
+        const bool skip = options.fixes.skipped.count(feature->GetFID()) > 0;
+        const auto new_id = options.fixes.new_ids.find(feature->GetFID());
+        const bool has_id = feature->IsFieldSetAndNotNull(id_index);
+        if (skip || new_id != options.fixes.new_ids.end()) {
+            fixes_used.push_back({feature->GetFID(), has_id ? text(*feature, id_index) : std::string(),
+                                  skip ? std::nullopt : std::optional<std::string>(new_id->second)});
+            if (skip) continue;
+        } else if (!has_id) {
             at.field = options.id_field;
-            throw DataError("region id is empty", at);
+            throw DataError("region id is empty", at, "give it an id with " + options.fixes.set_option + " " +
+                                                          std::to_string(feature->GetFID()) + "=VALUE, or leave it out with " +
+                                                          options.fixes.skip_option + " " + std::to_string(feature->GetFID()));
         }
-        std::string id = text(*feature, id_index);
-        if (auto [it, fresh] = seen.emplace(id, feature->GetFID()); !fresh)
-            duplicates.push_back("'" + id + "' (features " + std::to_string(it->second) + " and " +
-                                 std::to_string(feature->GetFID()) + ")");
+        std::string id = new_id != options.fixes.new_ids.end() ? new_id->second : text(*feature, id_index);
+        if (auto [it, fresh] = seen.emplace(id, feature->GetFID()); !fresh) {
+            auto [d, first] = duplicate_at.emplace(id, duplicates.size());
+            if (first) duplicates.push_back({id, {it->second}});
+            duplicates[d->second].fids.push_back(feature->GetFID());
+        }
         geometry::MultiPolygon shape;
         const OGRGeometry* geom = feature->GetGeometryRef();
         if (!geom || geom->IsEmpty()) {
@@ -98,15 +126,19 @@ geometry::RegionSet read_regions(const InputSpec& input, const RegionReadOptions
             fields->numbers[options.numeric_fields[k]].push_back(
                 ogr_number(*feature, numeric_index[k], where, options.numeric_fields[k]));
     }
+    check_fixes_used(options.fixes, fixes_used, where);
     if (!duplicates.empty()) {
-        std::string list;
-        for (std::size_t i = 0; i < std::min<std::size_t>(duplicates.size(), 5); ++i)
-            list += (i ? ", " : "") + duplicates[i];
-        if (duplicates.size() > 5) list += " and " + std::to_string(duplicates.size() - 5) + " more";
+        const std::size_t shown = std::min<std::size_t>(duplicates.size(), 5);
+        std::string list = describe_duplicates(layer, text, {duplicates.begin(), duplicates.begin() + static_cast<std::ptrdiff_t>(shown)},
+                                               options.id_field, options.name_field);
+        if (duplicates.size() > shown) list += "; and " + std::to_string(duplicates.size() - shown) + " more";
         Where w = where;
         w.field = options.id_field;
-        throw DataError("duplicate region ids: " + list, w);
+        throw DataError("duplicate region ids: " + list, w,
+                        "give a feature another id with " + options.fixes.set_option + " FID=VALUE, or leave it out with " +
+                            options.fixes.skip_option + " FID (or fix the ids in the layer)");
     }
+    if (applied) *applied = std::move(fixes_used);
     if (regions.size() == 0) throw DataError("the regions layer is empty", where);
     check_regions_in_domain(regions);
     return regions;

@@ -47,6 +47,12 @@ ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpe
     plan.labels = std::move(labels.labels);
     for (auto& w : labels.warnings) plan.classes.warnings.push_back(std::move(w));
     plan.region_class.reserve(values.size());
+    assign_region_classes(plan, values, confidential, [&](double v) { return static_cast<int>(classify::class_of(plan.classes, v)); });
+    return plan;
+}
+
+void assign_region_classes(ChoroplethPlan& plan, const std::vector<double>& values, const std::vector<char>& confidential,
+                           const std::function<int(double)>& class_of) {
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double v = values[i];
         if (flagged(confidential, i)) {
@@ -56,10 +62,9 @@ ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpe
             plan.region_class.push_back(kNoDataClass);
             ++plan.nodata;
         } else {
-            plan.region_class.push_back(static_cast<int>(classify::class_of(plan.classes, v)));
+            plan.region_class.push_back(class_of(v));
         }
     }
-    return plan;
 }
 
 ChoroplethPlan plan_panels(const std::vector<std::vector<double>>& panels, const ClassSpec& spec,

@@ -7,6 +7,7 @@
 #include "regio/classify/method.hpp"
 #include "regio/render/legend_labels.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,12 +36,21 @@ struct ChoroplethPlan {
     std::vector<int> region_class;    // per region: 0..k-1, kNoDataClass or kConfidentialClass
     std::size_t nodata = 0;
     std::size_t confidential = 0;
+    // A categorical map (category_plan.hpp): each class's value; empty for classed maps.
+    std::vector<std::string> category_values;
 };
 
 // NaN values are no data; values whose `confidential` entry is non-zero
 // (empty: none) are confidential and not classified, whatever they hold.
 // Throws DataError when no value is left to classify.
 ChoroplethPlan plan_choropleth(const std::vector<double>& values, const ClassSpec& spec, const std::vector<char>& confidential = {});
+
+// Appends each value's class to plan.region_class: kConfidentialClass where
+// `confidential` flags it (empty: none), kNoDataClass for NaN, else
+// class_of(value); counts the confidential and no-data values. Shared by
+// classed and categorical plans.
+void assign_region_classes(ChoroplethPlan& plan, const std::vector<double>& values, const std::vector<char>& confidential,
+                           const std::function<int(double)>& class_of);
 
 // Small multiples: one classification over the values of all panels, so
 // every panel uses the same classes and colours and one legend counts the

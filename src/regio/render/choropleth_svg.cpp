@@ -104,6 +104,7 @@ MapDrawing draw_map(const std::vector<MapPanel>& panels, const std::vector<Legen
     page_spec.header = kPageMargin + (text.title.empty() ? 0 : 26) + (text.subtitle.empty() ? 0 : 20);
     page_spec.footer = kPageMargin + 34 + (text.source.empty() ? 0 : 16);
     page_spec.legend_height = legend_height(legend);
+    page_spec.legend_width = legend_width(legend);
     page_spec.panels = std::max<std::size_t>(1, panels.size());
     page_spec.panel_titles = several || (!panels.empty() && !panels.front().title.empty());
     page_spec.insets = scene.insets.size();

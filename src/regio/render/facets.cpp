@@ -109,26 +109,33 @@ PanelValues join_panels(const std::vector<std::string>& region_ids, const std::v
                             Where{source.file, {}, row.line, {}, source.id_field});
         if (r == region_of.end()) {
             ++out.unmatched;
+            out.unmatched_ids.add(faceted ? row.id + " (" + row.facet + ")" : row.id);
             continue;
         }
         seen[p][r->second] = 1;
         out.values[p][r->second] = row.confidential ? std::numeric_limits<double>::quiet_NaN() : row.value;
         out.confidential[p][r->second] = row.confidential ? 1 : 0;
     }
-    for (const auto& panel : seen) out.missing += static_cast<std::size_t>(std::count(panel.begin(), panel.end(), 0));
+    for (std::size_t p = 0; p < seen.size(); ++p)
+        for (std::size_t r = 0; r < region_ids.size(); ++r)
+            if (!seen[p][r]) {
+                ++out.missing;
+                out.missing_ids.add(faceted ? region_ids[r] + " (" + out.facets[p] + ")" : region_ids[r]);
+            }
     return out;
 }
 
 void join_warnings(const PanelValues& panels, const JoinSource& source, std::vector<std::string>& warnings) {
     const std::size_t n = panels.missing;
     if (n && panels.facets.size() > 1)
-        warnings.push_back(fmt::format("{} (region, {}) pair{} no row in {} (shown as no data in that panel)", n, source.facet_field,
-                                       n == 1 ? " has" : "s have", source.file));
+        warnings.push_back(fmt::format("{} (region, {}) pair{} no row in {} (shown as no data in that panel): {}", n, source.facet_field,
+                                       n == 1 ? " has" : "s have", source.file, table::format_ids(panels.missing_ids)));
     else if (n)
-        warnings.push_back(fmt::format("{} region{} no row in {} (shown as no data)", n, n == 1 ? " has" : "s have", source.file));
+        warnings.push_back(fmt::format("{} region{} no row in {} (shown as no data): {}", n, n == 1 ? " has" : "s have", source.file,
+                                       table::format_ids(panels.missing_ids)));
     if (panels.unmatched)
-        warnings.push_back(fmt::format("{} row{} of {} match{} no region", panels.unmatched, panels.unmatched == 1 ? "" : "s", source.file,
-                                       panels.unmatched == 1 ? "es" : ""));
+        warnings.push_back(fmt::format("{} row{} of {} match{} no region: {}", panels.unmatched, panels.unmatched == 1 ? "" : "s",
+                                       source.file, panels.unmatched == 1 ? "es" : "", table::format_ids(panels.unmatched_ids)));
 }
 
 }  // namespace regio::render

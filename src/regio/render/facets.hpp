@@ -2,6 +2,8 @@
 // Values per panel for a choropleth: rows of a tidy table (region id, facet
 // value, value) joined onto the regions, one panel per distinct facet value
 // (small multiples), or a single panel when the table is not faceted.
+#include "regio/table/id_list.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,6 +38,8 @@ struct PanelValues {
     std::vector<std::vector<double>> values;  // [panel][region]; NaN = no data
     std::size_t missing = 0;                  // (region, panel) pairs without a row
     std::size_t unmatched = 0;                // rows whose id matches no region
+    table::IdSample missing_ids;              // the first of those regions ("id" or "id (facet)")
+    table::IdSample unmatched_ids;            // the first of those rows' ids ("id" or "id (facet)")
     std::vector<std::vector<char>> confidential;  // [panel][region]: 1 = suppressed; empty = none
     std::size_t perturbed = 0;                // rows flagged "perturbed" (cell-key method): drawn, and said in the legend
 

@@ -49,9 +49,9 @@ Frame inset_map_area(const Frame& box) {
 
 PageLayout layout_page(const PageSpec& spec) {
     PageLayout page;
-    page.legend_x = spec.width - kPageMargin - kLegendWidth + 12;
+    page.legend_x = spec.width - kPageMargin - spec.legend_width + 12;
     page.legend_y = spec.header + 4;
-    const Frame area{kPageMargin, spec.header, std::max(10.0, spec.width - 2 * kPageMargin - kLegendWidth),
+    const Frame area{kPageMargin, spec.header, std::max(10.0, spec.width - 2 * kPageMargin - spec.legend_width),
                      std::max(10.0, spec.height - spec.header - spec.footer)};
     const std::size_t n = std::max<std::size_t>(1, spec.panels);
     const double title = spec.panel_titles ? kPanelTitleHeight : 0;

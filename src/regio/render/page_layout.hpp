@@ -29,6 +29,7 @@ struct PageSpec {
     double header = kPageMargin;  // title and subtitle
     double footer = 50;           // scale bar and source note
     double legend_height = 0;     // from the top of the legend (header + 4)
+    double legend_width = kLegendWidth;  // wider for long labels (svg_legend.hpp legend_width)
     std::size_t panels = 1;
     bool panel_titles = false;
     std::size_t insets = 0;

@@ -1,5 +1,6 @@
 #include "regio/render/svg_legend.hpp"
 
+#include "regio/render/page_layout.hpp"
 #include "regio/render/svg_text.hpp"
 
 #include <fmt/format.h>
@@ -24,6 +25,22 @@ double legend_height(const LegendContent& legend) {
     const std::size_t entries = (legend.classes ? legend.classes->size() : 0) + (legend.nodata_count > 0 ? 1 : 0) +
                                 (legend.confidential_count > 0 ? 1 : 0);
     return (legend.title.empty() ? 0 : kLineH) + kLineH * static_cast<double>(entries) + (legend.method_note.empty() ? 0 : kNoteH);
+}
+
+double legend_width(const LegendContent& legend) {
+    std::size_t widest = 0;
+    auto consider = [&](const std::string& label, std::size_t count) {
+        std::size_t chars = 0;
+        for (const char c : label) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;  // code points
+        widest = std::max(widest, chars + 3 + std::to_string(count).size());                     // " (n)"
+    };
+    if (legend.classes)
+        for (const auto& c : *legend.classes) consider(c.label, c.count);
+    if (legend.nodata_count > 0) consider(legend.nodata_label, legend.nodata_count);
+    if (legend.confidential_count > 0) consider(legend.confidential_label, legend.confidential_count);
+    // The page's legend column: 12 px inset, the swatch, 8 px gap, the text, a margin.
+    const double needed = 12 + kSwatchW + 8 + 7.0 * static_cast<double>(widest) + 8;
+    return std::max(kLegendWidth, needed);
 }
 
 void append_legend(std::string& svg, const LegendContent& legend, double x, double y) {

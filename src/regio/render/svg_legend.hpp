@@ -23,6 +23,12 @@ struct LegendContent {
 // Pixels from the top of the legend to the bottom of its last line.
 double legend_height(const LegendContent& legend);
 
+// Pixels the legend needs across: kLegendWidth, or more when an entry's
+// label (category names such as "Suburban or peri-urban areas") would run
+// off the page. Text width is estimated (no font metrics): 7 px per
+// character at 12 px, generous for proportional sans-serif fonts.
+double legend_width(const LegendContent& legend);
+
 // Appends <g id="legend">…</g> with its top left at (x, y).
 void append_legend(std::string& svg, const LegendContent& legend, double x, double y);
 

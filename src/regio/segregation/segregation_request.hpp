@@ -6,6 +6,7 @@
 #include "regio/geometry/region_set.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/region_fixes.hpp"
 #include "regio/progress.hpp"
 #include "regio/geometry/adjacency.hpp"
 #include "regio/segregation/composition.hpp"
@@ -35,6 +36,7 @@ struct SegregationRequest {
     std::string regions;              // FILE[:LAYER] or any GDAL data source
     std::string regions_layer;        // --regions-layer
     std::string regions_id;           // empty: the same name as `id`
+    io::RegionFixes region_fixes;     // --set-id, --skip-feature of `regions`
     std::vector<std::string> indices; // empty: every index that applies
     geometry::Contiguity contiguity = geometry::Contiguity::Queen;
     double tolerance = geometry::kDefaultAdjacencyTolerance;
@@ -88,6 +90,7 @@ struct SegregationResult {
     std::size_t neighbour_pairs = 0;
     std::optional<MutualInformationReport> decomposition;
     std::vector<std::string> warnings;
+    std::vector<io::AppliedFix> region_fixes;  // as applied to the regions (for the report)
     double seconds = 0;
 
     [[nodiscard]] nlohmann::ordered_json to_json(const SegregationRequest& request) const;

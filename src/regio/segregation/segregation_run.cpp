@@ -154,6 +154,7 @@ SegregationResult run(const SegregationRequest& r, const ProgressRange& progress
     SegregationResult out;
     out.neighbour_pairs = located.neighbour_pairs;
     out.warnings = std::move(located.warnings);
+    out.region_fixes = std::move(located.region_fixes);
     const std::vector<Scope> scopes = scopes_of(table);
     out.within_groups = scopes.size() - 1;
     progress(0.1, "indices");

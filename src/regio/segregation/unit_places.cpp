@@ -54,7 +54,7 @@ UnitPlaces region_places(const SegregationRequest& r, const UnitTable& table, Co
     out.places.kind = PlaceKind::Regions;
     const io::InputSpec spec = r.regions_input();
     const std::string id_field = r.regions_id.empty() ? r.id : r.regions_id;
-    const geometry::RegionSet all = io::read_regions(spec, {id_field, {}, {}}, out.warnings);
+    const geometry::RegionSet all = io::read_regions(spec, {id_field, {}, {}, r.region_fixes, {}}, out.warnings, nullptr, &out.region_fixes);
     const io::Crs crs = io::Crs::from_wkt(all.crs_wkt);
     if (!r.bandwidths.empty() && crs.is_geographic())
         throw CrsError("the regions are in " + crs.name + " (degrees): bandwidths need distances in a projected CRS", Where{all.file, all.layer},

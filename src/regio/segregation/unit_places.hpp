@@ -11,6 +11,7 @@ struct UnitPlaces {
     geometry::RegionSet shapes;       // in data order (cells as squares for grid codes)
     std::size_t neighbour_pairs = 0;  // contiguity of regions (0 for grids: their pairs are made per scale)
     std::vector<std::string> warnings;
+    std::vector<io::AppliedFix> region_fixes;  // --set-id, --skip-feature as applied
 };
 
 // What the caller needs beyond the centres: the regions' contiguity (for

@@ -3,6 +3,7 @@
 #include "regio/classify/method.hpp"
 #include "regio/error.hpp"
 #include "regio/style/palette.hpp"
+#include "regio/style/categories_toml.hpp"
 #include "regio/toml_input.hpp"
 
 #include <cmath>
@@ -12,12 +13,7 @@
 namespace regio::style {
 namespace {
 
-bool is_colour(const std::string& s) {
-    if (s.size() != 7 || s[0] != '#') return false;
-    for (std::size_t i = 1; i < 7; ++i)
-        if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-    return true;
-}
+bool is_colour(const std::string& s) { return is_hex_colour(s); }
 
 std::int64_t line_of(const toml::node& node) { return static_cast<std::int64_t>(node.source().begin.line); }
 
@@ -85,7 +81,7 @@ MapStyleFile load_map_style(const std::string& path) {
                                                 "nodata_color", "nodata_label", "confidential_color", "confidential_label",
                                                 "border_color", "border_width",
                                                 "font", "width", "height", "legend_title", "source", "description",
-                                                "extent", "insets"};
+                                                "extent", "insets", "categories"};
     for (const auto& [key, value] : t)
         if (!kKeys.count(std::string(key.str())))
             throw ConfigError("unknown key '" + std::string(key.str()) + "'", Where{path, {}, static_cast<std::int64_t>(key.source().begin.line)});
@@ -147,6 +143,7 @@ MapStyleFile load_map_style(const std::string& path) {
             throw ConfigError("'" + **c + "' is not a colour #RRGGBB", Where{path, {}, {}, {}, key});
     if (const auto* extent = t.get("extent")) s.extent = parse_box(*extent, path, "extent");
     if (const auto* insets = t.get("insets")) s.insets = parse_insets(*insets, path);
+    if (const auto* categories = t.get("categories")) s.categories = parse_categories(*categories, path);
     try {
         if (s.method) (void)classify::parse_method(*s.method);
         if (s.palette) (void)kind_of(*s.palette);

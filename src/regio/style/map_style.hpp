@@ -4,6 +4,7 @@
 // main map's extent and insets for outlying regions. Every key is optional;
 // command-line options override the style. Schema in the README.
 #include "regio/geometry/types.hpp"
+#include "regio/style/style_categories.hpp"
 
 #include <optional>
 #include <string>
@@ -40,6 +41,8 @@ struct MapStyleFile {
     std::optional<std::string> source;
     std::optional<geometry::Box> extent;  // the main frame in the map CRS (--extent overrides)
     std::vector<MapInset> insets;
+    // A categorical style: each value a class, in legend order (map --categorical).
+    std::vector<StyleCategory> categories;
 };
 
 // Reads and validates a style file: unknown keys, wrong types, bad colours

@@ -45,8 +45,10 @@ TEST_CASE("facets: tidy rows become one panel per facet value") {
     CHECK(panels.unmatched == 1);
     std::vector<std::string> warnings;
     render::join_warnings(panels, source, warnings);
-    CHECK(warnings == std::vector<std::string>{"1 (region, year) pair has no row in t.csv (shown as no data in that panel)",
-                                               "1 row of t.csv matches no region"});
+    // The ids are named (issue #18 item 2).
+    CHECK(panels.missing_ids.first == std::vector<std::string>{"C (2019)"});
+    CHECK(warnings == std::vector<std::string>{"1 (region, year) pair has no row in t.csv (shown as no data in that panel): C (2019)",
+                                               "1 row of t.csv matches no region: Z (2019)"});
 
     SECTION("the same region twice in one facet is an error naming the line") {
         auto dup = rows;
