@@ -74,11 +74,10 @@ int run(GridArgs args) {
     TerminalProgress progress(args.out.quiet);
 
     const io::InputSpec regions_input = args.region.input();
-    const std::vector<std::string> inputs{regions_input.path, io::InputSpec::parse(args.grid).path, args.grid_table,
-                                          io::InputSpec::parse(args.grid_layer).path, args.weights};
-    io::check_table_format("--output", args.out.output);
-    io::OutputPlan outputs(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
-    const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
+    const std::vector<io::InputSpec> inputs{regions_input, io::InputSpec::parse(args.grid), io::InputSpec{args.grid_table},
+                                            io::InputSpec::parse(args.grid_layer), io::InputSpec{args.weights}};
+    io::OutputPlan outputs = io::OutputPlan::reading(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
+    const io::PlannedOutput& table_output = outputs.add_table("--output", table_destination(args.out));
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     std::unique_ptr<io::GridSource> grid = open_grid(args);
@@ -129,7 +128,7 @@ int run(GridArgs args) {
     io::write_region_table(table, &checked.regions, table_output);
     report.timings.push_back({"write", watch.lap()});
 
-    if (report_output) write_report(*report_output, aggregate::to_json(report, result));
+    if (report_output) write_report(*report_output, aggregate::to_json(report, result), {&table_output});
     outputs.commit();
     if (!args.out.quiet) {
         for (std::size_t v = 0; v < result.value_names.size(); ++v)
@@ -160,6 +159,7 @@ void add_aggregate_grid(CLI::App& aggregate, Action& action) {
         ->capture_default_str();
     add_text_options(*cmd, args->text);
     add_output_options(*cmd, args->out);
+    add_table_destination_options(*cmd, args->out);
     cmd->footer(R"(Output: one row per region, in input order, with <value>_<stat>
 for each value and statistic: band1_sum for raster band 1,
 TOT_P_2018_sum for a value column.
@@ -181,7 +181,9 @@ regions are transformed into the grid's CRS.
 
 Example:
   regio aggregate grid --regions nuts.gpkg:nutsrg_3 --id NUTS_ID \
-    --grid JRC_1K_POP_2018.tif --stat sum,mean -o pop.csv)");
+    --grid JRC_1K_POP_2018.tif --stat sum,mean -o pop.csv
+  (or -o pop.fgb, -o pop.geojson, -o pop.dat --of gpkg, or
+   -o "PG:dbname=stats" --output-layer pop_nuts3))");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

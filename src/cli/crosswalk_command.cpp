@@ -102,9 +102,11 @@ int run_apply(const ApplyArgs& args) {
     else if (args.weight == "population") requested = harmonise::ApplyWeight::Population;
     else if (!args.weight.empty()) throw UsageError("unknown --weight '" + args.weight + "' (known: area, population)");
     options.loss = args.accept_loss ? harmonise::LossPolicy::Accept : harmonise::LossPolicy::Refuse;
-    if (io::extension_of(args.out.output) != "csv") throw UsageError("apply writes CSV: name the output .csv");
-    io::OutputPlan outputs(overwrite_of(args.out), {args.crosswalk, args.data});
-    const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
+    // A table without geometry: CSV, or a plain table in a database (issue #16).
+    if (!io::is_data_source_name(args.out.output) && io::extension_of(args.out.output) != "csv")
+        throw UsageError("apply writes CSV: name the output .csv (or a database: PG:... with --output-layer)");
+    io::OutputPlan outputs = io::OutputPlan::reading(overwrite_of(args.out), {{args.crosswalk}, {args.data}});
+    const io::PlannedOutput& table_output = outputs.add_table("--output", table_destination(args.out));
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     const harmonise::Crosswalk crosswalk = harmonise::read_crosswalk(args.crosswalk);
@@ -139,7 +141,7 @@ int run_apply(const ApplyArgs& args) {
         nlohmann::ordered_json uncertainty = nlohmann::ordered_json::object();
         for (std::size_t t = 0; t < result.table.rows(); ++t) uncertainty[result.table.ids()[t]] = result.split_share[t];
         j["share_from_split_sources"] = uncertainty;
-        write_report(*report_output, j);
+        write_report(*report_output, j, {&table_output});
     }
     outputs.commit();
     if (!args.out.quiet) {
@@ -310,6 +312,9 @@ Example:
                 "Apply a crosswalk whose shares of a source do not sum to 1, and report what that loses or invents "
                 "(otherwise an error)");
     add_output_options(*a, apply->out);
+    a->add_option("--output-layer", apply->out.output_layer,
+                  "Table of a database output (-o PG:... --output-layer [SCHEMA.]NAME): a plain table, written in one "
+                  "transaction and renamed into place");
     a->footer(R"(Example:
   regio crosswalk apply --crosswalk out/crosswalk_2023_2024.csv \
     --data out/residents_2023.csv --id district_id --weight population \
