@@ -41,6 +41,7 @@ struct IndicatorsArgs {
     std::string data, id, definitions, rollup;
     std::string regions, regions_id;  // GeoPackage output only
     std::string output, report;
+    std::string output_layer;  // the table of -o PG:... (issue #16)
     std::string ptable_output;  // method = "cell-key": the ptable used, for audit
     bool overwrite = false, quiet = false;
     TextInputArgs text;
@@ -142,10 +143,11 @@ int run(const IndicatorsArgs& args) {
     const io::TextOptions text = args.text.options();
     io::InputSpec regions_input = io::InputSpec::parse(args.regions);
     regions_input.encoding = text.encoding;
-    std::vector<std::string> inputs{args.data, args.definitions};
-    if (!args.regions.empty()) inputs.push_back(regions_input.path);
+    std::vector<io::InputSpec> inputs{{args.data}, {args.definitions}};
+    if (!args.regions.empty()) inputs.push_back(regions_input);
     const std::string ext = io::extension_of(args.output);
-    const bool gpkg = ext == "gpkg";
+    // Wide, one feature per region: a GeoPackage or a database table (issue #16).
+    const bool gpkg = ext == "gpkg" || io::is_data_source_name(args.output);
     if (ext != "csv" && !gpkg)
         throw UsageError("indicators are written as CSV (tidy) or GeoPackage (wide): name the output .csv or .gpkg");
     if (gpkg && args.regions.empty())
@@ -153,8 +155,9 @@ int run(const IndicatorsArgs& args) {
                          "add --regions FILE[:LAYER] (and --regions-id FIELD if its id field is not '" + args.id + "')");
     if (!gpkg && !args.regions.empty())
         throw UsageError("--regions is only used for GeoPackage output", {}, "name the output .gpkg, or drop --regions");
-    io::OutputPlan outputs(overwrite, inputs);
-    const io::PlannedOutput& table_output = outputs.add("--output", args.output);
+    io::OutputPlan outputs = io::OutputPlan::reading(overwrite, inputs);
+    const io::PlannedOutput& table_output =
+        gpkg ? outputs.add_table("--output", {args.output, args.output_layer, {}}) : outputs.add("--output", args.output);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.report);
     const io::PlannedOutput* ptable_output = outputs.add_optional("--ptable-output", args.ptable_output);
 
@@ -180,7 +183,8 @@ int run(const IndicatorsArgs& args) {
     if (report_output) {
         nlohmann::ordered_json report = report_of(args, defs, hierarchy, result, data.ids.size());
         if (defs.method == ind::DisclosureMethod::CellKey) report["cell_key"] = ind::to_json(utility, defs.cell_key);
-        write_report(*report_output, report);
+        if (gpkg) write_report(*report_output, report, {&table_output});
+        else write_report(*report_output, report);
     }
     outputs.commit();
     if (!args.quiet)
@@ -212,6 +216,9 @@ void add_indicators(CLI::App& app, Action& action) {
     cmd->add_option("--rollup", args->rollup, "Add parent regions: 'nuts' (by code prefix) or a parent-id column of --data");
     cmd->add_option("-o,--output", args->output, "Output: tidy table (.csv), or one feature per region (.gpkg, needs --regions)")->required();
     cmd->add_option("--regions", args->regions, "FILE[:LAYER]: region polygons for .gpkg output");
+    cmd->add_option("--output-layer", args->output_layer,
+                    "Table of a database -o (PG:..., wide like .gpkg; [SCHEMA.]NAME, written in one transaction), or the "
+                    "GeoPackage's layer (default: the file's name)");
     cmd->add_option("--regions-id", args->regions_id, "Id field of --regions (default: the --id column name)");
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");
     cmd->add_option("--report", args->report, "Write a JSON report: rows per flag, suppressed cells, rollup levels, inputs");

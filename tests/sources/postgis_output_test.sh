@@ -9,28 +9,13 @@
 #   postgis_output_test.sh REGIO DATA_DIR WORK_DIR
 set -euo pipefail
 regio=$1 data=$2 work=$3
-if [ -z "${REGIO_TEST_PG:-}" ]; then
-  if [ "${REGIO_REQUIRE_POSTGIS:-0}" = 1 ]; then
-    echo "REGIO_TEST_PG is not set but REGIO_REQUIRE_POSTGIS=1: run under tools/with-postgis" >&2
-    exit 1
-  fi
-  echo "no PostGIS server (REGIO_TEST_PG unset): skipped"
-  exit 77
-fi
 . "$(dirname "$0")/check_support.sh"
+require_postgis
 rm -rf "$work" && mkdir -p "$work"
 export GDAL_PAM_ENABLED=NO
 pg=$REGIO_TEST_PG
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
-run_failing() {  # NAME ARGS...: runs regio, keeps stderr in $work/NAME.err and the exit code in $rc
-  local name=$1
-  shift
-  set +e
-  "$regio" "$@" 2>"$work/$name.err"
-  rc=$?
-  set -e
-}
-q "DROP TABLE IF EXISTS counts, applied, big, big_regions, map_rates, layer_styles CASCADE; DROP SCHEMA IF EXISTS stats CASCADE;
+q "DROP TABLE IF EXISTS counts, applied, wide, big, big_regions, map_rates, layer_styles CASCADE; DROP SCHEMA IF EXISTS stats CASCADE;
    CREATE SCHEMA stats"
 ogr2ogr -f PostgreSQL "$pg" "$data/regions_abc.geojson" -nln regions_abc -overwrite
 
@@ -131,6 +116,15 @@ apply=(crosswalk apply --crosswalk "$expected_dir/xw_crosswalk_weights.csv" --da
 psql -X -q -c "COPY (SELECT code, count, rate FROM applied ORDER BY fid) TO STDOUT WITH (FORMAT csv, HEADER)" >"$work/applied.csv"
 same_file "crosswalk apply into PostGIS" "$work/apply.csv" "$work/applied.csv"
 [ "$(q "SELECT count(*) FROM geometry_columns WHERE f_table_name = 'applied'")" = 0 ] || fail "applied has a geometry column"
+
+# Indicators, wide (like .gpkg): the same attributes as the GeoPackage route.
+indicators=(indicators --data "$data/indicators_counts.csv" --id region --definitions "$data/indicators.toml" --rollup nuts
+            --regions "$data/indicators_regions.geojson" --regions-id nuts_id -q)
+"$regio" "${indicators[@]}" -o "$work/wide.gpkg"
+"$regio" "${indicators[@]}" -o "$pg" --output-layer wide
+ogr2ogr -f CSV /vsistdout/ "$work/wide.gpkg" >"$work/wide_gpkg.csv"
+ogr2ogr -f CSV /vsistdout/ "$pg" wide >"$work/wide_pg.csv"
+same_file "indicators into PostGIS" "$work/wide_gpkg.csv" "$work/wide_pg.csv"
 
 # regio map --gpkg into the database: the styled table and its layer_styles row.
 "$regio" map --layer "$data/map_regions.geojson" --id code --field rate -o "$work/map.svg" --gpkg "$work/map.gpkg" --quiet

@@ -41,14 +41,6 @@ same_file "--of geojson" "$work/expected.sorted" "$work/of.sorted"
 ogrinfo -ro -q "$work/out/named.gpkg" | grep -q "residents_2024" || fail "--output-layer did not name the GeoPackage layer"
 [ -z "$(ls -A "$work/out" | grep '^\.regio-' || true)" ] || fail "temporary files left: $(ls -A "$work/out")"
 
-run_failing() {  # NAME ARGS...
-  local name=$1
-  shift
-  set +e
-  "$regio" "$@" 2>"$work/$name.err"
-  rc=$?
-  set -e
-}
 run_failing unknown aggregate points "${common[@]}" -o "$work/out/x.csv" --of xlsx
 one_line_error "--of unknown" "$work/unknown.err" $rc 2 "unknown output format"
 grep -q "csv, gpkg, fgb, geojson, parquet" "$work/unknown.err" || fail "--of unknown: the choices are not named"
