@@ -66,7 +66,7 @@ TableFormat table_format(const std::string& option, const std::string& path, con
         });
         if (it == kFormats.end())
             throw UsageError(shown + ": unknown format '" + ext + "'", {},
-                             std::string("use a name ending in .csv, .gpkg, .fgb, .geojson or .parquet, or --of FORMAT (") + kChoices + ")");
+                             "use a .csv, .gpkg, .fgb, .geojson or .parquet name, or --of FORMAT");
         format = it->format;
     }
     if (format != TableFormat::Csv) {
