@@ -1,10 +1,14 @@
 #include "regio/io/table_layer.hpp"
 
 #include "regio/error.hpp"
+#include "regio/interrupt/live_temporaries.hpp"
 #include "regio/io/database_table.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/ogr_geometry.hpp"
 #include "regio/io/write_failure.hpp"
+
+#include <filesystem>
+#include <optional>
 
 namespace regio::io {
 
@@ -52,6 +56,20 @@ void write_ogr_table_file(const table::RegionTable& table, const geometry::Regio
     const Where where{shown, layer_name};
     CplErrorCapture capture;
     const LastError last_error = [&] { return describe_write_failure(output.temp_path(), shown, capture.last_error()); };
+    // FlatGeobuf writes the features to "<name>_temp.fgb" beside the file and
+    // builds its spatial index from it on closing: an interrupt removes that too.
+    const std::filesystem::path side_file =
+        output.temp_path().parent_path() / (output.temp_path().stem().string() + "_temp.fgb");
+    struct SideFile {
+        std::filesystem::path path;
+        explicit SideFile(std::filesystem::path p) : path(std::move(p)) { interrupt::LiveTemporaries::instance().add(path); }
+        ~SideFile() {
+            interrupt::remove_with_side_files(path);
+            interrupt::LiveTemporaries::instance().forget(path);
+        }
+    };
+    std::optional<SideFile> fgb_side;
+    if (*output.format() == TableFormat::FlatGeobuf) fgb_side.emplace(side_file);
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name(*output.format()));
     if (!driver) throw IoError(std::string("this GDAL has no ") + driver_name(*output.format()) + " driver", Where{shown});
     {
