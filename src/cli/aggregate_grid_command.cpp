@@ -55,12 +55,12 @@ int run(GridArgs args) {
     TerminalProgress progress(args.out.quiet);
 
     const io::InputSpec regions_input = args.region.input();
-    std::vector<std::string> inputs = args.grid.paths();
-    inputs.push_back(regions_input.path);
-    inputs.push_back(args.weights);
-    io::check_table_format("--output", args.out.output);
-    io::OutputPlan outputs(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
-    const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
+    const io::GridSourceSpec& grid_spec = args.grid;
+    const std::vector<io::InputSpec> inputs{regions_input, io::InputSpec::parse(grid_spec.raster), io::InputSpec{grid_spec.table},
+                                            grid_spec.layer.empty() ? io::InputSpec{} : grid_spec.layer_input(),
+                                            io::InputSpec{args.weights}};
+    io::OutputPlan outputs = io::OutputPlan::reading(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
+    const io::PlannedOutput& table_output = outputs.add_table("--output", table_destination(args.out));
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     std::unique_ptr<io::GridSource> grid = io::open_grid_source(args.grid, io::GridValues::Many);
@@ -114,7 +114,7 @@ int run(GridArgs args) {
     if (report_output) {
         nlohmann::ordered_json j = aggregate::to_json(report, result);
         add_region_fixes(j, checked.fixes);
-        write_report(*report_output, j);
+        write_report(*report_output, j, {&table_output});
     }
     outputs.commit();
     if (!args.out.quiet) {
@@ -142,6 +142,7 @@ void add_aggregate_grid(CLI::App& aggregate, Action& action) {
         ->capture_default_str();
     add_text_options(*cmd, args->text);
     add_output_options(*cmd, args->out);
+    add_table_destination_options(*cmd, args->out);
     cmd->footer(R"(Output: one row per region, in input order, with <value>_<stat>
 for each value and statistic: band1_sum for raster band 1,
 TOT_P_2018_sum for a value column.
@@ -163,7 +164,9 @@ regions are transformed into the grid's CRS.
 
 Example:
   regio aggregate grid --regions nuts.gpkg:nutsrg_3 --id NUTS_ID \
-    --grid JRC_1K_POP_2018.tif --stat sum,mean -o pop.csv)");
+    --grid JRC_1K_POP_2018.tif --stat sum,mean -o pop.csv
+  (or -o pop.fgb, -o pop.geojson, -o pop.dat --of gpkg, or
+   -o "PG:dbname=stats" --output-layer pop_nuts3))");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

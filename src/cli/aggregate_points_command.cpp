@@ -72,10 +72,9 @@ int run(PointsArgs args) {
     const io::InputSpec regions_input = args.region.input();
     io::InputSpec points_input = io::InputSpec::parse(args.points, args.points_layer);
     points_input.sql = args.points_sql;
-    const std::vector<std::string> inputs{regions_input.path, points_input.path};
-    io::check_table_format("--output", args.out.output);
-    io::OutputPlan outputs(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
-    const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
+    io::OutputPlan outputs =
+        io::OutputPlan::reading(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, {regions_input, points_input});
+    const io::PlannedOutput& table_output = outputs.add_table("--output", table_destination(args.out));
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     // Points first: their header and CRS problems are cheaper to find than a
@@ -123,7 +122,7 @@ int run(PointsArgs args) {
     if (report_output) {
         nlohmann::ordered_json j = aggregate::to_json(report, result);
         add_region_fixes(j, checked.fixes);
-        write_report(*report_output, j);
+        write_report(*report_output, j, {&table_output});
     }
     outputs.commit();
     if (!args.out.quiet) {
@@ -161,6 +160,7 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
                     "File holding the secret salt of the record keys (default: $REGIO_KEY_SALT); implies --cell-keys");
     add_text_options(*cmd, args->text);
     add_output_options(*cmd, args->out);
+    add_table_destination_options(*cmd, args->out);
     cmd->footer(R"(Output: one row per region, in input order, also regions
 without points. Columns: <id>, count, <weight>_sum for each
 --weight, and with --by, for each distinct value v (sorted):
@@ -182,7 +182,12 @@ Example:
   regio aggregate points \
     --regions districts.gpkg:districts_2024 --id district_id \
     --points addresses.csv --points-crs EPSG:3035 \
-    --weight residents --by citizenship -o out/residents.csv)");
+    --weight residents --by citizenship -o out/residents.csv
+
+Into PostGIS (one transaction; --overwrite replaces the table):
+  regio aggregate points --regions "PG:dbname=gis" \
+    --regions-layer nuts3 --id nuts_id --points addresses.fgb \
+    -o "PG:dbname=stats" --output-layer results.residents)");
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

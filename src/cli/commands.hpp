@@ -1,6 +1,8 @@
 #pragma once
 // Each command registers its options on a CLI11 (sub)command and returns the
 // action to run after parsing. One file per command.
+#include "regio/io/output_plan.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -13,12 +15,18 @@ using Action = std::function<int()>;
 // Options shared by commands that write a table.
 struct OutputOptions {
     std::string output;
+    std::string output_layer;   // --output-layer: the table of -o PG:..., or a layer name
+    std::string output_format;  // --of: empty = by the extension
     bool overwrite = false;
     std::string report;
     bool quiet = false;
     unsigned threads = 0;  // 0: all cores
 };
 void add_output_options(CLI::App& command, OutputOptions& options);
+// --output-layer and --of, for commands whose -o is a region table that may
+// go into a database or any of the table formats (issue #16).
+void add_table_destination_options(CLI::App& command, OutputOptions& options);
+io::TableDestination table_destination(const OutputOptions& options);
 unsigned effective_threads(unsigned requested);
 
 void add_aggregate_points(CLI::App& aggregate, Action& action);

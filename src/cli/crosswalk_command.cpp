@@ -104,9 +104,11 @@ int run_apply(const ApplyArgs& args) {
     else if (args.weight == "population") requested = harmonise::ApplyWeight::Population;
     else if (!args.weight.empty()) throw UsageError("unknown --weight '" + args.weight + "' (known: area, population)");
     options.loss = args.accept_loss ? harmonise::LossPolicy::Accept : harmonise::LossPolicy::Refuse;
-    if (io::extension_of(args.out.output) != "csv") throw UsageError("apply writes CSV: name the output .csv");
-    io::OutputPlan outputs(overwrite_of(args.out), {args.crosswalk, args.data});
-    const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
+    // A table without geometry: CSV, or a plain table in a database (issue #16).
+    if (!io::is_data_source_name(args.out.output) && io::extension_of(args.out.output) != "csv")
+        throw UsageError("apply writes CSV: name the output .csv (or a database: PG:... with --output-layer)");
+    io::OutputPlan outputs = io::OutputPlan::reading(overwrite_of(args.out), {{args.crosswalk}, {args.data}});
+    const io::PlannedOutput& table_output = outputs.add_table("--output", table_destination(args.out));
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     const harmonise::Crosswalk crosswalk = harmonise::read_crosswalk(args.crosswalk);
@@ -147,7 +149,7 @@ int run_apply(const ApplyArgs& args) {
             for (std::size_t t = 0; t < result.table.rows(); ++t) near[result.table.ids()[t]] = result.near_boundary_share[t];
             j["share_from_near_boundary_weight"] = near;
         }
-        write_report(*report_output, j);
+        write_report(*report_output, j, {&table_output});
     }
     outputs.commit();
     if (!args.out.quiet) {
@@ -340,6 +342,9 @@ Example:
                   "Add a column NAME: per target, the share of its carried value that comes from near-boundary weight "
                   "(a crosswalk built with --boundary-tolerance; first --extensive column)");
     add_output_options(*a, apply->out);
+    a->add_option("--output-layer", apply->out.output_layer,
+                  "Table of a database output (-o PG:... --output-layer [SCHEMA.]NAME): a plain table, written in one "
+                  "transaction and renamed into place");
     a->footer(R"(With a crosswalk built with --boundary-tolerance (it has the
 near_boundary_*_share columns), the report gives per target the share of
 its carried value that comes from near-boundary weight (first

@@ -43,6 +43,7 @@ struct IndicatorsArgs {
     std::string regions, regions_layer, regions_id;  // GeoPackage output only
     RegionOptions region_fixes;                      // --set-id, --skip-feature of --regions
     std::string output, report;
+    std::string output_layer;  // the table of -o PG:... (issue #16)
     std::string ptable_output;  // method = "cell-key": the ptable used, for audit
     bool overwrite = false, quiet = false;
     TextInputArgs text;
@@ -172,10 +173,11 @@ int run(const IndicatorsArgs& args) {
     const io::TextOptions text = args.text.options();
     io::InputSpec regions_input = io::InputSpec::parse(args.regions, args.regions_layer);
     regions_input.encoding = text.encoding;
-    std::vector<std::string> inputs{args.data, args.definitions};
-    if (!args.regions.empty()) inputs.push_back(regions_input.path);
+    std::vector<io::InputSpec> inputs{{args.data}, {args.definitions}};
+    if (!args.regions.empty()) inputs.push_back(regions_input);
     const std::string ext = io::extension_of(args.output);
-    const bool gpkg = ext == "gpkg";
+    // Wide, one feature per region: a GeoPackage or a database table (issue #16).
+    const bool gpkg = ext == "gpkg" || io::is_data_source_name(args.output);
     if (ext != "csv" && !gpkg)
         throw UsageError("indicators are written as CSV (tidy) or GeoPackage (wide): name the output .csv or .gpkg");
     if (gpkg && args.regions.empty())
@@ -185,8 +187,9 @@ int run(const IndicatorsArgs& args) {
         throw UsageError("--regions is only used for GeoPackage output", {}, "name the output .gpkg, or drop --regions");
     if (args.regions.empty() && !(args.region_fixes.set_ids.empty() && args.region_fixes.skip_features.empty()))
         throw UsageError("--set-id and --skip-feature fix features of --regions: give --regions too");
-    io::OutputPlan outputs(overwrite, inputs);
-    const io::PlannedOutput& table_output = outputs.add("--output", args.output);
+    io::OutputPlan outputs = io::OutputPlan::reading(overwrite, inputs);
+    const io::PlannedOutput& table_output =
+        gpkg ? outputs.add_table("--output", {args.output, args.output_layer, {}}) : outputs.add("--output", args.output);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.report);
     const io::PlannedOutput* ptable_output = outputs.add_optional("--ptable-output", args.ptable_output);
 
@@ -226,7 +229,8 @@ int run(const IndicatorsArgs& args) {
             report["regions_without_row"] = to_json(join->regions_without_row);
             add_region_fixes(report, region_fixes);
         }
-        write_report(*report_output, report);
+        if (gpkg) write_report(*report_output, report, {&table_output});
+        else write_report(*report_output, report);
     }
     outputs.commit();
     if (!args.quiet)
@@ -261,6 +265,9 @@ void add_indicators(CLI::App& app, Action& action) {
                                     "FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...): region polygons for .gpkg output");
     cmd->add_option("--regions-layer", args->regions_layer, "Layer (table) of --regions, when the source has several")
         ->needs(regions);
+    cmd->add_option("--output-layer", args->output_layer,
+                    "Table of a database -o (PG:..., wide like .gpkg; [SCHEMA.]NAME, written in one transaction), or the "
+                    "GeoPackage's layer (default: the file's name)");
     cmd->add_option("--regions-id", args->regions_id, "Id field of --regions (default: the --id column name)");
     add_region_fix_options(*cmd, args->region_fixes);
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");

@@ -57,6 +57,7 @@ struct MapArgs {
     std::vector<double> extent;
     double simplify = 0;
     std::string output, gpkg;
+    std::string gpkg_layer;  // the table of --gpkg PG:... (issue #16)
     bool overwrite = false, quiet = false;
     TextInputArgs text;
 };
@@ -110,17 +111,24 @@ int run(MapArgs args) {
     // Data errors of the classification name the values' file and field.
     spec.options.source = args.values.data.empty() ? Where{input.display_path(), input.layer, {}, {}, args.values.field}
                                                    : Where{args.values.data, {}, {}, {}, args.values.field};
-    const std::vector<std::string> inputs{input.path, args.values.data, args.style, io::InputSpec::parse(args.outline.layer, args.outline.layer_name).path};
+    const std::vector<io::InputSpec> inputs{input, io::InputSpec{args.values.data}, io::InputSpec{args.style},
+                                            io::InputSpec::parse(args.outline.layer, args.outline.layer_name)};
     if (io::extension_of(args.output) != "svg") throw UsageError("the map is written as SVG: name it .svg");
-    io::OutputPlan outputs(overwrite_of(args), inputs);
+    io::OutputPlan outputs = io::OutputPlan::reading(overwrite_of(args), inputs);
     const io::PlannedOutput& svg_output = outputs.add("--output", args.output);
     if (!args.gpkg.empty()) {
         const std::string& field = args.values.field;
-        if (io::extension_of(args.gpkg) != "gpkg") throw UsageError("--gpkg must name a .gpkg file");
+        if (io::extension_of(args.gpkg) != "gpkg" && !io::is_data_source_name(args.gpkg))
+            throw UsageError("--gpkg must name a .gpkg file or a database (PG:... with --gpkg-layer)");
         if (field == "class" || field == "fill" || field == args.id)
             throw UsageError("--gpkg writes columns '" + args.id + "', 'class' and 'fill': the value column '" + field + "' would clash with them");
     }
-    const io::PlannedOutput* gpkg_output = outputs.add_optional("--gpkg", args.gpkg);
+    if (!args.gpkg_layer.empty() && !io::is_data_source_name(args.gpkg))
+        throw UsageError("--gpkg-layer names the table of a database --gpkg (PG:...); a GeoPackage's layer is named after its file");
+    const io::PlannedOutput* gpkg_output =
+        args.gpkg.empty() ? nullptr
+        : io::is_data_source_name(args.gpkg) ? &outputs.add_table("--gpkg", {args.gpkg, args.gpkg_layer, {}})
+                                              : &outputs.add("--gpkg", args.gpkg);
     if (!args.extent.empty() && (args.extent.size() != 4 || args.extent[0] >= args.extent[2] || args.extent[1] >= args.extent[3]))
         throw UsageError("--extent takes xmin,ymin,xmax,ymax in the map's CRS");
 
@@ -201,7 +209,12 @@ int run(MapArgs args) {
     if (text.source.empty()) warnings.push_back("the map has no source note (--source, or source in the style)");
 
     io::write_output_text(svg_output, drawing.svg);
-    if (gpkg_output) io::write_map_gpkg(*gpkg_output, regions, map_gpkg_layers(args.gpkg, args.values, panels, plan, look));
+    if (gpkg_output) {
+        // The layer (and style) is named after the GeoPackage's file, or the database table.
+        const std::string& table = gpkg_output->layer();  // SCHEMA.NAME
+        const std::string named = gpkg_output->database() ? table.substr(table.find('.') + 1) + ".gpkg" : args.gpkg;
+        io::write_map_gpkg(*gpkg_output, regions, map_gpkg_layers(named, args.values, panels, plan, look));
+    }
     outputs.commit();
     if (!args.quiet) {
         for (const auto& w : warnings) std::cerr << "regio: warning: " << w << '\n';
@@ -272,7 +285,11 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--outline-id", args->outline.id, "Id field of --outline (default: --outline-label)");
     add_text_options(*cmd, args->text);
     cmd->add_option("-o,--output", args->output, "The SVG to write")->required();
-    cmd->add_option("--gpkg", args->gpkg, "Also write a GeoPackage with value, class, fill and a QGIS style");
+    cmd->add_option("--gpkg", args->gpkg,
+                    "Also write a GeoPackage with value, class, fill and a QGIS style, or that layer into a database "
+                    "(PG:... with --gpkg-layer; its style into the database's layer_styles table)");
+    cmd->add_option("--gpkg-layer", args->gpkg_layer,
+                    "Table of a database --gpkg: [SCHEMA.]NAME, written with its style in one transaction");
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
     cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
     cmd->footer(R"(Example:
@@ -281,6 +298,8 @@ void add_map(CLI::App& app, Action& action) {
     --where indicator=non_eu_share,group=non_eu --field value \
     --style styles/rate.toml --title "Share of non-EU citizens" \
     -o out/map.svg --gpkg out/map.gpkg
+  (--gpkg "PG:dbname=gis" --gpkg-layer maps.non_eu_share: the
+   table and its style in layer_styles, for QGIS)
 
   Degree of Urbanisation classes of units (regio degurba --units-out), one
   category per code, a duplicated id in the layer settled by its feature id:

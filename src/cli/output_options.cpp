@@ -14,6 +14,21 @@ void add_output_options(CLI::App& command, OutputOptions& options) {
     command.add_flag("-q,--quiet", options.quiet, "No progress and no summary on stderr");
 }
 
+void add_table_destination_options(CLI::App& command, OutputOptions& options) {
+    command.get_option("--output")
+        ->description("Output table: .csv (no geometry), or with the region geometry .gpkg, .fgb (FlatGeobuf), .geojson, "
+                      ".parquet (where GDAL has the driver), or a database: PG:CONNECTION with --output-layer");
+    command.add_option("--output-layer", options.output_layer,
+                       "Table of a database output ([SCHEMA.]NAME, written in one transaction and renamed into place), or the "
+                       "layer name in a file (default: the file's name)");
+    command.add_option("--of", options.output_format,
+                       "Output format instead of the extension's: csv, gpkg, fgb, geojson, parquet");
+}
+
+io::TableDestination table_destination(const OutputOptions& options) {
+    return {options.output, options.output_layer, options.output_format};
+}
+
 unsigned effective_threads(unsigned requested) {
     if (requested > 0) return requested;
     return std::max(1u, std::thread::hardware_concurrency());

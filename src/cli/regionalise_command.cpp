@@ -40,6 +40,7 @@ struct Args {
     std::uint64_t seed = 1;
     unsigned runs = rg::MaxPOptions{}.runs;
     std::string output, map, report;
+    std::string output_layer;  // the table of -o PG:... (issue #16)
     bool overwrite = false, quiet = false;
     TextInputArgs text;
 };
@@ -84,11 +85,12 @@ int run(const Args& a) {
         if (t.column == "region_id" || t.column == "units" || t.column == "meets_thresholds")
             throw UsageError("threshold column '" + t.column + "' clashes with an output column of the same name");
     const io::Overwrite overwrite = a.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
-    const std::vector<std::string> inputs{units_input(a, text).path, a.data};
-    if (io::extension_of(a.output) != "gpkg") throw UsageError("the regions are written as a GeoPackage: name -o .gpkg");
+    const std::vector<io::InputSpec> inputs{units_input(a, text), io::InputSpec{a.data}};
+    if (io::extension_of(a.output) != "gpkg" && !io::is_data_source_name(a.output))
+        throw UsageError("the regions are written as a GeoPackage: name -o .gpkg (or a database: PG:... with --output-layer)");
     if (io::extension_of(a.map) != "csv") throw UsageError("the unit map is written as CSV: name --map .csv");
-    io::OutputPlan outputs(overwrite, inputs);
-    const io::PlannedOutput& regions_output = outputs.add("-o", a.output);
+    io::OutputPlan outputs = io::OutputPlan::reading(overwrite, inputs);
+    const io::PlannedOutput& regions_output = outputs.add_table("-o", {a.output, a.output_layer, {}});
     const io::PlannedOutput& map_output = outputs.add("--map", a.map);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", a.report);
 
@@ -196,7 +198,7 @@ int run(const Args& a) {
                                             {"preserved", placed[k] + values.unmatched_total[k] == values.table_total[k]}};
         j["totals"] = totals;
         j["timings"] = {{"read_s", t_read}, {"graph_s", t_graph}, {"regions_s", t_regions}, {"write_s", t_write}};
-        write_report(*report_output, j);
+        write_report(*report_output, j, {&regions_output});
     }
     outputs.commit();
     if (!a.quiet) {
@@ -252,7 +254,13 @@ void add_regionalise(CLI::App& app, Action& action) {
     c->add_option("--unmatched", args->unmatched, "Ids in units or data only: error, or report (units without data count 0)")
         ->check(CLI::IsMember({"error", "report"}))
         ->capture_default_str();
-    c->add_option("-o,--output", args->output, "REGIONS.gpkg: dissolved regions with units, sums and meets_thresholds")->required();
+    c->add_option("-o,--output", args->output,
+                  "REGIONS.gpkg: dissolved regions with units, sums and meets_thresholds (or a database: PG:... with "
+                  "--output-layer)")
+        ->required();
+    c->add_option("--output-layer", args->output_layer,
+                  "Table of a database -o ([SCHEMA.]NAME, written in one transaction and renamed into place), or the "
+                  "GeoPackage's layer (default: the file's name)");
     c->add_option("--map", args->map, "UNIT_TO_REGION.csv: unit_id,region_id")->required();
     c->add_option("--report", args->report, "Write a JSON report: regions, failing regions and why, runs, totals");
     c->add_flag("--overwrite", args->overwrite, "Replace the outputs (and report) if they exist");

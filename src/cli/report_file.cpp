@@ -21,6 +21,21 @@ void write_report(const io::PlannedOutput& output, const nlohmann::ordered_json&
     io::write_output_text(output, io::redact_secrets(report.dump(2)) + '\n');
 }
 
+void write_report(const io::PlannedOutput& output, nlohmann::ordered_json report,
+                  const std::vector<const io::PlannedOutput*>& tables) {
+    nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+    for (const io::PlannedOutput* table : tables) {
+        nlohmann::ordered_json entry;
+        entry["destination"] = table->destination();
+        if (!table->layer().empty()) entry["layer"] = table->layer();
+        if (table->format()) entry["format"] = io::format_key(*table->format());
+        entry["rows"] = table->rows().value_or(0);
+        entries.push_back(entry);
+    }
+    report["outputs"] = entries;
+    write_report(output, report);
+}
+
 void write_report(const std::string& path, const nlohmann::ordered_json& report, const io::TableOutput& main_output) {
     io::OutputFile file(path, main_output.overwrite, main_output.inputs);
     write_report(file.planned(), report);

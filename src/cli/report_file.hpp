@@ -13,6 +13,10 @@ namespace regio::cli {
 // To the report's planned output (see io::OutputPlan): committed with the
 // command's other outputs.
 void write_report(const io::PlannedOutput& output, const nlohmann::ordered_json& report);
+// With "outputs": one entry per table written: its destination (a database
+// without its password), layer, format and the rows written (issue #16).
+void write_report(const io::PlannedOutput& output, nlohmann::ordered_json report,
+                  const std::vector<const io::PlannedOutput*>& tables);
 
 // The report checked and written on its own, apart from the command's other
 // outputs: the pattern of issue #12 (a report refused after the table was

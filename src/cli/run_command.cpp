@@ -69,7 +69,8 @@ std::vector<pipeline::FileWrite> planned_writes(const CLI::App& root, const pipe
     std::vector<pipeline::FileWrite> writes;
     for (const auto& step : p.steps) {
         if (!only.empty() && step.name != only) continue;
-        for (const auto& [key, path] : pipeline::step_outputs(step, out_dir)) writes.push_back({who(step), key, path});
+        for (const auto& [key, path] : pipeline::step_outputs(step, out_dir))
+            if (!io::is_data_source_name(path)) writes.push_back({who(step), key, path});  // a database table is no file
         const StepCommand c = step_command(root, p, step, out_dir, false);
         if (c.runner_report) writes.push_back({who(step), "report", c.report});
     }
@@ -93,12 +94,32 @@ void write_manifest(const std::string& out_dir, const nlohmann::ordered_json& ma
     plan.commit();
 }
 
+// A database table a step wrote (issue #16): it cannot be hashed as a file,
+// so it is named (without the password) with its layer and the rows written,
+// as the step's report says.
+nlohmann::ordered_json database_output_entry(const std::string& key, const std::string& path, const std::string& report) {
+    nlohmann::ordered_json entry{{"key", key}, {"destination", io::redact_secrets(path)}};
+    std::ifstream in(report);
+    const nlohmann::ordered_json r = in ? nlohmann::ordered_json::parse(in, nullptr, false) : nlohmann::ordered_json();
+    if (r.is_object() && r.contains("outputs") && r["outputs"].is_array())
+        for (const auto& o : r["outputs"])
+            if (o.value("destination", std::string()) == entry["destination"]) {
+                if (o.contains("layer")) entry["layer"] = o["layer"];
+                if (o.contains("rows")) entry["rows"] = o["rows"];
+            }
+    return entry;
+}
+
 // The outputs of a step that succeeded, with their checksums. Its report is
 // not hashed: it carries timings; it goes into the manifest without them.
 nlohmann::ordered_json step_output_entries(const pipeline::Step& step, const std::string& out_dir, const std::string& report,
                                            std::set<std::string>& files) {
     nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
     for (const auto& [key, path] : pipeline::step_outputs(step, out_dir)) {
+        if (io::is_data_source_name(path)) {
+            outputs.push_back(database_output_entry(key, path, report));
+            continue;
+        }
         if (!std::filesystem::exists(path)) continue;
         files.insert(pipeline::run_relative(path, out_dir));
         if (std::filesystem::is_directory(path) || path == report)  // a site lists its files in its report

@@ -317,7 +317,7 @@ TEST_CASE("output: an unknown output format", "[cli][points][output]") {
     const fs::path out_dir = tmp.subdir("out");
     const RunResult r = expect_failure(csv_cmd(data("regions_abc.geojson"), data("points_edges.csv"), out_dir / "r.txt"),
                                        2, "unknown format 'txt'", out_dir);
-    CHECK_THAT(r.err, Contains("\nhint: use a .csv or .gpkg name"));
+    CHECK_THAT(r.err, Contains("\nhint: use a .csv, .gpkg, .fgb, .geojson or .parquet name, or --of FORMAT\n"));
 }
 
 TEST_CASE("an invalid (bow-tie) region is repaired with a warning", "[cli][points][repair]") {

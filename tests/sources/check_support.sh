@@ -28,6 +28,30 @@ one_line_error() {
   if [ -n "$forbidden" ] && grep -q -- "$forbidden" "$err"; then fail "$what: the message shows '$forbidden'"; fi
 }
 
+# run_failing NAME ARGS...: runs $regio, keeps stderr in $work/NAME.err and
+# the exit code in $rc.
+run_failing() {
+  local name=$1
+  shift
+  set +e
+  "$regio" "$@" 2>"$work/$name.err"
+  rc=$?
+  set -e
+}
+
+# Skips the test (exit 77) without a PostGIS server (REGIO_TEST_PG, set by
+# tools/with-postgis), unless REGIO_REQUIRE_POSTGIS=1 (CI): then it fails.
+require_postgis() {
+  if [ -z "${REGIO_TEST_PG:-}" ]; then
+    if [ "${REGIO_REQUIRE_POSTGIS:-0}" = 1 ]; then
+      echo "REGIO_TEST_PG is not set but REGIO_REQUIRE_POSTGIS=1: run under tools/with-postgis" >&2
+      exit 1
+    fi
+    echo "no PostGIS server (REGIO_TEST_PG unset): skipped"
+    exit 77
+  fi
+}
+
 finish() {
   if [ "$failures" -gt 0 ]; then
     echo "$failures check(s) failed" >&2

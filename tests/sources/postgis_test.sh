@@ -6,15 +6,8 @@
 #   postgis_test.sh REGIO DATA_DIR WORK_DIR
 set -euo pipefail
 regio=$1 data=$2 work=$3
-if [ -z "${REGIO_TEST_PG:-}" ]; then
-  if [ "${REGIO_REQUIRE_POSTGIS:-0}" = 1 ]; then
-    echo "REGIO_TEST_PG is not set but REGIO_REQUIRE_POSTGIS=1: run under tools/with-postgis" >&2
-    exit 1
-  fi
-  echo "no PostGIS server (REGIO_TEST_PG unset): skipped"
-  exit 77
-fi
 . "$(dirname "$0")/check_support.sh"
+require_postgis
 rm -rf "$work" && mkdir -p "$work"
 export GDAL_PAM_ENABLED=NO
 pg=$REGIO_TEST_PG
@@ -41,14 +34,6 @@ same_file "PostGIS as a role with a password" "$work/gpkg.csv" "$work/reader.csv
 if grep -q 'regio-secret-pw' "$work/reader.json"; then fail "the report shows the password"; fi
 grep -q 'password=\*\*\*' "$work/reader.json" || fail "the report does not show the redacted password"
 
-run_failing() {  # NAME ARGS...: runs regio, keeps stderr in $work/NAME.err and the exit code in $rc
-  local name=$1
-  shift
-  set +e
-  "$regio" "$@" 2>"$work/$name.err"
-  rc=$?
-  set -e
-}
 run_failing wrong_password aggregate points --regions "$REGIO_TEST_PG_READER password=wrong-pw-123" --regions-layer regions_abc \
   --id region_id --points "$work/ref.gpkg:points_edges" -o "$work/x.csv"
 one_line_error "wrong password" "$work/wrong_password.err" $rc 1 "password authentication failed" "wrong-pw-123"

@@ -7,6 +7,12 @@
 // This is process-wide state on purpose: a signal ends the whole process, so
 // the one place that cleans up must see every temporary of every thread. It
 // is the only such registry; OutputPlan adds and removes its files here.
+//
+// A table being written into a database (io::DatabaseTable, issue #16) is
+// not a file and is not registered: it lives inside an open transaction,
+// which the server rolls back when the process ends and its connection
+// closes (after the watcher's _exit, or a SIGKILL). Its commit holds this
+// registry (hold()), so that a signal waits until the table is in place.
 #include <filesystem>
 #include <mutex>
 #include <string>

@@ -1,33 +1,40 @@
 #include "regio/io/map_gpkg.hpp"
 
 #include "regio/error.hpp"
+#include "regio/io/database_table.hpp"
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/gpkg_file.hpp"
 #include "regio/io/ogr_geometry.hpp"
+#include "regio/io/table_layer.hpp"
 
 #include <cmath>
 
 namespace regio::io {
 namespace {
 
-std::string sql_text(const std::string& s) {
-    std::string out = "'";
-    for (const char c : s) {
-        if (c == '\'') out += '\'';
-        out += c;
-    }
-    return out + "'";
-}
-
 void write_layer(GpkgFile& gpkg, OGRLayer* out, const std::string& path, const geometry::RegionSet& regions, const MapLayer& layer) {
     GDALDataset* ds = &gpkg.dataset();
+    const LastError last_error = [&gpkg] { return gpkg.last_error(); };
+    create_map_fields(*out, regions, layer, last_error, Where{path, layer.name});
+    ds->StartTransaction();
+    write_map_features(*out, regions, layer, last_error, Where{path});
+    ds->CommitTransaction();
+}
+
+}  // namespace
+
+void create_map_fields(OGRLayer& out, const geometry::RegionSet& regions, const MapLayer& layer, const LastError& last_error,
+                       const Where& where) {
     OGRFieldDefn id_field(regions.id_field.c_str(), OFTString), value_field(layer.value_field.c_str(), OFTReal),
         class_field("class", OFTInteger), fill_field("fill", OFTString);
     for (OGRFieldDefn* f : {&id_field, &value_field, &class_field, &fill_field})
-        if (out->CreateField(f) != OGRERR_NONE) throw IoError("cannot create field: " + gpkg.last_error(), Where{path, layer.name});
-    ds->StartTransaction();
+        if (out.CreateField(f) != OGRERR_NONE) throw IoError("cannot create field: " + last_error(), where);
+}
+
+void write_map_features(OGRLayer& out, const geometry::RegionSet& regions, const MapLayer& layer, const LastError& last_error,
+                        const Where& where) {
     for (std::size_t r = 0; r < regions.size(); ++r) {
-        FeaturePtr feature(OGRFeature::CreateFeature(out->GetLayerDefn()));
+        FeaturePtr feature(OGRFeature::CreateFeature(out.GetLayerDefn()));
         feature->SetField(0, regions.ids[r].c_str());
         if (std::isnan(layer.values[r])) feature->SetFieldNull(1);
         else feature->SetField(1, layer.values[r]);
@@ -35,12 +42,9 @@ void write_layer(GpkgFile& gpkg, OGRLayer* out, const std::string& path, const g
         else feature->SetFieldNull(2);
         feature->SetField(3, layer.fills[r].c_str());
         if (!regions.shapes[r].empty()) feature->SetGeometryDirectly(to_ogr(regions.shapes[r]).release());
-        if (out->CreateFeature(feature.get()) != OGRERR_NONE) throw IoError("cannot write a feature: " + gpkg.last_error(), Where{path});
+        if (out.CreateFeature(feature.get()) != OGRERR_NONE) throw IoError("cannot write a feature: " + last_error(), where);
     }
-    ds->CommitTransaction();
 }
-
-}  // namespace
 
 void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions, const MapLayer& layer, Overwrite overwrite,
                     const std::vector<std::string>& inputs) {
@@ -55,6 +59,7 @@ void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions,
 }
 
 void write_map_gpkg(const PlannedOutput& output, const geometry::RegionSet& regions, const std::vector<MapLayer>& layers) {
+    if (output.database()) return write_map_database(output, regions, layers);
     ensure_gdal();
     const std::string path = output.shown();
     if (layers.empty()) throw IoError("no layer to write", Where{path});
@@ -72,8 +77,8 @@ void write_map_gpkg(const PlannedOutput& output, const geometry::RegionSet& regi
     for (const auto& layer : layers) {
         const std::string insert =
             "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, "
-            "styleSLD, useAsDefault, description, owner, ui, update_time) VALUES ('', '', " + sql_text(layer.name) + ", 'geom', " +
-            sql_text(layer.name) + ", " + sql_text(layer.qml) + ", " + sql_text(layer.sld) +
+            "styleSLD, useAsDefault, description, owner, ui, update_time) VALUES ('', '', " + sql_literal(layer.name) + ", 'geom', " +
+            sql_literal(layer.name) + ", " + sql_literal(layer.qml) + ", " + sql_literal(layer.sld) +
             ", 1, 'regio choropleth', '', '', '2000-01-01T00:00:00.000Z')";
         ds->ExecuteSQL(insert.c_str(), nullptr, nullptr);
     }

@@ -3,6 +3,7 @@
 
 #include "regio/error.hpp"
 #include "regio/interrupt/live_temporaries.hpp"
+#include "regio/io/database_table.hpp"
 #include "regio/io/write_failure.hpp"
 
 #include <cerrno>
@@ -49,10 +50,74 @@ void check_directory_writable(const fs::path& final_path) {
     if (fd < 0) throw IoError("cannot create the output: " + system_reason(err), Where{final_path.string()});
 }
 
+// "schema.name" and "name" name the same table when the names agree (an
+// unqualified name may be in any schema of the search path: refused too).
+bool same_table(const std::string& a, const std::string& b) {
+    const auto da = a.find('.'), db = b.find('.');
+    if (da != std::string::npos && db != std::string::npos) return a == b;
+    return a.substr(da == std::string::npos ? 0 : da + 1) == b.substr(db == std::string::npos ? 0 : db + 1);
+}
+
 }  // namespace
+
+PlannedOutput::PlannedOutput(std::string option, std::filesystem::path final_path, std::filesystem::path temp_path)
+    : m_option(std::move(option)), m_final(std::move(final_path)), m_temp(std::move(temp_path)), m_shown(m_final.string()) {}
+
+PlannedOutput::PlannedOutput(std::string option, std::unique_ptr<DatabaseTable> database)
+    : m_option(std::move(option)),
+      m_shown(database->shown() + " (table " + database->schema() + "." + database->name() + ")"),
+      m_destination(database->shown()),
+      m_format(TableFormat::PostGis),
+      m_layer(database->schema() + "." + database->name()),
+      m_database(std::move(database)) {}
+PlannedOutput::~PlannedOutput() = default;
+PlannedOutput::PlannedOutput(PlannedOutput&&) noexcept = default;
 
 OutputPlan::OutputPlan(Overwrite overwrite, std::vector<std::string> inputs)
     : m_overwrite(overwrite), m_inputs(std::move(inputs)) {}
+
+OutputPlan OutputPlan::reading(Overwrite overwrite, const std::vector<InputSpec>& inputs) {
+    std::vector<std::string> paths;
+    std::vector<InputSpec> tables;
+    for (const auto& input : inputs) {
+        paths.push_back(input.path);
+        if (!input.is_local()) tables.push_back(input);
+    }
+    return OutputPlan(overwrite, std::move(paths), std::move(tables));
+}
+
+OutputPlan::OutputPlan(Overwrite overwrite, std::vector<std::string> inputs, std::vector<InputSpec> input_tables)
+    : m_overwrite(overwrite), m_inputs(std::move(inputs)), m_input_tables(std::move(input_tables)) {}
+
+void check_table_destination(const TableDestination& destination) {
+    if (table_format("--output", destination.path, destination.format) == TableFormat::PostGis)
+        DatabaseTable(destination.path, destination.layer, Overwrite::Yes);
+}
+
+const PlannedOutput& OutputPlan::add_table(const std::string& option, const TableDestination& destination) {
+    const TableFormat format = table_format(option, destination.path, destination.format);
+    if (format != TableFormat::PostGis) {
+        if (!destination.layer.empty() && format == TableFormat::Csv)
+            throw UsageError("--output-layer names a table in a database or a layer of a GeoPackage, FlatGeobuf, GeoJSON or "
+                             "Parquet file, not of a CSV file");
+        add(option, destination.path);
+        m_outputs.back().m_format = format;
+        m_outputs.back().m_layer = destination.layer;
+        return m_outputs.back();
+    }
+    const std::string shown = redact_secrets(destination.path);
+    if (destination.layer.empty())
+        throw UsageError(option + " " + shown + ": a database output needs the table's name", {}, "add --output-layer [SCHEMA.]NAME");
+    for (const auto& input : m_input_tables)
+        if (input.sql.empty() && same_database(input.path, destination.path) && same_table(input.layer, destination.layer))
+            throw UsageError("output table " + destination.layer + " is also an input; choose another name", Where{shown});
+    for (const auto& earlier : m_outputs)
+        if (earlier.database())
+            throw UsageError(earlier.option() + " and " + option + " both write into a database; one database output per command");
+    auto database = std::make_unique<DatabaseTable>(destination.path, destination.layer, m_overwrite);
+    m_outputs.emplace_back(option, std::move(database));
+    return m_outputs.back();
+}
 
 OutputPlan::~OutputPlan() {
     if (!m_committed) remove_temporaries();
@@ -61,6 +126,7 @@ OutputPlan::~OutputPlan() {
 void OutputPlan::remove_temporaries() noexcept {
     auto& live = interrupt::LiveTemporaries::instance();
     for (const auto& out : m_outputs) {
+        if (out.database()) continue;  // rolled back when the plan lets go of it
         interrupt::remove_with_side_files(out.temp_path());
         live.forget(out.temp_path());
     }
@@ -74,7 +140,7 @@ const PlannedOutput& OutputPlan::add(const std::string& option, const std::strin
     if (path.empty()) throw UsageError(option + " needs a file name");
     const fs::path final_path(path);
     for (const auto& earlier : m_outputs)
-        if (same_file(earlier.final_path(), final_path))
+        if (!earlier.database() && same_file(earlier.final_path(), final_path))
             throw UsageError(earlier.option() + " and " + option + " name the same file");
     std::error_code ec;
     for (const auto& input : m_inputs)
@@ -94,10 +160,11 @@ void OutputPlan::commit() {
     if (m_committed) return;
     std::error_code ec;
     for (const auto& out : m_outputs)
-        if (!fs::exists(out.temp_path(), ec))
+        if (!out.database() && !fs::exists(out.temp_path(), ec))
             throw IoError("internal error: the output was planned but not written", Where{out.shown()});
     // No output ever holds invalid UTF-8: checked before any is in place.
-    for (const auto& out : m_outputs) check_output_utf8(out.temp_path(), out.shown());
+    for (const auto& out : m_outputs)
+        if (!out.database()) check_output_utf8(out.temp_path(), out.shown());
     // An interrupt waits until the whole set is in place or rolled back.
     auto hold = interrupt::LiveTemporaries::instance().hold();
     struct Moved {
@@ -112,6 +179,7 @@ void OutputPlan::commit() {
         }
     };
     for (const auto& out : m_outputs) {
+        if (out.database()) continue;
         fs::path backup;
         if (fs::exists(out.final_path(), ec)) {
             // A hard link keeps the replaced file until the whole set is in place.
@@ -128,6 +196,18 @@ void OutputPlan::commit() {
             throw IoError("cannot move the finished output into place: " + system_reason(err), Where{out.shown()});
         }
         moved.push_back({&out, backup});
+    }
+    // The database table last: its commit cannot be undone, the files can.
+    for (const auto& out : m_outputs) {
+        if (!out.database()) continue;
+        try {
+            out.database()->commit();
+        } catch (...) {
+            roll_back();
+            for (const auto& m : moved)
+                if (!m.backup.empty()) ::unlink(m.backup.c_str());
+            throw;
+        }
     }
     auto& live = interrupt::LiveTemporaries::instance();
     for (const auto& m : moved) {

@@ -19,38 +19,85 @@
 // the ones already done are rolled back (replaced files restored from hard
 // links), so existing files stay untouched. Without commit() the destructor
 // removes every temporary.
+#include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/table_format.hpp"
 
 #include <deque>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace regio::io {
 
+class DatabaseTable;
+
+// A region table's destination as the user named it (issue #16): a file or
+// a database (-o PG:... --output-layer [SCHEMA.]NAME), its layer, and the
+// format (--of; empty: by the extension).
+struct TableDestination {
+    std::string path;
+    std::string layer;
+    std::string format;
+};
+
+// Checks a table destination on its own, as a pipeline does before a run:
+// the format, and for a database that it opens and has the schema (an
+// existing table is not an error here: a pipeline replaces its outputs).
+void check_table_destination(const TableDestination& destination);
+
 class PlannedOutput {
 public:
-    PlannedOutput(std::string option, std::filesystem::path final_path, std::filesystem::path temp_path)
-        : m_option(std::move(option)), m_final(std::move(final_path)), m_temp(std::move(temp_path)) {}
+    PlannedOutput(std::string option, std::filesystem::path final_path, std::filesystem::path temp_path);
+    // A table in a database: no file, no temporary file (see DatabaseTable).
+    PlannedOutput(std::string option, std::unique_ptr<DatabaseTable> database);
+    ~PlannedOutput();
+    PlannedOutput(PlannedOutput&&) noexcept;
+    PlannedOutput& operator=(PlannedOutput&&) = delete;
 
     // The option that named it ("-o", "--report"), for messages.
     [[nodiscard]] const std::string& option() const { return m_option; }
     [[nodiscard]] const std::filesystem::path& final_path() const { return m_final; }
     // Where to write: same directory and extension as the final path.
     [[nodiscard]] const std::filesystem::path& temp_path() const { return m_temp; }
-    // The final path as text: what every message names, never the temporary.
-    [[nodiscard]] std::string shown() const { return m_final.string(); }
+    // The final path as text: what every message names, never the temporary;
+    // a database table as "PG:... (table SCHEMA.NAME)" without the password.
+    [[nodiscard]] std::string shown() const { return m_shown; }
+
+    // A table output's format (none: planned by add(), by its extension) and
+    // layer name (empty: the file's stem).
+    [[nodiscard]] std::optional<TableFormat> format() const { return m_format; }
+    [[nodiscard]] const std::string& layer() const { return m_layer; }
+    // The file's final path, or a database's connection without the password.
+    [[nodiscard]] std::string destination() const { return m_database ? m_destination : m_final.string(); }
+    // The database table this output writes, or nullptr for a file.
+    [[nodiscard]] DatabaseTable* database() const { return m_database.get(); }
+    // Rows written (recorded by the table writers for reports and manifests).
+    void record_rows(std::size_t rows) const { m_rows = rows; }
+    [[nodiscard]] std::optional<std::size_t> rows() const { return m_rows; }
 
 private:
+    friend class OutputPlan;
     std::string m_option;
     std::filesystem::path m_final;
     std::filesystem::path m_temp;
+    std::string m_shown;
+    std::string m_destination;  // a database's, without its password
+    std::optional<TableFormat> m_format;
+    std::string m_layer;
+    std::unique_ptr<DatabaseTable> m_database;
+    mutable std::optional<std::size_t> m_rows;  // set while writing through a const reference
 };
 
 class OutputPlan {
 public:
     // `inputs` are never overwritten (empty entries are ignored).
     OutputPlan(Overwrite overwrite, std::vector<std::string> inputs);
+    // Inputs with their layers: a database table that is an input is never
+    // an output either (issue #16).
+    static OutputPlan reading(Overwrite overwrite, const std::vector<InputSpec>& inputs);
     ~OutputPlan();  // removes every temporary unless committed
     OutputPlan(const OutputPlan&) = delete;
     OutputPlan& operator=(const OutputPlan&) = delete;
@@ -64,7 +111,15 @@ public:
     // nullptr when `path` is empty (an optional output not asked for).
     const PlannedOutput* add_optional(const std::string& option, const std::string& path);
 
-    // Renames every planned output into place, all or none. IoError when an
+    // A region table's output: a file as add() plans it, with the format of
+    // --of or its extension (UsageError naming the choices), or a database
+    // table, checked now (connection, schema, exists only with --overwrite,
+    // not an input; at most one per plan) and committed last in commit().
+    const PlannedOutput& add_table(const std::string& option, const TableDestination& destination);
+
+    // Renames every planned output into place, all or none; a database
+    // table is committed after the files are in place (which are rolled back
+    // when its commit fails). IoError when an
     // output was not written or cannot be moved into place.
     void commit();
 
@@ -72,10 +127,12 @@ public:
     [[nodiscard]] const std::vector<std::string>& inputs() const { return m_inputs; }
 
 private:
+    OutputPlan(Overwrite overwrite, std::vector<std::string> inputs, std::vector<InputSpec> input_tables);
     void remove_temporaries() noexcept;
 
     Overwrite m_overwrite;
     std::vector<std::string> m_inputs;
+    std::vector<InputSpec> m_input_tables;  // database inputs
     std::deque<PlannedOutput> m_outputs;  // a deque: add() keeps references valid
     bool m_committed = false;
 };

@@ -3,7 +3,7 @@
 #include "regio/error.hpp"
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/gpkg_file.hpp"
-#include "regio/io/ogr_geometry.hpp"
+#include "regio/io/table_layer.hpp"
 #include "regio/io/output_stream.hpp"
 #include "regio/table/csv_text.hpp"
 
@@ -17,36 +17,10 @@ void write_gpkg_file(const table::RegionTable& table, const geometry::RegionSet&
                      const std::filesystem::path& path, const std::string& layer_name, const std::string& shown) {
     GpkgFile gpkg(path, shown, layer_name, regions.crs_wkt);
     GDALDataset* ds = &gpkg.dataset();
-    OGRLayer* layer = &gpkg.layer();
-    OGRFieldDefn id_field(table.id_name().c_str(), OFTString);
-    layer->CreateField(&id_field);
-    for (const auto& [name, values] : table.text_columns()) {
-        OGRFieldDefn field(name.c_str(), OFTString);
-        layer->CreateField(&field);
-    }
-    const int first_numeric = 1 + static_cast<int>(table.text_columns().size());
-    for (const auto& c : table.columns()) {
-        OGRFieldDefn field(c.name.c_str(), c.kind == table::ColumnKind::Integer ? OFTInteger64 : OFTReal);
-        if (layer->CreateField(&field) != OGRERR_NONE)
-            throw IoError("cannot create field: " + gpkg.last_error(), Where{shown, layer_name, {}, {}, c.name});
-    }
+    const LastError last_error = [&gpkg] { return gpkg.last_error(); };
+    create_table_fields(gpkg.layer(), table, last_error, Where{shown, layer_name});
     if (ds->StartTransaction() != OGRERR_NONE) throw IoError("cannot start a transaction", Where{shown});
-    for (std::size_t r = 0; r < table.rows(); ++r) {
-        FeaturePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-        feature->SetField(0, table.ids()[r].c_str());
-        for (std::size_t k = 0; k < table.text_columns().size(); ++k)
-            feature->SetField(static_cast<int>(k + 1), table.text_columns()[k].second[r].c_str());
-        for (std::size_t k = 0; k < table.columns().size(); ++k) {
-            const auto& c = table.columns()[k];
-            const int index = first_numeric + static_cast<int>(k);
-            if (c.status[r] != table::CellStatus::Ok) feature->SetFieldNull(index);
-            else if (c.kind == table::ColumnKind::Integer) feature->SetField(index, static_cast<GIntBig>(c.values[r]));
-            else feature->SetField(index, c.values[r]);
-        }
-        if (!regions.shapes[r].empty()) feature->SetGeometryDirectly(to_ogr(regions.shapes[r]).release());
-        if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
-            throw IoError("cannot write a feature: " + gpkg.last_error(), Where{shown, layer_name});
-    }
+    write_table_features(gpkg.layer(), table, &regions, last_error, Where{shown, layer_name});
     if (ds->CommitTransaction() != OGRERR_NONE) throw IoError("cannot commit: " + gpkg.last_error(), Where{shown});
     if (!gpkg.last_error("").empty()) throw IoError("write failed: " + gpkg.last_error(), Where{shown});
     gpkg.close();  // before the rename
@@ -54,12 +28,7 @@ void write_gpkg_file(const table::RegionTable& table, const geometry::RegionSet&
 
 }  // namespace
 
-void check_table_format(const std::string& option, const std::string& path) {
-    const std::string ext = extension_of(path);
-    if (ext != "csv" && ext != "gpkg")
-        throw UsageError((option == "-o" || option == "--output" ? "output" : option) + " " + path + ": unknown format '" + ext + "'",
-                         {}, "use a .csv or .gpkg name");
-}
+void check_table_format(const std::string& option, const std::string& path) { table_format(option, path, ""); }
 
 void check_table_output(const TableOutput& output) {
     check_table_format("output", output.path);
@@ -67,12 +36,23 @@ void check_table_output(const TableOutput& output) {
 }
 
 void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output) {
-    check_table_format(output.option(), output.shown());
-    if (extension_of(output.final_path()) == "csv") {
+    // A plain add() (not add_table) plans a CSV or GeoPackage by extension.
+    const TableFormat planned = output.format() ? *output.format() : table_format(output.option(), output.shown(), "");
+    if (planned == TableFormat::Csv) {
         write_output_stream(output, [&table](std::ostream& out) { table::write_csv(out, table); });
+        output.record_rows(table.rows());
+        return;
+    }
+    if (planned == TableFormat::PostGis) return write_database_table(table, regions, output);
+    if (!regions)
+        throw UsageError((planned == TableFormat::GeoPackage ? std::string("GeoPackage") : format_key(planned)) +
+                         " output needs region geometry");
+    if (planned == TableFormat::GeoPackage) {
+        const std::string layer = output.layer().empty() ? output.final_path().stem().string() : output.layer();
+        write_gpkg_file(table, *regions, output.temp_path(), layer, output.shown());
+        output.record_rows(table.rows());
     } else {
-        if (!regions) throw UsageError("GeoPackage output needs region geometry");
-        write_gpkg_file(table, *regions, output.temp_path(), output.final_path().stem().string(), output.shown());
+        write_ogr_table_file(table, *regions, output);
     }
 }
 

@@ -1,6 +1,9 @@
 #pragma once
-// Writes a RegionTable as CSV (no geometry) or as a GeoPackage layer with the
-// regions' geometry, atomically (see OutputFile).
+// Writes a RegionTable as CSV (no geometry) or with the regions' geometry as
+// a GeoPackage, FlatGeobuf, GeoJSON or Parquet layer, atomically (see
+// OutputFile), or into a PostGIS table in one transaction (see DatabaseTable;
+// issue #16). The format: the planned output's (OutputPlan::add_table), else
+// the extension.
 #include "regio/geometry/region_set.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/output_plan.hpp"
@@ -17,7 +20,7 @@ struct TableOutput {
     std::vector<std::string> inputs;  // never overwritten
 };
 
-// UsageError unless `path` ends in .csv or .gpkg (naming `option`).
+// UsageError unless `path` names a table format (see table_format).
 void check_table_format(const std::string& option, const std::string& path);
 
 // Writes to the temporary file of a planned output (see OutputPlan), picking

@@ -7,6 +7,7 @@
 #include "regio/io/gdal_handles.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
+#include "regio/io/output_plan.hpp"
 #include "regio/toml_input.hpp"
 
 #include <fmt/format.h>
@@ -74,6 +75,7 @@ bool parse_reference(const std::string& value, Reference& ref) {
 }
 
 std::string under(const std::string& out_dir, const std::string& path) {
+    if (io::is_data_source_name(path)) return path;  // a database output (issue #16) lives where it says
     return std::filesystem::path(path).is_absolute() ? path : (std::filesystem::path(out_dir) / path).string();
 }
 
@@ -384,7 +386,18 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const std::string& ou
             }
         }
         for (const auto& [key, path] : step_outputs(s, out_dir)) {
-            const auto [it, fresh] = written.emplace(std::filesystem::path(path).lexically_normal().string(), s.name);
+            std::string written_key = std::filesystem::path(path).lexically_normal().string();
+            if (io::is_data_source_name(path)) {
+                // A database table: checked like an input, by opening the database (issue #16).
+                const std::string* table = arg_value(s, key == "gpkg" ? "gpkg-layer" : "output-layer");
+                try {
+                    io::check_table_destination({path, table ? *table : std::string(), {}});
+                } catch (const Error& e) {
+                    problems.push_back(who + ": " + key + ": " + io::redact_secrets(e.what()));
+                }
+                written_key = io::redact_secrets(path) + " table " + (table ? *table : std::string());
+            }
+            const auto [it, fresh] = written.emplace(written_key, s.name);
             if (!fresh) problems.push_back(who + ": " + key + " '" + path + "' is also written by step " + it->second);
         }
     }
