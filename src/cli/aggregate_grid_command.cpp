@@ -78,7 +78,7 @@ int run(GridArgs args) {
                                           io::InputSpec::parse(args.grid_layer).path, args.weights};
     io::check_table_format("--output", args.out.output);
     io::OutputPlan outputs(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
-    const io::PlannedOutput& table_output = outputs.add("--output", args.out.output);
+    const io::PlannedOutput& table_output = outputs.add("--output", args.out.output, io::StdoutUse::Csv);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     std::unique_ptr<io::GridSource> grid = open_grid(args);

@@ -154,7 +154,7 @@ int run(const IndicatorsArgs& args) {
     if (!gpkg && !args.regions.empty())
         throw UsageError("--regions is only used for GeoPackage output", {}, "name the output .gpkg, or drop --regions");
     io::OutputPlan outputs(overwrite, inputs);
-    const io::PlannedOutput& table_output = outputs.add("--output", args.output);
+    const io::PlannedOutput& table_output = outputs.add("--output", args.output, io::StdoutUse::Csv);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.report);
     const io::PlannedOutput* ptable_output = outputs.add_optional("--ptable-output", args.ptable_output);
 

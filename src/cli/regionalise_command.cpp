@@ -88,7 +88,7 @@ int run(const Args& a) {
     if (io::extension_of(a.map) != "csv") throw UsageError("the unit map is written as CSV: name --map .csv");
     io::OutputPlan outputs(overwrite, inputs);
     const io::PlannedOutput& regions_output = outputs.add("-o", a.output);
-    const io::PlannedOutput& map_output = outputs.add("--map", a.map);
+    const io::PlannedOutput& map_output = outputs.add("--map", a.map, io::StdoutUse::Csv);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", a.report);
 
     // Units: read, repaired, overlaps checked (as every command does).

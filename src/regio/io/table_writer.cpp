@@ -67,7 +67,7 @@ void check_table_output(const TableOutput& output) {
 }
 
 void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output) {
-    check_table_format(output.option(), output.shown());
+    check_table_format(output.option(), output.final_path().string());
     if (extension_of(output.final_path()) == "csv") {
         write_output_stream(output, [&table](std::ostream& out) { table::write_csv(out, table); });
     } else {
