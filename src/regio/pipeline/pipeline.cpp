@@ -28,7 +28,7 @@ const std::set<std::string> kCommands = {"aggregate points", "aggregate grid", "
                                          "crosswalk chain",  "classify",       "map",             "indicators",
                                          "degurba",          "regionalise",    "compare",
                                          "atlas",            "segregation"};
-const std::set<std::string> kOutputKeys = {"output", "changes", "gpkg", "map", "report", "units-out", "clusters", "local"};
+const std::set<std::string> kOutputKeys = {"output", "changes", "gpkg", "map", "report", "units-out", "clusters", "local", "assignments"};
 // Options whose values are input files (FILE or FILE:LAYER).
 const std::set<std::string> kInputKeys = {"regions", "points",     "grid",     "grid-table", "grid-layer", "weights",
                                           "from",    "to",         "data",     "crosswalk",  "layer",      "style",
