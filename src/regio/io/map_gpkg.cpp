@@ -25,6 +25,15 @@ void write_layer(GpkgFile& gpkg, OGRLayer* out, const std::string& path, const g
         class_field("class", OFTInteger), fill_field("fill", OFTString);
     for (OGRFieldDefn* f : {&id_field, &value_field, &class_field, &fill_field})
         if (out->CreateField(f) != OGRERR_NONE) throw IoError("cannot create field: " + gpkg.last_error(), Where{path, layer.name});
+    for (const auto& [name, values] : layer.text_fields) {
+        OGRFieldDefn field(name.c_str(), OFTString);
+        if (out->CreateField(&field) != OGRERR_NONE) throw IoError("cannot create field: " + gpkg.last_error(), Where{path, layer.name, {}, {}, name});
+    }
+    for (const auto& [name, values] : layer.number_fields) {
+        OGRFieldDefn field(name.c_str(), OFTReal);
+        if (out->CreateField(&field) != OGRERR_NONE) throw IoError("cannot create field: " + gpkg.last_error(), Where{path, layer.name, {}, {}, name});
+    }
+    const int first_text = 4, first_number = first_text + static_cast<int>(layer.text_fields.size());
     ds->StartTransaction();
     for (std::size_t r = 0; r < regions.size(); ++r) {
         FeaturePtr feature(OGRFeature::CreateFeature(out->GetLayerDefn()));
@@ -34,6 +43,13 @@ void write_layer(GpkgFile& gpkg, OGRLayer* out, const std::string& path, const g
         if (layer.classes[r] > 0) feature->SetField(2, layer.classes[r]);
         else feature->SetFieldNull(2);
         feature->SetField(3, layer.fills[r].c_str());
+        for (std::size_t k = 0; k < layer.text_fields.size(); ++k)
+            feature->SetField(first_text + static_cast<int>(k), layer.text_fields[k].second[r].c_str());
+        for (std::size_t k = 0; k < layer.number_fields.size(); ++k) {
+            const double v = layer.number_fields[k].second[r];
+            if (std::isnan(v)) feature->SetFieldNull(first_number + static_cast<int>(k));
+            else feature->SetField(first_number + static_cast<int>(k), v);
+        }
         if (!regions.shapes[r].empty()) feature->SetGeometryDirectly(to_ogr(regions.shapes[r]).release());
         if (out->CreateFeature(feature.get()) != OGRERR_NONE) throw IoError("cannot write a feature: " + gpkg.last_error(), Where{path});
     }
