@@ -134,3 +134,22 @@ TEST_CASE("stdio: crosswalk apply reads --data or --crosswalk from stdin", "[cli
     CHECK(crosswalk_in.exit_code == 0);
     CHECK(crosswalk_in.out == want);
 }
+
+TEST_CASE("stdio: a pipeline step cannot read stdin or write stdout", "[cli][stdio][run]") {
+    TempDir tmp;
+    write_file(tmp / "p.toml", R"([[step]]
+name = "counts"
+run = "aggregate points"
+[step.args]
+regions = ")" + data("regions_abc.geojson") + R"("
+id = "region_id"
+points = "-"
+points-crs = "EPSG:3035"
+output = "-"
+)");
+    const RunResult r = run_regio({"run", (tmp / "p.toml").string(), "--out", (tmp / "out").string()});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("step counts (line 1): points '-' (standard input or output) cannot be used in a pipeline; name a file") &&
+                          Contains("output '-' (standard input or output)") && Contains("nothing was run"));
+    CHECK(r.out.empty());
+}
