@@ -60,7 +60,7 @@ int run(GridArgs args) {
                                             grid_spec.layer.empty() ? io::InputSpec{} : grid_spec.layer_input(),
                                             io::InputSpec{args.weights}};
     io::OutputPlan outputs = io::OutputPlan::reading(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, inputs);
-    const io::PlannedOutput& table_output = outputs.add_table("--output", table_destination(args.out));
+    const io::PlannedOutput& table_output = outputs.add_table("--output", table_destination(args.out));  // "-": stdout (CSV)
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     std::unique_ptr<io::GridSource> grid = io::open_grid_source(args.grid, io::GridValues::Many);

@@ -11,6 +11,7 @@
 #include "regio/io/crs_domain.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/key_salt.hpp"
+#include "regio/io/output_stream.hpp"
 #include "regio/io/point_source.hpp"
 #include "regio/io/table_writer.hpp"
 #include "region_options.hpp"
@@ -42,6 +43,7 @@ struct PointsArgs {
     std::optional<std::string> key_salt_file;
     TextInputArgs text;
     OutputOptions out;
+    std::string assignments;  // per-record CSV (issue #18 item 8)
 };
 
 // The points' CRS: the layer's own, or --points-crs; never a guess.
@@ -74,8 +76,11 @@ int run(PointsArgs args) {
     points_input.sql = args.points_sql;
     io::OutputPlan outputs =
         io::OutputPlan::reading(args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No, {regions_input, points_input});
-    const io::PlannedOutput& table_output = outputs.add_table("--output", table_destination(args.out));
+    const io::PlannedOutput& table_output = outputs.add_table("--output", table_destination(args.out));  // "-": stdout (CSV)
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
+    if (!args.assignments.empty() && io::extension_of(args.assignments) != "csv")
+        throw UsageError("the assignments are written as CSV: name --assignments .csv (or - for standard output)");
+    const io::PlannedOutput* assignments_output = outputs.add_optional("--assignments", args.assignments, io::StdoutUse::Csv);
 
     // Points first: their header and CRS problems are cheaper to find than a
     // full region check.
@@ -102,7 +107,16 @@ int run(PointsArgs args) {
     report.points_source = source->display();
     report.ref_kind = source->ref_kind();
     report.weight_names = args.weights;
-    const aggregate::PointsResult result = aggregate::aggregate_points(*source, checked.locator, args.weights.size(), options);
+    std::optional<aggregate::PointsResult> aggregated;
+    if (assignments_output) {
+        io::write_output_stream(*assignments_output, [&](std::ostream& stream) {
+            options.assignments = {&stream, args.region.id, &regions.ids};
+            aggregated = aggregate::aggregate_points(*source, checked.locator, args.weights.size(), options);
+        });
+    } else {
+        aggregated = aggregate::aggregate_points(*source, checked.locator, args.weights.size(), options);
+    }
+    const aggregate::PointsResult& result = *aggregated;
     if (!result.conserved())
         throw Error("internal error: records are not conserved (read != assigned + outside + invalid)");
     // No point in any region is a wrong CRS, not an empty table.
@@ -140,7 +154,7 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
     CLI::App* cmd = aggregate.add_subcommand("points", "Count and sum point records (addresses, residents) per region");
     add_region_options(*cmd, args->region);
     cmd->add_option("--points", args->points,
-                    "Points: a CSV file, FILE[:LAYER] of any OGR point layer, or any GDAL data source (PG:...)")
+                    "Points: a CSV file (- reads standard input), FILE[:LAYER] of any OGR point layer, or any GDAL data source (PG:...)")
         ->required();
     cmd->add_option("--points-layer", args->points_layer, "Layer (table) of --points, when the source has several");
     cmd->add_option("--points-sql", args->points_sql,
@@ -161,6 +175,8 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
     add_text_options(*cmd, args->text);
     add_output_options(*cmd, args->out);
     add_table_destination_options(*cmd, args->out);
+    cmd->add_option("--assignments", args->assignments,
+                    "Write each record's region to a CSV (- for standard output): one row per record in input order");
     cmd->footer(R"(Output: one row per region, in input order, also regions
 without points. Columns: <id>, count, <weight>_sum for each
 --weight, and with --by, for each distinct value v (sorted):
@@ -172,17 +188,34 @@ sum of its records' keys modulo 2^53 (keys from a keyed hash of
 salt itself is written nowhere).
 
 Every record is accounted for: read = assigned + outside all
-regions + invalid, for the count and for each weight.
+regions + invalid, for the count and for each weight. The report
+lists the first invalid records and the first ones outside all
+regions (with their coordinates as read).
+
+With --assignments FILE.csv: one row per record in input order,
+columns line (or feature), <id>, status, reason; status is
+assigned, outside or invalid (with the reason), e.g.
+  line,district_id,status,reason
+  2,D1,assigned,
+  3,,outside,
+
+-o - (or --assignments -) writes that CSV to standard output; the
+summary stays on stderr. --points - reads the CSV from standard
+input. Missing output directories are created.
 
 Boundary rule: a point exactly on a boundary goes to the region
 east of it; on an east-west boundary, to the region north of it
 (like half-open grid cells).
 
-Example:
+Examples:
   regio aggregate points \
     --regions districts.gpkg:districts_2024 --id district_id \
     --points addresses.csv --points-crs EPSG:3035 \
     --weight residents --by citizenship -o out/residents.csv
+
+  regio aggregate points --regions districts.gpkg --id district_id \
+    --points - --points-crs EPSG:3035 -o - --assignments out/where.csv \
+    < addresses.csv > residents.csv
 
 Into PostGIS (one transaction; --overwrite replaces the table):
   regio aggregate points --regions "PG:dbname=gis" \

@@ -55,7 +55,7 @@ std::vector<double> read_values(const ClassifyArgs& args) {
 int run(const ClassifyArgs& args) {
     const classify::Method method = classify::parse_method(args.method);
     io::OutputPlan outputs(args.overwrite ? io::Overwrite::Yes : io::Overwrite::No, {data_input(args).path});
-    const io::PlannedOutput* breaks_output = outputs.add_optional("--output", args.output);
+    const io::PlannedOutput* breaks_output = outputs.add_optional("--output", args.output, io::StdoutUse::Csv);
     classify::Options options;
     options.manual_breaks = args.breaks;
     options.seed = args.seed;

@@ -149,7 +149,7 @@ int run_crosswalk_build(const BuildArgs& given) {
     if (io::extension_of(args.out.output) != "csv") throw UsageError("the crosswalk is written as CSV: name it .csv");
     if (!args.gpkg.empty() && io::extension_of(args.gpkg) != "gpkg") throw UsageError("--gpkg must name a .gpkg file");
     io::OutputPlan outputs(overwrite_of(args.out), inputs);
-    const io::PlannedOutput& crosswalk_output = outputs.add("--output", args.out.output);
+    const io::PlannedOutput& crosswalk_output = outputs.add("--output", args.out.output, io::StdoutUse::Csv);
     const io::PlannedOutput* changes_output = outputs.add_optional("--changes", args.changes);
     const io::PlannedOutput* pieces_output = outputs.add_optional("--gpkg", args.gpkg);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);

@@ -108,7 +108,7 @@ int run_apply(const ApplyArgs& args) {
     if (!io::is_data_source_name(args.out.output) && io::extension_of(args.out.output) != "csv")
         throw UsageError("apply writes CSV: name the output .csv (or a database: PG:... with --output-layer)");
     io::OutputPlan outputs = io::OutputPlan::reading(overwrite_of(args.out), {{args.crosswalk}, {args.data}});
-    const io::PlannedOutput& table_output = outputs.add_table("--output", table_destination(args.out));
+    const io::PlannedOutput& table_output = outputs.add_table("--output", table_destination(args.out));  // "-": stdout (CSV)
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.out.report);
 
     const harmonise::Crosswalk crosswalk = harmonise::read_crosswalk(args.crosswalk);
@@ -184,7 +184,7 @@ int run_chain(const ChainArgs& args) {
     if (args.crosswalks.size() < 2) throw UsageError("chain needs at least two crosswalks: A_B.csv B_C.csv [C_D.csv ...]");
     if (io::extension_of(args.out.output) != "csv") throw UsageError("the chained crosswalk is written as CSV: name it .csv");
     io::OutputPlan outputs(overwrite_of(args.out), args.crosswalks);
-    const io::PlannedOutput& chained_output = outputs.add("--output", args.out.output);
+    const io::PlannedOutput& chained_output = outputs.add("--output", args.out.output, io::StdoutUse::Csv);
     // Every table is checked before any is composed: the area shares, and the
     // weight shares when all tables have them (the chain then carries them).
     std::vector<harmonise::Crosswalk> tables;

@@ -188,8 +188,8 @@ int run(const IndicatorsArgs& args) {
     if (args.regions.empty() && !(args.region_fixes.set_ids.empty() && args.region_fixes.skip_features.empty()))
         throw UsageError("--set-id and --skip-feature fix features of --regions: give --regions too");
     io::OutputPlan outputs = io::OutputPlan::reading(overwrite, inputs);
-    const io::PlannedOutput& table_output =
-        gpkg ? outputs.add_table("--output", {args.output, args.output_layer, {}}) : outputs.add("--output", args.output);
+    const io::PlannedOutput& table_output = gpkg ? outputs.add_table("--output", {args.output, args.output_layer, {}})
+                                                 : outputs.add("--output", args.output, io::StdoutUse::Csv);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", args.report);
     const io::PlannedOutput* ptable_output = outputs.add_optional("--ptable-output", args.ptable_output);
 

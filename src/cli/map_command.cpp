@@ -5,6 +5,7 @@
 #include "map_gpkg_layers.hpp"
 #include "map_outline.hpp"
 #include "region_options.hpp"
+#include "report_file.hpp"
 #include "text_options.hpp"
 
 #include "regio/classify/options_check.hpp"
@@ -19,6 +20,7 @@
 #include "regio/render/map_advice.hpp"
 #include "regio/render/choropleth_svg.hpp"
 #include "regio/render/legend_labels.hpp"
+#include "regio/render/map_report.hpp"
 #include "regio/style/map_style.hpp"
 #include "regio/style/style_catalog.hpp"
 
@@ -55,12 +57,24 @@ struct MapArgs {
     int width = 0, height = 0;
     std::string crs;
     std::vector<double> extent;
-    double simplify = 0;
-    std::string output, gpkg;
+    std::optional<double> simplify;  // default: kDefaultSimplifyPx
+    bool no_simplify = false;
+    std::string output, gpkg, report;
     std::string gpkg_layer;  // the table of --gpkg PG:... (issue #16)
     bool overwrite = false, quiet = false;
     TextInputArgs text;
 };
+
+// Light default simplification (issue #18 item 8): a quarter of an output
+// pixel changes nothing visible and drops the vertices closer together than
+// that (the demo map: see CHANGELOG); shared borders are simplified once, so
+// neighbours stay gap-free (render/simplify.hpp).
+constexpr double kDefaultSimplifyPx = 0.25;
+
+double simplify_px(const MapArgs& args) {
+    if (args.no_simplify) return 0;
+    return args.simplify.value_or(kDefaultSimplifyPx);
+}
 
 io::Overwrite overwrite_of(const MapArgs& args) { return args.overwrite ? io::Overwrite::Yes : io::Overwrite::No; }
 
@@ -75,6 +89,24 @@ std::string legend_title(const MapArgs& args, const style::MapStyleFile& st, con
     if (!args.legend_title.empty()) return args.legend_title;
     if (st.legend_title) return *st.legend_title;
     return !definition_label.empty() ? definition_label : args.values.field;
+}
+
+render::MapReport map_report(const MapArgs& args, const io::InputSpec& input, std::size_t region_count,
+                             const render::PanelValues& panels, const render::ClassSpec& spec, const std::vector<std::string>& warnings) {
+    render::MapReport report;
+    report.regions_source = input.display();
+    report.region_count = region_count;
+    report.data_source = args.values.data;
+    report.field = args.values.field;
+    report.panels = panels.facets;
+    report.regions_without_row = panels.missing;
+    report.rows_without_region = panels.unmatched;
+    report.method = classify::method_name(spec.method);
+    report.simplify_px = simplify_px(args);
+    report.outputs.emplace_back("output", args.output);
+    if (!args.gpkg.empty()) report.outputs.emplace_back("gpkg", args.gpkg);
+    report.warnings = warnings;
+    return report;
 }
 
 int run(MapArgs args) {
@@ -111,7 +143,8 @@ int run(MapArgs args) {
     // Data errors of the classification name the values' file and field.
     spec.options.source = args.values.data.empty() ? Where{input.display_path(), input.layer, {}, {}, args.values.field}
                                                    : Where{args.values.data, {}, {}, {}, args.values.field};
-    const std::vector<io::InputSpec> inputs{input, io::InputSpec{args.values.data}, io::InputSpec{args.style},
+    const std::vector<io::InputSpec> inputs{input, io::InputSpec{args.values.data}, io::InputSpec{args.values.minus},
+                                            io::InputSpec{args.style},
                                             io::InputSpec::parse(args.outline.layer, args.outline.layer_name)};
     if (io::extension_of(args.output) != "svg") throw UsageError("the map is written as SVG: name it .svg");
     io::OutputPlan outputs = io::OutputPlan::reading(overwrite_of(args), inputs);
@@ -129,6 +162,7 @@ int run(MapArgs args) {
         args.gpkg.empty() ? nullptr
         : io::is_data_source_name(args.gpkg) ? &outputs.add_table("--gpkg", {args.gpkg, args.gpkg_layer, {}})
                                               : &outputs.add("--gpkg", args.gpkg);
+    const io::PlannedOutput* report_output = outputs.add_optional("--report", args.report);
     if (!args.extent.empty() && (args.extent.size() != 4 || args.extent[0] >= args.extent[2] || args.extent[1] >= args.extent[3]))
         throw UsageError("--extent takes xmin,ymin,xmax,ymax in the map's CRS");
 
@@ -149,8 +183,9 @@ int run(MapArgs args) {
     io::RegionFields fields;
     geometry::RegionSet regions = io::read_regions(input, read_options, warnings, &fields);
     std::string definition_label;
-    const render::PanelValues panels =
-        read_map_values(fields.numbers[args.values.field], args.values, regions.ids, warnings, &definition_label);
+    CarriedColumns carried;
+    const render::PanelValues panels = read_map_values(fields.numbers[args.values.field], args.values, regions.ids, warnings,
+                                                       &definition_label, gpkg_output ? &carried : nullptr);
     std::vector<std::string> names = args.name.empty() ? std::vector<std::string>(regions.size()) : fields.text[args.name];
     if (!args.crs.empty()) io::transform_regions(regions, io::Crs::from_wkt(regions.crs_wkt), io::Crs::from_user(args.crs, "--crs"));
     const io::Crs map_crs = io::Crs::from_wkt(regions.crs_wkt);
@@ -180,7 +215,7 @@ int run(MapArgs args) {
     if (!args.extent.empty()) map.extent = geometry::Box{args.extent[0], args.extent[1], args.extent[2], args.extent[3]};
     else map.extent = st.extent;
     map.insets = st.insets;
-    map.simplify = args.simplify;
+    map.simplify = simplify_px(args);
     map.outlines = outlines.shapes();
     const std::size_t n_panels = panels.values.size();
     render::MapText text{args.title, args.subtitle, !args.source.empty() ? args.source : st.source.value_or(""),
@@ -213,8 +248,11 @@ int run(MapArgs args) {
         // The layer (and style) is named after the GeoPackage's file, or the database table.
         const std::string& table = gpkg_output->layer();  // SCHEMA.NAME
         const std::string named = gpkg_output->database() ? table.substr(table.find('.') + 1) + ".gpkg" : args.gpkg;
-        io::write_map_gpkg(*gpkg_output, regions, map_gpkg_layers(named, args.values, panels, plan, look));
+        io::write_map_gpkg(*gpkg_output, regions,
+                           map_gpkg_layers(named, args.values, panels, plan, look, {args.id, args.name, &names, &carried}));
     }
+    if (report_output)
+        write_report(*report_output, render::to_json(map_report(args, input, regions.size(), panels, spec, warnings), plan));
     outputs.commit();
     if (!args.quiet) {
         for (const auto& w : warnings) std::cerr << "regio: warning: " << w << '\n';
@@ -244,7 +282,7 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--field", args->values.field, "Value to map: a field of the layer, or a column of --data")->required();
     cmd->add_option("--name", args->name, "Field with region names (tooltips)");
     add_region_fix_options(*cmd, args->fixes);
-    cmd->add_option("--data", args->values.data, "Join a CSV table onto the regions");
+    cmd->add_option("--data", args->values.data, "Join a CSV table onto the regions (- reads standard input)");
     cmd->add_option("--data-id", args->values.data_id, "Id column of --data");
     cmd->add_option("--minus", args->values.minus, "Subtract the same field of this table (joined like --data): map a change");
     cmd->add_option("--where", args->values.where, "Only --data rows where COLUMN=VALUE (comma-separated or repeated; for tidy tables)")
@@ -277,8 +315,11 @@ void add_map(CLI::App& app, Action& action) {
     cmd->add_option("--crs", args->crs, "Draw in this CRS (e.g. EPSG:3035)");
     cmd->add_option("--extent", args->extent, "Frame the map on xmin,ymin,xmax,ymax in its CRS (overrides the style's extent)")
         ->delimiter(',');
-    cmd->add_option("--simplify", args->simplify, "Simplify for display, in pixels; shared borders stay shared")
+    cmd->add_option("--simplify", args->simplify,
+                    "Simplify for display, in pixels (default 0.25: nothing visible changes); shared borders stay shared")
         ->check(CLI::Range(0.0, 1000.0));
+    cmd->add_flag("--no-simplify", args->no_simplify, "Draw every vertex of the regions (no default simplification)")
+        ->excludes("--simplify");
     cmd->add_option("--outline", args->outline.layer, "Draw the boundaries of FILE[:LAYER] above the map (e.g. districts)");
     cmd->add_option("--outline-layer", args->outline.layer_name, "Layer (table) of --outline, when the source has several");
     cmd->add_option("--outline-label", args->outline.label, "Field of --outline whose values are drawn as labels");
@@ -286,18 +327,26 @@ void add_map(CLI::App& app, Action& action) {
     add_text_options(*cmd, args->text);
     cmd->add_option("-o,--output", args->output, "The SVG to write")->required();
     cmd->add_option("--gpkg", args->gpkg,
-                    "Also write a GeoPackage with value, class, fill and a QGIS style, or that layer into a database "
-                    "(PG:... with --gpkg-layer; its style into the database's layer_styles table)");
+                    "Also write a GeoPackage with value, class, fill, the --name field, the data's counts and a QGIS style, "
+                    "or that layer into a database (PG:... with --gpkg-layer; its style into the database's layer_styles table)");
     cmd->add_option("--gpkg-layer", args->gpkg_layer,
                     "Table of a database --gpkg: [SCHEMA.]NAME, written with its style in one transaction");
+    cmd->add_option("--report", args->report,
+                    "Write a JSON report: regions, classes with breaks and counts, unmatched rows and regions, output files");
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
     cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
-    cmd->footer(R"(Example:
+    cmd->footer(R"(The GeoPackage holds per region: the id, the value, class, fill,
+the --name field, and the data's numerator and denominator (or
+the other numeric columns of its row); none for a confidential
+value. Paths are simplified by 0.25 px by default (--no-simplify:
+every vertex). Missing output directories are created.
+
+Example:
   regio map --layer districts.gpkg:districts_2024 --id district_id \
     --name name --data out/indicators_2024.csv --data-id region \
     --where indicator=non_eu_share,group=non_eu --field value \
     --style styles/rate.toml --title "Share of non-EU citizens" \
-    -o out/map.svg --gpkg out/map.gpkg
+    -o out/map.svg --gpkg out/map.gpkg --report out/map.json
   (--gpkg "PG:dbname=gis" --gpkg-layer maps.non_eu_share: the
    table and its style in layer_styles, for QGIS)
 

@@ -21,6 +21,17 @@ struct MapDataArgs {
     io::TextOptions text;            // delimiter and encoding of the tables
 };
 
+// The columns of --data carried into map --gpkg beside the value (issue #18
+// item 8), so the layer is useful on its own in QGIS: numerator and
+// denominator when the table has them (regio indicators), otherwise its
+// other all-numeric columns (the counts of a wide table). values[column]
+// holds [panel][region]; NaN where a region has no row or its value is
+// confidential (a suppressed value's counts are not published either).
+struct CarriedColumns {
+    std::vector<std::string> names;
+    std::vector<std::vector<std::vector<double>>> values;
+};
+
 // One panel per facet value (one panel without --facet); with --minus the
 // difference of the two tables (confidential where either is). Warnings for regions without a row and rows
 // without a region; usage errors for options that do not go together.
@@ -31,6 +42,6 @@ struct MapDataArgs {
 // they all share one, and stays empty otherwise: a legend title.
 render::PanelValues read_map_values(const std::vector<double>& layer_values, const MapDataArgs& args,
                                     const std::vector<std::string>& region_ids, std::vector<std::string>& warnings,
-                                    std::string* definition_label = nullptr);
+                                    std::string* definition_label = nullptr, CarriedColumns* carried = nullptr);
 
 }  // namespace regio::cli

@@ -34,7 +34,8 @@ std::vector<int> class_values(const render::ChoroplethPlan& plan) {
 }  // namespace
 
 std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const MapDataArgs& args, const render::PanelValues& panels,
-                                          const render::ChoroplethPlan& plan, const render::MapStyle& look) {
+                                          const render::ChoroplethPlan& plan, const render::MapStyle& look,
+                                          const GpkgExtras& extras) {
     const std::string stem = std::filesystem::path(gpkg_path).stem().string();
     std::vector<render::StyleClass> style_classes;
     const std::vector<int> class_of = class_values(plan);
@@ -64,6 +65,13 @@ std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const Ma
                                   : k == render::kConfidentialClass ? look.confidential_color
                                                                     : look.nodata_color);
         }
+        std::set<std::string> taken{extras.id_field, args.field, "class", "fill"};
+        if (!extras.name_field.empty() && extras.names && taken.insert(extras.name_field).second)
+            layer.text_fields.emplace_back(extras.name_field, *extras.names);
+        if (extras.carried)
+            for (std::size_t c = 0; c < extras.carried->names.size(); ++c)
+                if (taken.insert(extras.carried->names[c]).second)
+                    layer.number_fields.emplace_back(extras.carried->names[c], extras.carried->values[c][p]);
         layer.qml = render::qml_style(style_classes, look.nodata_color, look.nodata_label, look.border_color, confidential);
         layer.sld = render::sld_style(layer.name, style_classes, look.nodata_color, look.nodata_label, look.border_color, confidential);
         layers.push_back(std::move(layer));

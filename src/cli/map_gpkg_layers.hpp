@@ -14,8 +14,19 @@
 
 namespace regio::cli {
 
+// What a layer carries beside value, class and fill (issue #18 item 8): the
+// regions' names (--name; empty name_field: none) and the data's counts.
+// A field whose name is taken (id, value, class, fill) is left out.
+struct GpkgExtras {
+    std::string id_field;
+    std::string name_field;
+    const std::vector<std::string>* names = nullptr;
+    const CarriedColumns* carried = nullptr;
+};
+
 // plan.region_class holds the classes of all panels one after the other.
 std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const MapDataArgs& args, const render::PanelValues& panels,
-                                          const render::ChoroplethPlan& plan, const render::MapStyle& look);
+                                          const render::ChoroplethPlan& plan, const render::MapStyle& look,
+                                          const GpkgExtras& extras = {});
 
 }  // namespace regio::cli

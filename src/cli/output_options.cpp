@@ -6,10 +6,10 @@
 namespace regio::cli {
 
 void add_output_options(CLI::App& command, OutputOptions& options) {
-    command.add_option("-o,--output", options.output, "Output table: .csv (no geometry) or .gpkg (with region geometry)")
+    command.add_option("-o,--output", options.output, "Output table: .csv (no geometry) or .gpkg (with region geometry); - writes CSV to standard output")
         ->required();
     command.add_flag("--overwrite", options.overwrite, "Replace the output (and report) if they exist");
-    command.add_option("--report", options.report, "Write a JSON report: records read, assigned, outside, invalid, timings");
+    command.add_option("--report", options.report, "Write a JSON report: records read, assigned, outside, invalid, timings (missing directories are created)");
     command.add_option("--threads", options.threads, "Worker threads (default: all cores)")->check(CLI::Range(0u, 1024u));
     command.add_flag("-q,--quiet", options.quiet, "No progress and no summary on stderr");
 }

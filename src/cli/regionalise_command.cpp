@@ -91,7 +91,7 @@ int run(const Args& a) {
     if (io::extension_of(a.map) != "csv") throw UsageError("the unit map is written as CSV: name --map .csv");
     io::OutputPlan outputs = io::OutputPlan::reading(overwrite, inputs);
     const io::PlannedOutput& regions_output = outputs.add_table("-o", {a.output, a.output_layer, {}});
-    const io::PlannedOutput& map_output = outputs.add("--map", a.map);
+    const io::PlannedOutput& map_output = outputs.add("--map", a.map, io::StdoutUse::Csv);
     const io::PlannedOutput* report_output = outputs.add_optional("--report", a.report);
 
     // Units: read, repaired, overlaps checked (as every command does).

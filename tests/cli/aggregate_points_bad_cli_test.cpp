@@ -300,16 +300,19 @@ TEST_CASE("output: --report and --output may not be the same file", "[cli][point
                    2, "--output and --report name the same file", out_dir);
 }
 
-TEST_CASE("output: the output directory must exist", "[cli][points][output]") {
+// Missing output directories are created (issue #18 item 8; tests in
+// stdio_cli_test.cpp); a file where a directory should be is an error, also
+// for the report, before anything is written.
+TEST_CASE("output: the output directory cannot be made", "[cli][points][output]") {
     TempDir tmp;
-    const fs::path missing = tmp / "missing";
-    expect_failure(csv_cmd(data("regions_abc.geojson"), data("points_edges.csv"), missing / "r.csv"), 1,
-                   missing.string() + ": output directory does not exist", tmp.path());
-    // The same for the report, before anything is written.
+    const fs::path file = tmp / "file";
+    write_file(file, "x");
+    expect_failure(csv_cmd(data("regions_abc.geojson"), data("points_edges.csv"), file / "sub" / "r.csv"), 1,
+                   (file / "sub").string() + ": cannot create the output directory: Not a directory", tmp.path(), {"file"});
     const fs::path out_dir = tmp.subdir("out");
     expect_failure(csv_cmd(data("regions_abc.geojson"), data("points_edges.csv"), out_dir / "r.csv",
-                           {"--report", (missing / "r.json").string()}),
-                   1, "output directory does not exist", out_dir);
+                           {"--report", (file / "r.json").string()}),
+                   1, file.string() + ": output directory is not a directory", out_dir);
 }
 
 TEST_CASE("output: an unknown output format", "[cli][points][output]") {

@@ -1,4 +1,5 @@
 #include "run_regio.hpp"
+#include "run_regio_stdin.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -48,7 +49,11 @@ struct Pipe {
 
 }  // namespace
 
-RunResult run_program(const std::string& program, const std::vector<std::string>& args, const fs::path& cwd) {
+namespace {
+
+// stdin is `stdin_file`, or /dev/null when it is empty.
+RunResult run_with_input(const std::string& program, const std::vector<std::string>& args, const fs::path& cwd,
+                         const fs::path& stdin_file) {
     // Everything the child needs is prepared before fork: after it, the child
     // only calls async-signal-safe functions.
     std::vector<std::string> owned;
@@ -59,6 +64,7 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
     for (auto& a : owned) argv.push_back(a.data());
     argv.push_back(nullptr);
     const std::string dir = cwd.string();
+    const std::string input = stdin_file.empty() ? std::string("/dev/null") : stdin_file.string();
     const char exec_failed[] = "run_program: exec failed\n";
     const char chdir_failed[] = "run_program: chdir failed\n";
 
@@ -66,7 +72,7 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
     const pid_t pid = ::fork();
     if (pid < 0) fail("fork");
     if (pid == 0) {
-        const int null_in = ::open("/dev/null", O_RDONLY);
+        const int null_in = ::open(input.c_str(), O_RDONLY);
         if (null_in >= 0) ::dup2(null_in, STDIN_FILENO);
         ::dup2(out.fd[1], STDOUT_FILENO);  // dup2 clears O_CLOEXEC on the copy
         ::dup2(err.fd[1], STDERR_FILENO);
@@ -111,8 +117,18 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
     return result;
 }
 
+}  // namespace
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args, const fs::path& cwd) {
+    return run_with_input(program, args, cwd, {});
+}
+
 RunResult run_regio(const std::vector<std::string>& args, const fs::path& cwd) {
     return run_program(REGIO_BINARY, args, cwd);
+}
+
+RunResult run_regio_with_stdin(const std::vector<std::string>& args, const fs::path& stdin_file) {
+    return run_with_input(REGIO_BINARY, args, {}, stdin_file);
 }
 
 std::optional<std::string> find_on_path(const std::string& name) {

@@ -122,16 +122,16 @@ TEST_CASE("run: the newcomer's Berlin pipeline re-runs with a byte-identical man
         const auto& args = step["command"];
         // Every step gets --overwrite; the commands that write a report get one, without timings in the manifest.
         CHECK(std::find(args.begin(), args.end(), "--overwrite") != args.end());
-        if (step["run"] != "map") {
-            CHECK(std::find(args.begin(), args.end(), "--report") != args.end());
-            REQUIRE(step.contains("report"));
-            CHECK(!step["report"].contains("timings"));
-        }
+        // Map steps too (issue #18 item 1: they had none).
+        CHECK(std::find(args.begin(), args.end(), "--report") != args.end());
+        REQUIRE(step.contains("report"));
+        CHECK(!step["report"].contains("timings"));
         // No report is hashed (reports carry timings).
         for (const auto& output : step["outputs"]) CHECK(!output["path"].get<std::string>().ends_with(".report.json"));
     }
     CHECK(manifest["steps"][3]["report"]["weight"] == "population");  // the crosswalk's weights, by default (item 3)
     CHECK(fs::exists(out / "degurba.report.json"));
+    CHECK(manifest["steps"][1]["report"]["command"] == "map");
     CHECK(fs::exists(out / "timings.json"));
 
     // The second run (which replaces the first run's outputs) succeeds, quietly, with the identical manifest.

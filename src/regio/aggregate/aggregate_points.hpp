@@ -10,10 +10,19 @@
 #include "regio/table/region_table.hpp"
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
 namespace regio::aggregate {
+
+// Where the per-record assignments go (aggregate points --assignments, see
+// assignments.hpp); no stream: none are written.
+struct AssignmentsOutput {
+    std::ostream* stream = nullptr;
+    std::string id_field;                                  // the header of the region column
+    const std::vector<std::string>* region_ids = nullptr;  // by region index
+};
 
 struct PointsOptions {
     unsigned threads = 2;
@@ -22,7 +31,16 @@ struct PointsOptions {
     // naming the first one), checked before any transformation.
     const io::CrsDomain* points_domain = nullptr;
     ProgressRange progress{nullptr};
-    std::size_t max_examples = 10;
+    std::size_t max_examples = 10;  // invalid and outside records listed
+    AssignmentsOutput assignments;
+};
+
+// A record outside every region, with its coordinates as read (the points'
+// CRS), so that it can be found (issue #18 item 8).
+struct OutsideRecord {
+    std::int64_t ref = 0;
+    double x = 0;
+    double y = 0;
 };
 
 struct PointsResult {
@@ -30,6 +48,7 @@ struct PointsResult {
     std::int64_t read = 0;                          // records read (blank lines excluded)
     std::vector<FixedSum> read_sums;                // per weight, over all records with a finite weight
     std::vector<io::InvalidRecord> invalid_examples;  // the first ones, in input order
+    std::vector<OutsideRecord> outside_examples;      // the first ones, in input order
 
     // read == assigned + outside + invalid, for the count and every weight.
     [[nodiscard]] bool conserved() const;

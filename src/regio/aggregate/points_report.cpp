@@ -39,6 +39,12 @@ nlohmann::ordered_json to_json(const PointsReport& report, const PointsResult& r
                             {report.ref_kind, e.ref},
                             {"why", e.why}});
     points["invalid_examples"] = examples;
+    // The first records outside every region, with their coordinates as
+    // read, so that they can be found (issue #18 item 8).
+    nlohmann::ordered_json outside = nlohmann::ordered_json::array();
+    for (const auto& e : result.outside_examples)
+        outside.push_back({{"where", record_where(report, e.ref)}, {report.ref_kind, e.ref}, {"x", e.x}, {"y", e.y}});
+    points["outside_examples"] = outside;
     j["points"] = points;
     j["threads"] = report.threads;
     nlohmann::ordered_json timings = nlohmann::ordered_json::object();
@@ -60,6 +66,11 @@ std::string summary_text(const PointsReport& report, const PointsResult& result)
         out += fmt::format("  invalid: {}: {}\n", record_where(report, e.ref), e.why);
     if (t.invalid() > static_cast<std::int64_t>(result.invalid_examples.size()))
         out += fmt::format("  ... and {} more invalid records\n", t.invalid() - static_cast<std::int64_t>(result.invalid_examples.size()));
+    for (const auto& e : result.outside_examples)
+        out += fmt::format("  outside: {}: at ({}, {})\n", record_where(report, e.ref), e.x, e.y);
+    if (t.outside_count() > static_cast<std::int64_t>(result.outside_examples.size()))
+        out += fmt::format("  ... and {} more records outside all regions\n",
+                           t.outside_count() - static_cast<std::int64_t>(result.outside_examples.size()));
     double total = 0;
     for (const auto& s : report.timings) total += s.seconds;
     out += fmt::format("time: {:.2f} s", total);

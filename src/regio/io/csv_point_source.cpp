@@ -205,7 +205,7 @@ void CsvPointSource::decode(RawChunk& chunk, PointBatch& batch) const {
     auto reject = [&](std::int64_t at, std::string why) {
         ++batch.invalid_count;
         for (std::size_t k = 0; k < nw; ++k) batch.invalid_weights.push_back(std::isfinite(weights[k]) ? weights[k] : 0.0);
-        if (batch.invalid_examples.size() < kInvalidExamplesPerBatch) batch.invalid_examples.push_back({at, std::move(why)});
+        if (batch.invalid_examples.size() < batch.invalid_example_limit) batch.invalid_examples.push_back({at, std::move(why)});
     };
 
     while (pos < data.size()) {

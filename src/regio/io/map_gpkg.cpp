@@ -29,10 +29,21 @@ void create_map_fields(OGRLayer& out, const geometry::RegionSet& regions, const 
         class_field("class", OFTInteger), fill_field("fill", OFTString);
     for (OGRFieldDefn* f : {&id_field, &value_field, &class_field, &fill_field})
         if (out.CreateField(f) != OGRERR_NONE) throw IoError("cannot create field: " + last_error(), where);
+    for (const auto& [name, values] : layer.text_fields) {
+        OGRFieldDefn field(name.c_str(), OFTString);
+        if (out.CreateField(&field) != OGRERR_NONE) throw IoError("cannot create field '" + name + "': " + last_error(), where);
+    }
+    for (const auto& [name, values] : layer.number_fields) {
+        OGRFieldDefn field(name.c_str(), OFTReal);
+        if (out.CreateField(&field) != OGRERR_NONE) throw IoError("cannot create field '" + name + "': " + last_error(), where);
+    }
 }
 
 void write_map_features(OGRLayer& out, const geometry::RegionSet& regions, const MapLayer& layer, const LastError& last_error,
                         const Where& where) {
+    // The fields in create_map_fields' order: id, value, class, fill, then
+    // the text fields, then the number fields.
+    const int first_text = 4, first_number = first_text + static_cast<int>(layer.text_fields.size());
     for (std::size_t r = 0; r < regions.size(); ++r) {
         FeaturePtr feature(OGRFeature::CreateFeature(out.GetLayerDefn()));
         feature->SetField(0, regions.ids[r].c_str());
@@ -41,6 +52,13 @@ void write_map_features(OGRLayer& out, const geometry::RegionSet& regions, const
         if (layer.classes[r] > 0) feature->SetField(2, layer.classes[r]);
         else feature->SetFieldNull(2);
         feature->SetField(3, layer.fills[r].c_str());
+        for (std::size_t k = 0; k < layer.text_fields.size(); ++k)
+            feature->SetField(first_text + static_cast<int>(k), layer.text_fields[k].second[r].c_str());
+        for (std::size_t k = 0; k < layer.number_fields.size(); ++k) {
+            const double v = layer.number_fields[k].second[r];
+            if (std::isnan(v)) feature->SetFieldNull(first_number + static_cast<int>(k));
+            else feature->SetField(first_number + static_cast<int>(k), v);
+        }
         if (!regions.shapes[r].empty()) feature->SetGeometryDirectly(to_ogr(regions.shapes[r]).release());
         if (out.CreateFeature(feature.get()) != OGRERR_NONE) throw IoError("cannot write a feature: " + last_error(), where);
     }

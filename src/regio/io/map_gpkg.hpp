@@ -8,6 +8,7 @@
 #include "regio/io/table_layer.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace regio::io {
@@ -20,6 +21,10 @@ struct MapLayer {
     std::vector<std::string> fills;
     std::string qml;
     std::string sld;
+    // Written after `fill` (issue #18 item 8: a layer useful in QGIS): the
+    // regions' names and the data's counts; NaN = NULL.
+    std::vector<std::pair<std::string, std::vector<std::string>>> text_fields;
+    std::vector<std::pair<std::string, std::vector<double>>> number_fields;
 };
 
 void write_map_gpkg(const std::string& path, const geometry::RegionSet& regions, const MapLayer& layer, Overwrite overwrite,

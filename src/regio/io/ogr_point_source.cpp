@@ -83,7 +83,7 @@ bool OgrPointSource::read(RawChunk& chunk) {
         if (!why.empty()) {
             ++batch.invalid_count;
             for (double w : weights) batch.invalid_weights.push_back(std::isfinite(w) ? w : 0.0);
-            if (batch.invalid_examples.size() < kInvalidExamplesPerBatch) batch.invalid_examples.push_back({fid, why});
+            if (batch.invalid_examples.size() < batch.invalid_example_limit) batch.invalid_examples.push_back({fid, why});
             continue;
         }
         batch.x.push_back(x);

@@ -8,6 +8,7 @@
 namespace regio::io {
 
 std::string extension_of(const std::filesystem::path& path) {
+    if (is_stdout_name(path.string())) return "csv";
     std::string ext = path.extension().string();
     if (!ext.empty()) ext.erase(0, 1);
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });

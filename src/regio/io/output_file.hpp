@@ -37,7 +37,11 @@ private:
     const PlannedOutput* m_output = nullptr;
 };
 
-// Lower-case extension without the dot ("csv", "gpkg").
+// "-": standard output for outputs (CSV only), standard input for text inputs.
+inline bool is_stdout_name(const std::string& path) { return path == "-"; }
+
+// Lower-case extension without the dot ("csv", "gpkg"); "csv" for "-"
+// (standard output takes only CSV).
 std::string extension_of(const std::filesystem::path& path);
 
 }  // namespace regio::io

@@ -6,6 +6,7 @@
 #include "regio/io/database_table.hpp"
 #include "regio/io/write_failure.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
@@ -58,6 +59,14 @@ bool same_table(const std::string& a, const std::string& b) {
     return a.substr(da == std::string::npos ? 0 : da + 1) == b.substr(db == std::string::npos ? 0 : db + 1);
 }
 
+// Standard output is written to a temporary file first (see the header).
+fs::path stdout_temporary() {
+    std::error_code ec;
+    fs::path dir = fs::temp_directory_path(ec);
+    if (ec) dir = "/tmp";
+    return dir / (".regio-" + std::to_string(::getpid()) + "-stdout.tmp.csv");
+}
+
 }  // namespace
 
 PlannedOutput::PlannedOutput(std::string option, std::filesystem::path final_path, std::filesystem::path temp_path)
@@ -74,7 +83,10 @@ PlannedOutput::~PlannedOutput() = default;
 PlannedOutput::PlannedOutput(PlannedOutput&&) noexcept = default;
 
 OutputPlan::OutputPlan(Overwrite overwrite, std::vector<std::string> inputs)
-    : m_overwrite(overwrite), m_inputs(std::move(inputs)) {}
+    : m_overwrite(overwrite), m_inputs(std::move(inputs)) {
+    if (std::count_if(m_inputs.begin(), m_inputs.end(), is_stdout_name) > 1)
+        throw UsageError("only one input can be standard input (-)");
+}
 
 OutputPlan OutputPlan::reading(Overwrite overwrite, const std::vector<InputSpec>& inputs) {
     std::vector<std::string> paths;
@@ -100,7 +112,8 @@ const PlannedOutput& OutputPlan::add_table(const std::string& option, const Tabl
         if (!destination.layer.empty() && format == TableFormat::Csv)
             throw UsageError("--output-layer names a table in a database or a layer of a GeoPackage, FlatGeobuf, GeoJSON or "
                              "Parquet file, not of a CSV file");
-        add(option, destination.path);
+        // "-": standard output, for CSV only.
+        add(option, destination.path, format == TableFormat::Csv ? StdoutUse::Csv : StdoutUse::Refused);
         m_outputs.back().m_format = format;
         m_outputs.back().m_layer = destination.layer;
         return m_outputs.back();
@@ -120,7 +133,53 @@ const PlannedOutput& OutputPlan::add_table(const std::string& option, const Tabl
 }
 
 OutputPlan::~OutputPlan() {
-    if (!m_committed) remove_temporaries();
+    if (m_committed) return;
+    remove_temporaries();
+    remove_created_directories();
+}
+
+// Creates the missing directories of `final_path` (all levels), after the
+// output's own checks; remembered so that a failed run removes them again.
+void OutputPlan::create_directory_of(const fs::path& final_path) {
+    const fs::path dir = directory_of(final_path);
+    std::error_code ec;
+    if (fs::is_directory(dir, ec)) return;
+    std::vector<fs::path> missing;  // innermost first
+    for (fs::path p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+        missing.push_back(p);
+        if (!p.has_parent_path() || p.parent_path() == p) break;
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+        if (!fs::create_directory(*it, ec) && ec)
+            throw IoError("cannot create the output directory: " + ec.message(), Where{it->string()});
+        m_created_directories.push_back(*it);
+    }
+    if (!fs::is_directory(dir, ec)) throw IoError("output directory is not a directory", Where{dir.string()});
+}
+
+void OutputPlan::remove_created_directories() noexcept {
+    for (auto it = m_created_directories.rbegin(); it != m_created_directories.rend(); ++it) ::rmdir(it->c_str());
+    m_created_directories.clear();
+}
+
+void OutputPlan::copy_to_stdout(const PlannedOutput& out) const {
+    const int fd = ::open(out.temp_path().c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError("cannot read back: " + system_reason(errno), Where{out.shown()});
+    std::vector<char> buffer(std::size_t{1} << 16);
+    int err = 0;
+    while (err == 0) {
+        const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) err = errno;
+        if (got <= 0) break;
+        for (ssize_t done = 0; done < got && err == 0;) {
+            const ssize_t n = ::write(STDOUT_FILENO, buffer.data() + done, static_cast<std::size_t>(got - done));
+            if (n < 0 && errno != EINTR) err = errno;
+            if (n > 0) done += n;
+        }
+    }
+    ::close(fd);
+    if (err != 0) throw IoError("cannot write: " + system_reason(err), Where{out.shown()});
 }
 
 void OutputPlan::remove_temporaries() noexcept {
@@ -132,12 +191,23 @@ void OutputPlan::remove_temporaries() noexcept {
     }
 }
 
-const PlannedOutput* OutputPlan::add_optional(const std::string& option, const std::string& path) {
-    return path.empty() ? nullptr : &add(option, path);
+const PlannedOutput* OutputPlan::add_optional(const std::string& option, const std::string& path, StdoutUse stdout_use) {
+    return path.empty() ? nullptr : &add(option, path, stdout_use);
 }
 
-const PlannedOutput& OutputPlan::add(const std::string& option, const std::string& path) {
+const PlannedOutput& OutputPlan::add(const std::string& option, const std::string& path, StdoutUse stdout_use) {
     if (path.empty()) throw UsageError(option + " needs a file name");
+    if (is_stdout_name(path)) {
+        if (stdout_use != StdoutUse::Csv)
+            throw UsageError(option + " -: only CSV outputs can be written to standard output", {}, "name a file");
+        for (const auto& earlier : m_outputs)
+            if (earlier.is_stdout())
+                throw UsageError(earlier.option() + " and " + option + " both name standard output (-)");
+        const fs::path temp = stdout_temporary();
+        interrupt::LiveTemporaries::instance().add(temp);
+        m_outputs.emplace_back(option, fs::path(path), temp);
+        return m_outputs.back();
+    }
     const fs::path final_path(path);
     for (const auto& earlier : m_outputs)
         if (!earlier.database() && same_file(earlier.final_path(), final_path))
@@ -149,6 +219,7 @@ const PlannedOutput& OutputPlan::add(const std::string& option, const std::strin
     if (fs::exists(final_path, ec) && m_overwrite == Overwrite::No)
         throw UsageError("output " + path + " exists", {}, "add --overwrite to replace it");
     if (fs::is_directory(final_path, ec)) throw UsageError("output " + path + " is a directory");
+    create_directory_of(final_path);
     check_directory_writable(final_path);
     const fs::path temp = sibling(final_path, "tmp");
     interrupt::LiveTemporaries::instance().add(temp);
@@ -179,7 +250,7 @@ void OutputPlan::commit() {
         }
     };
     for (const auto& out : m_outputs) {
-        if (out.database()) continue;
+        if (out.database() || out.is_stdout()) continue;  // stdout: copied below, once the files are in place
         fs::path backup;
         if (fs::exists(out.final_path(), ec)) {
             // A hard link keeps the replaced file until the whole set is in place.
@@ -215,6 +286,17 @@ void OutputPlan::commit() {
         live.forget(m.out->temp_path());
     }
     m_committed = true;
+    for (const auto& out : m_outputs) {
+        if (!out.is_stdout()) continue;
+        struct RemoveTemporary {
+            const fs::path& path;
+            ~RemoveTemporary() {
+                ::unlink(path.c_str());
+                interrupt::LiveTemporaries::instance().forget(path);
+            }
+        } remove{out.temp_path()};
+        copy_to_stdout(out);
+    }
 }
 
 }  // namespace regio::io

@@ -19,6 +19,16 @@
 // the ones already done are rolled back (replaced files restored from hard
 // links), so existing files stay untouched. Without commit() the destructor
 // removes every temporary.
+//
+// Missing output directories are created by add() once its checks passed
+// (issue #18 item 8); a plan that is not committed removes the ones it made
+// (only when empty), so a failed run leaves no empty directories behind.
+//
+// "-" names standard output (issue #18 item 8), accepted only where the
+// caller says the output is CSV (StdoutUse::Csv) and for one output of the
+// plan. It is written to a temporary file like any other output and copied
+// to standard output by commit(), after the files are in place, so a failed
+// run prints nothing.
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/table_format.hpp"
@@ -48,6 +58,9 @@ struct TableDestination {
 // existing table is not an error here: a pipeline replaces its outputs).
 void check_table_destination(const TableDestination& destination);
 
+// Whether an output may be "-" (standard output): only CSV outputs may.
+enum class StdoutUse { Refused, Csv };
+
 class PlannedOutput {
 public:
     PlannedOutput(std::string option, std::filesystem::path final_path, std::filesystem::path temp_path);
@@ -64,7 +77,9 @@ public:
     [[nodiscard]] const std::filesystem::path& temp_path() const { return m_temp; }
     // The final path as text: what every message names, never the temporary;
     // a database table as "PG:... (table SCHEMA.NAME)" without the password.
-    [[nodiscard]] std::string shown() const { return m_shown; }
+    [[nodiscard]] std::string shown() const { return is_stdout() ? "standard output" : m_shown; }
+    // Written to standard output ("-") when the plan is committed.
+    [[nodiscard]] bool is_stdout() const { return is_stdout_name(m_final.string()); }
 
     // A table output's format (none: planned by add(), by its extension) and
     // layer name (empty: the file's stem).
@@ -107,9 +122,12 @@ public:
     // IoError: its directory is missing or refuses a new file (permission
     // denied, read-only file system), naming the path and the reason. The
     // reference stays valid for the life of the plan.
-    const PlannedOutput& add(const std::string& option, const std::string& path);
+    // "-" is a UsageError unless `stdout_use` is StdoutUse::Csv, and for a
+    // second output.
+    const PlannedOutput& add(const std::string& option, const std::string& path, StdoutUse stdout_use = StdoutUse::Refused);
     // nullptr when `path` is empty (an optional output not asked for).
-    const PlannedOutput* add_optional(const std::string& option, const std::string& path);
+    const PlannedOutput* add_optional(const std::string& option, const std::string& path,
+                                      StdoutUse stdout_use = StdoutUse::Refused);
 
     // A region table's output: a file as add() plans it, with the format of
     // --of or its extension (UsageError naming the choices), or a database
@@ -129,11 +147,15 @@ public:
 private:
     OutputPlan(Overwrite overwrite, std::vector<std::string> inputs, std::vector<InputSpec> input_tables);
     void remove_temporaries() noexcept;
+    void create_directory_of(const std::filesystem::path& final_path);
+    void remove_created_directories() noexcept;
+    void copy_to_stdout(const PlannedOutput& out) const;
 
     Overwrite m_overwrite;
     std::vector<std::string> m_inputs;
     std::vector<InputSpec> m_input_tables;  // database inputs
     std::deque<PlannedOutput> m_outputs;  // a deque: add() keeps references valid
+    std::vector<std::filesystem::path> m_created_directories;  // outermost first
     bool m_committed = false;
 };
 

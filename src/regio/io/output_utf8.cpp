@@ -18,13 +18,43 @@ namespace {
                     std::move(where), "an input holds text that is not UTF-8: name its encoding with --encoding");
 }
 
+// How many bytes at the end of `text` may start a UTF-8 sequence that the
+// next block completes (0..3): held back so that a block boundary is never
+// taken for an error.
+std::size_t incomplete_tail(std::string_view text) {
+    for (std::size_t back = 1; back <= std::min<std::size_t>(3, text.size()); ++back) {
+        const auto byte = static_cast<unsigned char>(text[text.size() - back]);
+        if ((byte & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+        const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+        return length > back ? back : 0;
+    }
+    return 0;
+}
+
+// Read in blocks, not whole: an output can be as large as its input (e.g.
+// aggregate points --assignments, a row per record).
 void check_text_file(const std::filesystem::path& temp, const std::string& shown) {
     std::ifstream in(temp, std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const std::size_t bad = table::find_invalid_utf8(text);
-    if (bad == std::string::npos) return;
-    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
-    fail(text, bad, Where{shown, {}, line});
+    constexpr std::size_t kBlock = std::size_t{1} << 20;
+    std::string block;
+    std::int64_t lines_before = 0;
+    while (true) {
+        const std::size_t kept = block.size();
+        block.resize(kept + kBlock);
+        in.read(block.data() + kept, static_cast<std::streamsize>(kBlock));
+        block.resize(kept + static_cast<std::size_t>(in.gcount()));
+        const bool last = in.gcount() == 0 || !in;
+        const std::size_t hold = last ? 0 : incomplete_tail(block);
+        const std::string_view checked(block.data(), block.size() - hold);
+        const std::size_t bad = table::find_invalid_utf8(checked);
+        if (bad != std::string::npos) {
+            const auto line = 1 + lines_before + std::count(checked.begin(), checked.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+            fail(checked, bad, Where{shown, {}, line});
+        }
+        if (last) return;
+        lines_before += std::count(checked.begin(), checked.end(), '\n');
+        block.erase(0, checked.size());
+    }
 }
 
 void check_text(const char* text, const Where& where) {

@@ -21,6 +21,8 @@ struct InvalidRecord {
     std::string why;
 };
 
+inline constexpr std::size_t kInvalidExamplesPerBatch = 10;
+
 // Decoded points of one chunk. Weights are row-major (size * weight_count).
 // Group values are interned per batch: group[i] indexes group_names.
 struct PointBatch {
@@ -36,12 +38,13 @@ struct PointBatch {
     std::int64_t invalid_count = 0;
     std::vector<double> invalid_weights;  // per record and weight, finite values only
     std::vector<InvalidRecord> invalid_examples;
+    // How many invalid records keep their reason; more for per-record
+    // assignments (aggregate points --assignments). clear() keeps it.
+    std::size_t invalid_example_limit = kInvalidExamplesPerBatch;
 
     void clear();
     [[nodiscard]] std::size_t size() const { return x.size(); }
 };
-
-inline constexpr std::size_t kInvalidExamplesPerBatch = 10;
 
 // One unit of sequential reading. CSV: raw bytes of whole records; OGR: a
 // batch already decoded by the reader.

@@ -36,8 +36,11 @@ void check_table_output(const TableOutput& output) {
 }
 
 void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output) {
-    // A plain add() (not add_table) plans a CSV or GeoPackage by extension.
-    const TableFormat planned = output.format() ? *output.format() : table_format(output.option(), output.shown(), "");
+    // A plain add() (not add_table) plans a CSV or GeoPackage by extension;
+    // standard output ("-") is always CSV.
+    const TableFormat planned = output.format()       ? *output.format()
+                                : output.is_stdout() ? TableFormat::Csv
+                                                     : table_format(output.option(), output.final_path().string(), "");
     if (planned == TableFormat::Csv) {
         write_output_stream(output, [&table](std::ostream& out) { table::write_csv(out, table); });
         output.record_rows(table.rows());

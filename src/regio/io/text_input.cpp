@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <unistd.h>
 
 namespace regio::io {
 namespace {
@@ -133,13 +135,48 @@ std::string text_as_utf8(std::string_view text, const TextOptions& options, cons
 
 struct TextFile::Handle {
     VSILFILE* file = nullptr;
+    // "-": standard input, read with read(2); `head` holds the bytes already
+    // looked at to recognise the format.
+    bool from_stdin = false;
+    std::string head;
     ~Handle() {
         if (file) VSIFCloseL(file);
     }
+    std::size_t read_stdin(char* out, std::size_t size) {
+        std::size_t got = std::min(size, head.size());
+        std::memcpy(out, head.data(), got);
+        head.erase(0, got);
+        while (got < size) {
+            const ssize_t n = ::read(STDIN_FILENO, out + got, size - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) throw IoError(std::string("read error: ") + std::strerror(errno), Where{"standard input"});
+            if (n == 0) break;
+            got += static_cast<std::size_t>(n);
+        }
+        return got;
+    }
 };
+
+// Standard input ("-", issue #18 item 8): read as it comes; a compressed
+// stream is refused (its size and a second look are not available).
+void TextFile::open_stdin() {
+    m_handle->from_stdin = true;
+    char head[8] = {};
+    const std::size_t got = m_handle->read_stdin(head, sizeof head);
+    m_handle->head.assign(head, got);
+    const std::string_view start(head, got);
+    for (const Container& c : kContainers)
+        if (start.starts_with(c.magic)) throw DataError(std::string("the input is ") + c.what, Where{"standard input"}, c.hint);
+    if (start.starts_with("\x1F\x8B"))
+        throw DataError("the input is gzip-compressed", Where{"standard input"}, "decompress it into the pipe, e.g. gunzip -c FILE.gz | regio ...");
+}
 
 TextFile::TextFile(const std::string& path) : m_path(path), m_handle(std::make_unique<Handle>()) {
     ensure_gdal();
+    if (is_stdin_name(path)) {
+        open_stdin();
+        return;
+    }
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) throw IoError("no such file", Where{path});
     m_size = std::filesystem::file_size(path, ec);
@@ -168,6 +205,11 @@ TextFile::TextFile(const std::string& path) : m_path(path), m_handle(std::make_u
 TextFile::~TextFile() = default;
 
 std::size_t TextFile::read(char* out, std::size_t size) {
+    if (m_handle->from_stdin) {
+        const std::size_t from_stdin = m_handle->read_stdin(out, size);
+        m_read += from_stdin;
+        return from_stdin;
+    }
     CplErrorCapture capture;
     CPLErrorReset();
     const std::size_t got = VSIFReadL(out, 1, size, m_handle->file);
@@ -198,6 +240,7 @@ double TextFile::fraction_read() const {
 }
 
 bool is_text_table_name(const std::string& path) {
+    if (is_stdin_name(path)) return true;  // standard input: CSV
     std::string name = std::filesystem::path(path).filename().string();
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (name.ends_with(".gz")) name.resize(name.size() - 3);

@@ -42,8 +42,12 @@ std::string recode_to_utf8(std::string_view text, const std::string& encoding);
 std::string text_as_utf8(std::string_view text, const TextOptions& options, const Where& where);
 void require_utf8(std::string_view text, const Where& where);
 
+// "-" names standard input as a text input (issue #18 item 8).
+inline bool is_stdin_name(const std::string& path) { return path == "-"; }
+
 // A text file read sequentially, plain or gzip-compressed (recognised by its
 // first two bytes, whatever its name; decompressed by GDAL's /vsigzip/).
+// "-" reads standard input (plain text only).
 class TextFile {
 public:
     explicit TextFile(const std::string& path);  // IoError when missing or unreadable
@@ -61,6 +65,8 @@ public:
     [[nodiscard]] bool compressed() const { return m_compressed; }
 
 private:
+    void open_stdin();
+
     struct Handle;
     std::string m_path;
     std::unique_ptr<Handle> m_handle;
@@ -69,7 +75,7 @@ private:
     std::uint64_t m_read = 0;
 };
 
-// ".csv", ".tsv", ".txt", also followed by ".gz".
+// ".csv", ".tsv", ".txt", also followed by ".gz"; and "-" (standard input).
 bool is_text_table_name(const std::string& path);
 
 }  // namespace regio::io

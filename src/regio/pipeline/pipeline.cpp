@@ -30,7 +30,7 @@ const std::set<std::string> kCommands = {"aggregate points", "aggregate grid", "
                                          "degurba",          "regionalise",    "compare",
                                          "atlas",            "segregation"};
 const std::set<std::string> kOutputKeys = {"output", "changes", "gpkg", "map", "report", "units-out", "clusters", "local",
-                                           "ptable-output"};
+                                           "ptable-output", "assignments"};
 // Options whose values are input files (FILE or FILE:LAYER).
 const std::set<std::string> kInputKeys = {"regions", "points",     "grid",     "grid-table", "grid-layer", "weights",
                                           "from",    "to",         "data",     "crosswalk",  "layer",      "style",
@@ -366,6 +366,12 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const std::string& ou
         else if (!index.emplace(s.name, i).second) problems.push_back(who + ": the name '" + s.name + "' is used twice");
         if (!kCommands.count(s.run)) problems.push_back(who + ": unknown command '" + s.run + "'");
         for (const auto& a : s.args) {
+            // A step's stdin and stdout are not the user's, and the pre-run
+            // check would read an input a second time (issue #18 item 8).
+            if (a.value == "-" && (kInputKeys.count(a.key) || is_output_key(a.key))) {
+                problems.push_back(who + ": " + a.key + " '-' (standard input or output) cannot be used in a pipeline; name a file");
+                continue;
+            }
             Reference ref;
             if (parse_reference(a.value, ref)) {
                 const auto it = index.find(ref.step);

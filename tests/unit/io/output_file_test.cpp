@@ -36,7 +36,11 @@ TEST_CASE("output file: written beside, renamed into place, removed on failure")
 
     CHECK_THROWS_AS(OutputFile(target, Overwrite::No, {}), regio::UsageError);
     CHECK_THROWS_WITH(OutputFile(target, Overwrite::Yes, {target.string()}), Catch::Contains("also an input"));
-    CHECK_THROWS_AS(OutputFile(dir / "missing" / "t.csv", Overwrite::No, {}), regio::IoError);
+    // A missing directory is created (issue #18 item 8) and removed again when
+    // nothing is committed; a file in the way is an error.
+    CHECK_NOTHROW(OutputFile(dir / "missing" / "deeper" / "t.csv", Overwrite::No, {}));
+    CHECK_FALSE(fs::exists(dir / "missing"));
+    CHECK_THROWS_AS(OutputFile(target / "t.csv", Overwrite::No, {}), regio::IoError);
     fs::remove_all(dir);
 }
 

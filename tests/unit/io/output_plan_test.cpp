@@ -40,7 +40,7 @@ TEST_CASE("output plan: every output checked when planned") {
     plan.add("-o", (dir.path / "a.csv").string());
     CHECK_THROWS_WITH(plan.add("--report", (dir.path / "." / "a.csv").string()), "-o and --report name the same file");
     CHECK_THROWS_WITH(plan.add("--changes", (dir.path / "old.csv").string()), Catch::Contains("exists"));
-    CHECK_THROWS_AS(plan.add("--gpkg", (dir.path / "missing" / "x.gpkg").string()), regio::IoError);
+    CHECK_THROWS_AS(plan.add("--gpkg", (dir.path / "old.csv" / "x.gpkg").string()), regio::IoError);  // a file in the way
     OutputPlan replacing(Overwrite::Yes, {(dir.path / "input.csv").string()});
     CHECK_THROWS_WITH(replacing.add("-o", (dir.path / "input.csv").string()), Catch::Contains("is also an input"));
     CHECK(plan.add_optional("--report", "") == nullptr);
