@@ -1,6 +1,8 @@
 // regio aggregate grid: population grids (rasters, cell-code tables, vector
 // grids) onto regions with exact cell coverage.
 #include "commands.hpp"
+#include "option_kinds.hpp"
+#include "run_context.hpp"
 
 #include "regio/aggregate/aggregate_grid.hpp"
 #include "regio/aggregate/dasymetric_grid.hpp"
@@ -142,20 +144,20 @@ int run(GridArgs args) {
 
 }  // namespace
 
-void add_aggregate_grid(CLI::App& aggregate, Action& action) {
+void add_aggregate_grid(CLI::App& aggregate, Action& action, RunContext* context) {
     auto args = std::make_shared<GridArgs>();
     CLI::App* cmd = aggregate.add_subcommand("grid", "Sum grid values (population rasters, grid tables) per region");
     add_region_options(*cmd, args->region);
-    cmd->add_option("--grid", args->grid, "A raster, any GDAL format: FILE or FILE:BAND[,BAND...] (default band 1)");
-    cmd->add_option("--grid-table", args->grid_table, "A CSV of European grid-cell codes (CRS3035RES1000mN...E..., 1kmN...E..., 1kmE...N...)");
+    cmd->add_option("--grid", args->grid, "A raster, any GDAL format: FILE or FILE:BAND[,BAND...] (default band 1)")->type_name(kInputRaster);
+    cmd->add_option("--grid-table", args->grid_table, "A CSV of European grid-cell codes (CRS3035RES1000mN...E..., 1kmN...E..., 1kmE...N...)")->type_name(kInputFile);
     cmd->add_option("--cell-id", args->cell_id, "Column of --grid-table holding the cell codes");
-    cmd->add_option("--grid-layer", args->grid_layer, "A vector grid: FILE[:LAYER] of square, grid-aligned cell polygons");
+    cmd->add_option("--grid-layer", args->grid_layer, "A vector grid: FILE[:LAYER] of square, grid-aligned cell polygons")->type_name(kInputLayer);
     cmd->add_option("--value", args->values, "Value column(s) of --grid-table or field(s) of --grid-layer")->delimiter(',');
     cmd->add_option("--method", args->method,
                     "area (exact partial cells), centroid (whole cells by their centre) or dasymetric (spread by --weights)")
         ->capture_default_str();
     cmd->add_option("--weights", args->weights,
-                    "Raster: on the same grid, weights --stat weighted_mean; finer and nested, spreads values for dasymetric");
+                    "Raster: on the same grid, weights --stat weighted_mean; finer and nested, spreads values for dasymetric")->type_name(kInputRaster);
     cmd->add_option("--stat", args->stats, "Statistics, comma-separated: sum, mean, weighted_mean, count, area")
         ->capture_default_str();
     add_text_options(*cmd, args->text);
@@ -182,6 +184,7 @@ regions are transformed into the grid's CRS.
 Example:
   regio aggregate grid --regions nuts.gpkg:nutsrg_3 --id NUTS_ID \
     --grid JRC_1K_POP_2018.tif --stat sum,mean -o pop.csv)");
+    if (context) args->region.cache = &context->regions;  // a pipeline step: shared region sets
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

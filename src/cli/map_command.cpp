@@ -1,5 +1,6 @@
 // regio map: a choropleth as SVG, and the same classes as a styled GeoPackage.
 #include "commands.hpp"
+#include "option_kinds.hpp"
 #include "map_data.hpp"
 #include "map_gpkg_layers.hpp"
 #include "map_outline.hpp"
@@ -202,20 +203,20 @@ int run(MapArgs args) {
 void add_map(CLI::App& app, Action& action) {
     auto args = std::make_shared<MapArgs>();
     CLI::App* cmd = app.add_subcommand("map", "Draw a choropleth as SVG (and a GeoPackage that opens styled in QGIS)");
-    cmd->add_option("--layer", args->layer, "Regions: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")->required();
+    cmd->add_option("--layer", args->layer, "Regions: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")->type_name(kInputLayer)->required();
     cmd->add_option("--layer-name", args->layer_name, "Layer (table) of --layer, when the source has several");
     cmd->add_option("--id", args->id, "Region id field")->required();
     cmd->add_option("--field", args->values.field, "Value to map: a field of the layer, or a column of --data")->required();
     cmd->add_option("--name", args->name, "Field with region names (tooltips)");
-    cmd->add_option("--data", args->values.data, "Join a CSV table onto the regions");
+    cmd->add_option("--data", args->values.data, "Join a CSV table onto the regions")->type_name(kInputFile);
     cmd->add_option("--data-id", args->values.data_id, "Id column of --data");
-    cmd->add_option("--minus", args->values.minus, "Subtract the same field of this table (joined like --data): map a change");
+    cmd->add_option("--minus", args->values.minus, "Subtract the same field of this table (joined like --data): map a change")->type_name(kInputFile);
     cmd->add_option("--where", args->values.where, "Only --data rows where COLUMN=VALUE (comma-separated or repeated; for tidy tables)")
         ->delimiter(',');
     cmd->add_option("--flag-column", args->values.flag_column,
                     "Flag column of --data (default: 'flag' if present); suppressed rows are drawn as confidential");
     cmd->add_option("--facet", args->values.facet, "Small multiples: one map per value of this --data column, one shared legend");
-    cmd->add_option("--style", args->style, "A shipped style by name (regio styles lists them) or a style file, e.g. styles/rate.toml (options below override it)");
+    cmd->add_option("--style", args->style, "A shipped style by name (regio styles lists them) or a style file, e.g. styles/rate.toml (options below override it)")->type_name(kInputFile);
     cmd->add_option("--classes", args->classes, "Number of classes (default 5)");
     cmd->add_option("--method", args->method, "quantile, equal, fisher-jenks, std-mean, head-tail, manual or natural-breaks");
     cmd->add_option("--breaks", args->breaks, "Fixed upper bounds b1,b2,... (method manual)")->delimiter(',');
@@ -237,12 +238,12 @@ void add_map(CLI::App& app, Action& action) {
         ->delimiter(',');
     cmd->add_option("--simplify", args->simplify, "Simplify for display, in pixels; shared borders stay shared")
         ->check(CLI::Range(0.0, 1000.0));
-    cmd->add_option("--outline", args->outline.layer, "Draw the boundaries of FILE[:LAYER] above the map (e.g. districts)");
+    cmd->add_option("--outline", args->outline.layer, "Draw the boundaries of FILE[:LAYER] above the map (e.g. districts)")->type_name(kInputLayer);
     cmd->add_option("--outline-label", args->outline.label, "Field of --outline whose values are drawn as labels");
     cmd->add_option("--outline-id", args->outline.id, "Id field of --outline (default: --outline-label)");
     add_text_options(*cmd, args->text);
-    cmd->add_option("-o,--output", args->output, "The SVG to write")->required();
-    cmd->add_option("--gpkg", args->gpkg, "Also write a GeoPackage with value, class, fill and a QGIS style");
+    cmd->add_option("-o,--output", args->output, "The SVG to write")->type_name(kOutputFile)->required();
+    cmd->add_option("--gpkg", args->gpkg, "Also write a GeoPackage with value, class, fill and a QGIS style")->type_name(kOutputFile);
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
     cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
     cmd->footer(R"(Example:

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "option_kinds.hpp"
 
 #include <algorithm>
 #include <thread>
@@ -6,10 +7,10 @@
 namespace regio::cli {
 
 void add_output_options(CLI::App& command, OutputOptions& options) {
-    command.add_option("-o,--output", options.output, "Output table: .csv (no geometry) or .gpkg (with region geometry)")
+    command.add_option("-o,--output", options.output, "Output table: .csv (no geometry) or .gpkg (with region geometry)")->type_name(kOutputFile)
         ->required();
     command.add_flag("--overwrite", options.overwrite, "Replace the output (and report) if they exist");
-    command.add_option("--report", options.report, "Write a JSON report: records read, assigned, outside, invalid, timings");
+    command.add_option("--report", options.report, "Write a JSON report: records read, assigned, outside, invalid, timings")->type_name(kOutputFile);
     command.add_option("--threads", options.threads, "Worker threads (default: all cores)")->check(CLI::Range(0u, 1024u));
     command.add_flag("-q,--quiet", options.quiet, "No progress and no summary on stderr");
 }

@@ -15,6 +15,8 @@
 
 namespace regio::cli {
 
+class RegionCache;  // region_cache.hpp
+
 struct RegionOptions {
     std::string regions;
     std::string id;
@@ -25,6 +27,9 @@ struct RegionOptions {
     // connection strings keep their colons.
     std::string regions_layer;
     std::string regions_sql;  // --regions-sql: a query whose rows are the regions
+    // In a `regio run` step: the run's shared region sets (load_checked_regions
+    // takes them from there); nullptr on the command line.
+    RegionCache* cache = nullptr;
 
     // The regions as an input: source, layer and encoding.
     [[nodiscard]] io::InputSpec input() const;
@@ -38,7 +43,8 @@ struct CheckedRegions {
 };
 
 // Throws on unreadable input, duplicate ids, missing CRS, or overlaps beyond
-// the tolerance (unless allowed). Warnings are printed unless quiet.
+// the tolerance (unless allowed). Warnings are printed unless quiet. With
+// options.cache, the set is shared with the run's other steps (RegionCache).
 CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threads, bool quiet);
 
 // Which regions of the second vintage its locator covers: all of them, or

@@ -1,6 +1,8 @@
 // regio regionalise: merge neighbouring small units until every region
 // reaches publication thresholds (see regio/regionalise/max_p.hpp).
 #include "commands.hpp"
+#include "option_kinds.hpp"
+#include "run_context.hpp"
 
 #include "regio/error.hpp"
 #include "regio/io/crs.hpp"
@@ -32,6 +34,7 @@ namespace {
 namespace rg = regionalise;
 
 struct Args {
+    RegionCache* cache = nullptr;  // a pipeline step: the run's shared region sets
     std::string units, id, data, data_id, within, contiguity = "rook", unmatched = "error";
     std::size_t within_prefix = 0;
     std::vector<std::string> thresholds;
@@ -94,6 +97,7 @@ int run(const Args& a) {
     // Units: read, repaired, overlaps checked (as every command does).
     RegionOptions unit_options{a.units, a.id};
     unit_options.encoding = text.encoding;
+    unit_options.cache = a.cache;
     CheckedRegions checked = load_checked_regions(unit_options, effective_threads(0), a.quiet);
     const geometry::RegionSet& units = checked.regions;
     const io::Crs crs = io::Crs::from_wkt(units.crs_wkt);
@@ -220,12 +224,12 @@ int run(const Args& a) {
 
 }  // namespace
 
-void add_regionalise(CLI::App& app, Action& action) {
+void add_regionalise(CLI::App& app, Action& action, RunContext* context) {
     auto args = std::make_shared<Args>();
     CLI::App* c = app.add_subcommand("regionalise", "Merge neighbouring small units until each region reaches publication thresholds");
-    c->add_option("--units", args->units, "Unit polygons: FILE[:LAYER], any OGR format, projected CRS")->required();
+    c->add_option("--units", args->units, "Unit polygons: FILE[:LAYER], any OGR format, projected CRS")->type_name(kInputLayer)->required();
     c->add_option("--id", args->id, "Field with the unit id (read as text; must be unique)")->required();
-    c->add_option("--data", args->data, "CSV table with one row per unit")->required();
+    c->add_option("--data", args->data, "CSV table with one row per unit")->type_name(kInputFile)->required();
     c->add_option("--data-id", args->data_id, "Column of --data with the unit ids (default: the --id name)");
     c->add_option("--threshold", args->thresholds, "COLUMN>=N: every region reaches at least N in COLUMN (repeatable)")->required();
     auto* within = c->add_option("--within", args->within, "Field of the units layer: regions stay inside each of its values");
@@ -243,9 +247,9 @@ void add_regionalise(CLI::App& app, Action& action) {
     c->add_option("--unmatched", args->unmatched, "Ids in units or data only: error, or report (units without data count 0)")
         ->check(CLI::IsMember({"error", "report"}))
         ->capture_default_str();
-    c->add_option("-o,--output", args->output, "REGIONS.gpkg: dissolved regions with units, sums and meets_thresholds")->required();
-    c->add_option("--map", args->map, "UNIT_TO_REGION.csv: unit_id,region_id")->required();
-    c->add_option("--report", args->report, "Write a JSON report: regions, failing regions and why, runs, totals");
+    c->add_option("-o,--output", args->output, "REGIONS.gpkg: dissolved regions with units, sums and meets_thresholds")->type_name(kOutputFile)->required();
+    c->add_option("--map", args->map, "UNIT_TO_REGION.csv: unit_id,region_id")->type_name(kOutputFile)->required();
+    c->add_option("--report", args->report, "Write a JSON report: regions, failing regions and why, runs, totals")->type_name(kOutputFile);
     c->add_flag("--overwrite", args->overwrite, "Replace the outputs (and report) if they exist");
     c->add_flag("-q,--quiet", args->quiet, "No warnings and no summary on stderr");
     add_text_options(*c, args->text);
@@ -260,6 +264,7 @@ Example:
   regio regionalise --units planning_areas.gpkg --id plr_id \
     --data residents.csv --threshold residents>=5000 --within-prefix 2 \
     -o out/regions.gpkg --map out/unit_to_region.csv)");
+    if (context) args->cache = &context->regions;
     c->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 
