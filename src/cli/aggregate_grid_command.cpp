@@ -1,6 +1,8 @@
 // regio aggregate grid: population grids (rasters, cell-code tables, vector
 // grids) onto regions with exact cell coverage.
 #include "commands.hpp"
+#include "option_kinds.hpp"
+#include "run_context.hpp"
 
 #include "regio/aggregate/aggregate_grid.hpp"
 #include "regio/aggregate/dasymetric_grid.hpp"
@@ -128,7 +130,7 @@ int run(GridArgs args) {
 
 }  // namespace
 
-void add_aggregate_grid(CLI::App& aggregate, Action& action) {
+void add_aggregate_grid(CLI::App& aggregate, Action& action, RunContext* context) {
     auto args = std::make_shared<GridArgs>();
     CLI::App* cmd = aggregate.add_subcommand("grid", "Sum grid values (population rasters, grid tables) per region");
     add_region_options(*cmd, args->region);
@@ -137,7 +139,7 @@ void add_aggregate_grid(CLI::App& aggregate, Action& action) {
                     "area (exact partial cells), centroid (whole cells by their centre) or dasymetric (spread by --weights)")
         ->capture_default_str();
     cmd->add_option("--weights", args->weights,
-                    "Raster: on the same grid, weights --stat weighted_mean; finer and nested, spreads values for dasymetric");
+                    "Raster: on the same grid, weights --stat weighted_mean; finer and nested, spreads values for dasymetric")->type_name(kInputRaster);
     cmd->add_option("--stat", args->stats, "Statistics, comma-separated: sum, mean, weighted_mean, count, area")
         ->capture_default_str();
     add_text_options(*cmd, args->text);
@@ -167,6 +169,7 @@ Example:
     --grid JRC_1K_POP_2018.tif --stat sum,mean -o pop.csv
   (or -o pop.fgb, -o pop.geojson, -o pop.dat --of gpkg, or
    -o "PG:dbname=stats" --output-layer pop_nuts3))");
+    if (context) args->region.cache = &context->regions;  // a pipeline step: shared region sets
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

@@ -1,6 +1,8 @@
 // regio aggregate points: address records onto any regions, every record
 // accounted for.
 #include "commands.hpp"
+#include "option_kinds.hpp"
+#include "run_context.hpp"
 
 #include "regio/aggregate/aggregate_points.hpp"
 #include "regio/aggregate/key_sum_columns.hpp"
@@ -149,12 +151,12 @@ int run(PointsArgs args) {
 
 }  // namespace
 
-void add_aggregate_points(CLI::App& aggregate, Action& action) {
+void add_aggregate_points(CLI::App& aggregate, Action& action, RunContext* context) {
     auto args = std::make_shared<PointsArgs>();
     CLI::App* cmd = aggregate.add_subcommand("points", "Count and sum point records (addresses, residents) per region");
     add_region_options(*cmd, args->region);
     cmd->add_option("--points", args->points,
-                    "Points: a CSV file (- reads standard input), FILE[:LAYER] of any OGR point layer, or any GDAL data source (PG:...)")
+                    "Points: a CSV file (- reads standard input), FILE[:LAYER] of any OGR point layer, or any GDAL data source (PG:...)")->type_name(kInputLayer)
         ->required();
     cmd->add_option("--points-layer", args->points_layer, "Layer (table) of --points, when the source has several");
     cmd->add_option("--points-sql", args->points_sql,
@@ -171,12 +173,13 @@ void add_aggregate_points(CLI::App& aggregate, Action& action) {
     cmd->add_option("--record-id", args->record_id,
                     "CSV column that identifies a record for its cell key (default: the whole record text); implies --cell-keys");
     cmd->add_option("--key-salt-file", args->key_salt_file,
-                    "File holding the secret salt of the record keys (default: $REGIO_KEY_SALT); implies --cell-keys");
+                    "File holding the secret salt of the record keys (default: $REGIO_KEY_SALT); implies --cell-keys")->type_name(kInputFile);
     add_text_options(*cmd, args->text);
     add_output_options(*cmd, args->out);
     add_table_destination_options(*cmd, args->out);
     cmd->add_option("--assignments", args->assignments,
-                    "Write each record's region to a CSV (- for standard output): one row per record in input order");
+                    "Write each record's region to a CSV (- for standard output): one row per record in input order")
+        ->type_name(kOutputFile);
     cmd->footer(R"(Output: one row per region, in input order, also regions
 without points. Columns: <id>, count, <weight>_sum for each
 --weight, and with --by, for each distinct value v (sorted):
@@ -221,6 +224,7 @@ Into PostGIS (one transaction; --overwrite replaces the table):
   regio aggregate points --regions "PG:dbname=gis" \
     --regions-layer nuts3 --id nuts_id --points addresses.fgb \
     -o "PG:dbname=stats" --output-layer results.residents)");
+    if (context) args->region.cache = &context->regions;  // a pipeline step: shared region sets
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

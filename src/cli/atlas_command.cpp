@@ -1,6 +1,7 @@
 // regio atlas: binds the options to an atlas::AtlasRequest, runs it, prints
 // the summary and writes the report.
 #include "commands.hpp"
+#include "option_kinds.hpp"
 #include "report_file.hpp"
 #include "terminal_progress.hpp"
 
@@ -41,13 +42,13 @@ int run(const AtlasArgs& args) {
 void add_atlas(CLI::App& app, Action& action) {
     auto args = std::make_shared<AtlasArgs>();
     CLI::App* cmd = app.add_subcommand("atlas", "Publish a run as a static, self-contained site of maps, tables and area profiles");
-    cmd->add_option("run", args->run, "RUN_DIR (with manifest.json) or MANIFEST.json of a `regio run`")->required();
-    cmd->add_option("-o,--output", args->output, "SITE_DIR: the site to write")->required();
+    cmd->add_option("run", args->run, "RUN_DIR (with manifest.json) or MANIFEST.json of a `regio run`")->type_name(kInputDirectory)->required();
+    cmd->add_option("-o,--output", args->output, "SITE_DIR: the site to write")->type_name(kOutputDirectory)->required();
     cmd->add_option("--title", args->title, "Title of the atlas (default: the pipeline's name)");
     cmd->add_option("--lang", args->lang, "Language of the pages: en or de (default en)");
-    cmd->add_option("--templates", args->templates, "Directory of the page templates (default styles/atlas)");
+    cmd->add_option("--templates", args->templates, "Directory of the page templates (default styles/atlas)")->type_name(kInputDirectory);
     cmd->add_flag("--overwrite", args->overwrite, "Replace SITE_DIR if it is an atlas regio wrote");
-    cmd->add_option("--report", args->report, "Write a JSON report: pages, sizes, downloads, warnings");
+    cmd->add_option("--report", args->report, "Write a JSON report: pages, sizes, downloads, warnings")->type_name(kOutputFile);
     cmd->add_flag("-q,--quiet", args->quiet, "No progress or summary on stderr");
     cmd->footer(R"(Example:
   regio atlas out -o out/atlas --title "Berlin: integration indicators"

@@ -1,6 +1,7 @@
 // regio classify: class breaks, counts and goodness of fit, to fix breaks
 // once and reuse them for every year's map.
 #include "commands.hpp"
+#include "option_kinds.hpp"
 #include "text_options.hpp"
 
 #include "regio/classify/classification.hpp"
@@ -104,6 +105,7 @@ void add_classify(CLI::App& app, Action& action) {
     auto args = std::make_shared<ClassifyArgs>();
     CLI::App* cmd = app.add_subcommand("classify", "Class breaks, counts and goodness of fit for a value column");
     cmd->add_option("--data", args->data, "A CSV table, or FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")
+        ->type_name(kInputLayer)
         ->required();
     cmd->add_option("--data-layer", args->data_layer, "Layer (table) of --data, when the source has several");
     cmd->add_option("--field", args->field, "The value column or field")->required();
@@ -112,7 +114,7 @@ void add_classify(CLI::App& app, Action& action) {
     cmd->add_option("--classes", args->classes, "Number of classes")->capture_default_str();
     cmd->add_option("--breaks", args->breaks, "Upper bounds for manual")->delimiter(',');
     cmd->add_option("--seed", args->seed, "Seed for natural-breaks (k-means is random)");
-    cmd->add_option("-o,--output", args->output, "BREAKS.json or BREAKS.csv (default: JSON on stdout)");
+    cmd->add_option("-o,--output", args->output, "BREAKS.json or BREAKS.csv (default: JSON on stdout)")->type_name(kOutputFile);
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output");
     cmd->footer(R"(Example:
   regio classify --data out/indicators_2024.csv --field value \

@@ -12,6 +12,8 @@ namespace regio::cli {
 
 using Action = std::function<int()>;
 
+struct RunContext;  // run_context.hpp: what the steps of a `regio run` share (nullptr: a command line)
+
 // Options shared by commands that write a table.
 struct OutputOptions {
     std::string output;
@@ -29,14 +31,14 @@ void add_table_destination_options(CLI::App& command, OutputOptions& options);
 io::TableDestination table_destination(const OutputOptions& options);
 unsigned effective_threads(unsigned requested);
 
-void add_aggregate_points(CLI::App& aggregate, Action& action);
-void add_aggregate_grid(CLI::App& aggregate, Action& action);
+void add_aggregate_points(CLI::App& aggregate, Action& action, RunContext* context = nullptr);
+void add_aggregate_grid(CLI::App& aggregate, Action& action, RunContext* context = nullptr);
 void add_crosswalk(CLI::App& app, Action& action);
 void add_map(CLI::App& app, Action& action);
 void add_classify(CLI::App& app, Action& action);
 void add_degurba(CLI::App& app, Action& action);
 void add_run(CLI::App& app, Action& action);
-void add_regionalise(CLI::App& app, Action& action);
+void add_regionalise(CLI::App& app, Action& action, RunContext* context = nullptr);
 void add_indicators(CLI::App& app, Action& action);
 // Hidden: man pages and bash completion from the command-line definition (run by the build).
 void add_docs(CLI::App& app, Action& action, const std::string& version);

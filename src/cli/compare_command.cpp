@@ -1,6 +1,7 @@
 // regio compare: estimates against a reference table (validation); binds the
 // options to regio::compare::CompareRequest, runs it, prints the summary line.
 #include "commands.hpp"
+#include "option_kinds.hpp"
 
 #include "regio/compare/compare_run.hpp"
 #include "regio/error.hpp"
@@ -45,21 +46,21 @@ void add_compare(CLI::App& app, Action& action) {
     auto args = std::make_shared<CompareArgs>();
     CLI::App* cmd = app.add_subcommand("compare", "Validate estimates of counts per region against a reference table");
     auto& r = args->request;
-    cmd->add_option("--reference", r.reference, "Reference counts per region (CSV), e.g. the register of the later date")->required();
+    cmd->add_option("--reference", r.reference, "Reference counts per region (CSV), e.g. the register of the later date")->type_name(kInputFile)->required();
     cmd->add_option("--id", r.id, "Id column of every table")->required();
     cmd->add_option("--columns", r.columns, "Reference columns to compare")->required()->delimiter(',');
-    cmd->add_option("--estimate", args->first.path, "Estimated counts per region (CSV)")->required();
+    cmd->add_option("--estimate", args->first.path, "Estimated counts per region (CSV)")->type_name(kInputFile)->required();
     cmd->add_option("--estimate-name", args->first.name, "Name of the estimate in the table")->capture_default_str();
     cmd->add_option("--estimate-suffix", args->first.suffix, "Estimate column = reference column + this (e.g. _sum)");
-    cmd->add_option("--second", args->second.path, "A second estimate of the same regions (CSV)");
+    cmd->add_option("--second", args->second.path, "A second estimate of the same regions (CSV)")->type_name(kInputFile);
     cmd->add_option("--second-name", args->second.name, "Name of the second estimate")->capture_default_str();
     cmd->add_option("--second-suffix", args->second.suffix, "Second estimate column = reference column + this");
-    cmd->add_option("--parents", r.parents, "Exact check: counts of unchanged parent units (CSV, same id column)");
+    cmd->add_option("--parents", r.parents, "Exact check: counts of unchanged parent units (CSV, same id column)")->type_name(kInputFile);
     cmd->add_option("--parent-digits", r.parent_digits, "A region's parent id: the first N characters of its id");
     cmd->add_option("--tolerance", r.tolerance, "Relative tolerance of the exact check")->capture_default_str();
-    cmd->add_option("-o,--output", r.output, "Validation table (.csv): per estimate and column, median and worst APE")->required();
+    cmd->add_option("-o,--output", r.output, "Validation table (.csv): per estimate and column, median and worst APE")->type_name(kOutputFile)->required();
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");
-    cmd->add_option("--report", args->report, "Write a JSON report with the figures and the summary line");
+    cmd->add_option("--report", args->report, "Write a JSON report with the figures and the summary line")->type_name(kOutputFile);
     cmd->add_flag("-q,--quiet", args->quiet, "No progress and no summary on stderr");
     cmd->footer(R"(Example:
   regio compare --reference register_2021-06_forecast-areas.csv --id id \

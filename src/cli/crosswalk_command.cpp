@@ -1,5 +1,6 @@
 // regio crosswalk build | apply | chain: harmonise geographies over time.
 #include "commands.hpp"
+#include "option_kinds.hpp"
 #include "crosswalk_build.hpp"
 #include "crosswalk_uncertainty.hpp"
 
@@ -259,7 +260,7 @@ int run_chain(const ChainArgs& args) {
 
 // `which` is "older" or "newer".
 void add_side(CLI::App& cmd, RegionOptions& side, const std::string& name, const std::string& which) {
-    cmd.add_option("--" + name, side.regions, "The " + which + " vintage: FILE[:LAYER]")->required();
+    cmd.add_option("--" + name, side.regions, "The " + which + " vintage: FILE[:LAYER]")->type_name(kInputLayer)->required();
     cmd.add_option("--" + name + "-id", side.id, "Unit id field of the " + which + " vintage")->required();
     cmd.add_option("--" + name + "-layer", side.regions_layer, "Layer (table) of --" + name + ", when the source has several");
     add_region_fix_options(cmd, side, name + "-");
@@ -277,7 +278,7 @@ void add_crosswalk(CLI::App& app, Action& action) {
     add_side(*b, build->to, "to", "newer");
     b->add_option("--weights", build->weights,
                   "Weight each piece by population: a raster (exact coverage), or points (a CSV, or FILE[:LAYER] of any "
-                  "OGR point layer) located in both vintages");
+                  "OGR point layer) located in both vintages")->type_name(kInputLayer);
     b->add_option("--weights-layer", build->weights_layer, "Layer (table) of --weights points, when the source has several");
     b->add_option("--weights-x", build->weights_x, "CSV column of the weight points' x (default: x, lon, longitude or easting)");
     b->add_option("--weights-y", build->weights_y, "CSV column of the weight points' y (default: y, lat, latitude or northing)");
@@ -298,8 +299,8 @@ void add_crosswalk(CLI::App& app, Action& action) {
                   "Both vintages nest in unchanged parents named by the first N characters of the ids: no piece crosses a parent")
         ->check(CLI::PositiveNumber);
     b->add_option("--within", build->within, "Unchanged parents from fields: FROM_FIELD=TO_FIELD (see --within-prefix)");
-    b->add_option("--changes", build->changes, "Write CHANGES.csv: side,id,type,counterparts,detail");
-    b->add_option("--gpkg", build->gpkg, "Write the kept pieces as polygons: piece, from_id, to_id, area_m2, shares");
+    b->add_option("--changes", build->changes, "Write CHANGES.csv: side,id,type,counterparts,detail")->type_name(kOutputFile);
+    b->add_option("--gpkg", build->gpkg, "Write the kept pieces as polygons: piece, from_id, to_id, area_m2, shares")->type_name(kOutputFile);
     add_text_options(*b, build->text);
     add_output_options(*b, build->out);
     b->footer(R"(CROSSWALK.csv: from_id,to_id,area_m2,area_share_from,area_share_to
@@ -325,8 +326,8 @@ Example:
 
     auto apply = std::make_shared<ApplyArgs>();
     CLI::App* a = crosswalk->add_subcommand("apply", "Carry a table from the source units onto the target units");
-    a->add_option("--crosswalk", apply->crosswalk, "CROSSWALK.csv from crosswalk build or chain")->required();
-    a->add_option("--data", apply->data, "A CSV table with one row per source unit")->required();
+    a->add_option("--crosswalk", apply->crosswalk, "CROSSWALK.csv from crosswalk build or chain")->type_name(kInputFile)->required();
+    a->add_option("--data", apply->data, "A CSV table with one row per source unit")->type_name(kInputFile)->required();
     a->add_option("--id", apply->id, "Column of --data with the source unit ids")->required();
     a->add_option("--extensive", apply->extensive, "Count columns: split by the shares and summed")->delimiter(',');
     a->add_option("--intensive", apply->intensive,
@@ -360,7 +361,7 @@ Example:
 
     auto chain = std::make_shared<ChainArgs>();
     CLI::App* c = crosswalk->add_subcommand("chain", "Compose crosswalks A->B, B->C into A->C");
-    c->add_option("crosswalks", chain->crosswalks, "Crosswalk CSVs in order")->required();
+    c->add_option("crosswalks", chain->crosswalks, "Crosswalk CSVs in order")->type_name(kInputFile)->required();
     c->add_flag("--strict", chain->strict,
                 "Refuse units of a middle vintage without a successor or predecessor (default: carried as discontinued or new, "
                 "and reported)");

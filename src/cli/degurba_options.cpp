@@ -1,4 +1,5 @@
 #include "degurba_options.hpp"
+#include "option_kinds.hpp"
 
 #include "grid_options.hpp"
 #include "regio/error.hpp"
@@ -17,8 +18,8 @@ bool given(const CLI::Option* option) { return option && option->count() > 0; }
 void add_degurba_options(CLI::App& cmd, DegurbaArgs& a) {
     auto& g = a.given;
     add_grid_options(cmd, a.grid);
-    cmd.add_option("--land", a.land, "Share of permanent land per cell (0..1), a raster on the same grid");
-    cmd.add_option("--built-up", a.built_up, "Share of built-up area per cell (0..1), a raster on the same grid");
+    cmd.add_option("--land", a.land, "Share of permanent land per cell (0..1), a raster on the same grid")->type_name(kInputRaster);
+    cmd.add_option("--built-up", a.built_up, "Share of built-up area per cell (0..1), a raster on the same grid")->type_name(kInputRaster);
 
     cmd.add_option("--preset", a.preset, "Base settings: Manual2021, GHSL2022 or GHSL2023")
         ->check(CLI::IsMember({"Manual2021", "GHSL2022", "GHSL2023"}, CLI::ignore_case))
@@ -76,16 +77,17 @@ void add_degurba_options(CLI::App& cmd, DegurbaArgs& a) {
                        ->check(CLI::IsMember({"online2024", "manual2021"}))
                        ->capture_default_str();
 
-    cmd.add_option("-o,--output", a.output, "Cell classes: .tif (UInt8 GeoTIFF of class codes) or .gpkg (polygons per class)")
+    cmd.add_option("-o,--output", a.output, "Cell classes: .tif (UInt8 GeoTIFF of class codes) or .gpkg (polygons per class)")->type_name(kOutputFile)
         ->required();
-    cmd.add_option("--clusters", a.clusters, "Urban centres and clusters: .gpkg (dissolved cells) or .csv (no geometry)");
-    cmd.add_option("--units", a.units, "Spatial units (e.g. LAU) to classify: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)");
+    cmd.add_option("--clusters", a.clusters, "Urban centres and clusters: .gpkg (dissolved cells) or .csv (no geometry)")->type_name(kOutputFile);
+    cmd.add_option("--units", a.units, "Spatial units (e.g. LAU) to classify: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")
+        ->type_name(kInputLayer);
     cmd.add_option("--units-layer", a.units_layer, "Layer (table) of --units, when the source has several");
     cmd.add_option("--unit-id", a.unit_id, "Field of --units with the unit id (read as text; must be unique)");
     cmd.add_option("--unit-name", a.unit_name, "Field of --units with the unit name, carried into --units-out after the id");
     add_region_fix_options(cmd, a.unit_fixes);
-    cmd.add_option("--units-out", a.units_out, "Unit classes: .csv or .gpkg (with the units' geometry)");
-    cmd.add_option("--report", a.report, "Write a JSON report: options, cells per class, populations, timings");
+    cmd.add_option("--units-out", a.units_out, "Unit classes: .csv or .gpkg (with the units' geometry)")->type_name(kOutputFile);
+    cmd.add_option("--report", a.report, "Write a JSON report: options, cells per class, populations, timings")->type_name(kOutputFile);
     cmd.add_flag("--overwrite", a.overwrite, "Replace the outputs if they exist");
     cmd.add_option("--threads", a.threads, "Worker threads for the units (default: all cores)")->check(CLI::Range(0u, 1024u));
     cmd.add_flag("-q,--quiet", a.quiet, "No progress and no summary on stderr");

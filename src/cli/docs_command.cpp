@@ -2,6 +2,7 @@
 // the command-line definition. Hidden from the help; the build runs it.
 #include "commands.hpp"
 #include "manual.hpp"
+#include "option_kinds.hpp"
 
 #include "regio/error.hpp"
 
@@ -14,6 +15,7 @@ namespace {
 struct DocsArgs {
     std::string man_dir;
     std::string completion;
+    std::string catalog;
 };
 
 void write_text(const std::filesystem::path& path, const std::string& text) {
@@ -34,6 +36,7 @@ int run(const CLI::App& root, const DocsArgs& args, const std::string& version) 
         if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
         write_text(file, bash_completion(root));
     }
+    if (!args.catalog.empty()) write_text(args.catalog, pipeline::catalog_json(command_catalog(root)));
     return 0;
 }
 
@@ -45,6 +48,8 @@ void add_docs(CLI::App& app, Action& action, const std::string& version) {
     cmd->group("");  // hidden: a build step, not a user's command
     cmd->add_option("--man-dir", args->man_dir, "Directory for the man pages (regio.1, regio-COMMAND.1, ...)");
     cmd->add_option("--completion", args->completion, "File for the bash completion script");
+    cmd->add_option("--catalog", args->catalog, "File for the command catalog (JSON): the commands a pipeline step may run")
+        ->type_name(kOutputFile);
     const CLI::App* root = &app;
     cmd->callback([args, root, version, &action] { action = [args, root, version] { return run(*root, *args, version); }; });
 }

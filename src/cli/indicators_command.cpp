@@ -5,6 +5,7 @@
 // regio/indicators/indicators_csv.hpp). "--rollup nuts" is the NUTS prefix
 // rule even if the data have a column called nuts.
 #include "commands.hpp"
+#include "option_kinds.hpp"
 #include "region_options.hpp"
 #include "text_options.hpp"
 
@@ -256,13 +257,16 @@ int run(const IndicatorsArgs& args) {
 void add_indicators(CLI::App& app, Action& action) {
     auto args = std::make_shared<IndicatorsArgs>();
     CLI::App* cmd = app.add_subcommand("indicators", "Rates by population group, gaps and disclosure control from counts per region");
-    cmd->add_option("--data", args->data, "A CSV table of counts, one row per region (e.g. from aggregate points --by)")->required();
+    cmd->add_option("--data", args->data, "A CSV table of counts, one row per region (e.g. from aggregate points --by)")->type_name(kInputFile)->required();
     cmd->add_option("--id", args->id, "Column of --data with the region ids")->required();
-    cmd->add_option("--definitions", args->definitions, "INDICATORS.toml: groups, indicators, disclosure rules")->required();
+    cmd->add_option("--definitions", args->definitions, "INDICATORS.toml: groups, indicators, disclosure rules")->type_name(kInputFile)->required();
     cmd->add_option("--rollup", args->rollup, "Add parent regions: 'nuts' (by code prefix) or a parent-id column of --data");
-    cmd->add_option("-o,--output", args->output, "Output: tidy table (.csv), or one feature per region (.gpkg, needs --regions)")->required();
+    cmd->add_option("-o,--output", args->output, "Output: tidy table (.csv), or one feature per region (.gpkg, needs --regions)")
+        ->type_name(kOutputFile)
+        ->required();
     auto* regions = cmd->add_option("--regions", args->regions,
-                                    "FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...): region polygons for .gpkg output");
+                                    "FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...): region polygons for .gpkg output")
+                        ->type_name(kInputLayer);
     cmd->add_option("--regions-layer", args->regions_layer, "Layer (table) of --regions, when the source has several")
         ->needs(regions);
     cmd->add_option("--output-layer", args->output_layer,
@@ -271,9 +275,9 @@ void add_indicators(CLI::App& app, Action& action) {
     cmd->add_option("--regions-id", args->regions_id, "Id field of --regions (default: the --id column name)");
     add_region_fix_options(*cmd, args->region_fixes);
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");
-    cmd->add_option("--report", args->report, "Write a JSON report: rows per flag, suppressed cells, rollup levels, inputs");
+    cmd->add_option("--report", args->report, "Write a JSON report: rows per flag, suppressed cells, rollup levels, inputs")->type_name(kOutputFile);
     cmd->add_option("--ptable-output", args->ptable_output,
-                    "With method = \"cell-key\": write the perturbation table used (cellKey's CSV format: i,j,p,v,p_int_lb,p_int_ub,type)");
+                    "With method = \"cell-key\": write the perturbation table used (cellKey's CSV format: i,j,p,v,p_int_lb,p_int_ub,type)")->type_name(kOutputFile);
     cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
     add_text_options(*cmd, args->text);
     cmd->footer(R"(Output: region,indicator,group,value,numerator,denominator,flag,

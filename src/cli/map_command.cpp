@@ -1,6 +1,7 @@
 // regio map: a choropleth as SVG, and the same classes as a styled GeoPackage.
 #include "commands.hpp"
 #include "map_categories.hpp"
+#include "option_kinds.hpp"
 #include "map_data.hpp"
 #include "map_gpkg_layers.hpp"
 #include "map_outline.hpp"
@@ -276,21 +277,21 @@ int run(MapArgs args) {
 void add_map(CLI::App& app, Action& action) {
     auto args = std::make_shared<MapArgs>();
     CLI::App* cmd = app.add_subcommand("map", "Draw a choropleth as SVG (and a GeoPackage that opens styled in QGIS)");
-    cmd->add_option("--layer", args->layer, "Regions: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")->required();
+    cmd->add_option("--layer", args->layer, "Regions: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")->type_name(kInputLayer)->required();
     cmd->add_option("--layer-name", args->layer_name, "Layer (table) of --layer, when the source has several");
     cmd->add_option("--id", args->id, "Region id field")->required();
     cmd->add_option("--field", args->values.field, "Value to map: a field of the layer, or a column of --data")->required();
     cmd->add_option("--name", args->name, "Field with region names (tooltips)");
     add_region_fix_options(*cmd, args->fixes);
-    cmd->add_option("--data", args->values.data, "Join a CSV table onto the regions (- reads standard input)");
+    cmd->add_option("--data", args->values.data, "Join a CSV table onto the regions (- reads standard input)")->type_name(kInputFile);
     cmd->add_option("--data-id", args->values.data_id, "Id column of --data");
-    cmd->add_option("--minus", args->values.minus, "Subtract the same field of this table (joined like --data): map a change");
+    cmd->add_option("--minus", args->values.minus, "Subtract the same field of this table (joined like --data): map a change")->type_name(kInputFile);
     cmd->add_option("--where", args->values.where, "Only --data rows where COLUMN=VALUE (comma-separated or repeated; for tidy tables)")
         ->delimiter(',');
     cmd->add_option("--flag-column", args->values.flag_column,
                     "Flag column of --data (default: 'flag' if present); suppressed rows are drawn as confidential");
     cmd->add_option("--facet", args->values.facet, "Small multiples: one map per value of this --data column, one shared legend");
-    cmd->add_option("--style", args->style, "A shipped style by name (regio styles lists them) or a style file, e.g. styles/rate.toml (options below override it)");
+    cmd->add_option("--style", args->style, "A shipped style by name (regio styles lists them) or a style file, e.g. styles/rate.toml (options below override it)")->type_name(kInputFile);
     cmd->add_flag("--categorical", args->categorical,
                   "Each value is a class of its own (codes such as DEGURBA classes), not a number to class; colours from "
                   "the style's categories (e.g. --style degurba) or a qualitative palette");
@@ -320,19 +321,22 @@ void add_map(CLI::App& app, Action& action) {
         ->check(CLI::Range(0.0, 1000.0));
     cmd->add_flag("--no-simplify", args->no_simplify, "Draw every vertex of the regions (no default simplification)")
         ->excludes("--simplify");
-    cmd->add_option("--outline", args->outline.layer, "Draw the boundaries of FILE[:LAYER] above the map (e.g. districts)");
+    cmd->add_option("--outline", args->outline.layer, "Draw the boundaries of FILE[:LAYER] above the map (e.g. districts)")
+        ->type_name(kInputLayer);
     cmd->add_option("--outline-layer", args->outline.layer_name, "Layer (table) of --outline, when the source has several");
     cmd->add_option("--outline-label", args->outline.label, "Field of --outline whose values are drawn as labels");
     cmd->add_option("--outline-id", args->outline.id, "Id field of --outline (default: --outline-label)");
     add_text_options(*cmd, args->text);
-    cmd->add_option("-o,--output", args->output, "The SVG to write")->required();
+    cmd->add_option("-o,--output", args->output, "The SVG to write")->type_name(kOutputFile)->required();
     cmd->add_option("--gpkg", args->gpkg,
                     "Also write a GeoPackage with value, class, fill, the --name field, the data's counts and a QGIS style, "
-                    "or that layer into a database (PG:... with --gpkg-layer; its style into the database's layer_styles table)");
+                    "or that layer into a database (PG:... with --gpkg-layer; its style into the database's layer_styles table)")
+        ->type_name(kOutputFile);
     cmd->add_option("--gpkg-layer", args->gpkg_layer,
                     "Table of a database --gpkg: [SCHEMA.]NAME, written with its style in one transaction");
     cmd->add_option("--report", args->report,
-                    "Write a JSON report: regions, classes with breaks and counts, unmatched rows and regions, output files");
+                    "Write a JSON report: regions, classes with breaks and counts, unmatched rows and regions, output files")
+        ->type_name(kOutputFile);
     cmd->add_flag("--overwrite", args->overwrite, "Replace existing outputs");
     cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
     cmd->footer(R"(The GeoPackage holds per region: the id, the value, class, fill,

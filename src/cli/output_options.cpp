@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "option_kinds.hpp"
 
 #include <algorithm>
 #include <thread>
@@ -7,9 +8,11 @@ namespace regio::cli {
 
 void add_output_options(CLI::App& command, OutputOptions& options) {
     command.add_option("-o,--output", options.output, "Output table: .csv (no geometry) or .gpkg (with region geometry); - writes CSV to standard output")
+        ->type_name(kOutputFile)
         ->required();
     command.add_flag("--overwrite", options.overwrite, "Replace the output (and report) if they exist");
-    command.add_option("--report", options.report, "Write a JSON report: records read, assigned, outside, invalid, timings (missing directories are created)");
+    command.add_option("--report", options.report, "Write a JSON report: records read, assigned, outside, invalid, timings (missing directories are created)")
+        ->type_name(kOutputFile);
     command.add_option("--threads", options.threads, "Worker threads (default: all cores)")->check(CLI::Range(0u, 1024u));
     command.add_flag("-q,--quiet", options.quiet, "No progress and no summary on stderr");
 }

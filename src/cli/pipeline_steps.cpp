@@ -1,7 +1,5 @@
 #include "pipeline_steps.hpp"
 
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 namespace regio::cli {
@@ -36,23 +34,21 @@ std::string shell_command(const std::vector<std::string>& args) {
     return line;
 }
 
-void record_step_error(const std::string& message) {
-    const char* file = std::getenv(kStepErrorFileVariable);
-    if (!file || !*file) return;
-    std::ofstream out(file, std::ios::app);
-    out << message << '\n';
-}
-
 const char* pipeline_help_text() {
     return R"(regio run PIPELINE.toml: the pipeline file
 
 A pipeline file (TOML) names steps; each step is one regio command with its
 options. The whole file is checked before any step runs (commands, references,
-input files, their columns, layers and CRS) and every problem is reported.
+options and their types, required options, input files, their columns, layers
+and CRS, outputs that are inputs or outside the output directory) against the
+commands' own definitions, and every problem is reported with its line.
+The steps run one after the other in the regio process itself; steps that
+read the same region layer with the same options share one loaded, checked copy.
 
   [pipeline]
   name = "Berlin: foreigners by planning area"
   out = "out"                  # output directory (regio run --out wins)
+  base = "../.."               # inputs are named from here (default: this file's folder)
   allow_outside = ["/srv/pub"] # absolute directories steps may also write to
 
   [[step]]
@@ -76,6 +72,12 @@ input files, their columns, layers and CRS) and every problem is reported.
   where = ["indicator=share_of_residents", "group=foreigners"]  # arrays: joined with commas
   output = "foreigners.svg"
 
+Paths: a relative input path is resolved against the pipeline file's folder
+(or its `base`, itself relative to that folder), so `regio run
+some/where/pipeline.toml` works from any directory. Outputs are paths under
+the output directory, which (--out, or `out` in the file, default "out") is
+relative to the current directory.
+
 Values: text, numbers, arrays, and `true` for a flag. "@step" is the output of
 an earlier step, "@step.key" its output `key` (output, changes, gpkg, map,
 report, units-out, clusters, local). A step run = "atlas" publishes the run.
@@ -86,8 +88,10 @@ What the runner adds: every step whose command takes them gets --overwrite
 
 The manifest (OUT/manifest.json) lists the pipeline, every input with its
 SHA-256, and every step: its command, exit code, outputs with their SHA-256
-and its report. A failed step records its error and no outputs. Timings go to
-OUT/timings.json, so re-runs on the same inputs give a byte-identical manifest.
+and its report. A failed step records its error and no outputs; a signal
+during a step removes its unfinished outputs and records the interruption.
+Timings go to OUT/timings.json (with the region sets loaded and shared), so
+re-runs on the same inputs give a byte-identical manifest.
 
 Example:
   regio run geodata/berlin/pipeline.toml --out out

@@ -26,14 +26,6 @@ std::string shell_quoted(const std::string& word);
 // "regio" and the words, each shell-quoted: a line a shell runs as shown.
 std::string shell_command(const std::vector<std::string>& args);
 
-// The environment variable through which a step tells the runner its error
-// (see record_step_error): the path of a file the step writes its message to.
-inline constexpr const char* kStepErrorFileVariable = "REGIO_STEP_ERROR_FILE";
-
-// Called by the error boundary: when this process is a pipeline step, its
-// error message goes to the runner's file as well (the manifest records it).
-void record_step_error(const std::string& message);
-
 // The text of `regio help pipeline`: the pipeline file format, with an example.
 const char* pipeline_help_text();
 

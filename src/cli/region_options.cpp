@@ -1,4 +1,6 @@
 #include "region_options.hpp"
+#include "region_cache.hpp"
+#include "option_kinds.hpp"
 
 #include "regio/error.hpp"
 #include "regio/geometry/identical_shapes.hpp"
@@ -14,7 +16,7 @@
 namespace regio::cli {
 
 void add_region_options(CLI::App& command, RegionOptions& options) {
-    command.add_option("--regions", options.regions, "Region polygons: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")->required();
+    command.add_option("--regions", options.regions, "Region polygons: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")->type_name(kInputLayer)->required();
     auto* layer = command.add_option("--regions-layer", options.regions_layer, "Layer (table) of --regions, when the source has several");
     command.add_option("--regions-sql", options.regions_sql, "A query of --regions (a database) whose rows are the regions")
         ->excludes(layer);
@@ -122,6 +124,11 @@ io::InputSpec RegionOptions::input() const {
 }
 
 CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threads, bool quiet) {
+    if (options.cache) {
+        RegionOptions loaded_here = options;
+        loaded_here.cache = nullptr;
+        return options.cache->load(loaded_here, threads, quiet);
+    }
     std::vector<std::string> warnings;
     std::vector<io::AppliedFix> fixes;
     geometry::RegionSet regions = read_checked_input(options, warnings, fixes);

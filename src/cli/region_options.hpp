@@ -17,6 +17,8 @@
 
 namespace regio::cli {
 
+class RegionCache;  // region_cache.hpp
+
 struct RegionOptions {
     std::string regions;
     std::string id;
@@ -35,6 +37,10 @@ struct RegionOptions {
 
     // The fixes, parsed (UsageError when malformed).
     [[nodiscard]] io::RegionFixes fixes() const;
+
+    // In a `regio run` step: the run's shared region sets (load_checked_regions
+    // takes them from there); nullptr on the command line.
+    RegionCache* cache = nullptr;
 
     // The regions as an input: source, layer and encoding.
     [[nodiscard]] io::InputSpec input() const;
@@ -56,7 +62,8 @@ struct CheckedRegions {
 };
 
 // Throws on unreadable input, duplicate ids, missing CRS, or overlaps beyond
-// the tolerance (unless allowed). Warnings are printed unless quiet.
+// the tolerance (unless allowed). Warnings are printed unless quiet. With
+// options.cache, the set is shared with the run's other steps (RegionCache).
 CheckedRegions load_checked_regions(const RegionOptions& options, unsigned threads, bool quiet);
 
 // Which regions of the second vintage its locator covers: all of them, or

@@ -1,6 +1,8 @@
 // regio regionalise: merge neighbouring small units until every region
 // reaches publication thresholds (see regio/regionalise/max_p.hpp).
 #include "commands.hpp"
+#include "option_kinds.hpp"
+#include "run_context.hpp"
 
 #include "regio/error.hpp"
 #include "regio/io/crs.hpp"
@@ -32,7 +34,8 @@ namespace {
 namespace rg = regionalise;
 
 struct Args {
-    RegionOptions unit_fixes;  // --set-id, --skip-feature
+    RegionOptions unit_fixes;      // --set-id, --skip-feature
+    RegionCache* cache = nullptr;  // a pipeline step: the run's shared region sets
     std::string units, units_layer, id, data, data_id, within, contiguity = "rook", unmatched = "error";
     std::size_t within_prefix = 0;
     std::vector<std::string> thresholds;
@@ -100,6 +103,7 @@ int run(const Args& a) {
     unit_options.id = a.id;
     unit_options.encoding = text.encoding;
     unit_options.regions_layer = a.units_layer;
+    unit_options.cache = a.cache;
     CheckedRegions checked = load_checked_regions(unit_options, effective_threads(0), a.quiet);
     const geometry::RegionSet& units = checked.regions;
     const io::Crs crs = io::Crs::from_wkt(units.crs_wkt);
@@ -227,16 +231,17 @@ int run(const Args& a) {
 
 }  // namespace
 
-void add_regionalise(CLI::App& app, Action& action) {
+void add_regionalise(CLI::App& app, Action& action, RunContext* context) {
     auto args = std::make_shared<Args>();
     CLI::App* c = app.add_subcommand("regionalise", "Merge neighbouring small units until each region reaches publication thresholds");
     c->add_option("--units", args->units,
                   "Unit polygons in a projected CRS: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")
+        ->type_name(kInputLayer)
         ->required();
     c->add_option("--units-layer", args->units_layer, "Layer (table) of --units, when the source has several");
     add_region_fix_options(*c, args->unit_fixes);
     c->add_option("--id", args->id, "Field with the unit id (read as text; must be unique)")->required();
-    c->add_option("--data", args->data, "CSV table with one row per unit")->required();
+    c->add_option("--data", args->data, "CSV table with one row per unit")->type_name(kInputFile)->required();
     c->add_option("--data-id", args->data_id, "Column of --data with the unit ids (default: the --id name)");
     c->add_option("--threshold", args->thresholds, "COLUMN>=N: every region reaches at least N in COLUMN (repeatable)")->required();
     auto* within = c->add_option("--within", args->within, "Field of the units layer: regions stay inside each of its values");
@@ -257,12 +262,13 @@ void add_regionalise(CLI::App& app, Action& action) {
     c->add_option("-o,--output", args->output,
                   "REGIONS.gpkg: dissolved regions with units, sums and meets_thresholds (or a database: PG:... with "
                   "--output-layer)")
+        ->type_name(kOutputFile)
         ->required();
     c->add_option("--output-layer", args->output_layer,
                   "Table of a database -o ([SCHEMA.]NAME, written in one transaction and renamed into place), or the "
                   "GeoPackage's layer (default: the file's name)");
-    c->add_option("--map", args->map, "UNIT_TO_REGION.csv: unit_id,region_id")->required();
-    c->add_option("--report", args->report, "Write a JSON report: regions, failing regions and why, runs, totals");
+    c->add_option("--map", args->map, "UNIT_TO_REGION.csv: unit_id,region_id")->type_name(kOutputFile)->required();
+    c->add_option("--report", args->report, "Write a JSON report: regions, failing regions and why, runs, totals")->type_name(kOutputFile);
     c->add_flag("--overwrite", args->overwrite, "Replace the outputs (and report) if they exist");
     c->add_flag("-q,--quiet", args->quiet, "No warnings and no summary on stderr");
     add_text_options(*c, args->text);
@@ -277,6 +283,7 @@ Example:
   regio regionalise --units planning_areas.gpkg --id plr_id \
     --data residents.csv --threshold residents>=5000 --within-prefix 2 \
     -o out/regions.gpkg --map out/unit_to_region.csv)");
+    if (context) args->cache = &context->regions;
     c->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

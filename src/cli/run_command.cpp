@@ -1,8 +1,13 @@
 // regio run PIPELINE.toml: the yearly pipeline, checked as a whole first, then
-// run step by step (each one a regio command in its own process), with a
-// manifest of inputs, outputs and their checksums and each step's report.
+// run step by step (each one a regio command line, run in this process through
+// the program's own error boundary: issue #13), with a manifest of inputs,
+// outputs and their checksums and each step's report.
 #include "commands.hpp"
+#include "option_kinds.hpp"
 #include "pipeline_steps.hpp"
+#include "program.hpp"
+#include "run_manifest.hpp"
+#include "run_context.hpp"
 
 #include "regio/error.hpp"
 #include "regio/interrupt/signal_watcher.hpp"
@@ -11,7 +16,6 @@
 #include "regio/pipeline/confinement.hpp"
 #include "regio/pipeline/pipeline.hpp"
 #include "regio/pipeline/sha256.hpp"
-#include "regio/pipeline/step_process.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -21,6 +25,7 @@
 #include <fstream>
 #include <iostream>
 #include <set>
+#include <unistd.h>
 
 namespace regio::cli {
 namespace {
@@ -44,13 +49,13 @@ struct StepCommand {
     bool runner_report = false;  // the runner added --report
 };
 
-StepCommand step_command(const CLI::App& root, const pipeline::Pipeline& p, const pipeline::Step& step, const std::string& out_dir,
-                         bool quiet) {
+StepCommand step_command(const CLI::App& root, const pipeline::CommandCatalog& catalog, const pipeline::Pipeline& p,
+                         const pipeline::Step& step, const std::string& out_dir, bool quiet) {
     StepCommand c;
-    c.args = pipeline::command_line(p, step, out_dir);
+    c.args = pipeline::command_line(p, catalog, step, out_dir);
     const StepOptions takes = step_options(root, step.run);
     auto names = [&](const char* key) { return std::any_of(step.args.begin(), step.args.end(), [&](const auto& a) { return a.key == key; }); };
-    for (const auto& [key, path] : pipeline::step_outputs(step, out_dir))
+    for (const auto& [key, path] : pipeline::step_outputs(catalog, step, out_dir))
         if (key == "report") c.report = path;
     if (takes.report && c.report.empty()) {
         c.report = (std::filesystem::path(out_dir) / (step.name + ".report.json")).string();
@@ -65,13 +70,14 @@ StepCommand step_command(const CLI::App& root, const pipeline::Pipeline& p, cons
 std::string who(const pipeline::Step& step) { return "step " + step.name + " (line " + std::to_string(step.line) + ")"; }
 
 // Every file the run may write, for check_confinement().
-std::vector<pipeline::FileWrite> planned_writes(const CLI::App& root, const pipeline::Pipeline& p, const std::string& out_dir, const std::string& only) {
+std::vector<pipeline::FileWrite> planned_writes(const CLI::App& root, const pipeline::CommandCatalog& catalog, const pipeline::Pipeline& p,
+                                                const std::string& out_dir, const std::string& only) {
     std::vector<pipeline::FileWrite> writes;
     for (const auto& step : p.steps) {
         if (!only.empty() && step.name != only) continue;
-        for (const auto& [key, path] : pipeline::step_outputs(step, out_dir))
+        for (const auto& [key, path] : pipeline::step_outputs(catalog, step, out_dir))
             if (!io::is_data_source_name(path)) writes.push_back({who(step), key, path});  // a database table is no file
-        const StepCommand c = step_command(root, p, step, out_dir, false);
+        const StepCommand c = step_command(root, catalog, p, step, out_dir, false);
         if (c.runner_report) writes.push_back({who(step), "report", c.report});
     }
     writes.push_back({"run", "manifest", (std::filesystem::path(out_dir) / "manifest.json").string()});
@@ -85,81 +91,29 @@ void report_problems(const std::string& pipeline_path, const std::vector<std::st
     throw ConfigError(fmt::format("{} problem(s); nothing was run", problems.size()), Where{pipeline_path});
 }
 
-// manifest.json and timings.json, committed together.
-void write_manifest(const std::string& out_dir, const nlohmann::ordered_json& manifest, const nlohmann::ordered_json* timings) {
-    io::OutputPlan plan(io::Overwrite::Yes, {});
-    io::write_output_text(plan.add("manifest", (std::filesystem::path(out_dir) / "manifest.json").string()), io::redact_secrets(manifest.dump(2)) + '\n');
-    if (timings)
-        io::write_output_text(plan.add("timings", (std::filesystem::path(out_dir) / "timings.json").string()), timings->dump(2) + '\n');
-    plan.commit();
-}
-
-// A database table a step wrote (issue #16): it cannot be hashed as a file,
-// so it is named (without the password) with its layer and the rows written,
-// as the step's report says.
-nlohmann::ordered_json database_output_entry(const std::string& key, const std::string& path, const std::string& report) {
-    nlohmann::ordered_json entry{{"key", key}, {"destination", io::redact_secrets(path)}};
-    std::ifstream in(report);
-    const nlohmann::ordered_json r = in ? nlohmann::ordered_json::parse(in, nullptr, false) : nlohmann::ordered_json();
-    if (r.is_object() && r.contains("outputs") && r["outputs"].is_array())
-        for (const auto& o : r["outputs"])
-            if (o.value("destination", std::string()) == entry["destination"]) {
-                if (o.contains("layer")) entry["layer"] = o["layer"];
-                if (o.contains("rows")) entry["rows"] = o["rows"];
-            }
-    return entry;
-}
-
-// The outputs of a step that succeeded, with their checksums. Its report is
-// not hashed: it carries timings; it goes into the manifest without them.
-nlohmann::ordered_json step_output_entries(const pipeline::Step& step, const std::string& out_dir, const std::string& report,
-                                           std::set<std::string>& files) {
-    nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
-    for (const auto& [key, path] : pipeline::step_outputs(step, out_dir)) {
-        if (io::is_data_source_name(path)) {
-            outputs.push_back(database_output_entry(key, path, report));
-            continue;
-        }
-        if (!std::filesystem::exists(path)) continue;
-        files.insert(pipeline::run_relative(path, out_dir));
-        if (std::filesystem::is_directory(path) || path == report)  // a site lists its files in its report
-            outputs.push_back({{"key", key}, {"path", path}});
-        else
-            outputs.push_back({{"key", key}, {"path", path}, {"sha256", pipeline::sha256_file(path)}});
-    }
-    return outputs;
-}
-
-// The step's report, without its timings (they live in timings.json: the
-// manifest stays identical on re-runs), into the manifest entry.
-void add_report(nlohmann::ordered_json& entry, const std::string& report, const std::string& out_dir, std::set<std::string>& files,
-                std::vector<std::string>& summaries) {
-    if (report.empty() || !std::filesystem::exists(report)) return;
-    files.insert(pipeline::run_relative(report, out_dir));
-    std::ifstream in(report);
-    nlohmann::ordered_json r = nlohmann::ordered_json::parse(in, nullptr, false);
-    if (r.is_discarded()) return;
-    r.erase("timings");
-    if (r.contains("summary") && r["summary"].is_string()) summaries.push_back(r["summary"].get<std::string>());
-    entry["report"] = r;
-}
-
 int run(const CLI::App& root, const RunArgs& args) {
-    const pipeline::Pipeline p = pipeline::load_pipeline(args.pipeline);
+    const pipeline::CommandCatalog catalog = command_catalog(root);
+    pipeline::Pipeline p = pipeline::load_pipeline(args.pipeline);
+    pipeline::resolve_inputs(p, catalog);
     const std::string out_dir = args.out.empty() ? p.out_dir : args.out;
-    report_problems(args.pipeline, pipeline::check_pipeline(p, out_dir));
+    const std::vector<std::string> problems = pipeline::check_pipeline(p, catalog, out_dir);
+    if (!problems.empty() && !args.dry_run) record_rejection(p, args.pipeline, out_dir, problems);
+    report_problems(args.pipeline, problems);
     if (!args.only.empty() && std::none_of(p.steps.begin(), p.steps.end(), [&](const auto& s) { return s.name == args.only; }))
         throw UsageError("--only: no step named '" + args.only + "'");
-    report_problems(args.pipeline, pipeline::check_confinement(p, out_dir, planned_writes(root, p, out_dir, args.only)));
+    report_problems(args.pipeline, pipeline::check_confinement(p, out_dir, planned_writes(root, catalog, p, out_dir, args.only)));
     std::string foreign;
     std::set<std::string> files;  // every file this pipeline has made (see run_relative), for the next run's check
     for (const auto& f : pipeline::files_of_previous_run(out_dir, args.pipeline, foreign))
         if (std::filesystem::exists(f) && !f.ends_with("manifest.json") && !f.ends_with("timings.json"))
             files.insert(pipeline::run_relative(f, out_dir));
 
-    // From here on a signal stops the current step (forwarded to it), which
-    // is waited for and recorded in the manifest; no step outlives the run.
+    // From here on a signal between steps is recorded and stops the run after
+    // the step; during a step it removes the step's temporaries and ends the
+    // run at once, with the manifest recording the interruption (the
+    // InterruptEpilogue below).
     interrupt::DeferredSignals signals;
+    RunContext context;
     std::filesystem::create_directories(out_dir);
     nlohmann::ordered_json manifest, timings;
     manifest["regio"] = version_text();
@@ -167,7 +121,7 @@ int run(const CLI::App& root, const RunArgs& args) {
     nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
     std::set<std::string> seen;
     for (const auto& step : p.steps)
-        for (const auto& input : pipeline::step_inputs(step))
+        for (const auto& input : pipeline::step_inputs(catalog, step))
             if (!seen.insert(input).second) continue;
             else if (io::is_data_source_name(input))  // a database: named (without its password), not hashed
                 inputs.push_back({{"source", io::redact_secrets(input)}});
@@ -183,7 +137,7 @@ int run(const CLI::App& root, const RunArgs& args) {
     std::vector<std::string> summaries;  // steps' one-line summaries (e.g. compare's validation line), repeated at the end
     for (const auto& step : p.steps) {
         if (!args.only.empty() && step.name != args.only) continue;
-        const StepCommand command = step_command(root, p, step, out_dir, args.quiet);
+        const StepCommand command = step_command(root, catalog, p, step, out_dir, args.quiet);
         std::vector<std::string> redacted;  // passwords of connection strings are never shown
         for (const auto& c : command.args) redacted.push_back(io::redact_secrets(c));
         const std::string shown = shell_command(redacted);
@@ -194,31 +148,52 @@ int run(const CLI::App& root, const RunArgs& args) {
         if (signals.received() != 0) break;
         if (!args.quiet) std::cerr << "== " << step.name << ": " << shown << '\n';
         if (step.run == "atlas") finish(nullptr);  // the atlas reads the manifest of the steps before it
-        // A failing step writes its error message here (record_step_error).
-        const std::filesystem::path error_file = std::filesystem::path(out_dir) / ("." + step.name + ".error");
-        std::filesystem::remove(error_file);
-        const auto start = std::chrono::steady_clock::now();
-        const int code = pipeline::run_step_process(command.args, signals,
-                                                    {std::string(kStepErrorFileVariable) + "=" + error_file.string()});
-        timings[step.name + "_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         nlohmann::ordered_json entry;
         entry["name"] = step.name;
         entry["run"] = step.run;
         // Recorded without the run's --quiet: how a run talks is no part of what it made.
-        entry["command"] = args.quiet ? step_command(root, p, step, out_dir, false).args : command.args;
+        entry["command"] = args.quiet ? step_command(root, catalog, p, step, out_dir, false).args : command.args;
+        std::string message;
+        const auto start = std::chrono::steady_clock::now();
+        int code = 0;
+        {
+            // A signal during the step: its temporaries are removed and the
+            // manifest says where the run stopped (written from the watcher).
+            nlohmann::ordered_json interrupted_manifest = manifest;
+            nlohmann::ordered_json interrupted_steps = steps;
+            const interrupt::InterruptEpilogue last_words([=, &args](int sig) mutable {
+                nlohmann::ordered_json e = entry;
+                e["exit_code"] = 128 + sig;
+                e["error"] = std::string("interrupted by ") + interrupt::signal_name(sig);
+                e["outputs"] = nlohmann::ordered_json::array();
+                e["interrupted"] = interrupt::signal_name(sig);
+                interrupted_steps.push_back(e);
+                interrupted_manifest["interrupted"] = {{"signal", interrupt::signal_name(sig)}, {"at", "during step " + step.name}};
+                interrupted_manifest["steps"] = interrupted_steps;
+                interrupted_manifest["files"] = files;
+                try {
+                    write_manifest(out_dir, interrupted_manifest, nullptr);
+                } catch (const std::exception& x) {
+                    std::cerr << "regio: error: " << x.what() << '\n';
+                }
+                std::cerr << fmt::format("regio: error: {}: interrupted by {} during step {}; unfinished outputs removed; later steps were not run; "
+                                         "manifest in {}/manifest.json\n",
+                                         args.pipeline, interrupt::signal_name(sig), step.name, out_dir);
+            });
+            code = run_command_line(command.args, &context, &message);
+        }
+        timings[step.name + "_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        // Not in the manifest (it stays identical on re-runs): the process
+        // each step ran in, the same for all (issue #13).
+        timings["step_processes"][step.name] = static_cast<long>(::getpid());
         entry["exit_code"] = code;
         if (code != 0) {
             // A failed step made nothing: files left from an earlier run are
             // not its outputs, so none are listed (or hashed).
-            std::string message = fmt::format("exit {}", code);
-            if (std::ifstream in(error_file); in) {
-                std::getline(in, message);
-            }
-            std::filesystem::remove(error_file);
-            entry["error"] = message;
+            entry["error"] = message.empty() ? fmt::format("exit {}", code) : message;
             entry["outputs"] = nlohmann::ordered_json::array();
         } else {
-            entry["outputs"] = step_output_entries(step, out_dir, command.report, files);
+            entry["outputs"] = step_output_entries(catalog, step, out_dir, command.report, files);
             add_report(entry, command.report, out_dir, files, summaries);
         }
         if (const int sig = signals.received(); sig != 0) entry["interrupted"] = interrupt::signal_name(sig);
@@ -240,6 +215,9 @@ int run(const CLI::App& root, const RunArgs& args) {
                                  args.pipeline, interrupt::signal_name(sig), at, out_dir);
         return 128 + sig;
     }
+    // Not in the manifest either: how many region sets the steps loaded, and
+    // how many loads sharing them saved (RegionCache).
+    timings["region_sets"] = {{"loaded", context.regions.loads()}, {"shared", context.regions.shared()}};
     finish(&timings);
     if (!args.quiet) for (const auto& line : summaries) std::cerr << line << '\n';
     if (!args.quiet) std::cerr << fmt::format("run: {} steps done; manifest in {}/manifest.json\n", steps.size(), out_dir);

@@ -1,6 +1,7 @@
 // regio segregation: binds the options to a segregation::SegregationRequest,
 // runs it, prints warnings and a summary (see regio/segregation/segregation_request.hpp).
 #include "commands.hpp"
+#include "option_kinds.hpp"
 #include "region_options.hpp"
 
 #include "regio/error.hpp"
@@ -70,6 +71,7 @@ void add_segregation(CLI::App& app, Action& action) {
     sg::SegregationRequest& r = args->request;
     CLI::App* c = app.add_subcommand("segregation", "Residential segregation indices of groups over units, regions or grid cells");
     c->add_option("--data", r.data, "TABLE.csv, FILE[:LAYER] or any GDAL data source: one row per unit with the group counts")
+        ->type_name(kInputLayer)
         ->required();
     c->add_option("--data-layer", r.data_layer, "Layer (table) of --data, when the source has several");
     c->add_option("--id", r.id, "Column with the unit id (with --grid-codes: European grid-cell codes)")->required();
@@ -77,7 +79,8 @@ void add_segregation(CLI::App& app, Action& action) {
         ->required()
         ->delimiter(',');
     c->add_option("--total", r.total, "Column with each unit's total population (one group against the rest; with several groups: checked)");
-    auto* regions = c->add_option("--regions", r.regions, "FILE[:LAYER] or any GDAL data source: unit polygons, for spatial indices and a GeoPackage --local");
+    auto* regions = c->add_option("--regions", r.regions, "FILE[:LAYER] or any GDAL data source: unit polygons, for spatial indices and a GeoPackage --local")
+                        ->type_name(kInputLayer);
     c->add_option("--regions-layer", r.regions_layer, "Layer (table) of --regions, when the source has several")->needs(regions);
     c->add_option("--regions-id", r.regions_id, "Field of --regions with the unit id (default: the --id name)")->needs(regions);
     add_region_fix_options(*c, args->region_fixes);
@@ -103,9 +106,9 @@ void add_segregation(CLI::App& app, Action& action) {
     c->add_option("--simulations", r.simulations, "Expected values under random allocation from N simulations (e.g. 99 or 999)")
         ->check(CLI::Range(1u, 1000000u));
     c->add_option("--seed", r.seed, "Seed of the simulations: same seed, same numbers")->capture_default_str();
-    c->add_option("-o,--output", r.output, "OUT.csv: within,index,group,scale,bandwidth,value,expected,ci_low,ci_high,p_value")->required();
-    c->add_option("--local", r.local, "LOCAL.csv or LOCAL.gpkg: location quotient lq_<group> and local_entropy per unit");
-    c->add_option("--report", args->report, "Write a JSON report: inputs, totals, decomposition, warnings");
+    c->add_option("-o,--output", r.output, "OUT.csv: within,index,group,scale,bandwidth,value,expected,ci_low,ci_high,p_value")->type_name(kOutputFile)->required();
+    c->add_option("--local", r.local, "LOCAL.csv or LOCAL.gpkg: location quotient lq_<group> and local_entropy per unit")->type_name(kOutputFile);
+    c->add_option("--report", args->report, "Write a JSON report: inputs, totals, decomposition, warnings")->type_name(kOutputFile);
     c->add_option("--threads", args->threads, "Threads for the simulations, the groups' indices and the smoothing (default: all cores)");
     c->add_flag("--overwrite", args->overwrite, "Replace the outputs (and report) if they exist");
     c->add_flag("-q,--quiet", args->quiet, "No progress, warnings or summary on stderr");

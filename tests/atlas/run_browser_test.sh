@@ -29,7 +29,8 @@ sites=("$work/demo-out/atlas" "$work/test-out/atlas")
 if [ -f "$source/geodata/berlin/pipeline.toml" ] && grep -q 'run = "atlas"' "$source/geodata/berlin/pipeline.toml"; then
   # Its address records are generated (seeded) into the work directory.
   "$(dirname "$regio")/regio-make-berlin-records" --data "$source/geodata/berlin" --out "$work/berlin-records.csv" >/dev/null
-  sed "s|\"geodata/berlin/addresses_2020.csv\"|\"$work/berlin-records.csv\"|" \
+  # Its inputs are named from the checkout's root (base), now a folder elsewhere.
+  sed -e "s|\"geodata/berlin/addresses_2020.csv\"|\"$work/berlin-records.csv\"|" -e "s|^base = \"../..\"|base = \"$source\"|" \
     "$source/geodata/berlin/pipeline.toml" > "$work/berlin.toml"
   (cd "$source" && "$regio" run "$work/berlin.toml" --out "$work/berlin-out" --quiet)
   berlin_site=$(find "$work/berlin-out" -name index.html -path '*atlas*' | head -1)

@@ -36,7 +36,9 @@ mkdir -p "$SCRATCH_DIR"
 export GDAL_PAM_ENABLED=NO
 cd "$ROOT"
 # The pipeline with its records pointed at the scratch dir (the checkout is left alone).
-sed "s|\"geodata/berlin/addresses_2020.csv\"|\"$SCRATCH_DIR/addresses_2020.csv\"|" geodata/berlin/pipeline.toml > "$SCRATCH_DIR/pipeline.toml"
+# Its inputs are named from the checkout's root (base), now a folder elsewhere.
+sed -e "s|\"geodata/berlin/addresses_2020.csv\"|\"$SCRATCH_DIR/addresses_2020.csv\"|" -e "s|^base = \"../..\"|base = \"$ROOT\"|" \
+  geodata/berlin/pipeline.toml > "$SCRATCH_DIR/pipeline.toml"
 
 job() {
   build/regio-make-berlin-records --data geodata/berlin --out "$SCRATCH_DIR/addresses_2020.csv" &&

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstring>
+#include <mutex>
 #include <pthread.h>
 #include <thread>
 #include <unistd.h>
@@ -19,6 +20,10 @@ struct WatcherState {
     std::atomic<bool> deferred{false};
     std::atomic<pid_t> forward_group{0};
     std::atomic<int> received{0};
+    // The run's last words while a step runs in-process (InterruptEpilogue);
+    // the mutex keeps a step from ending while they are being said.
+    std::mutex epilogue_mutex;
+    std::function<void(int)> epilogue;
 };
 
 WatcherState& state() {
@@ -47,6 +52,11 @@ void write_stderr(const char* text) {
         WatcherState& s = state();
         int none = 0;
         s.received.compare_exchange_strong(none, sig);
+        if (std::unique_lock lock(s.epilogue_mutex); s.epilogue) {
+            LiveTemporaries::instance().remove_all_and_freeze();
+            s.epilogue(sig);
+            ::_exit(128 + sig);
+        }
         if (s.deferred.load()) {
             if (const pid_t group = s.forward_group.load(); group > 0) ::kill(-group, sig);
             continue;
@@ -79,6 +89,16 @@ DeferredSignals::~DeferredSignals() {
 void DeferredSignals::forward_to(pid_t group) {
     state().forward_group.store(group);
     if (const int sig = state().received.load(); sig != 0 && group > 0) ::kill(-group, sig);
+}
+
+InterruptEpilogue::InterruptEpilogue(std::function<void(int)> last_words) {
+    std::lock_guard lock(state().epilogue_mutex);
+    state().epilogue = std::move(last_words);
+}
+
+InterruptEpilogue::~InterruptEpilogue() {
+    std::lock_guard lock(state().epilogue_mutex);
+    state().epilogue = nullptr;
 }
 
 int DeferredSignals::received() const { return state().received.load(); }

@@ -12,6 +12,8 @@
 //
 // The only state shared with the watcher is a few atomics below (the signal
 // received, the process group to forward to), kept in signal_watcher.cpp.
+#include <functional>
+
 #include <sys/types.h>
 
 namespace regio::interrupt {
@@ -34,6 +36,21 @@ public:
     void forward_to(pid_t group);
     // The first signal received (0: none).
     [[nodiscard]] int received() const;
+};
+
+// While alive, a signal ends the process as it would without DeferredSignals
+// (every temporary output removed, exit 128 + the signal's number), but first
+// calls `last_words(signal)` in the watcher thread. `regio run` sets one around
+// each step it runs in its own process (issue #13): the step's temporaries go
+// and the run's manifest records the interruption. The step's threads keep
+// running while last_words runs; any output set they commit after the signal
+// waits forever (LiveTemporaries is frozen), so nothing new appears. One at a time.
+class InterruptEpilogue {
+public:
+    explicit InterruptEpilogue(std::function<void(int)> last_words);
+    ~InterruptEpilogue();
+    InterruptEpilogue(const InterruptEpilogue&) = delete;
+    InterruptEpilogue& operator=(const InterruptEpilogue&) = delete;
 };
 
 // "SIGINT", "SIGTERM", "SIGHUP" or "signal N".

@@ -1,13 +1,10 @@
 #include "regio/pipeline/pipeline.hpp"
 
 #include "regio/error.hpp"
-#include "regio/io/csv_format.hpp"
-#include "regio/io/csv_header.hpp"
-#include "regio/io/text_input.hpp"
-#include "regio/io/gdal_handles.hpp"
 #include "regio/io/input_spec.hpp"
-#include "regio/io/output_file.hpp"
 #include "regio/io/output_plan.hpp"
+#include "regio/pipeline/step_content_checks.hpp"
+#include "regio/pipeline/step_option_checks.hpp"
 #include "regio/toml_input.hpp"
 
 #include <fmt/format.h>
@@ -24,24 +21,6 @@
 
 namespace regio::pipeline {
 namespace {
-
-const std::set<std::string> kCommands = {"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply",
-                                         "crosswalk chain",  "classify",       "map",             "indicators",
-                                         "degurba",          "regionalise",    "compare",
-                                         "atlas",            "segregation"};
-const std::set<std::string> kOutputKeys = {"output", "changes", "gpkg", "map", "report", "units-out", "clusters", "local",
-                                           "ptable-output", "assignments"};
-// Options whose values are input files (FILE or FILE:LAYER).
-const std::set<std::string> kInputKeys = {"regions", "points",     "grid",     "grid-table", "grid-layer", "weights",
-                                          "from",    "to",         "data",     "crosswalk",  "layer",      "style",
-                                          "definitions", "units",  "land",     "built-up", "minus",
-                                          "reference", "estimate", "second", "parents", "outline"};
-// The option naming the layer of an input apart from its source (issue #16):
-// the source text may hold colons (a connection string, a /vsizip/ path).
-const std::map<std::string, std::string> kLayerKeys = {
-    {"regions", "regions-layer"}, {"points", "points-layer"},   {"from", "from-layer"},       {"to", "to-layer"},
-    {"layer", "layer-name"},      {"units", "units-layer"},     {"grid-layer", "grid-layer-name"},
-    {"data", "data-layer"},       {"weights", "weights-layer"}, {"outline", "outline-layer"}};
 
 std::string value_text(const toml::node& node, const Where& where) {
     if (const auto s = node.value<std::string>()) return *s;
@@ -79,228 +58,42 @@ std::string under(const std::string& out_dir, const std::string& path) {
     return std::filesystem::path(path).is_absolute() ? path : (std::filesystem::path(out_dir) / path).string();
 }
 
-// --- Content checks: CSV headers and vector layers, before anything runs. ---
-
-const std::string* arg_value(const Step& s, const std::string& key) {
-    for (const auto& a : s.args)
-        if (a.key == key && !a.flag) return &a.value;
+// The option `key` of the step's command. A step whose command is unknown
+// (reported as such) gets the option of that name of the first command that
+// has one, so that its other problems (an output written twice) are reported too.
+const OptionInfo* option_of(const CommandCatalog& catalog, const Step& step, const std::string& key) {
+    if (const CommandInfo* command = catalog.find(step.run)) return command->option(key);
+    for (const auto& command : catalog.commands())
+        if (const OptionInfo* o = command.option(key)) return o;
     return nullptr;
 }
 
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const auto comma = text.find(',', start);
-        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (!item.empty()) out.push_back(item);
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return out;
+bool is_input(const CommandCatalog& catalog, const Step& step, const std::string& key) {
+    const OptionInfo* o = option_of(catalog, step, key);
+    return o && o->kind == OptionKind::Input;
 }
 
-// (option, name) pairs: the names that option gives, split at commas when it is a list.
-struct NameUse {
-    std::string option;
-    std::string name;
-};
-
-void add_names(const Step& s, const std::string& option, bool list, std::vector<NameUse>& out) {
-    const std::string* v = arg_value(s, option);
-    if (!v || v->empty() || v->front() == '@') return;
-    if (list)
-        for (const auto& item : split_list(*v)) out.push_back({option, item});
-    else
-        out.push_back({option, *v});
-}
-
-// Columns of the CSV input `key` that the step's options name.
-std::vector<NameUse> csv_columns_used(const Step& s, const std::string& key) {
-    std::vector<NameUse> used;
-    if (key == "data") {
-        if (s.run == "map") {
-            add_names(s, "data-id", false, used);
-            add_names(s, "field", false, used);
-            add_names(s, "facet", false, used);
-        } else if (s.run == "indicators") {
-            add_names(s, "id", false, used);
-            if (const auto* r = arg_value(s, "rollup"); r && *r != "nuts") add_names(s, "rollup", false, used);
-        } else if (s.run == "crosswalk apply") {
-            add_names(s, "id", false, used);
-            add_names(s, "extensive", true, used);
-            // --intensive takes COLUMN:DENOMINATOR: both are columns (issue #18).
-            std::vector<NameUse> intensive;
-            add_names(s, "intensive", true, intensive);
-            for (const auto& u : intensive) {
-                const auto colon = u.name.find(':');
-                used.push_back({u.option, u.name.substr(0, colon)});
-                if (colon != std::string::npos) used.push_back({u.option, u.name.substr(colon + 1)});
-            }
-        } else if (s.run == "regionalise") {
-            add_names(s, arg_value(s, "data-id") ? "data-id" : "id", false, used);
-            if (const auto* t = arg_value(s, "threshold"))
-                for (const auto& item : split_list(*t))
-                    if (const auto ge = item.find(">="); ge != std::string::npos && ge > 0) used.push_back({"threshold", item.substr(0, ge)});
-        } else if (s.run == "classify") {
-            add_names(s, "field", false, used);
-        } else if (s.run == "segregation") {
-            add_names(s, "id", false, used);
-            add_names(s, "group", true, used);
-            add_names(s, "total", false, used);
-            add_names(s, "within", false, used);
-        }
-    } else if (key == "points") {
-        add_names(s, "x", false, used);
-        add_names(s, "y", false, used);
-        add_names(s, "weight", true, used);
-        add_names(s, "by", false, used);
-    } else if (key == "reference" || key == "parents") {  // compare
-        add_names(s, "id", false, used);
-        add_names(s, "columns", true, used);
-    } else if (key == "grid-table") {
-        add_names(s, "cell-id", false, used);
-        add_names(s, "value", true, used);
-    }
-    return used;
-}
-
-// Fields of the vector input `key` that the step's options name.
-std::vector<NameUse> vector_fields_used(const Step& s, const std::string& key) {
-    std::vector<NameUse> used;
-    if (key == "regions") {
-        add_names(s, (s.run == "indicators" || s.run == "segregation") && arg_value(s, "regions-id") ? "regions-id" : "id", false, used);
-    } else if (key == "layer") {
-        add_names(s, "id", false, used);
-        add_names(s, "name", false, used);
-        if (!arg_value(s, "data")) add_names(s, "field", false, used);
-    } else if (key == "from" || key == "to") {
-        add_names(s, key + "-id", false, used);
-        add_names(s, key + "-name", false, used);
-    } else if (key == "grid-layer") {
-        add_names(s, "value", true, used);
-    } else if (key == "outline") {
-        add_names(s, "outline-id", false, used);
-        add_names(s, "outline-label", false, used);
-    } else if (key == "units") {
-        if (s.run == "degurba") {
-            add_names(s, "unit-id", false, used);
-            add_names(s, "unit-name", false, used);
-        } else {
-            add_names(s, "id", false, used);
-            add_names(s, "within", false, used);
-        }
-    }
-    return used;
-}
-
-// The columns of a delimited text file (plain or gzip), read by the rule of
-// every CSV reader (io::parse_csv_header, with the step's --delimiter and
-// --encoding; a spreadsheet's "sep=" line honoured). nullopt: empty file;
-// throws regio::Error for a header the step would refuse.
-std::optional<std::vector<std::string>> csv_header(const std::string& path, const Step& s) {
-    io::TextFile in(path);
-    std::string data;
-    char chunk[65536];
-    std::size_t got = sizeof chunk;
-    io::TextOptions options;
-    if (const std::string* named = arg_value(s, "delimiter")) options.delimiter = io::parse_delimiter(*named);
-    if (const std::string* named = arg_value(s, "encoding"); named && !io::is_utf8_name(*named)) options.encoding = *named;
-    std::size_t pos = 0;
-    std::int64_t line_number = 1;
-    while (true) {
-        std::size_t end = io::find_record_end(std::string_view(data).substr(pos));
-        while (pos + end == data.size() && got == sizeof chunk) {  // the record may go on: read more
-            got = in.read(chunk, sizeof chunk);
-            data.append(chunk, got);
-            end = io::find_record_end(std::string_view(data).substr(pos));
-        }
-        std::string_view line = std::string_view(data).substr(pos, end);
-        if (pos == 0) line = io::strip_bom(line);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() && pos + end >= data.size()) return std::nullopt;
-        pos += end + 1;
-        if (line.empty()) {
-            ++line_number;
-            continue;
-        }
-        if (const auto sep = io::separator_line(line)) {
-            if (!options.delimiter) options.delimiter = *sep;
-            ++line_number;
-            continue;
-        }
-        return io::parse_csv_header(line, options, path, line_number).columns;
-    }
-}
-
-void check_csv_input(const Step& s, const std::string& key, const std::string& path, const std::string& who,
-                     std::vector<std::string>& problems) {
-    const std::vector<NameUse> used = csv_columns_used(s, key);
-    if (used.empty()) return;
-    std::optional<std::vector<std::string>> header;
-    try {
-        header = csv_header(path, s);
-    } catch (const Error& e) {
-        problems.push_back(who + ": " + key + " file: " + e.what());
-        return;
-    }
-    if (!header) {
-        problems.push_back(who + ": " + key + " file '" + path + "' has no header line");
-        return;
-    }
-    const bool any_case = key == "points";  // the point reader also matches columns case-insensitively
-    std::string list;
-    for (const auto& c : *header) list += (list.empty() ? "" : ", ") + c;
-    for (const auto& u : used) {
-        const bool found = std::any_of(header->begin(), header->end(), [&](const std::string& c) {
-            return c == u.name || (any_case && strcasecmp(c.c_str(), u.name.c_str()) == 0);
-        });
-        if (!found)
-            problems.push_back(who + ": " + u.option + " names column '" + u.name + "', which is not in " + key + " file '" + path +
-                               "' (columns: " + list + ")");
-    }
-}
-
-void check_vector_input(const Step& s, const std::string& key, const std::string& value, const std::string& who,
-                        std::vector<std::string>& problems) {
-    // The layer may be named apart (--regions-layer and the like, issue #16).
-    std::string layer_option;
-    if (const auto companion = kLayerKeys.find(key); companion != kLayerKeys.end())
-        if (const std::string* named = arg_value(s, companion->second)) layer_option = *named;
-    const io::InputSpec spec = io::InputSpec::parse(value, layer_option);
-    try {
-        io::ensure_gdal();
-        io::CplErrorCapture capture;
-        io::DatasetPtr ds = io::open_vector(spec.path);
-        OGRLayer& layer = io::select_layer(*ds, spec.path, spec.layer);
-        const Where where{spec.path, layer.GetName()};
-        for (const auto& u : vector_fields_used(s, key)) {
-            try {
-                io::find_field(layer, u.name, where);
-            } catch (const Error& e) {
-                problems.push_back(who + ": " + u.option + " names field '" + u.name + "', which is not in " + key + ": " + e.what());
-            }
-        }
-        if (!layer.GetSpatialRef())
-            problems.push_back(who + ": " + key + " layer '" + spec.display() + "' has no CRS");
-    } catch (const Error& e) {
-        problems.push_back(who + ": " + key + ": " + e.what());
-    }
-}
-
-void check_input_content(const Step& s, const Arg& a, const std::string& who, std::vector<std::string>& problems) {
-    static const std::set<std::string> kVectorKeys = {"regions", "layer", "from", "to", "units", "grid-layer", "outline"};
-    const std::string path = io::InputSpec::parse(a.value).path;
-    if (std::filesystem::is_directory(path)) return;
-    const bool csv = io::is_text_table_name(path);
-    if (csv && (a.key == "data" || a.key == "points" || a.key == "grid-table" || a.key == "reference" || a.key == "parents"))
-        check_csv_input(s, a.key, path, who, problems);
-    else if (kVectorKeys.count(a.key)) check_vector_input(s, a.key, a.value, who, problems);
-}
+// A path as compared with others: absolute, "." and ".." resolved lexically.
+std::string comparable(const std::string& path) { return std::filesystem::absolute(path).lexically_normal().string(); }
 
 }  // namespace
 
-bool is_output_key(const std::string& key) { return kOutputKeys.count(key) > 0; }
+bool is_output(const CommandCatalog& catalog, const Step& step, const std::string& key) {
+    const OptionInfo* o = option_of(catalog, step, key);
+    return o && o->kind == OptionKind::Output;
+}
+
+void resolve_inputs(Pipeline& p, const CommandCatalog& catalog) {
+    for (auto& step : p.steps)
+        for (auto& a : step.args) {
+            Reference ref;
+            if (a.flag || !is_input(catalog, step, a.key) || parse_reference(a.value, ref)) continue;
+            // A shipped style is named, not a path (map --style rate).
+            if (a.key == "style" && a.value.find('/') == std::string::npos && !a.value.ends_with(".toml")) continue;
+            if (a.value.empty() || std::filesystem::path(a.value).is_absolute() || io::is_data_source_name(a.value)) continue;
+            a.value = (std::filesystem::path(p.base_dir) / a.value).lexically_normal().string();
+        }
+}
 
 Pipeline load_pipeline(const std::string& path) {
     if (!std::filesystem::exists(path)) throw IoError("no such pipeline file", Where{path});
@@ -310,6 +103,7 @@ Pipeline load_pipeline(const std::string& path) {
     if (const auto* head = t["pipeline"].as_table()) {
         p.name = (*head)["name"].value_or(std::string());
         p.out_dir = (*head)["out"].value_or(std::string("out"));
+        p.base_dir = (*head)["base"].value_or(std::string("."));
         if (const auto* allow = (*head)["allow_outside"].node()) {
             const Where where{path, {}, static_cast<std::int64_t>(allow->source().begin.line), {}, "allow_outside"};
             const auto* dirs = allow->as_array();
@@ -325,7 +119,10 @@ Pipeline load_pipeline(const std::string& path) {
         }
     } else {
         p.out_dir = "out";
+        p.base_dir = ".";
     }
+    p.base_dir = (std::filesystem::path(path).parent_path() / p.base_dir).lexically_normal().string();
+    if (p.base_dir == ".") p.base_dir.clear();
     const auto* steps = t["step"].as_array();
     if (!steps || steps->empty()) throw ConfigError("no [[step]] entries", Where{path});
     for (const auto& node : *steps) {
@@ -343,19 +140,20 @@ Pipeline load_pipeline(const std::string& path) {
         }
         if (const auto* args = (*s)["args"].as_table())
             for (const auto& [key, value] : *args) {
-                const Where where{path, {}, static_cast<std::int64_t>(value.source().begin.line), {}, std::string(key.str())};
+                const auto arg_line = static_cast<std::int64_t>(value.source().begin.line);
+                const Where where{path, {}, arg_line, {}, std::string(key.str())};
                 if (const auto b = value.value_exact<bool>()) {  // not value<bool>(): it reads 2 as true
-                    if (*b) step.args.push_back({std::string(key.str()), "true", true});
+                    if (*b) step.args.push_back({std::string(key.str()), "true", true, arg_line});
                     continue;
                 }
-                step.args.push_back({std::string(key.str()), value_text(value, where), false});
+                step.args.push_back({std::string(key.str()), value_text(value, where), false, arg_line});
             }
         p.steps.push_back(std::move(step));
     }
     return p;
 }
 
-std::vector<std::string> check_pipeline(const Pipeline& p, const std::string& out_dir) {
+std::vector<std::string> check_pipeline(const Pipeline& p, const CommandCatalog& catalog, const std::string& out_dir) {
     std::vector<std::string> problems;
     std::map<std::string, std::size_t> index;
     std::map<std::string, std::string> written;  // path -> step
@@ -364,11 +162,13 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const std::string& ou
         const std::string who = "step " + (s.name.empty() ? "#" + std::to_string(i + 1) : s.name) + " (line " + std::to_string(s.line) + ")";
         if (s.name.empty()) problems.push_back(who + ": has no name");
         else if (!index.emplace(s.name, i).second) problems.push_back(who + ": the name '" + s.name + "' is used twice");
-        if (!kCommands.count(s.run)) problems.push_back(who + ": unknown command '" + s.run + "'");
+        const CommandInfo* command = catalog.find(s.run);
+        if (!command) problems.push_back(who + ": unknown command '" + s.run + "'");
+        else check_step_options(*command, s, who, problems);
         for (const auto& a : s.args) {
             // A step's stdin and stdout are not the user's, and the pre-run
             // check would read an input a second time (issue #18 item 8).
-            if (a.value == "-" && (kInputKeys.count(a.key) || is_output_key(a.key))) {
+            if (!a.flag && a.value == "-" && (is_input(catalog, s, a.key) || is_output(catalog, s, a.key))) {
                 problems.push_back(who + ": " + a.key + " '-' (standard input or output) cannot be used in a pipeline; name a file");
                 continue;
             }
@@ -381,9 +181,9 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const std::string& ou
                 }
                 const Step& source = p.steps[it->second];
                 const bool has = std::any_of(source.args.begin(), source.args.end(), [&](const Arg& x) { return x.key == ref.key; });
-                if (!has || !is_output_key(ref.key))
+                if (!has || !is_output(catalog, source, ref.key))
                     problems.push_back(who + ": " + a.key + " refers to '" + ref.step + "." + ref.key + "', which that step does not write");
-            } else if (kInputKeys.count(a.key)) {
+            } else if (is_input(catalog, s, a.key)) {
                 const std::string file = io::InputSpec::parse(a.value).path;
                 // A database or other data source is checked by opening it.
                 if (io::is_data_source_name(file)) check_input_content(s, a, who, problems);
@@ -391,7 +191,7 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const std::string& ou
                 else check_input_content(s, a, who, problems);
             }
         }
-        for (const auto& [key, path] : step_outputs(s, out_dir)) {
+        for (const auto& [key, path] : step_outputs(catalog, s, out_dir)) {
             std::string written_key = std::filesystem::path(path).lexically_normal().string();
             if (io::is_data_source_name(path)) {
                 // A database table: checked like an input, by opening the database (issue #16).
@@ -407,25 +207,35 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const std::string& ou
             if (!fresh) problems.push_back(who + ": " + key + " '" + path + "' is also written by step " + it->second);
         }
     }
+    // An output that is an input (of this step or another): the step would
+    // replace what it, or a later run, reads.
+    std::map<std::string, std::string> read;  // comparable path -> "step NAME --key"
+    for (const Step& s : p.steps)
+        for (const auto& input : step_inputs(catalog, s)) read.emplace(comparable(input), "step " + s.name);
+    for (std::size_t i = 0; i < p.steps.size(); ++i)
+        for (const auto& [key, path] : step_outputs(catalog, p.steps[i], out_dir))
+            if (const auto it = read.find(comparable(path)); it != read.end())
+                problems.push_back("step " + p.steps[i].name + " (line " + std::to_string(p.steps[i].line) + "): " + key + " '" + path +
+                                   "' is an input of " + it->second + "; an output never replaces an input");
     return problems;
 }
 
-std::vector<std::pair<std::string, std::string>> step_outputs(const Step& step, const std::string& out_dir) {
+std::vector<std::pair<std::string, std::string>> step_outputs(const CommandCatalog& catalog, const Step& step, const std::string& out_dir) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& a : step.args)
-        if (is_output_key(a.key)) out.emplace_back(a.key, under(out_dir, a.value));
+        if (!a.flag && is_output(catalog, step, a.key)) out.emplace_back(a.key, under(out_dir, a.value));
     return out;
 }
 
-std::vector<std::string> step_inputs(const Step& step) {
+std::vector<std::string> step_inputs(const CommandCatalog& catalog, const Step& step) {
     std::vector<std::string> out;
     Reference ref;
     for (const auto& a : step.args)
-        if (kInputKeys.count(a.key) && !parse_reference(a.value, ref)) out.push_back(io::InputSpec::parse(a.value).path);
+        if (!a.flag && is_input(catalog, step, a.key) && !parse_reference(a.value, ref)) out.push_back(io::InputSpec::parse(a.value).path);
     return out;
 }
 
-std::vector<std::string> command_line(const Pipeline& p, const Step& step, const std::string& out_dir) {
+std::vector<std::string> command_line(const Pipeline& p, const CommandCatalog& catalog, const Step& step, const std::string& out_dir) {
     std::vector<std::string> argv;
     for (std::size_t start = 0; start < step.run.size();) {
         const auto space = step.run.find(' ', start);
@@ -446,12 +256,13 @@ std::vector<std::string> command_line(const Pipeline& p, const Step& step, const
         if (parse_reference(value, ref)) {
             for (const Step& s : p.steps)
                 if (s.name == ref.step)
-                    for (const auto& [key, path] : step_outputs(s, out_dir))
+                    for (const auto& [key, path] : step_outputs(catalog, s, out_dir))
                         if (key == ref.key) value = path;
-        } else if (is_output_key(a.key)) {
+        } else if (is_output(catalog, step, a.key)) {
             value = under(out_dir, value);
         }
-        if (a.key == "crosswalks" || a.key == "_") {  // positional arguments
+        const OptionInfo* info = option_of(catalog, step, a.key);
+        if (a.key == "_" || (info && info->positional)) {  // positional arguments
             argv.push_back(value);
             continue;
         }

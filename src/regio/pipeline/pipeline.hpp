@@ -20,9 +20,20 @@
 //   output = "residents.csv"         # output keys are paths under the out dir
 //
 // A value "@residents" is the `output` of step residents; "@xw.changes" the
-// `changes` output of step xw. Output keys: output, changes, gpkg, map,
-// report, units-out, clusters, local. A step `run = "atlas"` publishes the run
-// itself: its input is the output directory (its manifest so far).
+// `changes` output of step xw. Which options are inputs and outputs, and which
+// commands exist, comes from the command catalog (command_catalog.hpp), that
+// is from the commands' own definitions. A step `run = "atlas"` publishes the
+// run itself: its input is the output directory (its manifest so far).
+//
+// Relative input paths are resolved against the pipeline file's folder (as
+// compose files do), or against `base` when the file sets one, itself relative
+// to the file's folder:
+//   [pipeline]
+//   base = "../.."    # geodata/demo/pipeline.toml names inputs from the project root
+// Outputs are under the output directory, which (from --out or `out`) is
+// relative to the current directory, as before.
+#include "regio/pipeline/command_catalog.hpp"
+
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -32,8 +43,9 @@ namespace regio::pipeline {
 
 struct Arg {
     std::string key;
-    std::string value;  // text as given; "true" for flags
+    std::string value;  // text as given; "true" for flags; inputs resolved by resolve_inputs()
     bool flag = false;
+    std::int64_t line = 0;  // in the pipeline file
 };
 
 struct Step {
@@ -47,6 +59,7 @@ struct Pipeline {
     std::string path;
     std::string name;
     std::string out_dir;
+    std::string base_dir;  // relative inputs are resolved against it ("" = the current directory)
     std::vector<std::string> allow_outside;  // absolute, existing directories
     std::vector<Step> steps;
 };
@@ -54,24 +67,30 @@ struct Pipeline {
 // Throws ConfigError on TOML syntax errors and on keys of the wrong type.
 Pipeline load_pipeline(const std::string& path);
 
-[[nodiscard]] bool is_output_key(const std::string& key);
+// Input options' relative paths (not @references, not data source names)
+// made relative to the pipeline's base_dir, lexically normalised: run from the
+// file's own folder, the text stays as written.
+void resolve_inputs(Pipeline& pipeline, const CommandCatalog& catalog);
 
-// Every problem with the file, as "step NAME: ..." lines (empty: fine):
-// unknown commands, duplicate names, references to unknown or later steps,
-// missing input files, two steps writing one file; and, for inputs that
-// exist already (not @references): CSV headers lacking the columns the step's
-// options name (id, data-id, field, x, y, extensive, ...), vector layers
-// (regions, layer, from, to, units) that are missing, lack the id or other
-// named fields, or have no CRS.
-std::vector<std::string> check_pipeline(const Pipeline& pipeline, const std::string& out_dir);
+// Whether `key` is an output option of the step's command.
+[[nodiscard]] bool is_output(const CommandCatalog& catalog, const Step& step, const std::string& key);
+
+// Every problem with the file, as "step NAME (line N): ..." lines (empty:
+// fine): unknown commands and options, missing required options, values of
+// the wrong type, duplicate names, references to unknown or later steps,
+// missing input files, two steps writing one file, an output that is an
+// input; and the content checks of existing inputs (step_content_checks.hpp).
+std::vector<std::string> check_pipeline(const Pipeline& pipeline, const CommandCatalog& catalog, const std::string& out_dir);
 
 // The resolved command line of a step (after "regio"), outputs under out_dir.
-std::vector<std::string> command_line(const Pipeline& pipeline, const Step& step, const std::string& out_dir);
+std::vector<std::string> command_line(const Pipeline& pipeline, const CommandCatalog& catalog, const Step& step,
+                                      const std::string& out_dir);
 
 // Resolved output paths of a step (key, path).
-std::vector<std::pair<std::string, std::string>> step_outputs(const Step& step, const std::string& out_dir);
+std::vector<std::pair<std::string, std::string>> step_outputs(const CommandCatalog& catalog, const Step& step,
+                                                              const std::string& out_dir);
 
 // Input files of a step that no earlier step makes (paths, layers stripped).
-std::vector<std::string> step_inputs(const Step& step);
+std::vector<std::string> step_inputs(const CommandCatalog& catalog, const Step& step);
 
 }  // namespace regio::pipeline

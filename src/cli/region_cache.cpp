@@ -1,0 +1,49 @@
+#include "region_cache.hpp"
+
+#include "regio/io/input_spec.hpp"
+#include "regio/pipeline/sha256.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+namespace regio::cli {
+namespace {
+
+// The key of a region set, or nullopt when it cannot be cached (a database,
+// or anything that is not a plain file).
+std::optional<std::string> cache_key(const RegionOptions& options) {
+    const io::InputSpec spec = options.input();
+    if (io::is_data_source_name(spec.path) || !std::filesystem::is_regular_file(spec.path)) return std::nullopt;
+    const std::string path = std::filesystem::canonical(spec.path).string();
+    // Each part with its length first: no two different settings make one key.
+    std::string key;
+    for (const std::string& part : {path, spec.layer, spec.sql, spec.encoding, options.id})
+        key += fmt::format("{}:{};", part.size(), part);
+    key += fmt::format("{};{:a};", options.allow_overlaps ? 1 : 0, options.overlap_tolerance);
+    return key + pipeline::sha256_file(path);
+}
+
+}  // namespace
+
+CheckedRegions RegionCache::load(const RegionOptions& options, unsigned threads, bool quiet) {
+    const std::optional<std::string> key = cache_key(options);
+    if (!key) {
+        ++m_loads;
+        return load_checked_regions(options, threads, quiet);
+    }
+    if (const auto it = m_sets.find(*key); it != m_sets.end()) {
+        ++m_shared;
+        if (!quiet)
+            for (const auto& w : it->second->warnings) std::cerr << "regio: warning: " << w << '\n';
+        return *it->second;
+    }
+    ++m_loads;
+    auto loaded = std::make_shared<const CheckedRegions>(load_checked_regions(options, threads, quiet));
+    m_sets.emplace(*key, loaded);
+    return *loaded;
+}
+
+}  // namespace regio::cli

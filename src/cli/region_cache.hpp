@@ -1,0 +1,33 @@
+#pragma once
+// Region sets loaded and checked once per `regio run` (issue #13): steps that
+// read the same layer with the same options share one read, repair, index and
+// overlap check. A set is keyed by everything that changes the result: the
+// source's path, layer, query, encoding, id field, overlap policy and
+// tolerance, and the SHA-256 of the file's content (so a file rewritten by an
+// earlier step is read again). Database sources are never cached. Each step
+// gets its own copy: a step may change its regions without affecting another.
+#include "region_options.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace regio::cli {
+
+class RegionCache {
+public:
+    // The checked regions of `options`: from the cache, or loaded (and kept).
+    // Warnings are printed unless quiet, as load_checked_regions does.
+    CheckedRegions load(const RegionOptions& options, unsigned threads, bool quiet);
+
+    // How many region sets were loaded, and how many loads the cache saved.
+    [[nodiscard]] int loads() const { return m_loads; }
+    [[nodiscard]] int shared() const { return m_shared; }
+
+private:
+    std::map<std::string, std::shared_ptr<const CheckedRegions>> m_sets;
+    int m_loads = 0;
+    int m_shared = 0;
+};
+
+}  // namespace regio::cli

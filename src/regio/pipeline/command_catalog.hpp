@@ -1,0 +1,57 @@
+#pragma once
+// What the pipeline knows about regio's commands: their names and options,
+// each option's kind (input file, output file, value, flag) and value type.
+// The catalog is filled by the program from its real command definitions
+// (src/cli/command_catalog_cli.cpp walks the CLI11 tree), so the commands are
+// listed once, where they are defined, and the pipeline's checks cannot drift
+// from the options the commands take (issue #13: the hand-kept tables had).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace regio::pipeline {
+
+enum class OptionKind { Input, Output, Value, Flag };
+enum class ValueType { Text, Integer, Number, List };
+
+struct OptionInfo {
+    std::string name;  // without the leading --; a positional argument's own name (e.g. "crosswalks")
+    OptionKind kind = OptionKind::Value;
+    ValueType type = ValueType::Text;
+    bool required = false;
+    bool positional = false;
+    std::string help;
+};
+
+struct CommandInfo {
+    std::string name;  // the command words: "crosswalk build"
+    std::string help;
+    std::vector<OptionInfo> options;
+
+    [[nodiscard]] const OptionInfo* option(std::string_view name) const;
+};
+
+class CommandCatalog {
+public:
+    void add(CommandInfo command);
+    [[nodiscard]] const CommandInfo* find(std::string_view name) const;
+    [[nodiscard]] const std::vector<CommandInfo>& commands() const { return m_commands; }
+    [[nodiscard]] std::vector<std::string> names() const;
+
+private:
+    std::vector<CommandInfo> m_commands;
+};
+
+// "input", "output", "value", "flag"; "text", "integer", "number", "list".
+const char* kind_name(OptionKind kind);
+const char* type_name(ValueType type);
+
+// The catalog as JSON (for tests and tools): [{name, help, options: [{name,
+// kind, type, required, positional, help}]}].
+std::string catalog_json(const CommandCatalog& catalog);
+
+// Why `value` is not of `type` ("" when it is): "an integer", "a number".
+std::string type_problem(ValueType type, const std::string& value);
+
+}  // namespace regio::pipeline

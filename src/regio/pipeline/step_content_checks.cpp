@@ -1,0 +1,251 @@
+// The content checks of a step's existing inputs: the CSV columns and vector
+// fields its options name, the layers and their CRS. Which option names which
+// column is per-command knowledge, kept here; which options are inputs comes
+// from the command catalog.
+#include "regio/pipeline/step_content_checks.hpp"
+
+#include "regio/error.hpp"
+#include "regio/io/csv_format.hpp"
+#include "regio/io/csv_header.hpp"
+#include "regio/io/gdal_handles.hpp"
+#include "regio/io/input_spec.hpp"
+#include "regio/io/text_input.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <map>
+#include <set>
+#include <strings.h>
+
+namespace regio::pipeline {
+
+const std::string* arg_value(const Step& s, const std::string& key) {
+    for (const auto& a : s.args)
+        if (a.key == key && !a.flag) return &a.value;
+    return nullptr;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto comma = text.find(',', start);
+        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!item.empty()) out.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+namespace {
+
+// (option, name) pairs: the names that option gives, split at commas when it is a list.
+struct NameUse {
+    std::string option;
+    std::string name;
+};
+
+void add_names(const Step& s, const std::string& option, bool list, std::vector<NameUse>& out) {
+    const std::string* v = arg_value(s, option);
+    if (!v || v->empty() || v->front() == '@') return;
+    if (list)
+        for (const auto& item : split_list(*v)) out.push_back({option, item});
+    else
+        out.push_back({option, *v});
+}
+
+// Columns of the CSV input `key` that the step's options name.
+std::vector<NameUse> csv_columns_used(const Step& s, const std::string& key) {
+    std::vector<NameUse> used;
+    if (key == "data") {
+        if (s.run == "map") {
+            add_names(s, "data-id", false, used);
+            add_names(s, "field", false, used);
+            add_names(s, "facet", false, used);
+        } else if (s.run == "indicators") {
+            add_names(s, "id", false, used);
+            if (const auto* r = arg_value(s, "rollup"); r && *r != "nuts") add_names(s, "rollup", false, used);
+        } else if (s.run == "crosswalk apply") {
+            add_names(s, "id", false, used);
+            add_names(s, "extensive", true, used);
+            // --intensive takes COLUMN:DENOMINATOR: both are columns (issue #18).
+            std::vector<NameUse> intensive;
+            add_names(s, "intensive", true, intensive);
+            for (const auto& u : intensive) {
+                const auto colon = u.name.find(':');
+                used.push_back({u.option, u.name.substr(0, colon)});
+                if (colon != std::string::npos) used.push_back({u.option, u.name.substr(colon + 1)});
+            }
+        } else if (s.run == "regionalise") {
+            add_names(s, arg_value(s, "data-id") ? "data-id" : "id", false, used);
+            if (const auto* t = arg_value(s, "threshold"))
+                for (const auto& item : split_list(*t))
+                    if (const auto ge = item.find(">="); ge != std::string::npos && ge > 0) used.push_back({"threshold", item.substr(0, ge)});
+        } else if (s.run == "classify") {
+            add_names(s, "field", false, used);
+        } else if (s.run == "segregation") {
+            add_names(s, "id", false, used);
+            add_names(s, "group", true, used);
+            add_names(s, "total", false, used);
+            add_names(s, "within", false, used);
+        }
+    } else if (key == "points") {
+        add_names(s, "x", false, used);
+        add_names(s, "y", false, used);
+        add_names(s, "weight", true, used);
+        add_names(s, "by", false, used);
+    } else if (key == "reference" || key == "parents") {  // compare
+        add_names(s, "id", false, used);
+        add_names(s, "columns", true, used);
+    } else if (key == "weights" && s.run == "crosswalk build") {  // weight points as a CSV (issue #13: not checked before)
+        add_names(s, "weights-x", false, used);
+        add_names(s, "weights-y", false, used);
+        add_names(s, "weights-field", false, used);
+    } else if (key == "grid-table") {
+        add_names(s, "cell-id", false, used);
+        add_names(s, "value", true, used);
+    }
+    return used;
+}
+
+// Fields of the vector input `key` that the step's options name.
+std::vector<NameUse> vector_fields_used(const Step& s, const std::string& key) {
+    std::vector<NameUse> used;
+    if (key == "regions") {
+        add_names(s, (s.run == "indicators" || s.run == "segregation") && arg_value(s, "regions-id") ? "regions-id" : "id", false, used);
+    } else if (key == "layer") {
+        add_names(s, "id", false, used);
+        add_names(s, "name", false, used);
+        if (!arg_value(s, "data")) add_names(s, "field", false, used);
+    } else if (key == "from" || key == "to") {
+        add_names(s, key + "-id", false, used);
+        add_names(s, key + "-name", false, used);
+    } else if (key == "grid-layer") {
+        add_names(s, "value", true, used);
+    } else if (key == "outline") {
+        add_names(s, "outline-id", false, used);
+        add_names(s, "outline-label", false, used);
+    } else if (key == "units") {
+        if (s.run == "degurba") {
+            add_names(s, "unit-id", false, used);
+            add_names(s, "unit-name", false, used);
+        } else {
+            add_names(s, "id", false, used);
+            add_names(s, "within", false, used);
+        }
+    }
+    return used;
+}
+
+// The columns of a delimited text file (plain or gzip), read by the rule of
+// every CSV reader (io::parse_csv_header, with the step's --delimiter and
+// --encoding; a spreadsheet's "sep=" line honoured). nullopt: empty file;
+// throws regio::Error for a header the step would refuse.
+std::optional<std::vector<std::string>> csv_header(const std::string& path, const Step& s) {
+    io::TextFile in(path);
+    std::string data;
+    char chunk[65536];
+    std::size_t got = sizeof chunk;
+    io::TextOptions options;
+    if (const std::string* named = arg_value(s, "delimiter")) options.delimiter = io::parse_delimiter(*named);
+    if (const std::string* named = arg_value(s, "encoding"); named && !io::is_utf8_name(*named)) options.encoding = *named;
+    std::size_t pos = 0;
+    std::int64_t line_number = 1;
+    while (true) {
+        std::size_t end = io::find_record_end(std::string_view(data).substr(pos));
+        while (pos + end == data.size() && got == sizeof chunk) {  // the record may go on: read more
+            got = in.read(chunk, sizeof chunk);
+            data.append(chunk, got);
+            end = io::find_record_end(std::string_view(data).substr(pos));
+        }
+        std::string_view line = std::string_view(data).substr(pos, end);
+        if (pos == 0) line = io::strip_bom(line);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() && pos + end >= data.size()) return std::nullopt;
+        pos += end + 1;
+        if (line.empty()) {
+            ++line_number;
+            continue;
+        }
+        if (const auto sep = io::separator_line(line)) {
+            if (!options.delimiter) options.delimiter = *sep;
+            ++line_number;
+            continue;
+        }
+        return io::parse_csv_header(line, options, path, line_number).columns;
+    }
+}
+
+void check_csv_input(const Step& s, const std::string& key, const std::string& path, const std::string& who,
+                     std::vector<std::string>& problems) {
+    const std::vector<NameUse> used = csv_columns_used(s, key);
+    if (used.empty()) return;
+    std::optional<std::vector<std::string>> header;
+    try {
+        header = csv_header(path, s);
+    } catch (const Error& e) {
+        problems.push_back(who + ": " + key + " file: " + e.what());
+        return;
+    }
+    if (!header) {
+        problems.push_back(who + ": " + key + " file '" + path + "' has no header line");
+        return;
+    }
+    const bool any_case = key == "points";  // the point reader also matches columns case-insensitively
+    std::string list;
+    for (const auto& c : *header) list += (list.empty() ? "" : ", ") + c;
+    for (const auto& u : used) {
+        const bool found = std::any_of(header->begin(), header->end(), [&](const std::string& c) {
+            return c == u.name || (any_case && strcasecmp(c.c_str(), u.name.c_str()) == 0);
+        });
+        if (!found)
+            problems.push_back(who + ": " + u.option + " names column '" + u.name + "', which is not in " + key + " file '" + path +
+                               "' (columns: " + list + ")");
+    }
+}
+
+void check_vector_input(const Step& s, const std::string& key, const std::string& value, const std::string& who,
+                        std::vector<std::string>& problems) {
+    // The layer may be named apart (--regions-layer and the like, issue #16).
+    // The source text may hold colons (a connection string, a /vsizip/ path).
+    static const std::map<std::string, std::string> kLayerKeys = {
+        {"regions", "regions-layer"}, {"points", "points-layer"},   {"from", "from-layer"},       {"to", "to-layer"},
+        {"layer", "layer-name"},      {"units", "units-layer"},     {"grid-layer", "grid-layer-name"},
+        {"data", "data-layer"},       {"weights", "weights-layer"}, {"outline", "outline-layer"}};
+    std::string layer_option;
+    if (const auto companion = kLayerKeys.find(key); companion != kLayerKeys.end())
+        if (const std::string* named = arg_value(s, companion->second)) layer_option = *named;
+    const io::InputSpec spec = io::InputSpec::parse(value, layer_option);
+    try {
+        io::ensure_gdal();
+        io::CplErrorCapture capture;
+        io::DatasetPtr ds = io::open_vector(spec.path);
+        OGRLayer& layer = io::select_layer(*ds, spec.path, spec.layer);
+        const Where where{spec.path, layer.GetName()};
+        for (const auto& u : vector_fields_used(s, key)) {
+            try {
+                io::find_field(layer, u.name, where);
+            } catch (const Error& e) {
+                problems.push_back(who + ": " + u.option + " names field '" + u.name + "', which is not in " + key + ": " + e.what());
+            }
+        }
+        if (!layer.GetSpatialRef())
+            problems.push_back(who + ": " + key + " layer '" + spec.display() + "' has no CRS");
+    } catch (const Error& e) {
+        problems.push_back(who + ": " + key + ": " + e.what());
+    }
+}
+
+}  // namespace
+
+void check_input_content(const Step& s, const Arg& a, const std::string& who, std::vector<std::string>& problems) {
+    static const std::set<std::string> kVectorKeys = {"regions", "layer", "from", "to", "units", "grid-layer", "outline"};
+    const std::string path = io::InputSpec::parse(a.value).path;
+    if (std::filesystem::is_directory(path)) return;
+    if (io::is_text_table_name(path) && !csv_columns_used(s, a.key).empty()) check_csv_input(s, a.key, path, who, problems);
+    else if (kVectorKeys.count(a.key)) check_vector_input(s, a.key, a.value, who, problems);
+}
+
+}  // namespace regio::pipeline

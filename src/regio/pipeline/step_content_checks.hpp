@@ -1,0 +1,23 @@
+#pragma once
+// Checks of the files a step reads, before anything runs: CSV headers lacking
+// the columns the step's options name (id, data-id, field, x, y, extensive,
+// weights-x, ...), vector layers that are missing, lack the id or other named
+// fields, or have no CRS.
+#include "regio/pipeline/pipeline.hpp"
+
+#include <string>
+#include <vector>
+
+namespace regio::pipeline {
+
+// The value of the step's (non-flag) option `key`, or nullptr.
+const std::string* arg_value(const Step& s, const std::string& key);
+
+// "a,b,,c" -> {"a", "b", "c"}
+std::vector<std::string> split_list(const std::string& text);
+
+// Appends "WHO: ..." lines for the existing input `a` (an input option of the
+// step; value resolved) to `problems`.
+void check_input_content(const Step& s, const Arg& a, const std::string& who, std::vector<std::string>& problems);
+
+}  // namespace regio::pipeline

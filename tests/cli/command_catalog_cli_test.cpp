@@ -1,0 +1,109 @@
+// The command catalog (issue #13): the pipeline knows the commands and their
+// options from the commands' own definitions (`regio docs --catalog` shows
+// what it sees). An option that takes a file must be declared an input or an
+// output where it is defined (src/cli/option_kinds.hpp); these tests fail
+// when one is not.
+#include "run_regio.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <regex>
+#include <set>
+
+using namespace regio_test;
+
+namespace {
+
+const nlohmann::json& catalog() {
+    static const TempDir dir;
+    static const nlohmann::json parsed = [] {
+        const RunResult r = run_regio({"docs", "--catalog", (dir / "catalog.json").string()});
+        REQUIRE(r.exit_code == 0);
+        return nlohmann::json::parse(read_file(dir / "catalog.json"));
+    }();
+    return parsed;
+}
+
+// Help texts that say an option's value is a file: "FILE[:LAYER]", "A CSV
+// table", "BREAKS.json", "Write ...", "a raster", "Directory of".
+bool names_a_file(const std::string& help) {
+    static const std::regex pattern(
+        R"(FILE|\b[A-Z_]+\.(csv|json|toml|gpkg|tif|svg)\b|^(A|An|The) (CSV|raster|SVG|GeoPackage)|^Write |[Rr]aster|^Directory|\.csv or|\.gpkg|\(CSV|CSV\)|^File |CSVs|as a CSV|CSV table|\bwrite\b|\(\.csv\)|this table|style file|_DIR)");
+    return std::regex_search(help, pattern);
+}
+
+// Value options whose help mentions files without taking one (checked by hand).
+const std::set<std::string> kNotFiles = {"crosswalk build --boundary-tolerance"};
+
+}  // namespace
+
+TEST_CASE("catalog: the commands a pipeline step may run", "[cli][catalog]") {
+    std::vector<std::string> names;
+    for (const auto& command : catalog()) names.push_back(command["name"]);
+    CHECK(names == std::vector<std::string>{"aggregate points", "aggregate grid", "crosswalk build", "crosswalk apply", "crosswalk chain",
+                                            "classify", "degurba", "regionalise", "indicators", "map", "compare", "atlas", "segregation",
+                                            "styles"});
+}
+
+TEST_CASE("catalog: every option whose help names a file is declared an input or an output", "[cli][catalog]") {
+    for (const auto& command : catalog())
+        for (const auto& option : command["options"]) {
+            const std::string who = command["name"].get<std::string>() + " --" + option["name"].get<std::string>();
+            const std::string help = option["help"];
+            if (option["kind"] != "value" || kNotFiles.count(who)) continue;
+            INFO(who << ": " << help);
+            CHECK(!names_a_file(help));
+        }
+}
+
+TEST_CASE("catalog: the help of every input and output says it is a file (the check above can see them)", "[cli][catalog]") {
+    for (const auto& command : catalog())
+        for (const auto& option : command["options"])
+            if (option["kind"] == "input" || option["kind"] == "output") {
+                INFO(command["name"].get<std::string>() << " --" << option["name"].get<std::string>() << ": " << option["help"]);
+                CHECK(names_a_file(option["help"]));
+            }
+}
+
+TEST_CASE("catalog: the options the hand-kept tables listed keep their kind", "[cli][catalog]") {
+    // The tables src/regio/pipeline/pipeline.cpp kept before issue #13.
+    const std::set<std::string> inputs = {"regions", "points", "grid", "grid-table", "grid-layer", "weights", "from",  "to",  "data",
+                                          "crosswalk", "layer", "style", "definitions", "units", "land", "built-up", "minus",
+                                          "reference", "estimate", "second", "parents"};
+    const std::set<std::string> outputs = {"output", "changes", "gpkg", "map", "report", "units-out", "clusters", "local"};
+    int checked = 0;
+    for (const auto& command : catalog())
+        for (const auto& option : command["options"]) {
+            const std::string name = option["name"];
+            INFO(command["name"].get<std::string>() << " --" << name);
+            if (inputs.count(name)) {
+                CHECK(option["kind"] == "input");
+                ++checked;
+            }
+            if (outputs.count(name)) {
+                CHECK(option["kind"] == "output");
+                ++checked;
+            }
+        }
+    CHECK(checked > 40);
+}
+
+TEST_CASE("catalog: value types come from the options' own types", "[cli][catalog]") {
+    auto option = [](const std::string& command, const std::string& name) {
+        for (const auto& c : catalog())
+            if (c["name"] == command)
+                for (const auto& o : c["options"])
+                    if (o["name"] == name) return o;
+        FAIL("no option " << command << " --" << name);
+        return nlohmann::json();
+    };
+    CHECK(option("classify", "classes")["type"] == "integer");
+    CHECK(option("crosswalk build", "min-share")["type"] == "number");
+    CHECK(option("aggregate points", "weight")["type"] == "list");
+    CHECK(option("aggregate points", "overwrite")["kind"] == "flag");
+    CHECK(option("crosswalk chain", "crosswalks")["positional"] == true);
+    CHECK(option("crosswalk build", "from")["required"] == true);
+    CHECK(option("map", "outline")["kind"] == "input");  // not in the old tables: it had drifted
+}
