@@ -82,11 +82,7 @@ PlannedOutput::PlannedOutput(std::string option, std::unique_ptr<DatabaseTable> 
 PlannedOutput::~PlannedOutput() = default;
 PlannedOutput::PlannedOutput(PlannedOutput&&) noexcept = default;
 
-OutputPlan::OutputPlan(Overwrite overwrite, std::vector<std::string> inputs)
-    : m_overwrite(overwrite), m_inputs(std::move(inputs)) {
-    if (std::count_if(m_inputs.begin(), m_inputs.end(), is_stdout_name) > 1)
-        throw UsageError("only one input can be standard input (-)");
-}
+OutputPlan::OutputPlan(Overwrite overwrite, std::vector<std::string> inputs) : OutputPlan(overwrite, std::move(inputs), {}) {}
 
 OutputPlan OutputPlan::reading(Overwrite overwrite, const std::vector<InputSpec>& inputs) {
     std::vector<std::string> paths;
@@ -99,7 +95,10 @@ OutputPlan OutputPlan::reading(Overwrite overwrite, const std::vector<InputSpec>
 }
 
 OutputPlan::OutputPlan(Overwrite overwrite, std::vector<std::string> inputs, std::vector<InputSpec> input_tables)
-    : m_overwrite(overwrite), m_inputs(std::move(inputs)), m_input_tables(std::move(input_tables)) {}
+    : m_overwrite(overwrite), m_inputs(std::move(inputs)), m_input_tables(std::move(input_tables)) {
+    if (std::count_if(m_inputs.begin(), m_inputs.end(), is_stdout_name) > 1)
+        throw UsageError("only one input can be standard input (-)");
+}
 
 void check_table_destination(const TableDestination& destination) {
     if (table_format("--output", destination.path, destination.format) == TableFormat::PostGis)
