@@ -34,7 +34,7 @@ ogr2ogr -f CSV /vsistdout/ "$work/expected.gpkg" >"$work/gpkg_attrs.csv"
 ogr2ogr -f CSV /vsistdout/ "$pg" counts >"$work/pg_attrs.csv"
 same_file "PostGIS table read back with ogr2ogr" "$work/gpkg_attrs.csv" "$work/pg_attrs.csv"
 [ "$(q "SELECT Find_SRID('public', 'counts', 'geom')")" = 3035 ] || fail "the geometry column's SRID is not 3035"
-q "SELECT indexdef FROM pg_indexes WHERE tablename = 'counts'" | grep -qi "using gist (geom)" || fail "no GiST index on counts"
+grep -qi "using gist (geom)" <<<"$(q "SELECT indexdef FROM pg_indexes WHERE tablename = 'counts'")" || fail "no GiST index on counts"
 [ "$(q "SELECT count(*) FROM counts")" = 5 ] || fail "counts: not 5 rows"
 grep -q '"destination": "PG:host=' "$work/counts.json" || fail "the report does not name the database"
 grep -q '"layer": "public.counts"' "$work/counts.json" || fail "the report does not name the table"
@@ -135,8 +135,11 @@ same_file "map layer through PostGIS" "$work/map_gpkg.csv" "$work/map_pg.csv"
 row=$(q "SELECT f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, useasdefault, description
          FROM layer_styles WHERE f_table_name = 'map_rates'")
 [ "$row" = "regio|public|map_rates|geom|map_rates|t|regio choropleth" ] || fail "layer_styles row: '$row'"
-q "SELECT styleqml::text FROM layer_styles WHERE f_table_name = 'map_rates'" | grep -q "<renderer-v2" || fail "no QML renderer in layer_styles"
-q "SELECT stylesld::text FROM layer_styles WHERE f_table_name = 'map_rates'" | grep -q "StyledLayerDescriptor" || fail "no SLD in layer_styles"
+# Read whole before matching: grep -q would stop reading at the first match,
+# and psql's SIGPIPE would then fail the pipeline under pipefail.
+qml=$(q "SELECT styleqml::text FROM layer_styles WHERE f_table_name = 'map_rates'")
+[[ "$qml" == *"<renderer-v2"* ]] || fail "no QML renderer in layer_styles"
+grep -q "StyledLayerDescriptor" <<<"$(q "SELECT stylesld::text FROM layer_styles WHERE f_table_name = 'map_rates'")" || fail "no SLD in layer_styles"
 "$regio" map --layer "$data/map_regions.geojson" --id code --field rate -o "$work/map3.svg" --gpkg "$pg" --gpkg-layer map_rates \
   --overwrite --quiet
 [ "$(q "SELECT count(*) FROM layer_styles WHERE f_table_name = 'map_rates' AND useasdefault")" = 1 ] ||

@@ -21,8 +21,8 @@ for ext in gpkg fgb geojson; do
   "$regio" aggregate points "${common[@]}" -o "$work/out/counts.$ext" --report "$work/$ext.json"
   attributes "$work/out/counts.$ext" >"$work/$ext.sorted"
   same_file "$ext output read back" "$work/expected.sorted" "$work/$ext.sorted"
-  ogrinfo -ro -so "$work/out/counts.$ext" counts | grep -q "Feature Count: 5" || fail "$ext: not 5 features"
-  ogrinfo -ro -so "$work/out/counts.$ext" counts | grep -q 'ID\["EPSG",3035\]' || fail "$ext: the CRS is not EPSG:3035"
+  grep -q "Feature Count: 5" <<<"$(ogrinfo -ro -so "$work/out/counts.$ext" counts)" || fail "$ext: not 5 features"
+  grep -q 'ID\["EPSG",3035\]' <<<"$(ogrinfo -ro -so "$work/out/counts.$ext" counts)" || fail "$ext: the CRS is not EPSG:3035"
   grep -q "\"format\": \"$ext\"" "$work/$ext.json" || fail "$ext: the report does not record the format"
   grep -q '"rows": 5' "$work/$ext.json" || fail "$ext: the report does not record the rows"
 done
@@ -38,7 +38,7 @@ done
 attributes "$work/out/counts.dat" >"$work/of.sorted"
 same_file "--of geojson" "$work/expected.sorted" "$work/of.sorted"
 "$regio" aggregate points "${common[@]}" -o "$work/out/named.gpkg" --output-layer residents_2024
-ogrinfo -ro -q "$work/out/named.gpkg" | grep -q "residents_2024" || fail "--output-layer did not name the GeoPackage layer"
+grep -q "residents_2024" <<<"$(ogrinfo -ro -q "$work/out/named.gpkg")" || fail "--output-layer did not name the GeoPackage layer"
 [ -z "$(ls -A "$work/out" | grep '^\.regio-' || true)" ] || fail "temporary files left: $(ls -A "$work/out")"
 
 run_failing unknown aggregate points "${common[@]}" -o "$work/out/x.csv" --of xlsx
@@ -50,7 +50,7 @@ run_failing csv_layer aggregate points "${common[@]}" -o "$work/out/x.csv" --out
 one_line_error "--output-layer on CSV" "$work/csv_layer.err" $rc 2 "not of a CSV file"
 run_failing exists aggregate points "${common[@]}" -o "$work/out/counts.fgb"
 one_line_error "existing FlatGeobuf" "$work/exists.err" $rc 2 "exists"
-if ogrinfo --formats | grep -qi '^ *Parquet'; then
+if grep -qi '^ *Parquet' <<<"$(ogrinfo --formats)"; then
   "$regio" aggregate points "${common[@]}" -o "$work/out/counts.parquet"
   attributes "$work/out/counts.parquet" >"$work/parquet.sorted"
   same_file "Parquet output read back" "$work/expected.sorted" "$work/parquet.sorted"

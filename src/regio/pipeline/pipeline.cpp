@@ -90,7 +90,9 @@ void resolve_inputs(Pipeline& p, const CommandCatalog& catalog) {
             if (a.flag || !is_input(catalog, step, a.key) || parse_reference(a.value, ref)) continue;
             // A shipped style is named, not a path (map --style rate).
             if (a.key == "style" && a.value.find('/') == std::string::npos && !a.value.ends_with(".toml")) continue;
-            if (a.value.empty() || std::filesystem::path(a.value).is_absolute() || io::is_data_source_name(a.value)) continue;
+            // "-" (standard input) is refused by the check, under its own name.
+            if (a.value.empty() || a.value == "-" || std::filesystem::path(a.value).is_absolute() || io::is_data_source_name(a.value))
+                continue;
             a.value = (std::filesystem::path(p.base_dir) / a.value).lexically_normal().string();
         }
 }
@@ -214,7 +216,10 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const CommandCatalog&
         for (const auto& input : step_inputs(catalog, s)) read.emplace(comparable(input), "step " + s.name);
     for (std::size_t i = 0; i < p.steps.size(); ++i)
         for (const auto& [key, path] : step_outputs(catalog, p.steps[i], out_dir))
-            if (const auto it = read.find(comparable(path)); it != read.end())
+            // A database output is a table, compared with the input tables when
+            // its command plans it (io::OutputPlan), not a path.
+            if (io::is_data_source_name(path)) continue;
+            else if (const auto it = read.find(comparable(path)); it != read.end())
                 problems.push_back("step " + p.steps[i].name + " (line " + std::to_string(p.steps[i].line) + "): " + key + " '" + path +
                                    "' is an input of " + it->second + "; an output never replaces an input");
     return problems;
