@@ -1,7 +1,7 @@
 #include "region_cache.hpp"
 
 #include "regio/io/input_spec.hpp"
-#include "regio/pipeline/sha256.hpp"
+#include "regio/io/sha256.hpp"
 
 #include <fmt/format.h>
 
@@ -23,7 +23,7 @@ std::optional<std::string> cache_key(const RegionOptions& options) {
     for (const std::string& part : {path, spec.layer, spec.sql, spec.encoding, options.id})
         key += fmt::format("{}:{};", part.size(), part);
     key += fmt::format("{};{:a};", options.allow_overlaps ? 1 : 0, options.overlap_tolerance);
-    return key + pipeline::sha256_file(path);
+    return key + io::sha256_file(path);
 }
 
 }  // namespace

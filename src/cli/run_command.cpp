@@ -15,7 +15,7 @@
 #include "regio/io/input_spec.hpp"
 #include "regio/pipeline/confinement.hpp"
 #include "regio/pipeline/pipeline.hpp"
-#include "regio/pipeline/sha256.hpp"
+#include "regio/io/sha256.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -117,7 +117,7 @@ int run(const CLI::App& root, const RunArgs& args) {
     std::filesystem::create_directories(out_dir);
     nlohmann::ordered_json manifest, timings;
     manifest["regio"] = version_text();
-    manifest["pipeline"] = {{"path", args.pipeline}, {"name", p.name}, {"sha256", pipeline::sha256_file(args.pipeline)}};
+    manifest["pipeline"] = {{"path", args.pipeline}, {"name", p.name}, {"sha256", io::sha256_file(args.pipeline)}};
     nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
     std::set<std::string> seen;
     for (const auto& step : p.steps)
@@ -126,7 +126,7 @@ int run(const CLI::App& root, const RunArgs& args) {
             else if (io::is_data_source_name(input))  // a database: named (without its password), not hashed
                 inputs.push_back({{"source", io::redact_secrets(input)}});
             else
-                inputs.push_back({{"path", input}, {"sha256", pipeline::sha256_file(input)}});
+                inputs.push_back({{"path", input}, {"sha256", io::sha256_file(input)}});
     manifest["inputs"] = inputs;
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
     auto finish = [&](const nlohmann::ordered_json* times) {

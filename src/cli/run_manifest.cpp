@@ -8,7 +8,7 @@
 #include "regio/io/output_stream.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/pipeline/confinement.hpp"
-#include "regio/pipeline/sha256.hpp"
+#include "regio/io/sha256.hpp"
 
 #include <fmt/format.h>
 
@@ -62,7 +62,7 @@ nlohmann::ordered_json step_output_entries(const pipeline::CommandCatalog& catal
         if (std::filesystem::is_directory(path) || path == report)  // a site lists its files in its report
             outputs.push_back({{"key", key}, {"path", path}});
         else
-            outputs.push_back({{"key", key}, {"path", path}, {"sha256", pipeline::sha256_file(path)}});
+            outputs.push_back({{"key", key}, {"path", path}, {"sha256", io::sha256_file(path)}});
     }
     return outputs;
 }
@@ -105,7 +105,7 @@ void record_rejection(const pipeline::Pipeline& p, const std::string& pipeline_p
     }
     nlohmann::ordered_json manifest;
     manifest["regio"] = version_text();
-    manifest["pipeline"] = {{"path", pipeline_path}, {"name", p.name}, {"sha256", pipeline::sha256_file(pipeline_path)}};
+    manifest["pipeline"] = {{"path", pipeline_path}, {"name", p.name}, {"sha256", io::sha256_file(pipeline_path)}};
     manifest["rejected"] = fmt::format("{} problem(s); nothing was run", problems.size());
     manifest["steps"] = steps;
     manifest["files"] = files;

@@ -1,7 +1,7 @@
 #include "regio/atlas/run_inputs.hpp"
 
 #include "regio/error.hpp"
-#include "regio/pipeline/sha256.hpp"
+#include "regio/io/sha256.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -141,7 +141,7 @@ RunInputs read_run(const std::string& path) {
     // A download is published as the run wrote it: a file changed since then
     // would publish numbers the manifest does not vouch for.
     for (const auto& d : run.downloads)
-        if (pipeline::sha256_file(d.path) != d.sha256)
+        if (io::sha256_file(d.path) != d.sha256)
             throw DataError("output of step " + d.step + " changed since the run (SHA-256 differs from the manifest)", Where{d.path},
                             "run the pipeline again");
     return run;

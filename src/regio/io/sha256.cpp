@@ -1,4 +1,4 @@
-#include "regio/pipeline/sha256.hpp"
+#include "regio/io/sha256.hpp"
 
 #include "regio/error.hpp"
 
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <vector>
 
-namespace regio::pipeline {
+namespace regio::io {
 namespace {
 
 constexpr std::array<std::uint32_t, 64> kRound = {
@@ -108,4 +108,4 @@ std::string sha256_file(const std::string& path) {
     return h.hex();
 }
 
-}  // namespace regio::pipeline
+}  // namespace regio::io
