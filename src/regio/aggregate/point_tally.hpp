@@ -22,7 +22,9 @@ public:
     // region == regions() means outside every region.
     void add(std::size_t region, std::uint32_t group, const double* weights) {
         ++m_counts[group][region];
-        FixedSum* sums = &m_sums[group][region * m_weights];
+        // data() + offset, not &v[offset]: without weights the vector is
+        // empty, and indexing it is undefined (UBSan: reference to null).
+        FixedSum* sums = m_sums[group].data() + region * m_weights;
         for (std::size_t k = 0; k < m_weights; ++k) sums[k].add(weights[k]);
     }
     // Cell-key record keys (issue #17): the key sum of a cell, modulo 2^53.
