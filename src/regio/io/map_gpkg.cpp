@@ -29,14 +29,12 @@ void create_map_fields(OGRLayer& out, const geometry::RegionSet& regions, const 
         class_field("class", OFTInteger), fill_field("fill", OFTString);
     for (OGRFieldDefn* f : {&id_field, &value_field, &class_field, &fill_field})
         if (out.CreateField(f) != OGRERR_NONE) throw IoError("cannot create field: " + last_error(), where);
-    for (const auto& [name, values] : layer.text_fields) {
-        OGRFieldDefn field(name.c_str(), OFTString);
+    const auto create = [&](const std::string& name, OGRFieldType type) {
+        OGRFieldDefn field(name.c_str(), type);
         if (out.CreateField(&field) != OGRERR_NONE) throw IoError("cannot create field '" + name + "': " + last_error(), where);
-    }
-    for (const auto& [name, values] : layer.number_fields) {
-        OGRFieldDefn field(name.c_str(), OFTReal);
-        if (out.CreateField(&field) != OGRERR_NONE) throw IoError("cannot create field '" + name + "': " + last_error(), where);
-    }
+    };
+    for (const auto& text : layer.text_fields) create(text.first, OFTString);
+    for (const auto& number : layer.number_fields) create(number.first, OFTReal);
 }
 
 void write_map_features(OGRLayer& out, const geometry::RegionSet& regions, const MapLayer& layer, const LastError& last_error,
