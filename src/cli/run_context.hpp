@@ -4,12 +4,12 @@
 // checked region set. Owned by the run, passed down to each step's command
 // when its command tree is built; nothing here outlives the run (no global
 // state).
-#include "region_cache.hpp"
+#include "regio/regions/region_cache.hpp"
 
 namespace regio::cli {
 
 struct RunContext {
-    RegionCache regions;
+    regions::RegionCache regions;
 };
 
 }  // namespace regio::cli

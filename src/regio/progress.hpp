@@ -7,6 +7,10 @@
 namespace regio {
 
 using ProgressFn = std::function<void(double fraction, std::string_view message)>;
+// A warning for the user while an operation runs (a repaired region, a
+// tolerated overlap), shown at once by the front-end; operations also keep
+// their warnings in their results for the report.
+using WarningFn = std::function<void(std::string_view warning)>;
 
 // Maps [0,1] of a sub-task onto [begin,end] of the parent's progress.
 class ProgressRange {

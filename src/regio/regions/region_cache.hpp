@@ -6,19 +6,21 @@
 // tolerance, and the SHA-256 of the file's content (so a file rewritten by an
 // earlier step is read again). Database sources are never cached. Each step
 // gets its own copy: a step may change its regions without affecting another.
-#include "region_options.hpp"
+#include "regio/regions/checked_regions.hpp"
+#include "regio/regions/region_source.hpp"
 
 #include <map>
 #include <memory>
 #include <string>
 
-namespace regio::cli {
+namespace regio::regions {
 
 class RegionCache {
 public:
     // The checked regions of `options`: from the cache, or loaded (and kept).
-    // Warnings are printed unless quiet, as load_checked_regions does.
-    CheckedRegions load(const RegionOptions& options, unsigned threads, bool quiet);
+    // Warnings go to `warn`, as load_checked_regions passes them (a shared
+    // set's warnings again, so each step shows and reports its own).
+    CheckedRegions load(const RegionSource& source, unsigned threads, const WarningFn& warn);
 
     // How many region sets were loaded, and how many loads the cache saved.
     [[nodiscard]] int loads() const { return m_loads; }
@@ -30,4 +32,4 @@ private:
     int m_shared = 0;
 };
 
-}  // namespace regio::cli
+}  // namespace regio::regions

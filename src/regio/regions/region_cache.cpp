@@ -1,4 +1,4 @@
-#include "region_cache.hpp"
+#include "regio/regions/region_cache.hpp"
 
 #include "regio/io/input_spec.hpp"
 #include "regio/io/sha256.hpp"
@@ -6,15 +6,14 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <iostream>
 #include <optional>
 
-namespace regio::cli {
+namespace regio::regions {
 namespace {
 
 // The key of a region set, or nullopt when it cannot be cached (a database,
 // or anything that is not a plain file).
-std::optional<std::string> cache_key(const RegionOptions& options) {
+std::optional<std::string> cache_key(const RegionSource& options) {
     const io::InputSpec spec = options.input();
     if (io::is_data_source_name(spec.path) || !std::filesystem::is_regular_file(spec.path)) return std::nullopt;
     const std::string path = std::filesystem::canonical(spec.path).string();
@@ -28,22 +27,22 @@ std::optional<std::string> cache_key(const RegionOptions& options) {
 
 }  // namespace
 
-CheckedRegions RegionCache::load(const RegionOptions& options, unsigned threads, bool quiet) {
+CheckedRegions RegionCache::load(const RegionSource& options, unsigned threads, const WarningFn& warn) {
     const std::optional<std::string> key = cache_key(options);
     if (!key) {
         ++m_loads;
-        return load_checked_regions(options, threads, quiet);
+        return load_checked_regions(options, threads, warn);
     }
     if (const auto it = m_sets.find(*key); it != m_sets.end()) {
         ++m_shared;
-        if (!quiet)
-            for (const auto& w : it->second->warnings) std::cerr << "regio: warning: " << w << '\n';
+        if (warn)
+            for (const auto& w : it->second->warnings) warn(w);
         return *it->second;
     }
     ++m_loads;
-    auto loaded = std::make_shared<const CheckedRegions>(load_checked_regions(options, threads, quiet));
+    auto loaded = std::make_shared<const CheckedRegions>(load_checked_regions(options, threads, warn));
     m_sets.emplace(*key, loaded);
     return *loaded;
 }
 
-}  // namespace regio::cli
+}  // namespace regio::regions
