@@ -112,6 +112,12 @@ TEST_CASE("indicators operation: bad requests are usage errors and write nothing
     indicators::IndicatorsRequest tidy_with_regions = fixture_request(tmp.dir / "x.csv");
     tidy_with_regions.regions.regions = data_file("indicators_regions.geojson");
     refused(tidy_with_regions, "--regions is only used for the wide outputs");
+    // GDAL's FlatGeobuf would drop the four rollup parents (no geometry): refused, nothing written.
+    indicators::IndicatorsRequest fgb_parents = fixture_request(tmp.dir / "parents.fgb");
+    fgb_parents.rollup = "nuts";
+    fgb_parents.regions.regions = data_file("indicators_regions.geojson");
+    fgb_parents.regions.id = "nuts_id";
+    refused(fgb_parents, "FlatGeobuf cannot hold features without geometry, and 4 output regions have none");
     indicators::IndicatorsRequest fixes_alone = fixture_request(tmp.dir / "x.csv");
     fixes_alone.regions.skip_features = {1};
     refused(fixes_alone, "--set-id and --skip-feature fix features of --regions");
