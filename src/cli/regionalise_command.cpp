@@ -51,7 +51,7 @@ void add_regionalise(CLI::App& app, Action& action, RunContext* context) {
     c->add_option("--id", r.units.id, "Field with the unit id (read as text; must be unique)")->required();
     c->add_option("--data", r.data, "CSV table with one row per unit")->type_name(kInputFile)->required();
     c->add_option("--data-id", r.data_id, "Column of --data with the unit ids (default: the --id name)");
-    c->add_option("--threshold", r.thresholds, "COLUMN>=N: every region reaches at least N in COLUMN (repeatable)")->required();
+    c->add_option("--threshold", r.thresholds, "COLUMN>=N: every region reaches at least N in COLUMN (repeatable, or several separated by commas)")->required()->delimiter(',');
     auto* within = c->add_option("--within", r.within, "Field of the units layer: regions stay inside each of its values");
     c->add_option("--within-prefix", r.within_prefix, "Regions stay inside the groups of the first N characters of the unit id")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000}))

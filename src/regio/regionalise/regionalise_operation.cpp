@@ -18,8 +18,11 @@
 #include "regio/regionalise/unit_measures.hpp"
 #include "regio/regions/checked_regions.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <thread>
 #include <utility>
 
@@ -64,6 +67,11 @@ DataColumns data_columns(const io::CsvTable& table, const std::string& id, const
 }
 
 }  // namespace
+
+bool ColumnTotal::conserved() const {
+    const double held = in_regions + rows_without_unit;
+    return std::abs(held - table) <= 1e-9 * std::max({1.0, std::abs(table), std::abs(held)});
+}
 
 const char* contiguity_name(geometry::Contiguity contiguity) { return contiguity == geometry::Contiguity::Queen ? "queen" : "rook"; }
 
@@ -134,6 +142,13 @@ RegionaliseResult run(const RegionaliseRequest& r, const ProgressRange& progress
     out.write_s = seconds_since_step();
 
     add_figures(problem, maxp, summaries, values, units.ids, out);
+    // Nothing lost: checked before anything is committed.
+    for (const auto& t : out.totals)
+        if (!t.conserved())
+            throw DataError(fmt::format("column '{}': the regions hold {:.17g} and rows without a unit {:.17g}, but the table's total "
+                                        "is {:.17g}; nothing was written",
+                                        t.column, t.in_regions, t.rows_without_unit, t.table),
+                            Where{r.data});
     out.outputs.push_back(written_table(regions_output));
     if (report_output) io::write_output_text(*report_output, io::redact_secrets(out.to_json(r).dump(2)) + '\n');
     outputs.commit();

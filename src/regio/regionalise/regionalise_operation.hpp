@@ -68,6 +68,9 @@ struct ColumnTotal {
     std::string column;
     double table = 0, in_regions = 0, rows_without_unit = 0;
     [[nodiscard]] bool preserved() const { return in_regions + rows_without_unit == table; }
+    // Equal up to the rounding of summing in another order (relative 1e-9):
+    // anything more is a lost or doubled unit, an error (run throws).
+    [[nodiscard]] bool conserved() const;
 };
 
 // A table written, for the report's "outputs" (issue #16).

@@ -179,3 +179,14 @@ TEST_CASE("regionalise operation: units in degrees are a CRS error", "[regionali
     CHECK(dir.names().empty());
     fs::remove(units);
 }
+
+TEST_CASE("regionalise operation: a column total is conserved up to summation rounding, not beyond", "[regionalise][operation]") {
+    // 0.1 + 0.2 != 0.3 exactly: the order of summing may differ by an ulp.
+    CHECK(ColumnTotal{"a", 0.3, 0.1 + 0.2, 0}.conserved());
+    CHECK_FALSE(ColumnTotal{"a", 0.3, 0.1 + 0.2, 0}.preserved());
+    CHECK(ColumnTotal{"a", 1e12, 1e12 - 1e-3, 0}.conserved());
+    // A lost unit of 1 in a total of 1000 is an error.
+    CHECK_FALSE(ColumnTotal{"a", 1000, 999, 0}.conserved());
+    CHECK_FALSE(ColumnTotal{"a", 0, 1e-6, 0}.conserved());
+    CHECK(ColumnTotal{"a", 10, 7, 3}.conserved());
+}
