@@ -8,13 +8,10 @@
 #include "regio/io/region_reader.hpp"
 #include "regio/io/region_transform.hpp"
 #include "regio/maps/map_gpkg_layers.hpp"
+#include "regio/maps/map_drawing.hpp"
 #include "regio/maps/map_look.hpp"
 #include "regio/maps/map_outputs.hpp"
 #include "regio/render/map_advice.hpp"
-
-#include <fmt/format.h>
-
-#include <cmath>
 
 namespace regio::maps {
 namespace {
@@ -35,21 +32,6 @@ render::MapReport map_report(const MapRequest& request, const io::InputSpec& inp
     if (!request.gpkg.empty()) report.outputs.emplace_back("gpkg", request.gpkg);
     report.warnings = warnings;
     return report;
-}
-
-// The panels to draw: per panel (facet) every region with its value and class.
-std::vector<render::MapPanel> map_panels(const geometry::RegionSet& regions, const std::vector<std::string>& names,
-                                         const render::PanelValues& panels, const render::ChoroplethPlan& plan) {
-    std::vector<render::MapPanel> drawn(panels.values.size());
-    for (std::size_t p = 0; p < drawn.size(); ++p) {
-        drawn[p].title = panels.facets[p];
-        for (std::size_t r = 0; r < regions.size(); ++r) {
-            const double v = panels.values[p][r];
-            drawn[p].regions.push_back({regions.ids[r], names[r], &regions.shapes[r], std::isfinite(v) ? std::optional<double>(v) : std::nullopt,
-                                        plan.region_class[p * regions.size() + r]});
-        }
-    }
-    return drawn;
 }
 
 }  // namespace
@@ -120,31 +102,9 @@ MapResult run(const MapRequest& request, const ProgressRange& progress, const Wa
     }
 
     progress(0.5, "drawing");
-    render::MapSpec map;
-    map.width = request.width ? request.width : st.width.value_or(900);
-    map.height = request.height ? request.height : st.height.value_or(700);
-    map.metres = !map_crs.is_geographic();
-    if (!extent.empty()) map.extent = geometry::Box{extent[0], extent[1], extent[2], extent[3]};
-    else map.extent = st.extent;
-    map.insets = st.insets;
-    map.simplify = request.simplify_px;
-    map.outlines = outlines.shapes();
-    const std::size_t n_panels = panels.values.size();
-    render::MapText text{request.title, request.subtitle, !request.source.empty() ? request.source : st.source.value_or(""),
-                         legend_title(request, st, definition_label),
-                         kind == MapKind::Categorical ? fmt::format("{} categories", classes.classes.k())
-                                                      : fmt::format("{}, k = {}", classify::method_name(spec.method), classes.classes.k())};
-    if (n_panels > 1) text.method_note += fmt::format("; counts over all {} maps", n_panels);
-    // Issue #17: perturbed values are drawn like any other, and the legend says so.
-    if (panels.perturbed > 0) text.method_note += "; counts perturbed (cell-key method)";
-    std::vector<render::LegendClass> legend;
-    for (std::size_t k = 0; k < classes.colors.size(); ++k) legend.push_back({classes.labels[k], classes.colors[k], classes.classes.counts[k]});
     const render::MapDrawing drawing =
-        render::draw_map(map_panels(regions, names, panels, classes), legend, classes.nodata, look.look, text, map);
-    warnings.insert(warnings.end(), drawing.warnings.begin(), drawing.warnings.end());
-    // A map for publication names what it shows and where the data come from.
-    if (text.title.empty()) warnings.push_back("the map has no title (--title)");
-    if (text.source.empty()) warnings.push_back("the map has no source note (--source, or source in the style)");
+        draw_choropleth(request, look, kind, {regions, names, panels, classes, outlines, !map_crs.is_geographic(), definition_label}, warnings);
+    const std::size_t n_panels = panels.values.size();
 
     progress(0.8, "writing");
     io::write_output_text(*outputs.svg, drawing.svg);
