@@ -10,6 +10,7 @@
 #include "regio/maps/map_operation.hpp"
 
 #include <iostream>
+#include <optional>
 
 namespace regio::cli {
 namespace {
