@@ -1,4 +1,4 @@
-#include "map_gpkg_layers.hpp"
+#include "regio/maps/map_gpkg_layers.hpp"
 
 #include "regio/render/qgis_style.hpp"
 
@@ -8,7 +8,7 @@
 #include <optional>
 #include <set>
 
-namespace regio::cli {
+namespace regio::maps {
 namespace {
 
 // The `class` value of each class: 1..K, or for a categorical map whose
@@ -33,7 +33,7 @@ std::vector<int> class_values(const render::ChoroplethPlan& plan) {
 
 }  // namespace
 
-std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const MapDataArgs& args, const render::PanelValues& panels,
+std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const MapValueSource& args, const render::PanelValues& panels,
                                           const render::ChoroplethPlan& plan, const render::MapStyle& look,
                                           const GpkgExtras& extras) {
     const std::string stem = std::filesystem::path(gpkg_path).stem().string();
@@ -79,4 +79,4 @@ std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const Ma
     return layers;
 }
 
-}  // namespace regio::cli
+}  // namespace regio::maps

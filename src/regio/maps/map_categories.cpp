@@ -1,11 +1,11 @@
-#include "map_categories.hpp"
+#include "regio/maps/map_categories.hpp"
 
 #include "regio/error.hpp"
 #include "regio/io/csv_table.hpp"
 
 #include <cmath>
 
-namespace regio::cli {
+namespace regio::maps {
 namespace {
 
 void add_label(std::map<std::string, std::string>& labels, const std::string& value, const std::string& label,
@@ -19,7 +19,7 @@ void add_label(std::map<std::string, std::string>& labels, const std::string& va
 
 }  // namespace
 
-CategoryLabels::CategoryLabels(const std::string& label_field, const MapDataArgs& values, const std::string& layer)
+CategoryLabels::CategoryLabels(const std::string& label_field, const MapValueSource& values, const std::string& layer)
     : m_field(label_field), m_layer(layer) {
     if (label_field.empty()) return;
     if (values.data.empty()) {
@@ -61,4 +61,4 @@ render::CategorySpec map_category_spec(const style::MapStyleFile& st, const std:
     return spec;
 }
 
-}  // namespace regio::cli
+}  // namespace regio::maps

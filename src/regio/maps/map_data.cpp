@@ -1,4 +1,4 @@
-#include "map_data.hpp"
+#include "regio/maps/map_data.hpp"
 
 #include "regio/error.hpp"
 #include "regio/io/csv_format.hpp"
@@ -10,7 +10,7 @@
 #include <set>
 #include <utility>
 
-namespace regio::cli {
+namespace regio::maps {
 
 namespace {
 
@@ -57,7 +57,7 @@ void carry_columns(const io::CsvTable& table, const std::vector<std::size_t>& ro
     }
 }
 
-render::PanelValues read_one(const std::vector<double>& layer_values, const MapDataArgs& args,
+render::PanelValues read_one(const std::vector<double>& layer_values, const MapValueSource& args,
                              const std::vector<std::string>& region_ids, std::vector<std::string>& warnings,
                              std::string* definition_label, CarriedColumns* carried) {
     if (args.data.empty()) {
@@ -116,7 +116,7 @@ render::PanelValues read_one(const std::vector<double>& layer_values, const MapD
 
 }  // namespace
 
-render::PanelValues read_map_values(const std::vector<double>& layer_values, const MapDataArgs& args,
+render::PanelValues read_map_values(const std::vector<double>& layer_values, const MapValueSource& args,
                                     const std::vector<std::string>& region_ids, std::vector<std::string>& warnings,
                                     std::string* definition_label, CarriedColumns* carried) {
     if (!args.minus.empty() && args.data.empty()) throw UsageError("--minus needs --data: both tables are joined the same way");
@@ -129,7 +129,7 @@ render::PanelValues read_map_values(const std::vector<double>& layer_values, con
     if (!args.minus.empty()) {
         // The change between two tables of the same shape (e.g. a rate this
         // year minus last year's, carried onto this year's units).
-        MapDataArgs other = args;
+        MapValueSource other = args;
         other.data = args.minus;
         const render::PanelValues before = read_one(layer_values, other, region_ids, warnings, nullptr, nullptr);
         panels.perturbed += before.perturbed;
@@ -141,4 +141,4 @@ render::PanelValues read_map_values(const std::vector<double>& layer_values, con
     return panels;
 }
 
-}  // namespace regio::cli
+}  // namespace regio::maps

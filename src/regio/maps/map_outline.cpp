@@ -1,11 +1,11 @@
-#include "map_outline.hpp"
+#include "regio/maps/map_outline.hpp"
 
 #include "regio/error.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/region_reader.hpp"
 #include "regio/io/region_transform.hpp"
 
-namespace regio::cli {
+namespace regio::maps {
 
 std::vector<render::OutlineShape> Outlines::shapes() const {
     std::vector<render::OutlineShape> out;
@@ -13,7 +13,7 @@ std::vector<render::OutlineShape> Outlines::shapes() const {
     return out;
 }
 
-Outlines read_outlines(const OutlineArgs& args, const io::Crs& map_crs, std::vector<std::string>& warnings) {
+Outlines read_outlines(const OutlineSource& args, const io::Crs& map_crs, std::vector<std::string>& warnings) {
     Outlines out;
     if (args.layer.empty()) {
         if (!args.id.empty() || !args.label.empty() || !args.layer_name.empty())
@@ -35,4 +35,4 @@ Outlines read_outlines(const OutlineArgs& args, const io::Crs& map_crs, std::vec
     return out;
 }
 
-}  // namespace regio::cli
+}  // namespace regio::maps

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace regio::cli {
+namespace regio::maps {
 
-struct MapDataArgs {
+struct MapValueSource {
     std::string field;               // the value: a field of the layer, or a column of `data`
     std::string data, data_id;       // a CSV table and its id column
     std::vector<std::string> where;  // COL=VALUE filters on the table's rows
@@ -40,8 +40,8 @@ struct CarriedColumns {
 // definition_label, when given, receives the `label` column of the rows
 // mapped (regio indicators writes the indicator's definition there) when
 // they all share one, and stays empty otherwise: a legend title.
-render::PanelValues read_map_values(const std::vector<double>& layer_values, const MapDataArgs& args,
+render::PanelValues read_map_values(const std::vector<double>& layer_values, const MapValueSource& args,
                                     const std::vector<std::string>& region_ids, std::vector<std::string>& warnings,
                                     std::string* definition_label = nullptr, CarriedColumns* carried = nullptr);
 
-}  // namespace regio::cli
+}  // namespace regio::maps

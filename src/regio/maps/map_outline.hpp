@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace regio::cli {
+namespace regio::maps {
 
-struct OutlineArgs {
+struct OutlineSource {
     std::string layer;       // FILE[:LAYER] or any GDAL data source; empty: no outlines
     std::string layer_name;  // --outline-layer: the layer apart from the source (colons stay in it)
     std::string id;        // the layer's id field (ids checked like every region layer); default: `label`
@@ -27,6 +27,6 @@ struct Outlines {
 
 // Reads and reprojects the outline layer into the map's CRS. UsageError
 // without an id or label field; the reader's errors name file, layer and field.
-Outlines read_outlines(const OutlineArgs& args, const io::Crs& map_crs, std::vector<std::string>& warnings);
+Outlines read_outlines(const OutlineSource& args, const io::Crs& map_crs, std::vector<std::string>& warnings);
 
-}  // namespace regio::cli
+}  // namespace regio::maps

@@ -2,7 +2,7 @@
 // regio map --categorical: where the categories, labels and colours come
 // from (the style's [[categories]], --label-field of the data or of the
 // regions, a qualitative palette), gathered into a render::CategorySpec.
-#include "map_data.hpp"
+#include "regio/maps/map_data.hpp"
 
 #include "regio/render/category_plan.hpp"
 #include "regio/style/map_style.hpp"
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace regio::cli {
+namespace regio::maps {
 
 enum class MapKind { Classed, Categorical };
 
@@ -20,7 +20,7 @@ enum class MapKind { Classed, Categorical };
 // read with them (`region_field` says which, before the regions are read).
 class CategoryLabels {
 public:
-    CategoryLabels(const std::string& label_field, const MapDataArgs& values, const std::string& layer);
+    CategoryLabels(const std::string& label_field, const MapValueSource& values, const std::string& layer);
     // The regions' field to read for the labels; empty when the table has them.
     [[nodiscard]] const std::string& region_field() const { return m_region_field; }
     // value -> label: from the table, or from the regions' field paired with
@@ -36,4 +36,4 @@ private:
 render::CategorySpec map_category_spec(const style::MapStyleFile& st, const std::string& style_path, const std::string& palette,
                                        std::map<std::string, std::string> labels, const Where& source);
 
-}  // namespace regio::cli
+}  // namespace regio::maps

@@ -3,7 +3,7 @@
 // for no data and confidential values) and fill (#RRGGBB; the confidential
 // colour for suppressed values), and the QGIS style of the classes; one
 // layer per panel of small multiples, named <gpkg stem>_<facet value>.
-#include "map_data.hpp"
+#include "regio/maps/map_data.hpp"
 
 #include "regio/io/map_gpkg.hpp"
 #include "regio/render/choropleth_plan.hpp"
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace regio::cli {
+namespace regio::maps {
 
 // What a layer carries beside value, class and fill (issue #18 item 8): the
 // regions' names (--name; empty name_field: none) and the data's counts.
@@ -25,8 +25,8 @@ struct GpkgExtras {
 };
 
 // plan.region_class holds the classes of all panels one after the other.
-std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const MapDataArgs& args, const render::PanelValues& panels,
+std::vector<io::MapLayer> map_gpkg_layers(const std::string& gpkg_path, const MapValueSource& args, const render::PanelValues& panels,
                                           const render::ChoroplethPlan& plan, const render::MapStyle& look,
                                           const GpkgExtras& extras = {});
 
-}  // namespace regio::cli
+}  // namespace regio::maps
