@@ -94,56 +94,53 @@ void add_degurba_options(CLI::App& cmd, DegurbaArgs& a) {
     add_text_options(cmd, a.text);
 }
 
-degurba::Options classification_options(const DegurbaArgs& a, std::vector<std::string>& warnings) {
+degurba::DegurbaRequest degurba_request(const DegurbaArgs& a) {
     using namespace degurba;
     const auto& g = a.given;
-    Preset preset = Preset::Manual2021;
-    if (CLI::detail::to_lower(a.preset) == "ghsl2022") preset = Preset::GHSL2022;
-    else if (CLI::detail::to_lower(a.preset) == "ghsl2023") preset = Preset::GHSL2023;
-    Options o = options_for(preset);
-    o.level = a.level == 2 ? Level::Two : Level::One;
-    if (given(g.divisor)) o.divisor = a.divisor == "cell" ? DensityDivisor::WholeCell : DensityDivisor::LandArea;
-    if (given(g.connectivity)) o.urban_centre.connectivity = connectivity_of(a.connectivity);
-    if (given(g.centre_density)) o.urban_centre.min_density = a.centre_density;
-    if (given(g.centre_population)) o.urban_centre.min_population = a.centre_population;
-    if (given(g.cluster_connectivity)) o.urban_cluster.connectivity = connectivity_of(a.cluster_connectivity);
-    if (given(g.cluster_density)) o.urban_cluster.min_density = a.cluster_density;
-    if (given(g.cluster_population)) o.urban_cluster.min_population = a.cluster_population;
+    DegurbaRequest r;
+    const io::TextOptions text = a.text.options();
+    r.grid = a.grid;
+    r.grid.text = text;
+    r.land = a.land;
+    r.built_up = a.built_up;
+    if (CLI::detail::to_lower(a.preset) == "ghsl2022") r.preset = Preset::GHSL2022;
+    else if (CLI::detail::to_lower(a.preset) == "ghsl2023") r.preset = Preset::GHSL2023;
+    r.level = a.level == 2 ? Level::Two : Level::One;
+    OptionChoices& c = r.choices;
+    if (given(g.divisor)) c.divisor = a.divisor == "cell" ? DensityDivisor::WholeCell : DensityDivisor::LandArea;
+    if (given(g.connectivity)) c.centre_connectivity = connectivity_of(a.connectivity);
+    if (given(g.centre_density)) c.centre_density = a.centre_density;
+    if (given(g.centre_population)) c.centre_population = a.centre_population;
+    if (given(g.cluster_connectivity)) c.cluster_connectivity = connectivity_of(a.cluster_connectivity);
+    if (given(g.cluster_density)) c.cluster_density = a.cluster_density;
+    if (given(g.cluster_population)) c.cluster_population = a.cluster_population;
+    if (given(g.built_up_threshold)) c.built_up_threshold = a.built_up_threshold;
     if (given(g.size_test))
-        o.size_test = a.size_test == "after-gap-filling" ? SizeTestOrder::AfterGapFilling : SizeTestOrder::BeforeSmoothing;
+        c.size_test = a.size_test == "after-gap-filling" ? SizeTestOrder::AfterGapFilling : SizeTestOrder::BeforeSmoothing;
     if (given(g.majority_rule)) {
         const std::string rule = CLI::detail::to_lower(a.majority_rule);
-        o.majority_rule = rule == "off" ? MajorityRule::Off : rule == "r2023a" ? MajorityRule::R2023A : MajorityRule::R2022A;
+        c.majority_rule = rule == "off" ? MajorityRule::Off : rule == "r2023a" ? MajorityRule::R2023A : MajorityRule::R2022A;
     }
-    if (a.no_smoothing) o.majority_rule = MajorityRule::Off;
-    if (given(g.majority_neighbours)) o.majority_min_neighbours = a.majority_neighbours;
-    if (given(g.max_hole_area)) o.max_hole_area_km2 = a.max_hole_area;
-    if (a.no_gap_filling) o.max_hole_area_km2 = 0;
-    if (given(g.water)) o.water = a.water == "labelled" ? WaterCells::Labelled : WaterCells::Rural;
-    if (given(g.semi_dense_distance)) {
-        if (o.level != Level::Two) throw UsageError("--semi-dense-distance is a Level 2 option; add --level 2");
-        o.semi_dense_min_distance_m = a.semi_dense_distance;
-    }
-    if (given(g.unit_rules) && o.level != Level::Two) throw UsageError("--unit-rules is a Level 2 option; add --level 2");
-
-    if (given(g.built_up_threshold)) {
-        if (a.built_up.empty()) throw UsageError("--built-up-threshold needs --built-up (a built-up share raster)");
-        o.built_up_threshold = a.built_up_threshold;
-    } else if (a.built_up.empty() && o.built_up_threshold) {
-        warnings.push_back(std::string("preset ") + preset_name(preset) +
-                           " uses a built-up criterion, but there is no --built-up layer: density alone decides");
-        o.built_up_threshold.reset();
-    } else if (!a.built_up.empty() && !o.built_up_threshold) {
-        o.built_up_threshold = 0.5;  // degurba.md §2.1 step 1: manual 2021 / GHSL 2022
-    }
-    return o;
-}
-
-degurba::UnitOptions unit_options(const DegurbaArgs& a) {
-    degurba::UnitOptions u;
-    u.level = a.level == 2 ? degurba::Level::Two : degurba::Level::One;
-    u.rules = a.unit_rules == "manual2021" ? degurba::UnitRules::Manual2021 : degurba::UnitRules::Online2024;
-    return u;
+    if (a.no_smoothing) c.majority_rule = MajorityRule::Off;
+    if (given(g.majority_neighbours)) c.majority_neighbours = a.majority_neighbours;
+    if (given(g.max_hole_area)) c.max_hole_area_km2 = a.max_hole_area;
+    if (a.no_gap_filling) c.max_hole_area_km2 = 0;
+    if (given(g.water)) c.water = a.water == "labelled" ? WaterCells::Labelled : WaterCells::Rural;
+    if (given(g.semi_dense_distance)) c.semi_dense_distance_m = a.semi_dense_distance;
+    if (given(g.unit_rules)) c.unit_rules = a.unit_rules == "manual2021" ? UnitRules::Manual2021 : UnitRules::Online2024;
+    r.units = a.unit_fixes;  // --set-id, --skip-feature (and a pipeline's region cache)
+    r.units.regions = a.units;
+    r.units.regions_layer = a.units_layer;
+    r.units.id = a.unit_id;
+    r.units.encoding = text.encoding;
+    r.unit_name = a.unit_name;
+    r.output = a.output;
+    r.clusters = a.clusters;
+    r.units_out = a.units_out;
+    r.report = a.report;
+    r.overwrite = a.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+    r.threads = a.threads;
+    return r;
 }
 
 }  // namespace regio::cli

@@ -1,9 +1,9 @@
 #pragma once
 // The options of `regio degurba`: inputs, outputs, and one option per rule
 // or threshold of degurba::Options (../shared/spec/degurba.md). A preset sets
-// the base; options given on the command line override it.
-#include "regio/degurba/classify_unit.hpp"
-#include "regio/degurba/options.hpp"
+// the base; options given on the command line override it (the library
+// resolves them: degurba::resolve_options).
+#include "regio/degurba/degurba_operation.hpp"
 #include "regio/io/grid_source_spec.hpp"
 #include "region_options.hpp"
 #include "text_options.hpp"
@@ -75,11 +75,8 @@ struct DegurbaArgs {
 
 void add_degurba_options(CLI::App& command, DegurbaArgs& args);
 
-// The classification options: the preset, then every option given. A preset's
-// built-up criterion without --built-up is dropped (with a warning); --built-up
-// without a threshold uses 0.5 (manual 2021). Throws UsageError for
-// --built-up-threshold without --built-up and for unit options without Level 2.
-degurba::Options classification_options(const DegurbaArgs& args, std::vector<std::string>& warnings);
-degurba::UnitOptions unit_options(const DegurbaArgs& args);
+// The request of the options parsed: the options given become the choices
+// over the preset. Throws UsageError for a bad --delimiter or --encoding.
+degurba::DegurbaRequest degurba_request(const DegurbaArgs& args);
 
 }  // namespace regio::cli

@@ -84,7 +84,7 @@ int run_command_line(const std::vector<std::string>& args, RunContext* context, 
 
     add_crosswalk(app, action);
     add_classify(app, action);
-    add_degurba(app, action);
+    add_degurba(app, action, context);
     add_run(app, action);
     add_regionalise(app, action, context);
     add_indicators(app, action);

@@ -22,8 +22,6 @@ std::string regionalise_step(const std::string& name, const std::string& output,
 
 TEST_CASE("run: two regionalise steps share one load of their units", "[cli][run][regionalise]") {
     TempDir tmp;
-    // One threshold per step: a pipeline joins an array with commas, which
-    // --threshold does not split.
     write_file(tmp / "p.toml", regionalise_step("residents", "residents.gpkg", "pop>=1000") +
                                    regionalise_step("foreigners", "foreigners.fgb", "foreigners>=100"));
     const fs::path out = tmp / "out";
@@ -48,4 +46,24 @@ TEST_CASE("run: two regionalise steps share one load of their units", "[cli][run
         const std::string step = threshold == "pop>=1000" ? "residents" : "foreigners";
         CHECK(read_file(out / (step + "_map.csv")) == read_file(alone / "map.csv"));
     }
+}
+
+TEST_CASE("run: a regionalise step's threshold array is several thresholds", "[cli][run][regionalise]") {
+    TempDir tmp;
+    // A pipeline joins an array with commas; --threshold splits them again.
+    std::string step = regionalise_step("both", "both.gpkg", "pop>=1000");
+    step.replace(step.find("threshold = \"pop>=1000\""), std::string("threshold = \"pop>=1000\"").size(),
+                 "threshold = [\"pop>=1000\", \"foreigners>=100\"]");
+    write_file(tmp / "p.toml", step);
+    const fs::path out = tmp / "out";
+    const RunResult r = run_regio({"run", (tmp / "p.toml").string(), "--out", out.string(), "--quiet"});
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    // The same map as the command with the two thresholds given apart.
+    const RunResult alone = run_regio({"regionalise", "--units", data("regionalise_units.geojson"), "--id", "code", "--data",
+                                       data("regionalise_data.csv"), "--threshold", "pop>=1000", "--threshold", "foreigners>=100",
+                                       "--within", "district", "-o", (tmp / "alone.gpkg").string(), "--map",
+                                       (tmp / "alone_map.csv").string(), "--quiet"});
+    REQUIRE(alone.exit_code == 0);
+    CHECK(read_file(out / "both_map.csv") == read_file(tmp / "alone_map.csv"));
 }

@@ -29,9 +29,9 @@ std::map<int, std::int64_t> count_codes(const std::vector<std::uint8_t>& codes) 
     return out;
 }
 
-nlohmann::ordered_json cells_json(const std::vector<std::uint8_t>& codes, Level level) {
+nlohmann::ordered_json cells_json(const std::map<int, std::int64_t>& cells, Level level) {
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (const auto& [code, n] : count_codes(codes))
+    for (const auto& [code, n] : cells)
         j[std::to_string(code)] = {{"name", cell_class_name(static_cast<std::uint8_t>(code), level)}, {"cells", n}};
     return j;
 }
@@ -42,6 +42,12 @@ const char* water_name(WaterCells water) { return water == WaterCells::Labelled 
 const char* rules_name(UnitRules rules) { return rules == UnitRules::Online2024 ? "online2024" : "manual2021"; }
 
 }  // namespace
+
+GridSummary summarise(const GridClassification& classes) {
+    GridSummary s{classes.stats, classes.clusters, count_codes(classes.cell_class), std::nullopt};
+    if (!classes.level2_class.empty()) s.cells_by_level2_class = count_codes(classes.level2_class);
+    return s;
+}
 
 double conservation_error(const ClassificationStats& s) {
     const double parts = s.population_urban_centres + s.population_urban_clusters + s.population_rural;
@@ -73,7 +79,7 @@ std::vector<std::pair<std::string, std::string>> options_metadata(const Options&
     return m;
 }
 
-nlohmann::ordered_json to_json(const DegurbaReport& r, const GridClassification& classes, const UnitsResult* units) {
+nlohmann::ordered_json to_json(const DegurbaReport& r, const GridSummary& classes, const UnitsResult* units) {
     const ClassificationStats& s = classes.stats;
     const Options& o = r.options;
     nlohmann::ordered_json j;
@@ -133,8 +139,8 @@ nlohmann::ordered_json to_json(const DegurbaReport& r, const GridClassification&
                            {"with_cells_outside_centres", outside},
                            {"population_outside_centres", s.population_urban_clusters},
                            {"population_including_centres", s.population_urban_clusters + s.population_urban_centres}};
-    j["cells_by_class"] = cells_json(classes.cell_class, Level::One);
-    if (!classes.level2_class.empty()) j["cells_by_level2_class"] = cells_json(classes.level2_class, Level::Two);
+    j["cells_by_class"] = cells_json(classes.cells_by_class, Level::One);
+    if (classes.cells_by_level2_class) j["cells_by_level2_class"] = cells_json(*classes.cells_by_level2_class, Level::Two);
     if (units) {
         std::map<std::string, std::int64_t> by_class;
         for (const auto& u : units->units) {
@@ -164,7 +170,7 @@ nlohmann::ordered_json to_json(const DegurbaReport& r, const GridClassification&
     return j;
 }
 
-std::string summary_text(const DegurbaReport& r, const GridClassification& classes, const UnitsResult* units) {
+std::string summary_text(const DegurbaReport& r, const GridSummary& classes, const UnitsResult* units) {
     const ClassificationStats& s = classes.stats;
     std::string out = fmt::format("degurba: {} cells of {} m ({} x {}), population {:.10g}", s.cells, r.grid.dx,
                                   r.grid.cols, r.grid.rows, s.population);

@@ -11,6 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,14 +38,24 @@ struct DegurbaReport {
     std::vector<std::pair<std::string, double>> timings;  // step -> seconds
 };
 
+// What the report and the summary take from a grid classification: its
+// figures without the per-cell arrays (25 million cells for Europe), so that
+// a result can keep them after the arrays are gone.
+struct GridSummary {
+    ClassificationStats stats;
+    std::vector<ClusterSummary> clusters;
+    std::map<int, std::int64_t> cells_by_class;                        // Level 1 code -> cells
+    std::optional<std::map<int, std::int64_t>> cells_by_level2_class;  // with Level::Two only
+};
+GridSummary summarise(const GridClassification& classes);
+
 // |population - (centres + clusters + rural)| / population (0 for an empty grid).
 double conservation_error(const ClassificationStats& stats);
 
 // The options as key/value pairs (raster metadata, report).
 std::vector<std::pair<std::string, std::string>> options_metadata(const Options& options);
 
-nlohmann::ordered_json to_json(const DegurbaReport& report, const GridClassification& classes,
-                               const UnitsResult* units);
-std::string summary_text(const DegurbaReport& report, const GridClassification& classes, const UnitsResult* units);
+nlohmann::ordered_json to_json(const DegurbaReport& report, const GridSummary& classes, const UnitsResult* units);
+std::string summary_text(const DegurbaReport& report, const GridSummary& classes, const UnitsResult* units);
 
 }  // namespace regio::degurba
