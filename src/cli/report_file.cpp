@@ -4,6 +4,7 @@
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/output_stream.hpp"
+#include "regio/report/report_output.hpp"
 
 #include <filesystem>
 
@@ -17,22 +18,14 @@ void check_report_output(const std::string& path, const io::TableOutput& main_ou
 }
 
 void write_report(const io::PlannedOutput& output, const nlohmann::ordered_json& report) {
-    // Sources are recorded without their passwords (issue #16).
-    io::write_output_text(output, io::redact_secrets(report.dump(2)) + '\n');
+    report::write_report_text(output, report);
 }
 
 void write_report(const io::PlannedOutput& output, nlohmann::ordered_json report,
                   const std::vector<const io::PlannedOutput*>& tables) {
-    nlohmann::ordered_json entries = nlohmann::ordered_json::array();
-    for (const io::PlannedOutput* table : tables) {
-        nlohmann::ordered_json entry;
-        entry["destination"] = table->destination();
-        if (!table->layer().empty()) entry["layer"] = table->layer();
-        if (table->format()) entry["format"] = io::format_key(*table->format());
-        entry["rows"] = table->rows().value_or(0);
-        entries.push_back(entry);
-    }
-    report["outputs"] = entries;
+    std::vector<report::WrittenTable> written;
+    for (const io::PlannedOutput* table : tables) written.push_back(report::WrittenTable::of(*table));
+    report["outputs"] = report::outputs_json(written);
     write_report(output, report);
 }
 
