@@ -1,8 +1,7 @@
 #include "commands.hpp"
 #include "option_kinds.hpp"
 
-#include <algorithm>
-#include <thread>
+#include "regio/worker_threads.hpp"
 
 namespace regio::cli {
 
@@ -32,9 +31,6 @@ io::TableDestination table_destination(const OutputOptions& options) {
     return {options.output, options.output_layer, options.output_format};
 }
 
-unsigned effective_threads(unsigned requested) {
-    if (requested > 0) return requested;
-    return std::max(1u, std::thread::hardware_concurrency());
-}
+unsigned effective_threads(unsigned requested) { return worker_threads(requested); }
 
 }  // namespace regio::cli

@@ -4,7 +4,7 @@
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/output_stream.hpp"
-#include "regio/report_outputs.hpp"
+#include "regio/report/report_output.hpp"
 
 #include <filesystem>
 
@@ -17,13 +17,15 @@ void check_report_output(const std::string& path, const io::TableOutput& main_ou
     io::OutputFile probe(path, main_output.overwrite, main_output.inputs);
 }
 
-void write_report(const io::PlannedOutput& output, const nlohmann::ordered_json& report) { write_json_report(output, report); }
+void write_report(const io::PlannedOutput& output, const nlohmann::ordered_json& report) {
+    report::write_report_text(output, report);
+}
 
 void write_report(const io::PlannedOutput& output, nlohmann::ordered_json report,
                   const std::vector<const io::PlannedOutput*>& tables) {
-    std::vector<WrittenTable> written;
-    for (const io::PlannedOutput* table : tables) written.push_back(written_table(*table));
-    report["outputs"] = outputs_json(written);
+    std::vector<report::WrittenTable> written;
+    for (const io::PlannedOutput* table : tables) written.push_back(report::WrittenTable::of(*table));
+    report["outputs"] = report::outputs_json(written);
     write_report(output, report);
 }
 

@@ -95,12 +95,12 @@ IndicatorsResult run(const IndicatorsRequest& request, const ProgressRange& prog
     progress(0.8, "writing");
     if (wide) {
         result.join = write_wide_table(request, table_output, std::move(regions), result, result.warnings);
-        result.tables.push_back(written_table(table_output));
+        result.tables.push_back(report::WrittenTable::of(table_output));
     } else {
         io::write_output_stream(table_output,
                                 [&](std::ostream& out) { write_indicators_csv(out, defs, result.hierarchy, result.table); });
     }
-    if (report_output) write_json_report(*report_output, result.to_json(request));
+    if (report_output) report::write_report_text(*report_output, result.to_json(request));
     outputs.commit();
     progress(1.0, "done");
     // After the outputs are in place, as the command always printed them.

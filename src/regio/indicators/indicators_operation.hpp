@@ -19,7 +19,7 @@
 #include "regio/io/text_input.hpp"
 #include "regio/progress.hpp"
 #include "regio/regions/region_source.hpp"
-#include "regio/report_outputs.hpp"
+#include "regio/report/report_output.hpp"
 #include "regio/table/id_list.hpp"
 
 #include <nlohmann/json.hpp>
@@ -66,7 +66,7 @@ struct IndicatorsResult {
     std::vector<std::string> warnings;
     std::optional<RegionJoin> join;            // wide output only
     std::vector<io::AppliedFix> region_fixes;  // as applied to the regions (wide output only)
-    std::vector<WrittenTable> tables;          // the wide output as written (for the report's "outputs")
+    std::vector<report::WrittenTable> tables;          // the wide output as written (for the report's "outputs")
 
     // The report, exactly as written to --report.
     [[nodiscard]] nlohmann::ordered_json to_json(const IndicatorsRequest& request) const;

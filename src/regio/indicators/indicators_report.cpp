@@ -61,7 +61,7 @@ nlohmann::ordered_json IndicatorsResult::to_json(const IndicatorsRequest& reques
         j["regions_without_row"] = ids_json(join->regions_without_row);
         regions::add_region_fixes(j, region_fixes);
     }
-    if (form == OutputForm::Wide) j["outputs"] = outputs_json(tables);
+    if (form == OutputForm::Wide) j["outputs"] = report::outputs_json(tables);
     return j;
 }
 

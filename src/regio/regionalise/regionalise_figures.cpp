@@ -16,10 +16,6 @@ std::vector<std::string> unit_names(const std::vector<std::size_t>& units, const
 
 }  // namespace
 
-WrittenTable written_table(const io::PlannedOutput& table) {
-    return {table.destination(), table.layer(), table.format() ? io::format_key(*table.format()) : "", table.rows().value_or(0)};
-}
-
 void add_figures(const Problem& problem, const MaxPResult& maxp, const std::vector<RegionSummary>& summaries, const UnitValues& values,
                  const std::vector<std::string>& unit_ids, RegionaliseResult& out) {
     for (const auto& list : problem.neighbours) {

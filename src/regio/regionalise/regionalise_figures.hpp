@@ -17,9 +17,6 @@ namespace regio::regionalise {
 void add_figures(const Problem& problem, const MaxPResult& maxp, const std::vector<RegionSummary>& summaries, const UnitValues& values,
                  const std::vector<std::string>& unit_ids, RegionaliseResult& out);
 
-// A table output as the report's "outputs" lists it, once it is written.
-WrittenTable written_table(const io::PlannedOutput& table);
-
 // The warnings about units without data, rows without a unit and failing
 // regions: kept in out.warnings and passed to `warn` (when set).
 void pass_warnings(RegionaliseResult& out, const WarningFn& warn);

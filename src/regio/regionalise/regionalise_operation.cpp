@@ -149,7 +149,7 @@ RegionaliseResult run(const RegionaliseRequest& r, const ProgressRange& progress
                                         "is {:.17g}; nothing was written",
                                         t.column, t.in_regions, t.rows_without_unit, t.table),
                             Where{r.data});
-    out.outputs.push_back(written_table(regions_output));
+    out.outputs.push_back(report::WrittenTable::of(regions_output));
     if (report_output) io::write_output_text(*report_output, io::redact_secrets(out.to_json(r).dump(2)) + '\n');
     outputs.commit();
     progress(1, "done");

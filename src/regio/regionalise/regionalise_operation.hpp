@@ -13,6 +13,7 @@
 #include "regio/regionalise/max_p.hpp"
 #include "regio/regionalise/threshold.hpp"
 #include "regio/regionalise/unit_values.hpp"
+#include "regio/report/report_output.hpp"
 #include "regio/regions/region_source.hpp"
 
 #include <nlohmann/json.hpp>
@@ -73,13 +74,6 @@ struct ColumnTotal {
     [[nodiscard]] bool conserved() const;
 };
 
-// A table written, for the report's "outputs" (issue #16).
-struct WrittenTable {
-    std::string destination;  // a database's without its password
-    std::string layer;
-    std::string format;       // empty: none recorded
-    std::size_t rows = 0;
-};
 
 struct RegionaliseResult {
     std::string units_source;                 // as displayed
@@ -96,7 +90,7 @@ struct RegionaliseResult {
     std::vector<FailingRegion> failing_regions;
     std::vector<ColumnTotal> totals;
     double read_s = 0, graph_s = 0, regions_s = 0, write_s = 0;
-    std::vector<WrittenTable> outputs;
+    std::vector<report::WrittenTable> outputs;
     // The warnings passed to `warn` after the outputs were committed
     // (units without data, rows without a unit, failing regions).
     std::vector<std::string> warnings;

@@ -21,19 +21,6 @@ json failing_json(const std::vector<FailingRegion>& regions) {
     return fails;
 }
 
-json outputs_json(const std::vector<WrittenTable>& tables) {
-    json entries = json::array();
-    for (const auto& table : tables) {
-        json entry;
-        entry["destination"] = table.destination;
-        if (!table.layer.empty()) entry["layer"] = table.layer;
-        if (!table.format.empty()) entry["format"] = table.format;
-        entry["rows"] = table.rows;
-        entries.push_back(entry);
-    }
-    return entries;
-}
-
 }  // namespace
 
 json RegionaliseResult::to_json(const RegionaliseRequest& request) const {
@@ -69,7 +56,7 @@ json RegionaliseResult::to_json(const RegionaliseRequest& request) const {
                                    {"preserved", t.preserved()}};
     j["totals"] = column_totals;
     j["timings"] = {{"read_s", read_s}, {"graph_s", graph_s}, {"regions_s", regions_s}, {"write_s", write_s}};
-    j["outputs"] = outputs_json(outputs);
+    j["outputs"] = report::outputs_json(outputs);
     return j;
 }
 

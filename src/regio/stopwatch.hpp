@@ -1,0 +1,22 @@
+#pragma once
+// Per-step timings of an operation's report (used by the library operations
+// and, through src/cli/stopwatch.hpp, by commands not yet converted).
+#include <chrono>
+
+namespace regio {
+
+// Seconds since the last lap, for the per-step timings in reports.
+class Stopwatch {
+public:
+    double lap() {
+        const auto now = std::chrono::steady_clock::now();
+        const double s = std::chrono::duration<double>(now - m_last).count();
+        m_last = now;
+        return s;
+    }
+
+private:
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
+}  // namespace regio
