@@ -7,6 +7,7 @@
 #include "regio/io/ogr_geometry.hpp"
 #include "regio/io/write_failure.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 
@@ -69,7 +70,18 @@ void write_ogr_table_file(const table::RegionTable& table, const geometry::Regio
         }
     };
     std::optional<SideFile> fgb_side;
-    if (*output.format() == TableFormat::FlatGeobuf) fgb_side.emplace(side_file);
+    if (*output.format() == TableFormat::FlatGeobuf) {
+        // GDAL 3.6's FlatGeobuf writer silently leaves out features without
+        // geometry (GDAL issue 7401): a row would be lost while counted as
+        // written. Commands refuse such tables earlier with their own advice;
+        // this is the backstop for every writer.
+        const auto empty = std::find_if(regions.shapes.begin(), regions.shapes.end(), [](const auto& s) { return s.empty(); });
+        if (empty != regions.shapes.end())
+            throw DataError("FlatGeobuf cannot hold a feature without geometry, and region '" +
+                                regions.ids[static_cast<std::size_t>(empty - regions.shapes.begin())] + "' has none",
+                            where, "write .gpkg, .geojson or .parquet, which keep features without geometry");
+        fgb_side.emplace(side_file);
+    }
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name(*output.format()));
     if (!driver) throw IoError(std::string("this GDAL has no ") + driver_name(*output.format()) + " driver", Where{shown});
     {
