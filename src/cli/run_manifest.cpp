@@ -52,8 +52,8 @@ nlohmann::ordered_json database_output_entry(const std::string& key, const std::
 nlohmann::ordered_json step_output_entries(const pipeline::CommandCatalog& catalog, const pipeline::Step& step, const std::string& out_dir,
                                            const std::string& report, std::set<std::string>& files) {
     nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
-    for (const auto& [key, path] : pipeline::step_outputs(catalog, step, out_dir)) {
-        if (io::is_data_source_name(path)) {
+    for (const auto& [key, path, destination, table] : pipeline::step_destinations(catalog, step, out_dir)) {
+        if (destination == pipeline::Destination::DatabaseTable) {
             outputs.push_back(database_output_entry(key, path, report));
             continue;
         }
