@@ -106,14 +106,6 @@ void report_table_problems(const std::string& pipeline_path, const std::vector<s
                       "drop the table or name another (--output-layer), or pass regio run --overwrite to replace it");
 }
 
-// The tables this pipeline has made, for the next run's check (only when
-// there are any: manifests of file-only pipelines stay as they were).
-void record_tables(nlohmann::ordered_json& manifest, const std::set<pipeline::MadeTable>& tables) {
-    if (tables.empty()) return;
-    manifest["tables"] = nlohmann::ordered_json::array();
-    for (const auto& t : tables) manifest["tables"].push_back({{"destination", t.destination}, {"layer", t.table}});
-}
-
 void report_problems(const std::string& pipeline_path, const std::vector<std::string>& problems) {
     if (problems.empty()) return;
     for (const auto& problem : problems) std::cerr << "regio: error: " << pipeline_path << ": " << problem << '\n';

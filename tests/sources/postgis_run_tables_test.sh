@@ -54,6 +54,14 @@ run_failing rerun run "$work/own.toml" --quiet
 # --only keeps the record of the table for the run after it.
 "$regio" run "$work/own.toml" --only counts --quiet >/dev/null
 grep -q '"layer": "public.run_counts"' "$work/own/manifest.json" || fail "--only: the manifest lost the table"
+# A rejected file (an unknown option) keeps the record too.
+write_pipeline "$work/own.toml" "$work/own" run_counts
+echo 'no-such-option = 1' >>"$work/own.toml"
+run_failing rejected run "$work/own.toml" --quiet
+[ "$rc" -ne 0 ] || fail "a pipeline file with an unknown option ran"
+write_pipeline "$work/own.toml" "$work/own" run_counts
+run_failing after_rejection run "$work/own.toml" --quiet
+[ "$rc" -eq 0 ] || { fail "after a rejected file the table is still the pipeline's own (exit $rc)"; cat "$work/after_rejection.err" >&2; }
 
 # A table this pipeline never made: refused before anything runs, left intact.
 q "CREATE TABLE run_foreign (kept integer); INSERT INTO run_foreign VALUES (42); ALTER TABLE run_foreign OWNER TO regio_reader"
