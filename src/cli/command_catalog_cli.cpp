@@ -26,6 +26,17 @@ std::string pipeline_name(const CLI::Option& option) {
     return option.get_snames().empty() ? std::string() : option.get_snames().front();
 }
 
+// The option naming the layer or table of input or output `name`: NAME-layer
+// ("regions-layer", "output-layer"), or for an option that is itself called
+// a layer NAME-name ("layer-name", "grid-layer-name"). A naming rule, kept by
+// tests/cli/command_catalog_cli_test.cpp, which lists every pair.
+std::string layer_option_of(const pipeline::CommandInfo& command, const std::string& name) {
+    for (const std::string& candidate : {name + "-layer", name.ends_with("layer") ? name + "-name" : std::string()})
+        if (const pipeline::OptionInfo* o = command.option(candidate); o && !candidate.empty() && o->kind == pipeline::OptionKind::Value)
+            return candidate;
+    return {};
+}
+
 const CLI::App& command_at(const CLI::App& root, const std::vector<std::string>& path) {
     const CLI::App* app = &root;
     for (const auto& word : path) app = app->get_subcommand(word);
@@ -63,6 +74,8 @@ pipeline::CommandCatalog command_catalog(const CLI::App& root) {
             o.help = option->get_description();
             info.options.push_back(std::move(o));
         }
+        for (auto& o : info.options)
+            if (o.kind == pipeline::OptionKind::Input || o.kind == pipeline::OptionKind::Output) o.layer_option = layer_option_of(info, o.name);
         catalog.add(std::move(info));
     }
     return catalog;

@@ -17,6 +17,7 @@ struct CompareArgs {
     compare::CompareRequest request;
     compare::Estimate first{"estimate", "", ""};
     compare::Estimate second{"second", "", ""};
+    OutputOptions table;  // -o, --output-layer, --of (issue #16)
     std::string report;
     bool overwrite = false;
     bool quiet = false;
@@ -27,6 +28,9 @@ int run_compare(CompareArgs& args) {
     request.estimates = {args.first};
     if (!args.second.path.empty()) request.estimates.push_back(args.second);
     request.overwrite = args.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+    request.output = args.table.output;
+    request.output_layer = args.table.output_layer;
+    request.output_format = args.table.output_format;
     std::vector<std::string> inputs{request.reference};
     if (!request.parents.empty()) inputs.push_back(request.parents);
     for (const auto& e : request.estimates) inputs.push_back(e.path);
@@ -58,7 +62,11 @@ void add_compare(CLI::App& app, Action& action) {
     cmd->add_option("--parents", r.parents, "Exact check: counts of unchanged parent units (CSV, same id column)")->type_name(kInputFile);
     cmd->add_option("--parent-digits", r.parent_digits, "A region's parent id: the first N characters of its id");
     cmd->add_option("--tolerance", r.tolerance, "Relative tolerance of the exact check")->capture_default_str();
-    cmd->add_option("-o,--output", r.output, "Validation table (.csv): per estimate and column, median and worst APE")->type_name(kOutputFile)->required();
+    cmd->add_option("-o,--output", args->table.output)->type_name(kOutputFile)->required();
+    add_table_destination_options(*cmd, args->table);
+    cmd->get_option("--output")
+        ->description("Validation table, per estimate and column, median and worst APE: .csv, or without geometry .gpkg, .geojson, "
+                      ".parquet, or a database: PG:CONNECTION with --output-layer");
     cmd->add_flag("--overwrite", args->overwrite, "Replace the output (and report) if they exist");
     cmd->add_option("--report", args->report, "Write a JSON report with the figures and the summary line")->type_name(kOutputFile);
     cmd->add_flag("-q,--quiet", args->quiet, "No progress and no summary on stderr");
@@ -67,7 +75,8 @@ void add_compare(CLI::App& app, Action& action) {
     --columns inhabitants,inhabitants_foreigners \
     --estimate out/register_on_2021.csv --estimate-name crosswalk \
     --parents register_2020-12_districts.csv --parent-digits 2 \
-    -o out/validation.csv)");
+    -o out/validation.csv
+  regio compare ... -o PG:"dbname=stats" --output-layer validation.y2021)");
     cmd->callback([args, &action] { action = [args] { return run_compare(*args); }; });
 }
 

@@ -15,6 +15,7 @@
 #include "regio/io/input_spec.hpp"
 #include "regio/pipeline/confinement.hpp"
 #include "regio/pipeline/pipeline.hpp"
+#include "regio/pipeline/table_replacement.hpp"
 #include "regio/io/sha256.hpp"
 
 #include <fmt/format.h>
@@ -36,6 +37,7 @@ struct RunArgs {
     std::string only;
     bool dry_run = false;
     bool quiet = false;
+    bool overwrite = false;  // database tables: replace any, not only those an earlier run made
 };
 
 // A step's full command line: its options, plus --report (when the file
@@ -75,14 +77,33 @@ std::vector<pipeline::FileWrite> planned_writes(const CLI::App& root, const pipe
     std::vector<pipeline::FileWrite> writes;
     for (const auto& step : p.steps) {
         if (!only.empty() && step.name != only) continue;
-        for (const auto& [key, path] : pipeline::step_outputs(catalog, step, out_dir))
-            if (!io::is_data_source_name(path)) writes.push_back({who(step), key, path});  // a database table is no file
+        for (const auto& out : pipeline::step_destinations(catalog, step, out_dir))
+            if (out.destination == pipeline::Destination::File) writes.push_back({who(step), out.key, out.path});  // a database table is no file
         const StepCommand c = step_command(root, catalog, p, step, out_dir, false);
         if (c.runner_report) writes.push_back({who(step), "report", c.report});
     }
     writes.push_back({"run", "manifest", (std::filesystem::path(out_dir) / "manifest.json").string()});
     writes.push_back({"run", "timings", (std::filesystem::path(out_dir) / "timings.json").string()});
     return writes;
+}
+
+// Every database table the run will write, for check_table_replacements().
+std::vector<pipeline::TableWrite> planned_tables(const pipeline::CommandCatalog& catalog, const pipeline::Pipeline& p,
+                                                 const std::string& out_dir, const std::string& only) {
+    std::vector<pipeline::TableWrite> tables;
+    for (const auto& step : p.steps)
+        if (only.empty() || step.name == only)
+            for (const auto& out : pipeline::step_destinations(catalog, step, out_dir))
+                if (out.destination == pipeline::Destination::DatabaseTable) tables.push_back({who(step), out.key, out.path, out.table});
+    return tables;
+}
+
+// Tables an earlier run made are refused one line each, the last with the way out.
+void report_table_problems(const std::string& pipeline_path, const std::vector<std::string>& problems) {
+    if (problems.empty()) return;
+    for (std::size_t i = 0; i + 1 < problems.size(); ++i) std::cerr << "regio: error: " << pipeline_path << ": " << problems[i] << '\n';
+    throw ConfigError(problems.back() + "; nothing was run", Where{pipeline_path},
+                      "drop the table or name another (--output-layer), or pass regio run --overwrite to replace it");
 }
 
 void report_problems(const std::string& pipeline_path, const std::vector<std::string>& problems) {
@@ -102,6 +123,10 @@ int run(const CLI::App& root, const RunArgs& args) {
     if (!args.only.empty() && std::none_of(p.steps.begin(), p.steps.end(), [&](const auto& s) { return s.name == args.only; }))
         throw UsageError("--only: no step named '" + args.only + "'");
     report_problems(args.pipeline, pipeline::check_confinement(p, out_dir, planned_writes(root, catalog, p, out_dir, args.only)));
+    const std::set<pipeline::MadeTable> made_tables = pipeline::tables_of_previous_run(out_dir, args.pipeline);
+    report_table_problems(args.pipeline, pipeline::check_table_replacements(
+                                             planned_tables(catalog, p, out_dir, args.only), made_tables,
+                                             args.overwrite ? pipeline::ReplaceTables::Any : pipeline::ReplaceTables::MadeByThisPipeline));
     std::string foreign;
     std::set<std::string> files;  // every file this pipeline has made (see run_relative), for the next run's check
     for (const auto& f : pipeline::files_of_previous_run(out_dir, args.pipeline, foreign))
@@ -129,9 +154,11 @@ int run(const CLI::App& root, const RunArgs& args) {
                 inputs.push_back({{"path", input}, {"sha256", io::sha256_file(input)}});
     manifest["inputs"] = inputs;
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
+    std::set<pipeline::MadeTable> tables = made_tables;  // every table this pipeline has made, for the next run's check
     auto finish = [&](const nlohmann::ordered_json* times) {
         manifest["steps"] = steps;
         manifest["files"] = files;
+        record_tables(manifest, tables);
         write_manifest(out_dir, manifest, times);
     };
     std::vector<std::string> summaries;  // steps' one-line summaries (e.g. compare's validation line), repeated at the end
@@ -171,6 +198,7 @@ int run(const CLI::App& root, const RunArgs& args) {
                 interrupted_manifest["interrupted"] = {{"signal", interrupt::signal_name(sig)}, {"at", "during step " + step.name}};
                 interrupted_manifest["steps"] = interrupted_steps;
                 interrupted_manifest["files"] = files;
+                record_tables(interrupted_manifest, tables);
                 try {
                     write_manifest(out_dir, interrupted_manifest, nullptr);
                 } catch (const std::exception& x) {
@@ -194,6 +222,9 @@ int run(const CLI::App& root, const RunArgs& args) {
             entry["outputs"] = nlohmann::ordered_json::array();
         } else {
             entry["outputs"] = step_output_entries(catalog, step, out_dir, command.report, files);
+            for (const auto& o : entry["outputs"])
+                if (o.contains("destination") && o.contains("layer"))
+                    tables.insert({o["destination"].get<std::string>(), o["layer"].get<std::string>()});
             add_report(entry, command.report, out_dir, files, summaries);
         }
         if (const int sig = signals.received(); sig != 0) entry["interrupted"] = interrupt::signal_name(sig);
@@ -234,8 +265,11 @@ void add_run(CLI::App& app, Action& action) {
     cmd->add_option("--only", args->only, "Run only this step (earlier outputs must exist)");
     cmd->add_flag("--dry-run", args->dry_run, "Check the file and print the commands (shell-quoted), run nothing");
     cmd->add_flag("-q,--quiet", args->quiet, "No progress or summaries from the run or its steps");
+    cmd->add_flag("--overwrite", args->overwrite,
+                  "Let steps replace existing database tables that no earlier run of this pipeline made (files are never replaced)");
     cmd->footer(R"(Example:
   regio run geodata/demo/pipeline.toml --out out
+  regio run pipeline.toml --overwrite   # replace database tables made elsewhere
 The file format, with an example: regio help pipeline)");
     cmd->callback([args, &action, &app] { action = [args, &app] { return run(app, *args); }; });
 }

@@ -52,8 +52,8 @@ nlohmann::ordered_json database_output_entry(const std::string& key, const std::
 nlohmann::ordered_json step_output_entries(const pipeline::CommandCatalog& catalog, const pipeline::Step& step, const std::string& out_dir,
                                            const std::string& report, std::set<std::string>& files) {
     nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
-    for (const auto& [key, path] : pipeline::step_outputs(catalog, step, out_dir)) {
-        if (io::is_data_source_name(path)) {
+    for (const auto& [key, path, destination, table] : pipeline::step_destinations(catalog, step, out_dir)) {
+        if (destination == pipeline::Destination::DatabaseTable) {
             outputs.push_back(database_output_entry(key, path, report));
             continue;
         }
@@ -87,6 +87,12 @@ void add_report(nlohmann::ordered_json& entry, const std::string& report, const 
 // has, so it is replaced by one that records the rejected steps (exit code 2,
 // their first problem, no outputs) and keeps the list of files the pipeline
 // made (so the next run may replace them).
+void record_tables(nlohmann::ordered_json& manifest, const std::set<pipeline::MadeTable>& tables) {
+    if (tables.empty()) return;
+    manifest["tables"] = nlohmann::ordered_json::array();
+    for (const auto& t : tables) manifest["tables"].push_back({{"destination", t.destination}, {"layer", t.table}});
+}
+
 void record_rejection(const pipeline::Pipeline& p, const std::string& pipeline_path, const std::string& out_dir,
                       const std::vector<std::string>& problems) {
     std::string foreign;
@@ -109,6 +115,7 @@ void record_rejection(const pipeline::Pipeline& p, const std::string& pipeline_p
     manifest["rejected"] = fmt::format("{} problem(s); nothing was run", problems.size());
     manifest["steps"] = steps;
     manifest["files"] = files;
+    record_tables(manifest, pipeline::tables_of_previous_run(out_dir, pipeline_path));  // still the pipeline's to replace
     write_manifest(out_dir, manifest, nullptr);
 }
 

@@ -107,3 +107,28 @@ TEST_CASE("catalog: value types come from the options' own types", "[cli][catalo
     CHECK(option("crosswalk build", "from")["required"] == true);
     CHECK(option("map", "outline")["kind"] == "input");  // not in the old tables: it had drifted
 }
+
+TEST_CASE("catalog: each input's and output's layer option, by the naming rule", "[cli][catalog]") {
+    // NAME-layer, or NAME-name for an option itself called a layer: the
+    // pipeline's checks read an input's layer and an output's table through
+    // these (issue #13), so a command that names its layer otherwise shows here.
+    std::vector<std::string> pairs;
+    for (const auto& command : catalog())
+        for (const auto& option : command["options"])
+            if (option.contains("layer_option"))
+                pairs.push_back(command["name"].get<std::string>() + " --" + option["name"].get<std::string>() + " --" +
+                                option["layer_option"].get<std::string>());
+    CHECK(pairs == std::vector<std::string>{
+                       "aggregate points --regions --regions-layer", "aggregate points --points --points-layer",
+                       "aggregate points --output --output-layer",   "aggregate grid --regions --regions-layer",
+                       "aggregate grid --grid-layer --grid-layer-name", "aggregate grid --output --output-layer",
+                       "crosswalk build --from --from-layer",        "crosswalk build --to --to-layer",
+                       "crosswalk build --weights --weights-layer",  "crosswalk apply --output --output-layer",
+                       "classify --data --data-layer",               "degurba --grid-layer --grid-layer-name",
+                       "degurba --units --units-layer",              "regionalise --units --units-layer",
+                       "regionalise --output --output-layer",        "indicators --output --output-layer",
+                       "indicators --regions --regions-layer",       "map --layer --layer-name",
+                       "map --outline --outline-layer",              "map --gpkg --gpkg-layer",
+                       "compare --output --output-layer",            "segregation --data --data-layer",
+                       "segregation --regions --regions-layer"});
+}

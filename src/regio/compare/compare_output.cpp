@@ -13,7 +13,7 @@ namespace regio::compare {
 double rounded_percent(double percent) { return std::round(percent * 1e4) / 1e4; }
 double rounded_total(double count) { return std::round(count * 1e6) / 1e6; }
 
-void write_validation_table(const CompareRequest& request, const CompareResult& result, const io::TableOutput& output) {
+void write_validation_table(const CompareRequest& request, const CompareResult& result, const io::PlannedOutput& output) {
     std::vector<std::string> names, columns, worst;
     for (const auto& e : result.errors) {
         names.push_back(e.estimate);
@@ -75,6 +75,13 @@ nlohmann::ordered_json CompareResult::to_json(const CompareRequest& request) con
                                    {"max_abs_difference", c.max_abs_difference}, {"worst_parent", c.worst_parent}, {"exact", c.exact}});
         j["parents"] = {{"path", request.parents}, {"digits", request.parent_digits}, {"tolerance", request.tolerance},
                         {"exact", exact()}, {"checks", checks_json}};
+    }
+    if (table.format != "csv") {
+        nlohmann::ordered_json entry{{"destination", table.destination}};
+        if (!table.layer.empty()) entry["layer"] = table.layer;
+        entry["format"] = table.format;
+        entry["rows"] = table.rows;
+        j["outputs"] = nlohmann::ordered_json::array({entry});
     }
     j["summary"] = summary();
     return j;

@@ -13,7 +13,8 @@ double rounded_percent(double percent);
 double rounded_total(double count);
 
 // One row per estimate and column (errors), with the parent check's columns
-// when the request has parents; written atomically (io::write_region_table).
-void write_validation_table(const CompareRequest& request, const CompareResult& result, const io::TableOutput& output);
+// when the request has parents, to the planned output (io::write_region_table;
+// the plan's commit puts it into place).
+void write_validation_table(const CompareRequest& request, const CompareResult& result, const io::PlannedOutput& output);
 
 }  // namespace regio::compare

@@ -52,12 +52,18 @@ CompareResult run(const CompareRequest& request, const ProgressRange& progress) 
         for (std::size_t k = 0; k < i; ++k)
             if (request.estimates[i].name == request.estimates[k].name)
                 throw UsageError("two estimates are named '" + request.estimates[i].name + "'");
-    if (io::extension_of(request.output) != "csv") throw UsageError("the validation table is written as CSV: name it .csv");
     std::vector<std::string> inputs{request.reference};
     for (const auto& e : request.estimates) inputs.push_back(e.path);
     if (!request.parents.empty()) inputs.push_back(request.parents);
-    const io::TableOutput output{request.output, request.overwrite, inputs};
-    io::check_table_output(output);
+    // Checked before any work (format, existing file or table, the database's
+    // schema); a database table is written in one transaction and renamed
+    // into place by the commit (io::DatabaseTable).
+    io::OutputPlan plan(request.overwrite, inputs);
+    const io::PlannedOutput& output =
+        plan.add_table("--output", {request.output, request.output_layer, request.output_format});
+    if (output.format() == io::TableFormat::FlatGeobuf)
+        throw UsageError("the validation table has no geometry, which FlatGeobuf needs: name the output .csv, .gpkg, .geojson or "
+                         ".parquet, or a database");
 
     progress(0.0, "reading the reference");
     const CountTable reference = read_counts(request.reference, request.id, request.columns);
@@ -75,6 +81,8 @@ CompareResult run(const CompareRequest& request, const ProgressRange& progress) 
                 result.checks.push_back(std::move(check));
     }
     write_validation_table(request, result, output);
+    result.table = {output.destination(), output.layer(), io::format_key(*output.format()), output.rows().value_or(0)};
+    plan.commit();
     progress(1.0, "done");
     if (!result.exact()) {
         const auto bad = std::find_if(result.checks.begin(), result.checks.end(), [](const ParentCheck& c) { return !c.exact; });

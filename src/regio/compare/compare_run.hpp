@@ -2,8 +2,9 @@
 // The operation behind `regio compare`: estimates of counts per region (a
 // crosswalked table, records counted onto the regions) against a reference
 // table of the same regions, and optionally the exact check on unchanged
-// parent units (validation.hpp). Writes the validation table (CSV, one row per
-// estimate and column) and returns the figures, a JSON report and one summary
+// parent units (validation.hpp). Writes the validation table (one row per
+// estimate and column; CSV, a GeoPackage, GeoJSON or Parquet table, or a
+// database table: issue #16) and returns the figures, a JSON report and one summary
 // line. A failed exact check is a DataError (exit 1) after the table is written,
 // so the failure can be inspected.
 #include "regio/compare/validation.hpp"
@@ -31,15 +32,28 @@ struct CompareRequest {
     std::string parents;               // optional CSV of the parents' reference counts (same id column name)
     std::size_t parent_digits = 0;     // a region's parent: the first N characters of its id
     double tolerance = 1e-9;           // relative tolerance of the exact parent check
-    std::string output;                // the validation table (.csv)
+    std::string output;                // the validation table: .csv, .gpkg, .geojson, .parquet, or PG:... (a database)
+    std::string output_layer;          // the database table ([SCHEMA.]NAME) or the file's layer name ("": the file's stem)
+    std::string output_format;         // csv, gpkg, geojson, parquet ("": by the extension)
     io::Overwrite overwrite = io::Overwrite::No;
+};
+
+// The validation table as written, for the report and a pipeline's manifest.
+struct WrittenTable {
+    std::string destination;  // the file, or the database without its password
+    std::string layer;        // "" for CSV and an unnamed layer
+    std::string format;       // io::format_key: "csv", "gpkg", "postgis", ...
+    std::size_t rows = 0;
 };
 
 struct CompareResult {
     std::size_t regions = 0;
+    WrittenTable table;
     std::vector<ColumnErrors> errors;  // per estimate, per column, in request order
     std::vector<ParentCheck> checks;   // empty without parents
     [[nodiscard]] bool exact() const;  // every parent check exact (true without parents)
+    // With "outputs" (destination, layer, format, rows) when the table is not
+    // CSV: the report of a CSV table stays as it was.
     [[nodiscard]] nlohmann::ordered_json to_json(const CompareRequest& request) const;
     // One line: per estimate the median of the columns' median APEs and the
     // worst APE (with its column and region), and the parent check.
@@ -47,7 +61,8 @@ struct CompareResult {
 };
 
 // Throws UsageError for a wrong request (no estimate, no column, parents
-// without digits, an output that is not .csv or exists), IoError/DataError for
+// without digits, an output of an unknown format, or that exists without
+// Overwrite::Yes, or a FlatGeobuf file: no geometry to write), IoError/DataError for
 // unreadable tables, missing regions or columns, and DataError when the exact
 // check fails (after writing the table).
 CompareResult run(const CompareRequest& request, const ProgressRange& progress);

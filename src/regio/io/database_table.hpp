@@ -45,6 +45,8 @@ public:
     [[nodiscard]] const std::string& shown() const { return m_shown; }
     [[nodiscard]] const std::string& schema() const { return m_schema; }
     [[nodiscard]] const std::string& name() const { return m_name; }
+    // Whether the table existed when this object was made.
+    [[nodiscard]] bool existed() const { return m_exists; }
     // "schema"."name", quoted for SQL.
     [[nodiscard]] std::string qualified() const;
     // The table as written before commit() (for statements on it).

@@ -105,6 +105,11 @@ void check_table_destination(const TableDestination& destination) {
         DatabaseTable(destination.path, destination.layer, Overwrite::Yes);
 }
 
+DatabaseTableState database_table_state(const std::string& connection, const std::string& table) {
+    const DatabaseTable database(connection, table, Overwrite::Yes);
+    return {database.schema() + "." + database.name(), database.existed()};
+}
+
 const PlannedOutput& OutputPlan::add_table(const std::string& option, const TableDestination& destination) {
     const TableFormat format = table_format(option, destination.path, destination.format);
     if (format != TableFormat::PostGis) {

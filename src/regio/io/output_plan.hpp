@@ -58,6 +58,16 @@ struct TableDestination {
 // existing table is not an error here: a pipeline replaces its outputs).
 void check_table_destination(const TableDestination& destination);
 
+// A database table named as an output, as the database resolves it: the
+// schema filled in ("public.counts"), and whether the table exists now (a
+// pipeline's check before its run replaces anything; issue #16). Errors as
+// DatabaseTable's (connection, schema, name).
+struct DatabaseTableState {
+    std::string qualified;
+    bool exists = false;
+};
+DatabaseTableState database_table_state(const std::string& connection, const std::string& table);
+
 // Whether an output may be "-" (standard output): only CSV outputs may.
 enum class StdoutUse { Refused, Csv };
 

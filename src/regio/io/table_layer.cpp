@@ -50,7 +50,7 @@ void write_table_features(OGRLayer& layer, const table::RegionTable& table, cons
     }
 }
 
-void write_ogr_table_file(const table::RegionTable& table, const geometry::RegionSet& regions, const PlannedOutput& output) {
+void write_ogr_table_file(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output) {
     ensure_gdal();
     const std::string shown = output.shown();
     const std::string layer_name = output.layer().empty() ? output.final_path().stem().string() : output.layer();
@@ -75,11 +75,13 @@ void write_ogr_table_file(const table::RegionTable& table, const geometry::Regio
         // geometry (GDAL issue 7401): a row would be lost while counted as
         // written. Commands refuse such tables earlier with their own advice;
         // this is the backstop for every writer.
-        const auto empty = std::find_if(regions.shapes.begin(), regions.shapes.end(), [](const auto& s) { return s.empty(); });
-        if (empty != regions.shapes.end())
+        const char* const hint = "write .gpkg, .geojson or .parquet, which keep features without geometry";
+        if (!regions) throw DataError("FlatGeobuf cannot hold a table without geometry", where, hint);
+        const auto empty = std::find_if(regions->shapes.begin(), regions->shapes.end(), [](const auto& s) { return s.empty(); });
+        if (empty != regions->shapes.end())
             throw DataError("FlatGeobuf cannot hold a feature without geometry, and region '" +
-                                regions.ids[static_cast<std::size_t>(empty - regions.shapes.begin())] + "' has none",
-                            where, "write .gpkg, .geojson or .parquet, which keep features without geometry");
+                                regions->ids[static_cast<std::size_t>(empty - regions->shapes.begin())] + "' has none",
+                            where, hint);
         fgb_side.emplace(side_file);
     }
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name(*output.format()));
@@ -88,12 +90,13 @@ void write_ogr_table_file(const table::RegionTable& table, const geometry::Regio
         DatasetPtr ds(driver->Create(output.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) throw IoError("cannot create: " + last_error(), Where{shown});
         OGRSpatialReference srs;
-        srs.importFromWkt(regions.crs_wkt.c_str());
+        const std::string crs_wkt = regions ? regions->crs_wkt : std::string();
+        srs.importFromWkt(crs_wkt.c_str());
         srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), regions.crs_wkt.empty() ? nullptr : &srs, wkbMultiPolygon, nullptr);
+        OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), crs_wkt.empty() ? nullptr : &srs, regions ? wkbMultiPolygon : wkbNone, nullptr);
         if (!layer) throw IoError("cannot create layer: " + last_error(), where);
         create_table_fields(*layer, table, last_error, where);
-        write_table_features(*layer, table, &regions, last_error, where);
+        write_table_features(*layer, table, regions, last_error, where);
     }  // closed (and flushed) before the rename
     const std::string failure = capture.last_error("");
     if (!failure.empty()) throw IoError("cannot write: " + last_error(), Where{shown});

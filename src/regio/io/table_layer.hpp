@@ -22,9 +22,10 @@ void create_table_fields(OGRLayer& layer, const table::RegionTable& table, const
 void write_table_features(OGRLayer& layer, const table::RegionTable& table, const geometry::RegionSet* regions,
                           const LastError& last_error, const Where& where);
 
-// A FlatGeobuf, GeoJSON or Parquet file at the output's temporary path, the
+// A GeoPackage, FlatGeobuf, GeoJSON or Parquet file at the output's temporary
+// path (regions nullptr: a table without geometry, not for FlatGeobuf), the
 // layer named by --output-layer or the file's stem.
-void write_ogr_table_file(const table::RegionTable& table, const geometry::RegionSet& regions, const PlannedOutput& output);
+void write_ogr_table_file(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output);
 // Into the output's database table (see DatabaseTable), committed by the plan.
 void write_database_table(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output);
 

@@ -47,15 +47,18 @@ void write_region_table(const table::RegionTable& table, const geometry::RegionS
         return;
     }
     if (planned == TableFormat::PostGis) return write_database_table(table, regions, output);
-    if (!regions)
+    // A table without geometry (compare's validation table) goes into a
+    // GeoPackage, GeoJSON or Parquet file as a plain table; FlatGeobuf would
+    // write no rows at all without geometries (GDAL 3.6), so it is refused.
+    if (!regions && (planned == TableFormat::FlatGeobuf || !output.format()))
         throw UsageError((planned == TableFormat::GeoPackage ? std::string("GeoPackage") : format_key(planned)) +
                          " output needs region geometry");
-    if (planned == TableFormat::GeoPackage) {
+    if (planned == TableFormat::GeoPackage && regions) {
         const std::string layer = output.layer().empty() ? output.final_path().stem().string() : output.layer();
         write_gpkg_file(table, *regions, output.temp_path(), layer, output.shown());
         output.record_rows(table.rows());
     } else {
-        write_ogr_table_file(table, *regions, output);
+        write_ogr_table_file(table, regions, output);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "regio/pipeline/command_catalog.hpp"
 
+#include "regio/io/input_spec.hpp"
+
 #include <fast_float/fast_float.h>
 #include <nlohmann/json.hpp>
 
@@ -28,6 +30,12 @@ std::vector<std::string> CommandCatalog::names() const {
     return out;
 }
 
+Destination destination_of(const OptionInfo& option, const std::string& value) {
+    if (value == "-") return Destination::StandardOutput;
+    if (!option.layer_option.empty() && io::is_data_source_name(value)) return Destination::DatabaseTable;
+    return Destination::File;
+}
+
 const char* kind_name(OptionKind kind) {
     switch (kind) {
     case OptionKind::Input: return "input";
@@ -52,9 +60,11 @@ std::string catalog_json(const CommandCatalog& catalog) {
     nlohmann::ordered_json commands = nlohmann::ordered_json::array();
     for (const auto& c : catalog.commands()) {
         nlohmann::ordered_json options = nlohmann::ordered_json::array();
-        for (const auto& o : c.options)
+        for (const auto& o : c.options) {
             options.push_back({{"name", o.name}, {"kind", kind_name(o.kind)}, {"type", type_name(o.type)}, {"required", o.required},
                                {"positional", o.positional}, {"help", o.help}});
+            if (!o.layer_option.empty()) options.back()["layer_option"] = o.layer_option;
+        }
         commands.push_back({{"name", c.name}, {"help", c.help}, {"options", options}});
     }
     return commands.dump(2) + '\n';

@@ -22,6 +22,10 @@ struct OptionInfo {
     bool required = false;
     bool positional = false;
     std::string help;
+    // The option that names this input's or output's layer or table
+    // ("regions" -> "regions-layer", "output" -> "output-layer"; "" if none),
+    // read from the command's options (command_catalog_cli.cpp).
+    std::string layer_option;
 };
 
 struct CommandInfo {
@@ -43,12 +47,21 @@ private:
     std::vector<CommandInfo> m_commands;
 };
 
+// Where an output option's value sends what a step writes (issue #16).
+enum class Destination { File, DatabaseTable, StandardOutput };
+
+// "-": standard output; a data source name (PG:...) given to an option that
+// has a table option (--output-layer): a database table, which lives where it
+// says (not under the run directory, not a path to confine or compare);
+// anything else a file.
+Destination destination_of(const OptionInfo& option, const std::string& value);
+
 // "input", "output", "value", "flag"; "text", "integer", "number", "list".
 const char* kind_name(OptionKind kind);
 const char* type_name(ValueType type);
 
 // The catalog as JSON (for tests and tools): [{name, help, options: [{name,
-// kind, type, required, positional, help}]}].
+// kind, type, required, positional, help, layer_option (when it has one)}]}].
 std::string catalog_json(const CommandCatalog& catalog);
 
 // Why `value` is not of `type` ("" when it is): "an integer", "a number".

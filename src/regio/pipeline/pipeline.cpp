@@ -53,8 +53,8 @@ bool parse_reference(const std::string& value, Reference& ref) {
     return true;
 }
 
-std::string under(const std::string& out_dir, const std::string& path) {
-    if (io::is_data_source_name(path)) return path;  // a database output (issue #16) lives where it says
+std::string under(const std::string& out_dir, const std::string& path, Destination destination) {
+    if (destination == Destination::DatabaseTable) return path;  // a database output (issue #16) lives where it says
     return std::filesystem::path(path).is_absolute() ? path : (std::filesystem::path(out_dir) / path).string();
 }
 
@@ -188,25 +188,25 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const CommandCatalog&
             } else if (is_input(catalog, s, a.key)) {
                 const std::string file = io::InputSpec::parse(a.value).path;
                 // A database or other data source is checked by opening it.
-                if (io::is_data_source_name(file)) check_input_content(s, a, who, problems);
+                const std::string& layer_key = option_of(catalog, s, a.key)->layer_option;
+                if (io::is_data_source_name(file)) check_input_content(s, a, layer_key, who, problems);
                 else if (!std::filesystem::exists(file)) problems.push_back(who + ": " + a.key + " file '" + file + "' does not exist");
-                else check_input_content(s, a, who, problems);
+                else check_input_content(s, a, layer_key, who, problems);
             }
         }
-        for (const auto& [key, path] : step_outputs(catalog, s, out_dir)) {
-            std::string written_key = std::filesystem::path(path).lexically_normal().string();
-            if (io::is_data_source_name(path)) {
+        for (const auto& out : step_destinations(catalog, s, out_dir)) {
+            std::string written_key = std::filesystem::path(out.path).lexically_normal().string();
+            if (out.destination == Destination::DatabaseTable) {
                 // A database table: checked like an input, by opening the database (issue #16).
-                const std::string* table = arg_value(s, key == "gpkg" ? "gpkg-layer" : "output-layer");
                 try {
-                    io::check_table_destination({path, table ? *table : std::string(), {}});
+                    io::check_table_destination({out.path, out.table, {}});
                 } catch (const Error& e) {
-                    problems.push_back(who + ": " + key + ": " + io::redact_secrets(e.what()));
+                    problems.push_back(who + ": " + out.key + ": " + io::redact_secrets(e.what()));
                 }
-                written_key = io::redact_secrets(path) + " table " + (table ? *table : std::string());
+                written_key = io::redact_secrets(out.path) + " table " + out.table;
             }
             const auto [it, fresh] = written.emplace(written_key, s.name);
-            if (!fresh) problems.push_back(who + ": " + key + " '" + path + "' is also written by step " + it->second);
+            if (!fresh) problems.push_back(who + ": " + out.key + " '" + out.path + "' is also written by step " + it->second);
         }
     }
     // An output that is an input (of this step or another): the step would
@@ -215,20 +215,31 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const CommandCatalog&
     for (const Step& s : p.steps)
         for (const auto& input : step_inputs(catalog, s)) read.emplace(comparable(input), "step " + s.name);
     for (std::size_t i = 0; i < p.steps.size(); ++i)
-        for (const auto& [key, path] : step_outputs(catalog, p.steps[i], out_dir))
+        for (const auto& out : step_destinations(catalog, p.steps[i], out_dir))
             // A database output is a table, compared with the input tables when
             // its command plans it (io::OutputPlan), not a path.
-            if (io::is_data_source_name(path)) continue;
-            else if (const auto it = read.find(comparable(path)); it != read.end())
-                problems.push_back("step " + p.steps[i].name + " (line " + std::to_string(p.steps[i].line) + "): " + key + " '" + path +
-                                   "' is an input of " + it->second + "; an output never replaces an input");
+            if (out.destination == Destination::DatabaseTable) continue;
+            else if (const auto it = read.find(comparable(out.path)); it != read.end())
+                problems.push_back("step " + p.steps[i].name + " (line " + std::to_string(p.steps[i].line) + "): " + out.key + " '" +
+                                   out.path + "' is an input of " + it->second + "; an output never replaces an input");
     return problems;
+}
+
+std::vector<StepOutput> step_destinations(const CommandCatalog& catalog, const Step& step, const std::string& out_dir) {
+    std::vector<StepOutput> out;
+    for (const auto& a : step.args) {
+        if (a.flag || !is_output(catalog, step, a.key)) continue;
+        const OptionInfo& option = *option_of(catalog, step, a.key);
+        const Destination destination = destination_of(option, a.value);
+        const std::string* table = destination == Destination::DatabaseTable ? arg_value(step, option.layer_option) : nullptr;
+        out.push_back({a.key, under(out_dir, a.value, destination), destination, table ? *table : std::string()});
+    }
+    return out;
 }
 
 std::vector<std::pair<std::string, std::string>> step_outputs(const CommandCatalog& catalog, const Step& step, const std::string& out_dir) {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& a : step.args)
-        if (!a.flag && is_output(catalog, step, a.key)) out.emplace_back(a.key, under(out_dir, a.value));
+    for (const auto& o : step_destinations(catalog, step, out_dir)) out.emplace_back(o.key, o.path);
     return out;
 }
 
@@ -264,7 +275,7 @@ std::vector<std::string> command_line(const Pipeline& p, const CommandCatalog& c
                     for (const auto& [key, path] : step_outputs(catalog, s, out_dir))
                         if (key == ref.key) value = path;
         } else if (is_output(catalog, step, a.key)) {
-            value = under(out_dir, value);
+            value = under(out_dir, value, destination_of(*option_of(catalog, step, a.key), value));
         }
         const OptionInfo* info = option_of(catalog, step, a.key);
         if (a.key == "_" || (info && info->positional)) {  // positional arguments

@@ -86,6 +86,16 @@ std::vector<std::string> check_pipeline(const Pipeline& pipeline, const CommandC
 std::vector<std::string> command_line(const Pipeline& pipeline, const CommandCatalog& catalog, const Step& step,
                                       const std::string& out_dir);
 
+// One output of a step, resolved: where it goes and what kind of place that is
+// (the catalog's Destination), with the table of a database output.
+struct StepOutput {
+    std::string key;   // the option: output, report, gpkg, ...
+    std::string path;  // a file under the run directory, or the data source as written
+    Destination destination = Destination::File;
+    std::string table;  // a database output's table as the step names it (its layer option), else ""
+};
+std::vector<StepOutput> step_destinations(const CommandCatalog& catalog, const Step& step, const std::string& out_dir);
+
 // Resolved output paths of a step (key, path).
 std::vector<std::pair<std::string, std::string>> step_outputs(const CommandCatalog& catalog, const Step& step,
                                                               const std::string& out_dir);

@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <map>
 #include <set>
 #include <strings.h>
 
@@ -206,17 +205,14 @@ void check_csv_input(const Step& s, const std::string& key, const std::string& p
     }
 }
 
-void check_vector_input(const Step& s, const std::string& key, const std::string& value, const std::string& who,
-                        std::vector<std::string>& problems) {
-    // The layer may be named apart (--regions-layer and the like, issue #16).
-    // The source text may hold colons (a connection string, a /vsizip/ path).
-    static const std::map<std::string, std::string> kLayerKeys = {
-        {"regions", "regions-layer"}, {"points", "points-layer"},   {"from", "from-layer"},       {"to", "to-layer"},
-        {"layer", "layer-name"},      {"units", "units-layer"},     {"grid-layer", "grid-layer-name"},
-        {"data", "data-layer"},       {"weights", "weights-layer"}, {"outline", "outline-layer"}};
+void check_vector_input(const Step& s, const std::string& key, const std::string& value, const std::string& layer_key,
+                        const std::string& who, std::vector<std::string>& problems) {
+    // The layer may be named apart (--regions-layer and the like, issue #16;
+    // which option names it, the catalog says). The source text may hold
+    // colons (a connection string, a /vsizip/ path).
     std::string layer_option;
-    if (const auto companion = kLayerKeys.find(key); companion != kLayerKeys.end())
-        if (const std::string* named = arg_value(s, companion->second)) layer_option = *named;
+    if (!layer_key.empty())
+        if (const std::string* named = arg_value(s, layer_key)) layer_option = *named;
     const io::InputSpec spec = io::InputSpec::parse(value, layer_option);
     try {
         io::ensure_gdal();
@@ -240,12 +236,13 @@ void check_vector_input(const Step& s, const std::string& key, const std::string
 
 }  // namespace
 
-void check_input_content(const Step& s, const Arg& a, const std::string& who, std::vector<std::string>& problems) {
+void check_input_content(const Step& s, const Arg& a, const std::string& layer_key, const std::string& who,
+                         std::vector<std::string>& problems) {
     static const std::set<std::string> kVectorKeys = {"regions", "layer", "from", "to", "units", "grid-layer", "outline"};
     const std::string path = io::InputSpec::parse(a.value).path;
     if (std::filesystem::is_directory(path)) return;
     if (io::is_text_table_name(path) && !csv_columns_used(s, a.key).empty()) check_csv_input(s, a.key, path, who, problems);
-    else if (kVectorKeys.count(a.key)) check_vector_input(s, a.key, a.value, who, problems);
+    else if (kVectorKeys.count(a.key)) check_vector_input(s, a.key, a.value, layer_key, who, problems);
 }
 
 }  // namespace regio::pipeline

@@ -17,7 +17,9 @@ const std::string* arg_value(const Step& s, const std::string& key);
 std::vector<std::string> split_list(const std::string& text);
 
 // Appends "WHO: ..." lines for the existing input `a` (an input option of the
-// step; value resolved) to `problems`.
-void check_input_content(const Step& s, const Arg& a, const std::string& who, std::vector<std::string>& problems);
+// step; value resolved) to `problems`. `layer_key`: the option that names its
+// layer (OptionInfo::layer_option), "" if none.
+void check_input_content(const Step& s, const Arg& a, const std::string& layer_key, const std::string& who,
+                         std::vector<std::string>& problems);
 
 }  // namespace regio::pipeline
