@@ -1,9 +1,8 @@
 #include "report_file.hpp"
 
 #include "regio/error.hpp"
-#include "regio/io/input_spec.hpp"
+#include "regio/io/json_report.hpp"
 #include "regio/io/output_file.hpp"
-#include "regio/io/output_stream.hpp"
 
 #include <filesystem>
 
@@ -17,22 +16,14 @@ void check_report_output(const std::string& path, const io::TableOutput& main_ou
 }
 
 void write_report(const io::PlannedOutput& output, const nlohmann::ordered_json& report) {
-    // Sources are recorded without their passwords (issue #16).
-    io::write_output_text(output, io::redact_secrets(report.dump(2)) + '\n');
+    io::write_json_report(output, report);
 }
 
 void write_report(const io::PlannedOutput& output, nlohmann::ordered_json report,
                   const std::vector<const io::PlannedOutput*>& tables) {
-    nlohmann::ordered_json entries = nlohmann::ordered_json::array();
-    for (const io::PlannedOutput* table : tables) {
-        nlohmann::ordered_json entry;
-        entry["destination"] = table->destination();
-        if (!table->layer().empty()) entry["layer"] = table->layer();
-        if (table->format()) entry["format"] = io::format_key(*table->format());
-        entry["rows"] = table->rows().value_or(0);
-        entries.push_back(entry);
-    }
-    report["outputs"] = entries;
+    std::vector<io::WrittenTable> written;
+    for (const io::PlannedOutput* table : tables) written.push_back(io::written_table(*table));
+    report["outputs"] = io::outputs_json(written);
     write_report(output, report);
 }
 

@@ -49,7 +49,7 @@ void write_table_features(OGRLayer& layer, const table::RegionTable& table, cons
     }
 }
 
-void write_ogr_table_file(const table::RegionTable& table, const geometry::RegionSet& regions, const PlannedOutput& output) {
+void write_ogr_table_file(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output) {
     ensure_gdal();
     const std::string shown = output.shown();
     const std::string layer_name = output.layer().empty() ? output.final_path().stem().string() : output.layer();
@@ -73,15 +73,20 @@ void write_ogr_table_file(const table::RegionTable& table, const geometry::Regio
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name(*output.format()));
     if (!driver) throw IoError(std::string("this GDAL has no ") + driver_name(*output.format()) + " driver", Where{shown});
     {
+        // A GeoPackage records when it was written: a fixed date keeps re-runs
+        // byte-identical (as GpkgFile does); the other drivers ignore it.
+        const ScopedThreadConfig fixed_date{"OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z"};
         DatasetPtr ds(driver->Create(output.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) throw IoError("cannot create: " + last_error(), Where{shown});
+        const std::string crs_wkt = regions ? regions->crs_wkt : std::string();
         OGRSpatialReference srs;
-        srs.importFromWkt(regions.crs_wkt.c_str());
+        srs.importFromWkt(crs_wkt.c_str());
         srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), regions.crs_wkt.empty() ? nullptr : &srs, wkbMultiPolygon, nullptr);
+        OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), crs_wkt.empty() ? nullptr : &srs,
+                                          regions ? wkbMultiPolygon : wkbNone, nullptr);
         if (!layer) throw IoError("cannot create layer: " + last_error(), where);
         create_table_fields(*layer, table, last_error, where);
-        write_table_features(*layer, table, &regions, last_error, where);
+        write_table_features(*layer, table, regions, last_error, where);
     }  // closed (and flushed) before the rename
     const std::string failure = capture.last_error("");
     if (!failure.empty()) throw IoError("cannot write: " + last_error(), Where{shown});

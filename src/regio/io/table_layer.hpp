@@ -23,8 +23,10 @@ void write_table_features(OGRLayer& layer, const table::RegionTable& table, cons
                           const LastError& last_error, const Where& where);
 
 // A FlatGeobuf, GeoJSON or Parquet file at the output's temporary path, the
-// layer named by --output-layer or the file's stem.
-void write_ogr_table_file(const table::RegionTable& table, const geometry::RegionSet& regions, const PlannedOutput& output);
+// layer named by --output-layer or the file's stem. regions nullptr: a layer
+// without geometry (also a GeoPackage attribute table; see
+// write_attribute_table).
+void write_ogr_table_file(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output);
 // Into the output's database table (see DatabaseTable), committed by the plan.
 void write_database_table(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output);
 
