@@ -25,9 +25,7 @@ int run_apply(const ApplyArgs& args) {
     request.encoding = args.text.encoding;
     request.loss = args.accept_loss ? harmonise::LossPolicy::Accept : harmonise::LossPolicy::Refuse;
     request.output = table_destination(args.out);
-    request.report = args.out.report;
-    request.overwrite = args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
-    return run_crosswalk_operation(request, args.out.quiet);
+    return run_crosswalk_operation(request, args.out);
 }
 
 }  // namespace

@@ -21,9 +21,7 @@ int run_chain(const ChainArgs& args) {
     harmonise::CrosswalkChainRequest request = args.request;
     request.middle_gaps = args.strict ? harmonise::MiddleGaps::Strict : harmonise::MiddleGaps::Carry;
     request.output = args.out.output;
-    request.report = args.out.report;
-    request.overwrite = args.out.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
-    return run_crosswalk_operation(request, args.out.quiet);
+    return run_crosswalk_operation(request, args.out);
 }
 
 }  // namespace

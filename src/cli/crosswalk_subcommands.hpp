@@ -12,10 +12,14 @@ namespace regio::cli {
 void add_crosswalk_apply(CLI::App& crosswalk, Action& action);
 void add_crosswalk_chain(CLI::App& crosswalk, Action& action);
 
-// Runs a crosswalk operation (harmonise::run of its request) with progress on
-// a terminal, then prints its summary and its warnings unless quiet.
+// Runs a crosswalk operation (harmonise::run of its request) with the report,
+// --overwrite and --quiet of `out`, progress on a terminal, then prints its
+// summary and its warnings unless quiet.
 template <class Request>
-int run_crosswalk_operation(const Request& request, bool quiet) {
+int run_crosswalk_operation(Request request, const OutputOptions& out) {
+    request.report = out.report;
+    request.overwrite = out.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+    const bool quiet = out.quiet;
     const auto result = [&] {
         TerminalProgress progress(quiet);
         return run(request, ProgressRange(progress.callback()));
