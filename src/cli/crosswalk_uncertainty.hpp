@@ -1,7 +1,7 @@
 #pragma once
-// How sure a crosswalk is (issue #19) in crosswalk build and apply: the
-// near-boundary columns measured and summarised (harmonise/near_boundary),
-// and apply's per-target share as a column and a summary line.
+// How sure a crosswalk is (issue #19) in crosswalk build: the
+// near-boundary columns measured and summarised (harmonise/near_boundary);
+// apply's per-target share is in harmonise/apply_uncertainty.
 #include "regio/geometry/region_set.hpp"
 #include "regio/harmonise/apply.hpp"
 #include "regio/harmonise/boundary_noise.hpp"
@@ -27,11 +27,5 @@ harmonise::BandWeight measure_near_boundary(harmonise::Crosswalk& cw, const harm
 
 nlohmann::ordered_json near_boundary_json(const harmonise::Crosswalk& cw, double tolerance_m, harmonise::BandWeight how);
 std::string near_boundary_build_line(const harmonise::Crosswalk& cw, double tolerance_m);
-
-// --uncertainty-column NAME of crosswalk apply; `of_first_column`: the share
-// is one of the first --extensive column.
-void add_uncertainty_column(harmonise::ApplyResult& result, const harmonise::Crosswalk& crosswalk, const std::string& name,
-                            bool of_first_column);
-std::string near_boundary_line(const harmonise::ApplyResult& result, const std::vector<std::string>& extensive);
 
 }  // namespace regio::cli

@@ -1,7 +1,6 @@
 #include "report_file.hpp"
 
 #include "regio/error.hpp"
-#include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/output_stream.hpp"
 #include "regio/report/report_output.hpp"

@@ -2,13 +2,7 @@
 
 namespace regio::cli {
 
-io::TextOptions TextInputArgs::options() const {
-    io::TextOptions out;
-    if (!delimiter.empty()) out.delimiter = io::parse_delimiter(delimiter);
-    io::check_encoding(encoding);
-    if (!io::is_utf8_name(encoding)) out.encoding = encoding;
-    return out;
-}
+io::TextOptions TextInputArgs::options() const { return io::text_options(delimiter, encoding); }
 
 void add_text_options(CLI::App& command, TextInputArgs& args) {
     command.add_option("--delimiter", args.delimiter,

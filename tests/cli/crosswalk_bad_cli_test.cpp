@@ -67,9 +67,15 @@ TEST_CASE("bad crosswalk input: apply", "[cli][crosswalk][apply][bad]") {
     SECTION("no column to carry") {
         expect_failure(apply_cmd(cw, data("xw_data.csv"), out), 2, "--extensive and/or --intensive", out_dir);
     }
-    SECTION("an output that is not .csv") {
-        expect_failure(apply_cmd(cw, data("xw_data.csv"), out_dir / "apply.gpkg", {"--extensive", "count"}), 2,
-                       "name the output .csv", out_dir);
+    // .gpkg, .geojson and .parquet hold the table since issue #16
+    // (tests/sources/crosswalk_apply_formats_test.sh); FlatGeobuf cannot.
+    SECTION("an output format that cannot hold a table without geometry") {
+        expect_failure(apply_cmd(cw, data("xw_data.csv"), out_dir / "apply.fgb", {"--extensive", "count"}), 2,
+                       "FlatGeobuf holds features with geometry, and this table has none", out_dir);
+    }
+    SECTION("an output of no table format") {
+        expect_failure(apply_cmd(cw, data("xw_data.csv"), out_dir / "apply.xlsx", {"--extensive", "count"}), 2,
+                       "unknown format 'xlsx'", out_dir);
     }
     SECTION("an existing output without --overwrite") {
         write_file(out, "keep me\n");

@@ -87,13 +87,17 @@ void write_ogr_table_file(const table::RegionTable& table, const geometry::Regio
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name(*output.format()));
     if (!driver) throw IoError(std::string("this GDAL has no ") + driver_name(*output.format()) + " driver", Where{shown});
     {
+        // A GeoPackage records when it was written: a fixed date keeps re-runs
+        // byte-identical (as GpkgFile does); the other drivers ignore it.
+        const ScopedThreadConfig fixed_date{"OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z"};
         DatasetPtr ds(driver->Create(output.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) throw IoError("cannot create: " + last_error(), Where{shown});
-        OGRSpatialReference srs;
         const std::string crs_wkt = regions ? regions->crs_wkt : std::string();
+        OGRSpatialReference srs;
         srs.importFromWkt(crs_wkt.c_str());
         srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), crs_wkt.empty() ? nullptr : &srs, regions ? wkbMultiPolygon : wkbNone, nullptr);
+        OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), crs_wkt.empty() ? nullptr : &srs,
+                                          regions ? wkbMultiPolygon : wkbNone, nullptr);
         if (!layer) throw IoError("cannot create layer: " + last_error(), where);
         create_table_fields(*layer, table, last_error, where);
         write_table_features(*layer, table, regions, last_error, where);

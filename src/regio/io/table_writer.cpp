@@ -62,6 +62,21 @@ void write_region_table(const table::RegionTable& table, const geometry::RegionS
     }
 }
 
+void check_attribute_table_format(const PlannedOutput& output) {
+    // GDAL 3.6 writes a FlatGeobuf layer without geometry that it cannot read
+    // back, and drops features without geometry: rows would be lost.
+    if (output.format() == TableFormat::FlatGeobuf)
+        throw UsageError(output.option() + " " + output.shown() + ": FlatGeobuf holds features with geometry, and this table has none",
+                         {}, "write .csv, .gpkg (an attribute table), .geojson or .parquet");
+}
+
+void write_attribute_table(const table::RegionTable& table, const PlannedOutput& output) {
+    check_attribute_table_format(output);
+    const bool plain = !output.format() || output.format() == TableFormat::Csv || output.format() == TableFormat::PostGis;
+    if (plain) return write_region_table(table, nullptr, output);
+    write_ogr_table_file(table, nullptr, output);
+}
+
 void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const TableOutput& output) {
     check_table_format("output", output.path);
     OutputPlan plan(output.overwrite, output.inputs);

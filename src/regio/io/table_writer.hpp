@@ -28,6 +28,16 @@ void check_table_format(const std::string& option, const std::string& path);
 // GeoPackage output. The plan's commit() puts it into place.
 void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const PlannedOutput& output);
 
+// A table without geometry (crosswalk apply; issue #16) in the format of a
+// table output (OutputPlan::add_table): CSV, a GeoPackage attribute table (no
+// geometry column), GeoJSON features with a null geometry, Parquet, or a
+// plain database table. A planned output without a format is written as
+// write_region_table would (CSV). FlatGeobuf is a UsageError: it cannot hold
+// features without geometry; check_attribute_table_format refuses it before
+// any work.
+void check_attribute_table_format(const PlannedOutput& output);
+void write_attribute_table(const table::RegionTable& table, const PlannedOutput& output);
+
 // A command with this one output: checked, written and committed at once.
 void write_region_table(const table::RegionTable& table, const geometry::RegionSet* regions, const TableOutput& output);
 

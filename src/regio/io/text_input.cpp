@@ -77,6 +77,14 @@ char parse_delimiter(const std::string& text) {
                      "use one character such as ',', ';', '|' or 'tab'");
 }
 
+TextOptions text_options(const std::string& delimiter, const std::string& encoding) {
+    TextOptions out;
+    if (!delimiter.empty()) out.delimiter = parse_delimiter(delimiter);
+    check_encoding(encoding);
+    if (!is_utf8_name(encoding)) out.encoding = encoding;
+    return out;
+}
+
 bool is_utf8_name(const std::string& encoding) {
     const std::string e = upper(encoding);
     return e.empty() || e == "UTF-8" || e == "UTF8";

@@ -26,6 +26,10 @@ struct TextOptions {
 // UsageError otherwise.
 char parse_delimiter(const std::string& text);
 
+// The options of --delimiter and --encoding as given (empty: detected,
+// UTF-8), checked: UsageError for an unknown delimiter or encoding.
+TextOptions text_options(const std::string& delimiter, const std::string& encoding);
+
 // True for an empty name and the spellings of UTF-8.
 bool is_utf8_name(const std::string& encoding);
 

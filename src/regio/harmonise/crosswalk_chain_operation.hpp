@@ -1,0 +1,54 @@
+#pragma once
+// `regio crosswalk chain` as a library operation: composes crosswalks A->B,
+// B->C, ... into A->C (chain_gaps.hpp), checks every table before and the
+// composed one after, and writes it (CSV) with the JSON report as one set of
+// outputs. The CLI (src/cli/crosswalk_chain_command.cpp) binds options to
+// the request and prints the summary and the warnings.
+#include "regio/harmonise/chain_gaps.hpp"
+#include "regio/io/output_file.hpp"
+#include "regio/progress.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace regio::harmonise {
+
+struct CrosswalkChainRequest {
+    std::vector<std::string> crosswalks;  // in order: A_B.csv B_C.csv [C_D.csv ...]
+    MiddleGaps middle_gaps = MiddleGaps::Carry;
+    std::string output;                   // the chained crosswalk (.csv; "-": standard output)
+    std::string report;                   // "": no report
+    io::Overwrite overwrite = io::Overwrite::No;
+};
+
+// What one link of the chain left out.
+struct ChainLink {
+    std::string crosswalk;
+    std::vector<std::string> discontinued;
+    std::vector<std::string> new_units;
+    std::vector<std::string> dropped_sources;
+};
+
+struct CrosswalkChainResult {
+    std::size_t rows = 0;
+    std::vector<ChainLink> links;            // per crosswalk after the first
+    std::size_t tables_with_near_boundary = 0;
+    bool near_boundary_composed = false;     // the chained table has near-boundary shares
+    std::vector<std::string> warnings;       // without "regio: warning: ", in the order printed
+
+    // The report as written with --report.
+    [[nodiscard]] nlohmann::ordered_json to_json(const CrosswalkChainRequest& request) const;
+    // "chain: N rows".
+    [[nodiscard]] std::string summary() const;
+};
+
+// Throws UsageError for fewer than two crosswalks, an output that is not .csv
+// or exists; DataError for a table that fails its check, refused middle gaps
+// (MiddleGaps::Strict) or a chained table that fails its check. Nothing is
+// written then.
+CrosswalkChainResult run(const CrosswalkChainRequest& request, const ProgressRange& progress, const WarningFn& warn = {});
+
+}  // namespace regio::harmonise
