@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# crosswalk build writing into a live PostGIS (issue #16): the crosswalk (-o
+# PG:... --output-layer) and the changes (--changes PG:... --changes-layer)
+# as plain tables with the same numbers as the CSV route, read back with
+# psql and ogr2ogr; --overwrite needed; one database output per run; a kill
+# during the write leaves no table. Needs REGIO_TEST_PG (tools/with-postgis);
+# skipped (77) without it unless REGIO_REQUIRE_POSTGIS=1.
+#   postgis_crosswalk_test.sh REGIO DATA_DIR WORK_DIR
+set -euo pipefail
+regio=$1 data=$2 work=$3
+. "$(dirname "$0")/check_support.sh"
+require_postgis
+rm -rf "$work" && mkdir -p "$work"
+export GDAL_PAM_ENABLED=NO
+pg=$REGIO_TEST_PG
+q() { psql -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
+q "DROP TABLE IF EXISTS xw, xw_changes, xw_big, xw_big_regions CASCADE"
+
+build=(crosswalk build --from "$data/xw_2020.geojson" --from-id code --to "$data/xw_2024.geojson" --to-id unit
+       --weights "$data/xw_pop.asc" --quiet)
+"$regio" "${build[@]}" -o "$work/expected.csv" --changes "$work/expected_changes.csv"
+
+# The crosswalk into PostGIS, read back with psql in the CSV's columns and order.
+"$regio" "${build[@]}" -o "$pg" --output-layer xw --changes "$work/changes.csv"
+columns=$(head -1 "$work/expected.csv" | sed 's/\([^,]*\)/"\1"/g')
+psql -X -q -c "COPY (SELECT $columns FROM xw ORDER BY fid) TO STDOUT WITH (FORMAT csv, HEADER)" >"$work/psql.csv"
+same_file "crosswalk read back with psql" "$work/expected.csv" "$work/psql.csv"
+same_file "changes beside a database crosswalk" "$work/expected_changes.csv" "$work/changes.csv"
+# ogr2ogr: the same attributes as the GeoPackage route (-o .gpkg: each row
+# with its piece), geometry aside.
+"$regio" "${build[@]}" -o "$work/expected.gpkg"
+ogr2ogr -f CSV /vsistdout/ "$work/expected.gpkg" >"$work/gpkg_attrs.csv"
+ogr2ogr -f CSV /vsistdout/ "$pg" xw >"$work/pg_attrs.csv"
+same_file "crosswalk read back with ogr2ogr" "$work/gpkg_attrs.csv" "$work/pg_attrs.csv"
+[ "$(q "SELECT count(*) FROM geometry_columns WHERE f_table_name = 'xw'")" = 0 ] || fail "xw has a geometry column"
+
+# An existing table needs --overwrite; with it the table is replaced.
+run_failing exists "${build[@]}" -o "$pg" --output-layer xw
+one_line_error "existing table" "$work/exists.err" $rc 2 "public.xw exists"
+q "UPDATE xw SET area_m2 = -1"
+"$regio" "${build[@]}" -o "$pg" --output-layer xw --overwrite
+[ "$(q "SELECT min(area_m2) FROM xw")" != -1 ] || fail "--overwrite did not replace the table"
+
+# The changes into PostGIS (the crosswalk as CSV).
+"$regio" "${build[@]}" -o "$work/cw2.csv" --changes "$pg" --changes-layer xw_changes
+psql -X -q -c "COPY (SELECT side, id, type, counterparts, detail FROM xw_changes ORDER BY fid) TO STDOUT WITH (FORMAT csv, HEADER)" \
+  >"$work/changes_psql.csv"
+# The same cells (psql quotes differently: "" for an empty text, none around C1;C2).
+python3 - "$work/expected_changes.csv" "$work/changes_psql.csv" <<'PY' || fail "changes read back with psql differ from the CSV"
+import csv, sys
+a, b = (list(csv.reader(open(f))) for f in sys.argv[1:])
+assert len(a) > 1 and a == b, (a, b)
+PY
+same_file "crosswalk beside database changes" "$work/expected.csv" "$work/cw2.csv"
+
+# Both into the database: refused before anything is written.
+run_failing both "${build[@]}" -o "$pg" --output-layer xw_both --changes "$pg" --changes-layer xw_both_changes
+one_line_error "two database outputs" "$work/both.err" $rc 2 "one database output per command"
+[ "$(q "SELECT count(*) FROM pg_class WHERE relname LIKE 'xw_both%'")" = 0 ] || fail "two database outputs: a table was written"
+run_failing no_layer "${build[@]}" -o "$work/cw3.csv" --changes "$pg"
+one_line_error "--changes PG: without --changes-layer" "$work/no_layer.err" $rc 2 "needs the table's name"
+
+# A kill during the write leaves no table, never half of one: two identical
+# vintages of many units make the crosswalk long enough to hit.
+q "CREATE TABLE xw_big_regions AS SELECT 'R' || i AS unit,
+     ST_SetSRID(ST_MakeEnvelope(4000000 + (i % 300) * 100, 3000000 + (i / 300) * 100,
+                                4000100 + (i % 300) * 100, 3000100 + (i / 300) * 100), 3035)::geometry(Polygon, 3035) AS geom
+   FROM generate_series(0, 89999) AS i"
+ogr2ogr -f GPKG "$work/big.gpkg" "$pg" xw_big_regions
+big=(crosswalk build --from "$work/big.gpkg" --from-id unit --to "$work/big.gpkg" --to-id unit --quiet
+     -o "$pg" --output-layer xw_big)
+for signal in TERM KILL; do
+  "$regio" "${big[@]}" 2>"$work/kill_$signal.err" &
+  pid=$!
+  hit=0
+  for _ in $(seq 1 1200); do
+    if [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE '%regio_tmp%'
+               AND (query LIKE 'COPY %' OR query LIKE 'INSERT %')")" != 0 ]; then
+      kill -s "$signal" "$pid"
+      hit=1
+      break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  set +e
+  wait "$pid"
+  rc=$?
+  set -e
+  [ "$hit" = 1 ] || fail "SIG$signal: the write ended before it could be hit (exit $rc)"
+  [ "$rc" -ne 0 ] || fail "SIG$signal: regio exited 0"
+  [ "$(q "SELECT count(*) FROM pg_class WHERE relname = 'xw_big'")" = 0 ] || fail "SIG$signal: a table xw_big exists"
+  [ "$(q "SELECT count(*) FROM pg_class WHERE relname LIKE 'regio_tmp%'")" = 0 ] || fail "SIG$signal: a temporary table is visible"
+done
+grep -q "interrupted by SIGTERM" "$work/kill_TERM.err" || fail "SIGTERM: no interruption message"
+"$regio" "${big[@]}"
+[ "$(q "SELECT count(*) FROM xw_big")" = 90000 ] || fail "xw_big: not 90000 rows after an uninterrupted run"
+finish
