@@ -1,20 +1,8 @@
 #pragma once
-#include <chrono>
+// The library's Stopwatch (regio/stopwatch.hpp), for the commands whose
+// orchestration still lives in src/cli/.
+#include "regio/stopwatch.hpp"
 
 namespace regio::cli {
-
-// Seconds since the last lap, for the per-step timings in reports.
-class Stopwatch {
-public:
-    double lap() {
-        const auto now = std::chrono::steady_clock::now();
-        const double s = std::chrono::duration<double>(now - m_last).count();
-        m_last = now;
-        return s;
-    }
-
-private:
-    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
-};
-
+using regio::Stopwatch;
 }  // namespace regio::cli

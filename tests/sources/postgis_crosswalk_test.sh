@@ -62,33 +62,11 @@ one_line_error "--changes PG: without --changes-layer" "$work/no_layer.err" $rc 
 
 # A kill during the write leaves no table, never half of one: two identical
 # vintages of many units make the crosswalk long enough to hit.
-q "CREATE TABLE xw_big_regions AS SELECT 'R' || i AS unit,
-     ST_SetSRID(ST_MakeEnvelope(4000000 + (i % 300) * 100, 3000000 + (i / 300) * 100,
-                                4000100 + (i % 300) * 100, 3000100 + (i / 300) * 100), 3035)::geometry(Polygon, 3035) AS geom
-   FROM generate_series(0, 89999) AS i"
-ogr2ogr -f GPKG "$work/big.gpkg" "$pg" xw_big_regions
-big=(crosswalk build --from "$work/big.gpkg" --from-id unit --to "$work/big.gpkg" --to-id unit --quiet
+square_units xw_big_regions unit 300 90000
+big=(crosswalk build --from "$work/xw_big_regions.gpkg" --from-id unit --to "$work/xw_big_regions.gpkg" --to-id unit --quiet
      -o "$pg" --output-layer xw_big)
 for signal in TERM KILL; do
-  "$regio" "${big[@]}" 2>"$work/kill_$signal.err" &
-  pid=$!
-  hit=0
-  for _ in $(seq 1 1200); do
-    if [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE '%regio_tmp%'
-               AND (query LIKE 'COPY %' OR query LIKE 'INSERT %')")" != 0 ]; then
-      kill -s "$signal" "$pid"
-      hit=1
-      break
-    fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.05
-  done
-  set +e
-  wait "$pid"
-  rc=$?
-  set -e
-  [ "$hit" = 1 ] || fail "SIG$signal: the write ended before it could be hit (exit $rc)"
-  [ "$rc" -ne 0 ] || fail "SIG$signal: regio exited 0"
+  kill_during_copy "$signal" "${big[@]}"
   [ "$(q "SELECT count(*) FROM pg_class WHERE relname = 'xw_big'")" = 0 ] || fail "SIG$signal: a table xw_big exists"
   [ "$(q "SELECT count(*) FROM pg_class WHERE relname LIKE 'regio_tmp%'")" = 0 ] || fail "SIG$signal: a temporary table is visible"
 done

@@ -17,29 +17,15 @@
 #include "regio/io/table_format.hpp"
 #include "regio/io/vector_probe.hpp"
 #include "regio/regions/checked_regions.hpp"
+#include "regio/stopwatch.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <memory>
 #include <optional>
 #include <thread>
 
 namespace regio::harmonise {
 namespace {
-
-// Seconds since the last lap, for the report's timings.
-class Laps {
-public:
-    double lap() {
-        const auto now = std::chrono::steady_clock::now();
-        const double s = std::chrono::duration<double>(now - m_last).count();
-        m_last = now;
-        return s;
-    }
-
-private:
-    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
-};
 
 std::vector<double> grid_pair_weights(io::GridSource& grid, const std::string& spec, const geometry::RegionSet& from,
                                       const OverlayResult& overlay, unsigned threads) {
@@ -93,7 +79,7 @@ VintageFigures figures_of(const regions::CheckedRegions& side, const regions::Re
 }  // namespace
 
 CrosswalkBuildResult run(const CrosswalkBuildRequest& given, const ProgressRange& progress, const WarningFn& warn) {
-    Laps watch;
+    Stopwatch watch;
     CrosswalkBuildResult result;
     CrosswalkBuildRequest args = given;
     args.from.encoding = args.to.encoding = args.text.encoding;
