@@ -1,21 +1,17 @@
 // regio crosswalk build: overlay two vintages, weights, slivers, changes.
 #include "regio/harmonise/crosswalk_build_operation.hpp"
 
-#include "regio/aggregate/landing_check.hpp"
 #include "regio/error.hpp"
 #include "regio/harmonise/crosswalk_build_outputs.hpp"
+#include "regio/harmonise/crosswalk_build_weights.hpp"
 #include "regio/harmonise/generalisation_advice.hpp"
 #include "regio/harmonise/near_boundary_build.hpp"
 #include "regio/harmonise/overlay.hpp"
 #include "regio/harmonise/unit_fields.hpp"
-#include "regio/io/crs_domain.hpp"
-#include "regio/io/grid_source.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_stream.hpp"
-#include "regio/io/point_source.hpp"
 #include "regio/io/region_transform.hpp"
 #include "regio/io/table_format.hpp"
-#include "regio/io/vector_probe.hpp"
 #include "regio/regions/checked_regions.hpp"
 #include "regio/stopwatch.hpp"
 
@@ -26,38 +22,6 @@
 
 namespace regio::harmonise {
 namespace {
-
-std::vector<double> grid_pair_weights(io::GridSource& grid, const std::string& spec, const geometry::RegionSet& from,
-                                      const OverlayResult& overlay, unsigned threads) {
-    const io::Crs regions_crs = io::Crs::from_wkt(from.crs_wkt);
-    if (!regions_crs.same_as(grid.crs()))
-        throw CrsError("the weights grid is in " + grid.crs().name + " but the regions are in " + regions_crs.name,
-                       Where{spec}, "pass --work-crs with the grid's CRS so that both vintages are overlaid in it");
-    return pair_weights_from_grid(grid, overlay, threads);
-}
-
-// --weights names points (a text table or any vector layer) rather than a
-// raster: decided by the extension, then by whether OGR opens it.
-bool weights_are_points(const io::InputSpec& input) {
-    return io::is_text_table_name(input.path) || io::opens_as_vector_layers(input.path);
-}
-
-// The weight points' CRS: the layer's own, or --weights-crs; never a guess.
-io::Crs weights_points_crs(const io::PointSource& source, const CrosswalkBuildRequest& args) {
-    const io::Crs own = source.crs();
-    if (args.weights_crs.empty()) {
-        if (!own.empty()) return own;
-        if (std::string(source.ref_kind()) == "line")
-            throw UsageError("CSV weight points have no CRS: name it with --weights-crs", {},
-                             "e.g. --weights-crs EPSG:3035 for ETRS89-LAEA metres, EPSG:4326 for longitude/latitude");
-        throw CrsError("the weight points layer has no CRS", Where{source.display()}, "name it with --weights-crs");
-    }
-    const io::Crs given = io::Crs::from_user(args.weights_crs, "--weights-crs");
-    if (!own.empty() && !own.same_as(given))
-        throw CrsError("the weight points layer is in " + own.name + " but --weights-crs says " + given.name,
-                       Where{source.display()}, "drop --weights-crs to use the layer's own CRS");
-    return given;
-}
 
 unsigned effective_threads(unsigned requested) {
     if (requested > 0) return requested;
@@ -98,22 +62,7 @@ CrosswalkBuildResult run(const CrosswalkBuildRequest& given, const ProgressRange
 
     // Points weights are opened first: their header and CRS problems are
     // cheaper to find than a full region check.
-    const io::InputSpec weights_input = io::InputSpec::parse(args.weights, args.weights_layer);
-    const bool point_weights = !args.weights.empty() && weights_are_points(weights_input);
-    const bool point_options = !args.weights_x.empty() || !args.weights_y.empty() || !args.weights_crs.empty() ||
-                               !args.weights_field.empty() || !args.weights_layer.empty();
-    if (point_options && !point_weights)
-        throw UsageError("--weights-x, --weights-y, --weights-crs, --weights-field and --weights-layer apply to --weights "
-                         "points (a CSV or a vector layer)");
-    std::unique_ptr<io::PointSource> points;
-    io::Crs points_crs;
-    if (point_weights) {
-        const io::PointFields fields{args.weights_x, args.weights_y,
-                                     args.weights_field.empty() ? std::vector<std::string>{} : std::vector<std::string>{args.weights_field},
-                                     {}, args.text};
-        points = io::open_point_source(weights_input, fields);
-        points_crs = weights_points_crs(*points, args);
-    }
+    WeightPoints points = open_weight_points(args);
 
     // The two vintages are read and checked side by side (much of it is
     // sequential per vintage), unchanged units once.
@@ -121,7 +70,7 @@ CrosswalkBuildResult run(const CrosswalkBuildRequest& given, const ProgressRange
     // second vintage's locator: it need only cover the units near changes.
     progress(0.0, "reading the vintages");
     auto [from, to, partners, from_overlapping, to_overlapping] = regions::load_checked_vintages(
-        args.from, args.to, threads, warn, point_weights ? regions::LocatorScope::All : regions::LocatorScope::NearChanges);
+        args.from, args.to, threads, warn, points.source ? regions::LocatorScope::All : regions::LocatorScope::NearChanges);
     // Areas are measured in one projected CRS: the first vintage's, or --work-crs.
     io::Crs work = args.work_crs.empty() ? io::Crs::from_wkt(from.regions.crs_wkt) : io::Crs::from_user(args.work_crs, "--work-crs");
     if (work.is_geographic())
@@ -144,37 +93,8 @@ CrosswalkBuildResult run(const CrosswalkBuildRequest& given, const ProgressRange
                                                              &partners, &overlapping);
     result.timings.overlay = watch.lap();
     progress(0.5, "weighting the pieces");
-    std::vector<double> weights;
-    if (points) {
-        // The checks' locators are stale when the shapes were transformed.
-        std::optional<geometry::PointLocator> from_moved, to_moved;
-        if (transformed) {
-            from_moved.emplace(from.regions);
-            to_moved.emplace(to.regions);
-        }
-        std::optional<io::PointTransformer> transformer;
-        if (!points_crs.same_as(work)) transformer.emplace(points_crs, work);
-        const io::CrsDomain points_domain(points_crs);
-        result.points = pair_weights_from_points(*points, overlay, from_moved ? *from_moved : from.locator,
-                                                 to_moved ? *to_moved : to.locator, transformer ? &*transformer : nullptr,
-                                                 &points_domain);
-        const PointPairWeights& counted = *result.points;
-        if (counted.read != counted.in_pieces + counted.outside_count + counted.invalid)
-            throw Error("internal error: weight points are not conserved (read != in pieces + outside + invalid)");
-        // No weight point in any piece is a wrong CRS, not a crosswalk without
-        // weights (points outside some pieces have their own warning below).
-        aggregate::check_landing({"weight points", points->display(), points_crs.name, work.name,
-                                  static_cast<double>(counted.in_pieces + counted.outside_count),
-                                  static_cast<double>(counted.in_pieces), aggregate::OutsideShare::Expected});
-        weights = counted.weights;
-        result.points_display = points->display();
-        result.points_ref_kind = points->ref_kind();
-    } else if (!args.weights.empty()) {
-        // Opened here, on this thread: its CRS (PROJ, set up per thread) costs
-        // less where PROJ already is, and its errors come after the vintages'.
-        const std::unique_ptr<io::GridSource> grid = io::open_raster_grid(args.weights);
-        weights = grid_pair_weights(*grid, args.weights, from.regions, overlay, threads);
-    }
+    std::vector<double> weights =
+        weigh_pieces(args, points, overlay, from, to, work, transformed, threads, result);
     result.timings.weights = watch.lap();
 
     // Boundary noise (issue #19): thin pieces and pieces across unchanged
@@ -197,7 +117,7 @@ CrosswalkBuildResult run(const CrosswalkBuildRequest& given, const ProgressRange
     const double tolerance = noise_options.options.tolerance_m;
     if (tolerance > 0)
         result.band_weight = measure_near_boundary(crosswalk, overlay, result.noise, from.regions, to.regions, tolerance, weights,
-                                                   points ? std::string() : args.weights, threads);
+                                                   points.source ? std::string() : args.weights, threads);
     result.timings.near_boundary = watch.lap();
     progress(0.9, "writing");
     write_crosswalk_output(crosswalk, from.regions, to.regions, *planned.crosswalk, threads);
