@@ -59,6 +59,7 @@ one_line_error "two database outputs" "$work/both.err" $rc 2 "one database outpu
 [ "$(q "SELECT count(*) FROM pg_class WHERE relname LIKE 'xw_both%'")" = 0 ] || fail "two database outputs: a table was written"
 run_failing no_layer "${build[@]}" -o "$work/cw3.csv" --changes "$pg"
 one_line_error "--changes PG: without --changes-layer" "$work/no_layer.err" $rc 2 "needs the table's name"
+grep -q "^hint: add --changes-layer" "$work/no_layer.err" || fail "--changes PG: without --changes-layer: no hint naming it"
 
 # A kill during the write leaves no table, never half of one: two identical
 # vintages of many units make the crosswalk long enough to hit.
@@ -73,4 +74,34 @@ done
 grep -q "interrupted by SIGTERM" "$work/kill_TERM.err" || fail "SIGTERM: no interruption message"
 "$regio" "${big[@]}"
 [ "$(q "SELECT count(*) FROM xw_big")" = 90000 ] || fail "xw_big: not 90000 rows after an uninterrupted run"
+
+# A pipeline step writing the changes into the database: checked before the
+# run by their own --changes-layer (a missing schema is found before
+# anything runs), then written.
+write_pipeline() {  # FILE TABLE
+  cat >"$1" <<TOML
+[pipeline]
+name = "crosswalk changes into PostGIS"
+out = "$work/run"
+[[step]]
+name = "crosswalk"
+run = "crosswalk build"
+[step.args]
+from = "$data/xw_2020.geojson"
+from-id = "code"
+to = "$data/xw_2024.geojson"
+to-id = "unit"
+output = "crosswalk.csv"
+changes = "$pg"
+changes-layer = "$2"
+TOML
+}
+q "DROP TABLE IF EXISTS xw_piped"
+write_pipeline "$work/pipeline.toml" xw_piped
+"$regio" run "$work/pipeline.toml" --quiet >/dev/null
+[ "$(q "SELECT count(*) FROM xw_piped")" = "$(($(wc -l <"$work/expected_changes.csv") - 1))" ] || fail "pipeline: xw_piped has not every change"
+write_pipeline "$work/pipeline_bad.toml" nosuch.xw_piped
+run_failing pipeline_bad run "$work/pipeline_bad.toml" --quiet
+[ "$rc" -ne 0 ] || fail "a pipeline writing the changes into a missing schema ran"
+grep -q "changes: .*no schema 'nosuch'" "$work/pipeline_bad.err" || { fail "pipeline check: missing schema not named"; cat "$work/pipeline_bad.err" >&2; }
 finish

@@ -16,8 +16,10 @@ namespace {
 // Today's rule for a file named by --changes: CSV whatever the extension,
 // unless it names one of the table formats with geometry (issue #16) or a
 // database.
+bool is_database(const std::string& path) { return path.starts_with("PG:"); }  // as io::table_format decides
+
 bool changes_as_table(const io::TableDestination& changes) {
-    if (io::is_data_source_name(changes.path)) return true;
+    if (is_database(changes.path)) return true;
     const std::string ext = io::extension_of(changes.path);
     return ext == "gpkg" || ext == "fgb" || ext == "geojson" || ext == "json" || ext == "parquet";
 }
@@ -81,6 +83,11 @@ BuildOutputs plan_build_outputs(const CrosswalkBuildRequest& request, io::Output
     out.crosswalk = &plan.add_table("--output", request.output);  // "-": standard output (CSV)
     if (!request.changes.path.empty()) {
         if (changes_as_table(request.changes)) {
+            // Named here: the plan's own message would hint at --output-layer.
+            if (is_database(request.changes.path) && request.changes.layer.empty())
+                throw UsageError("--changes " + io::redact_secrets(request.changes.path) +
+                                     ": a database output needs the table's name",
+                                 {}, "add --changes-layer [SCHEMA.]NAME");
             out.changes = &plan.add_table("--changes", request.changes);
         } else {
             if (!request.changes.layer.empty())

@@ -197,7 +197,8 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const CommandCatalog&
             std::string written_key = std::filesystem::path(path).lexically_normal().string();
             if (io::is_data_source_name(path)) {
                 // A database table: checked like an input, by opening the database (issue #16).
-                const std::string* table = arg_value(s, key == "gpkg" ? "gpkg-layer" : "output-layer");
+                // -o's table is --output-layer; a second output's --KEY-layer (--gpkg-layer, --changes-layer).
+                const std::string* table = arg_value(s, key == "output" ? "output-layer" : key + "-layer");
                 try {
                     io::check_table_destination({path, table ? *table : std::string(), {}});
                 } catch (const Error& e) {
