@@ -1,6 +1,7 @@
 #pragma once
-// `regio crosswalk build`: its options and the run (registered with apply and
-// chain in crosswalk_command.cpp).
+// `regio crosswalk build`: its options (registered with apply and chain in
+// crosswalk_command.cpp), bound to harmonise::CrosswalkBuildRequest and run
+// by the library (regio/harmonise/crosswalk_build_operation.hpp).
 #include "commands.hpp"
 #include "regio/harmonise/crosswalk.hpp"
 #include "region_options.hpp"
@@ -28,14 +29,12 @@ struct BuildArgs {
     int within_prefix = 0;           // parents: the first N characters of the ids
     std::string within;              // parents: FROM_FIELD=TO_FIELD
     std::string changes;
+    std::string changes_layer;       // --changes-layer: the table of --changes PG:..., or a layer name
     std::string gpkg;
     TextInputArgs text;
     OutputOptions out;
 };
 
 int run_crosswalk_build(const BuildArgs& args);
-
-// Unit names (or any text field) of one vintage in the order of its ids.
-std::vector<std::string> unit_names(const RegionOptions& side, const std::string& field, const geometry::RegionSet& regions);
 
 }  // namespace regio::cli

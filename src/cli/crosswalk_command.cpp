@@ -5,7 +5,6 @@
 #include "option_kinds.hpp"
 #include "crosswalk_build.hpp"
 #include "crosswalk_subcommands.hpp"
-#include "crosswalk_uncertainty.hpp"
 
 #include "regio/error.hpp"
 #include "regio/geometry/intersection.hpp"
@@ -88,10 +87,16 @@ void add_crosswalk(CLI::App& app, Action& action) {
                   "Both vintages nest in unchanged parents named by the first N characters of the ids: no piece crosses a parent")
         ->check(CLI::PositiveNumber);
     b->add_option("--within", build->within, "Unchanged parents from fields: FROM_FIELD=TO_FIELD (see --within-prefix)");
-    b->add_option("--changes", build->changes, "Write CHANGES.csv: side,id,type,counterparts,detail")->type_name(kOutputFile);
+    b->add_option("--changes", build->changes,
+                  "Write CHANGES.csv: side,id,type,counterparts,detail (or .gpkg, .fgb, .geojson, .parquet with each unit's "
+                  "polygon, or a database: PG:CONNECTION with --changes-layer)")->type_name(kOutputFile);
+    b->add_option("--changes-layer", build->changes_layer,
+                  "Table of a database --changes ([SCHEMA.]NAME, written in one transaction and renamed into place), or "
+                  "the layer name in a file (default: the file's name)");
     b->add_option("--gpkg", build->gpkg, "Write the kept pieces as polygons: piece, from_id, to_id, area_m2, shares")->type_name(kOutputFile);
     add_text_options(*b, build->text);
     add_output_options(*b, build->out);
+    add_table_destination_options(*b, build->out);
     b->footer(R"(CROSSWALK.csv: from_id,to_id,area_m2,area_share_from,area_share_to
 and, with --weights, weight,weight_share_from,weight_share_to. The
 kept shares of each source sum to exactly 1. With a tolerance D > 0,
@@ -104,6 +109,10 @@ by area within the piece). Without a tolerance they are left out. Weight points 
 read = in pieces + outside all pieces + invalid.
 CHANGES.csv types: unchanged, recoded, renamed, boundary_shift
 (detail minor/major), split, merged, split_merge, new, discontinued.
+Both tables may go into a database (-o PG:... --output-layer NAME, or
+--changes PG:... --changes-layer NAME; one database output per run)
+or a .gpkg/.fgb/.geojson/.parquet layer, where each crosswalk row
+carries its piece and each change its unit's polygon.
 
 Example:
   regio crosswalk build \

@@ -24,8 +24,9 @@ TEST_CASE("bad crosswalk input: build", "[cli][crosswalk][bad]") {
         expect_failure(build_cmd(data("xw_2020.geojson"), "code", data("xw_2024.geojson"), "code", out), 1,
                        "field 'code': no such field (fields: unit, name)", out_dir);
     }
-    SECTION("an output that is not .csv") {
-        expect_failure(build_2020_2024(out_dir / "cw.gpkg"), 2, "the crosswalk is written as CSV: name it .csv", out_dir);
+    SECTION("an output in no table format") {
+        // .gpkg, .fgb, .geojson, .parquet and databases are table formats now (issue #16).
+        expect_failure(build_2020_2024(out_dir / "cw.txt"), 2, "unknown format 'txt'", out_dir);
     }
     SECTION("a --weights raster that does not exist") {
         expect_failure(build_2020_2024(out, {"--weights", data("xw_nope.asc")}), 1, "xw_nope.asc: no such file", out_dir);

@@ -59,3 +59,43 @@ finish() {
   fi
   echo "all checks passed"
 }
+
+# kill_during_copy SIGNAL ARGS...: runs $regio ARGS in the background (stderr
+# in $work/kill_SIGNAL.err) and sends SIGNAL once the server shows it copying
+# rows into a temporary table (regio_tmp_*); fails unless it was hit and
+# exited non-zero. The exit code is left in $rc. Needs q (psql).
+kill_during_copy() {
+  local signal=$1
+  shift
+  "$regio" "$@" 2>"$work/kill_$signal.err" &
+  local pid=$!
+  local hit=0
+  for _ in $(seq 1 1200); do
+    if [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE '%regio_tmp%'
+               AND (query LIKE 'COPY %' OR query LIKE 'INSERT %')")" != 0 ]; then
+      kill -s "$signal" "$pid"
+      hit=1
+      break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  set +e
+  wait "$pid"
+  rc=$?
+  set -e
+  [ "$hit" = 1 ] || fail "SIG$signal: the write ended before it could be hit (exit $rc)"
+  [ "$rc" -ne 0 ] || fail "SIG$signal: regio exited 0"
+}
+
+# square_units TABLE ID_FIELD PER_ROW COUNT: a table of COUNT squares of
+# 100 m in EPSG:3035, PER_ROW to a row, ids R0, R1, ...; also written to
+# $work/TABLE.gpkg. Enough of them make a write long enough to interrupt.
+square_units() {
+  local table=$1 id=$2 per_row=$3 count=$4
+  q "CREATE TABLE $table AS SELECT 'R' || i AS $id,
+       ST_SetSRID(ST_MakeEnvelope(4000000 + (i % $per_row) * 100, 3000000 + (i / $per_row) * 100,
+                                  4000100 + (i % $per_row) * 100, 3000100 + (i / $per_row) * 100), 3035)::geometry(Polygon, 3035) AS geom
+     FROM generate_series(0, $count - 1) AS i"
+  ogr2ogr -f GPKG "$work/$table.gpkg" "$pg" "$table"
+}

@@ -72,34 +72,12 @@ one_line_error "no --output-layer" "$work/no_layer.err" $rc 2 "needs the table's
 # A kill during the write leaves the old table, never half a new one. Many
 # regions make the write long enough to hit: the kill comes when the rows
 # are being copied into the temporary table.
-q "CREATE TABLE big_regions AS SELECT 'R' || i AS region_id,
-     ST_SetSRID(ST_MakeEnvelope(4000000 + (i % 400) * 100, 3000000 + (i / 400) * 100,
-                                4000100 + (i % 400) * 100, 3000100 + (i / 400) * 100), 3035)::geometry(Polygon, 3035) AS geom
-   FROM generate_series(0, 159999) AS i"
-ogr2ogr -f GPKG "$work/big_regions.gpkg" "$pg" big_regions
+square_units big_regions region_id 400 160000
 big=(--regions "$work/big_regions.gpkg" --id region_id --points "$data/points_edges.csv" --points-crs EPSG:3035 --quiet
      -o "$pg" --output-layer big --overwrite)
 q "CREATE TABLE big AS SELECT 'old' AS marker"
 for signal in TERM KILL; do
-  "$regio" aggregate points "${big[@]}" 2>"$work/kill_$signal.err" &
-  pid=$!
-  hit=0
-  for _ in $(seq 1 600); do
-    if [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE '%regio_tmp%'
-               AND (query LIKE 'COPY %' OR query LIKE 'INSERT %')")" != 0 ]; then
-      kill -s "$signal" "$pid"
-      hit=1
-      break
-    fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.05
-  done
-  set +e
-  wait "$pid"
-  rc=$?
-  set -e
-  [ "$hit" = 1 ] || fail "SIG$signal: the write ended before it could be hit (exit $rc)"
-  [ "$rc" -ne 0 ] || fail "SIG$signal: regio exited 0"
+  kill_during_copy "$signal" aggregate points "${big[@]}"
   [ "$(q "SELECT marker FROM big")" = old ] || fail "SIG$signal: the old table is gone or changed"
   [ "$(q "SELECT count(*) FROM pg_class WHERE relname LIKE 'regio_tmp%'")" = 0 ] || fail "SIG$signal: a temporary table is visible"
 done

@@ -6,6 +6,7 @@
 #include "regio/io/input_spec.hpp"
 #include "regio/io/ogr_geometry.hpp"
 #include "regio/io/write_failure.hpp"
+#include "regio/table/csv_text.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -13,7 +14,8 @@
 
 namespace regio::io {
 
-void create_table_fields(OGRLayer& layer, const table::RegionTable& table, const LastError& last_error, const Where& where) {
+void create_table_fields(OGRLayer& layer, const table::RegionTable& table, const LastError& last_error, const Where& where,
+                         RealValues reals) {
     OGRFieldDefn id_field(table.id_name().c_str(), OFTString);
     layer.CreateField(&id_field);
     for (const auto& [name, values] : table.text_columns()) {
@@ -21,7 +23,8 @@ void create_table_fields(OGRLayer& layer, const table::RegionTable& table, const
         layer.CreateField(&field);
     }
     for (const auto& c : table.columns()) {
-        OGRFieldDefn field(c.name.c_str(), c.kind == table::ColumnKind::Integer ? OFTInteger64 : OFTReal);
+        const bool integer = c.kind == table::ColumnKind::Integer;
+        OGRFieldDefn field(c.name.c_str(), integer ? OFTInteger64 : reals == RealValues::ExactText ? OFTString : OFTReal);
         if (layer.CreateField(&field) != OGRERR_NONE) {
             Where w = where;
             w.field = c.name;
@@ -31,7 +34,7 @@ void create_table_fields(OGRLayer& layer, const table::RegionTable& table, const
 }
 
 void write_table_features(OGRLayer& layer, const table::RegionTable& table, const geometry::RegionSet* regions,
-                          const LastError& last_error, const Where& where) {
+                          const LastError& last_error, const Where& where, RealValues reals) {
     const int first_numeric = 1 + static_cast<int>(table.text_columns().size());
     for (std::size_t r = 0; r < table.rows(); ++r) {
         FeaturePtr feature(OGRFeature::CreateFeature(layer.GetLayerDefn()));
@@ -43,6 +46,7 @@ void write_table_features(OGRLayer& layer, const table::RegionTable& table, cons
             const int index = first_numeric + static_cast<int>(k);
             if (c.status[r] != table::CellStatus::Ok) feature->SetFieldNull(index);
             else if (c.kind == table::ColumnKind::Integer) feature->SetField(index, static_cast<GIntBig>(c.values[r]));
+            else if (reals == RealValues::ExactText) feature->SetField(index, table::format_number(c.values[r], c.kind).c_str());
             else feature->SetField(index, c.values[r]);
         }
         if (regions && !regions->shapes[r].empty()) feature->SetGeometryDirectly(to_ogr(regions->shapes[r]).release());
@@ -113,10 +117,20 @@ void write_database_table(const table::RegionTable& table, const geometry::Regio
     CplErrorCapture capture;
     const LastError last_error = [&] { return one_line(redact_secrets(capture.last_error())); };
     OGRLayer& layer = db.create_layer(regions ? regions->crs_wkt : std::string(), regions != nullptr);
-    create_table_fields(layer, table, last_error, where);
-    write_table_features(layer, table, regions, last_error, where);
+    create_table_fields(layer, table, last_error, where, RealValues::ExactText);
+    write_table_features(layer, table, regions, last_error, where, RealValues::ExactText);
     const std::string failure = capture.last_error("");
     if (!failure.empty()) throw IoError("cannot write the table: " + last_error(), where);
+    // The exact text of the Real columns becomes double precision, in the
+    // same transaction (see RealValues).
+    std::string columns;
+    for (const auto& c : table.columns()) {
+        if (c.kind == table::ColumnKind::Integer) continue;
+        const std::string column = sql_identifier(c.name);
+        columns += (columns.empty() ? " ALTER COLUMN " : ", ALTER COLUMN ") + column + " TYPE double precision USING " + column +
+                   "::double precision";
+    }
+    if (!columns.empty()) db.execute("ALTER TABLE " + db.temp_qualified() + columns);
     output.record_rows(table.rows());
 }
 

@@ -17,10 +17,18 @@ namespace regio::io {
 // GDAL's message for the failure at hand (the caller knows how to explain it).
 using LastError = std::function<std::string()>;
 
-void create_table_fields(OGRLayer& layer, const table::RegionTable& table, const LastError& last_error, const Where& where);
+// How Real columns travel to the layer: as doubles, or as their shortest
+// exact text (table::format_number) in text fields that the database turns
+// into double precision at the end. GDAL 3.6's PostgreSQL driver prints
+// doubles with 15 significant digits, which loses the last digits of shares
+// such as 5/6; the text route keeps every bit.
+enum class RealValues { Binary, ExactText };
+
+void create_table_fields(OGRLayer& layer, const table::RegionTable& table, const LastError& last_error, const Where& where,
+                         RealValues reals = RealValues::Binary);
 // regions may be nullptr (a table without geometry).
 void write_table_features(OGRLayer& layer, const table::RegionTable& table, const geometry::RegionSet* regions,
-                          const LastError& last_error, const Where& where);
+                          const LastError& last_error, const Where& where, RealValues reals = RealValues::Binary);
 
 // A GeoPackage, FlatGeobuf, GeoJSON or Parquet file at the output's temporary
 // path (regions nullptr: a table without geometry, not for FlatGeobuf), the

@@ -1,11 +1,14 @@
-#include "crosswalk_noise.hpp"
+#include "regio/harmonise/crosswalk_build_noise.hpp"
+
+#include "regio/harmonise/crosswalk_build_operation.hpp"
+#include "regio/harmonise/unit_fields.hpp"
 
 #include "regio/error.hpp"
 #include "regio/io/input_spec.hpp"
 
 #include <algorithm>
 
-namespace regio::cli {
+namespace regio::harmonise {
 namespace {
 
 std::vector<std::string> prefixes(const geometry::RegionSet& set, std::size_t n, const std::string& option) {
@@ -30,7 +33,7 @@ void check_parents(const std::vector<std::string>& parents, const geometry::Regi
 
 }  // namespace
 
-NoiseSetup noise_setup(const BuildArgs& args, const geometry::RegionSet& from, const geometry::RegionSet& to) {
+NoiseSetup noise_setup(const CrosswalkBuildRequest& args, const geometry::RegionSet& from, const geometry::RegionSet& to) {
     NoiseSetup setup;
     if (args.boundary_tolerance >= 0) {
         setup.options.tolerance_m = args.boundary_tolerance;
@@ -39,7 +42,7 @@ NoiseSetup noise_setup(const BuildArgs& args, const geometry::RegionSet& from, c
         // The coarser of the two scales the file names give, if any.
         double inferred = 0;
         for (const auto* side : {&args.from, &args.to})
-            if (const auto d = harmonise::tolerance_from_file_name(io::InputSpec::parse(side->regions).path))
+            if (const auto d = tolerance_from_file_name(io::InputSpec::parse(side->regions).path))
                 inferred = std::max(inferred, *d);
         setup.options.tolerance_m = inferred;
         setup.tolerance_source = inferred > 0 ? "map scale in the file name" : "none";
@@ -65,4 +68,4 @@ NoiseSetup noise_setup(const BuildArgs& args, const geometry::RegionSet& from, c
     return setup;
 }
 
-}  // namespace regio::cli
+}  // namespace regio::harmonise
