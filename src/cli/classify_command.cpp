@@ -5,7 +5,7 @@
 #include "text_options.hpp"
 
 #include "regio/classify/method.hpp"
-#include "regio/render/classify_operation.hpp"
+#include "regio/maps/classify_operation.hpp"
 
 #include <iostream>
 
@@ -13,20 +13,20 @@ namespace regio::cli {
 namespace {
 
 struct ClassifyArgs {
-    render::ClassifyRequest request;  // classes: checked by classify::check_class_count, as map's
+    maps::ClassifyRequest request;  // classes: checked by classify::check_class_count, as map's
     std::string method = "quantile";
     bool overwrite = false;
     TextInputArgs text;
 };
 
-// Binds the options to a render::ClassifyRequest and runs it: the breaks go
+// Binds the options to a maps::ClassifyRequest and runs it: the breaks go
 // to -o or standard output, then the warnings to stderr.
 int run(const ClassifyArgs& args) {
-    render::ClassifyRequest request = args.request;
+    maps::ClassifyRequest request = args.request;
     request.method = classify::parse_method(args.method);
     request.text = args.text.options();
     request.overwrite = args.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
-    const render::ClassifyResult result = render::run(request, ProgressRange(nullptr));
+    const maps::ClassifyResult result = maps::run(request, ProgressRange(nullptr));
     if (request.output.empty()) std::cout << result.document;
     for (const auto& w : result.warnings) std::cerr << "regio: warning: " << w << '\n';
     return 0;

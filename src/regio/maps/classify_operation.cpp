@@ -1,5 +1,5 @@
 // regio classify: read one value column, classify it, write the breaks.
-#include "regio/render/classify_operation.hpp"
+#include "regio/maps/classify_operation.hpp"
 
 #include "regio/classify/classification.hpp"
 #include "regio/classify/options_check.hpp"
@@ -15,7 +15,7 @@
 
 #include <cmath>
 
-namespace regio::render {
+namespace regio::maps {
 namespace {
 
 // --data with its layer and encoding.
@@ -82,7 +82,7 @@ ClassifyResult run(const ClassifyRequest& r, const ProgressRange& progress, cons
     out.lowest = c.lowest;
     out.bins = c.bins;
     out.counts = c.counts;
-    out.labels = class_labels(c.lowest, c.bins);
+    out.labels = render::class_labels(c.lowest, c.bins);
     out.gvf = c.gvf;
     out.adcm = c.adcm;
     out.warnings = c.warnings;
@@ -100,4 +100,4 @@ ClassifyResult run(const ClassifyRequest& r, const ProgressRange& progress, cons
     return out;
 }
 
-}  // namespace regio::render
+}  // namespace regio::maps

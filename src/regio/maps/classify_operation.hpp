@@ -5,9 +5,9 @@
 //
 // Why here and not in classify/: the operation reads tables (io) and labels
 // the classes as the map legends do (render::class_labels); render already
-// depends on classify, so classify/ including render/ would make a cycle.
-// render/ may include io and classify (design.md: capability modules point
-// down to io, classify and style), so the operation lives here.
+// depends on classify, so classify/ including render/ would make a cycle, and
+// render/ itself stays free of io. maps/ holds the publication operations that
+// combine io with classify and render (as `regio map` does).
 #include "regio/classify/method.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/text_input.hpp"
@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-namespace regio::render {
+namespace regio::maps {
 
 struct ClassifyRequest {
     std::string data;        // a CSV table, or FILE[:LAYER] or any GDAL data source
@@ -62,4 +62,4 @@ struct ClassifyResult {
 // classes) are in the result and go to `warn` once the breaks are written.
 ClassifyResult run(const ClassifyRequest& request, const ProgressRange& progress, const WarningFn& warn = {});
 
-}  // namespace regio::render
+}  // namespace regio::maps
