@@ -28,6 +28,10 @@ void add_output_options(CLI::App& command, OutputOptions& options);
 // --output-layer and --of, for commands whose -o is a region table that may
 // go into a database or any of the table formats (issue #16).
 void add_table_destination_options(CLI::App& command, OutputOptions& options);
+// --output-layer and --of, and -o's help text, for commands whose -o is a
+// table without geometry (crosswalk apply and chain): CSV, a GeoPackage
+// attribute table, GeoJSON, Parquet or a database table; not FlatGeobuf.
+void add_attribute_table_destination_options(CLI::App& command, OutputOptions& options);
 io::TableDestination table_destination(const OutputOptions& options);
 unsigned effective_threads(unsigned requested);
 

@@ -51,15 +51,7 @@ void add_crosswalk_apply(CLI::App& crosswalk, Action& action) {
                   "Add a column NAME: per target, the share of its carried value that comes from near-boundary weight "
                   "(a crosswalk built with --boundary-tolerance; first --extensive column)");
     add_output_options(*a, apply->out);
-    // A table without geometry (issue #16): FlatGeobuf cannot hold one.
-    a->get_option("--output")
-        ->description("Output table (no geometry): .csv, .gpkg (an attribute table), .geojson (features without "
-                      "geometry), .parquet (where GDAL has the driver), or a database: PG:CONNECTION with --output-layer; "
-                      "- writes CSV to standard output");
-    a->add_option("--output-layer", apply->out.output_layer,
-                  "Table of a database output (-o PG:... --output-layer [SCHEMA.]NAME): a plain table, written in one "
-                  "transaction and renamed into place; or the layer name in a file (default: the file's name)");
-    a->add_option("--of", apply->out.output_format, "Output format instead of the extension's: csv, gpkg, geojson, parquet");
+    add_attribute_table_destination_options(*a, apply->out);
     a->footer(R"(With a crosswalk built with --boundary-tolerance (it has the
 near_boundary_*_share columns), the report gives per target the share of
 its carried value that comes from near-boundary weight (first

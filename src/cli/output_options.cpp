@@ -27,6 +27,18 @@ void add_table_destination_options(CLI::App& command, OutputOptions& options) {
                        "Output format instead of the extension's: csv, gpkg, fgb, geojson, parquet");
 }
 
+void add_attribute_table_destination_options(CLI::App& command, OutputOptions& options) {
+    // A table without geometry (issue #16): FlatGeobuf cannot hold one.
+    command.get_option("--output")
+        ->description("Output table (no geometry): .csv, .gpkg (an attribute table), .geojson (features without "
+                      "geometry), .parquet (where GDAL has the driver), or a database: PG:CONNECTION with --output-layer; "
+                      "- writes CSV to standard output");
+    command.add_option("--output-layer", options.output_layer,
+                       "Table of a database output (-o PG:... --output-layer [SCHEMA.]NAME): a plain table, written in one "
+                       "transaction and renamed into place; or the layer name in a file (default: the file's name)");
+    command.add_option("--of", options.output_format, "Output format instead of the extension's: csv, gpkg, geojson, parquet");
+}
+
 io::TableDestination table_destination(const OutputOptions& options) {
     return {options.output, options.output_layer, options.output_format};
 }

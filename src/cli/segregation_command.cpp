@@ -56,7 +56,8 @@ int run(Args& a) {
                                  result.composition.units(), groups, groups == 1 ? "" : "s", fmt::join(result.composition.groups, ", "),
                                  result.composition.total(),
                                  result.within_groups ? fmt::format(", {} within groups", result.within_groups) : std::string(),
-                                 result.rows.size(), r.output, r.local.empty() ? std::string() : " and " + r.local, result.seconds);
+                                 result.rows.size(), io::redact_secrets(r.output),
+                                 r.local.empty() ? std::string() : " and " + io::redact_secrets(r.local), result.seconds);
         if (result.decomposition)
             std::cerr << fmt::format("mutual information {:.6g} = {:.6g} between + {:.6g} within\n", result.decomposition->total,
                                      result.decomposition->between, result.decomposition->within);
@@ -106,8 +107,24 @@ void add_segregation(CLI::App& app, Action& action) {
     c->add_option("--simulations", r.simulations, "Expected values under random allocation from N simulations (e.g. 99 or 999)")
         ->check(CLI::Range(1u, 1000000u));
     c->add_option("--seed", r.seed, "Seed of the simulations: same seed, same numbers")->capture_default_str();
-    c->add_option("-o,--output", r.output, "OUT.csv: within,index,group,scale,bandwidth,value,expected,ci_low,ci_high,p_value")->type_name(kOutputFile)->required();
-    c->add_option("--local", r.local, "LOCAL.csv or LOCAL.gpkg: location quotient lq_<group> and local_entropy per unit")->type_name(kOutputFile);
+    c->add_option("-o,--output", r.output,
+                  "OUT.csv: within,index,group,scale,bandwidth,value,expected,ci_low,ci_high,p_value; or the same table (no "
+                  "geometry) as .gpkg (an attribute table), .geojson (features without geometry), .parquet (where GDAL has the "
+                  "driver), or a database: PG:CONNECTION with --output-layer")
+        ->type_name(kOutputFile)
+        ->required();
+    c->add_option("--output-layer", r.output_layer,
+                  "Table of a database -o ([SCHEMA.]NAME, written in one transaction and renamed into place), or the layer "
+                  "name in a file (default: the file's name)");
+    c->add_option("--of", r.output_format, "Format of -o instead of the extension's: csv, gpkg, geojson, parquet");
+    c->add_option("--local", r.local,
+                  "LOCAL.csv: location quotient lq_<group> and local_entropy per unit; or .gpkg, .fgb (both need the unit "
+                  "geometry: --regions or --grid-codes), .geojson, .parquet or a database: PG:CONNECTION with --local-layer "
+                  "(with the unit geometry when there is one; one database output per command)")
+        ->type_name(kOutputFile);
+    c->add_option("--local-layer", r.local_layer,
+                  "Table of a database --local ([SCHEMA.]NAME, one transaction), or the layer name in a file (default: the "
+                  "file's name)");
     c->add_option("--report", args->report, "Write a JSON report: inputs, totals, decomposition, warnings")->type_name(kOutputFile);
     c->add_option("--threads", args->threads, "Threads for the simulations, the groups' indices and the smoothing (default: all cores)");
     c->add_flag("--overwrite", args->overwrite, "Replace the outputs (and report) if they exist");
@@ -123,7 +140,11 @@ Example:
   regio segregation --data register_2020-12_planning-areas.csv --id id \
     --group inhabitants_foreigners --total inhabitants \
     --regions lor_3035.gpkg:plr_until2020 --within-prefix 2 \
-    --simulations 999 --seed 1 -o out/segregation.csv)");
+    --simulations 999 --seed 1 -o out/segregation.csv
+  regio segregation --data register_2020-12_planning-areas.csv --id id \
+    --group inhabitants_foreigners --total inhabitants \
+    --regions lor_3035.gpkg:plr_until2020 -o out/segregation.parquet \
+    --local PG:dbname=stats --local-layer public.segregation_local)");
     c->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

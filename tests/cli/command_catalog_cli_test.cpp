@@ -123,13 +123,15 @@ TEST_CASE("catalog: each input's and output's layer option, by the naming rule",
                        "aggregate points --output --output-layer",   "aggregate grid --regions --regions-layer",
                        "aggregate grid --grid-layer --grid-layer-name", "aggregate grid --output --output-layer",
                        "crosswalk build --from --from-layer",        "crosswalk build --to --to-layer",
-                       "crosswalk build --weights --weights-layer", "crosswalk build --changes --changes-layer",
-          "crosswalk build --output --output-layer",  "crosswalk apply --output --output-layer",
+                       "crosswalk build --weights --weights-layer",  "crosswalk build --changes --changes-layer",
+                       "crosswalk build --output --output-layer",    "crosswalk apply --output --output-layer",
+                       "crosswalk chain --output --output-layer",
                        "classify --data --data-layer",               "degurba --grid-layer --grid-layer-name",
                        "degurba --units --units-layer",              "regionalise --units --units-layer",
                        "regionalise --output --output-layer",        "indicators --output --output-layer",
                        "indicators --regions --regions-layer",       "map --layer --layer-name",
                        "map --outline --outline-layer",              "map --gpkg --gpkg-layer",
                        "compare --output --output-layer",            "segregation --data --data-layer",
-                       "segregation --regions --regions-layer"});
+                       "segregation --regions --regions-layer",
+                       "segregation --output --output-layer",        "segregation --local --local-layer"});
 }

@@ -24,6 +24,8 @@ bool changes_as_table(const io::TableDestination& changes) {
     return ext == "gpkg" || ext == "fgb" || ext == "geojson" || ext == "json" || ext == "parquet";
 }
 
+}  // namespace
+
 bool is_csv(const io::PlannedOutput& output) {
     // --changes planned as a plain file (no format): CSV, as it always was.
     return output.is_stdout() || !output.format() || *output.format() == io::TableFormat::Csv;
@@ -57,6 +59,8 @@ table::RegionTable crosswalk_table(const Crosswalk& cw) {
     }
     return t;
 }
+
+namespace {
 
 // Each row's piece a ∩ b, in the rows' order.
 geometry::RegionSet piece_shapes(const Crosswalk& cw, const geometry::RegionSet& from, const geometry::RegionSet& to,
@@ -99,6 +103,11 @@ BuildOutputs plan_build_outputs(const CrosswalkBuildRequest& request, io::Output
     out.pieces = plan.add_optional("--gpkg", request.gpkg);
     out.report = plan.add_optional("--report", request.report);
     return out;
+}
+
+void write_crosswalk_table(const Crosswalk& cw, const io::PlannedOutput& output) {
+    if (is_csv(output)) return write_crosswalk(cw, output);  // the documented CROSSWALK.csv, byte for byte
+    io::write_attribute_table(crosswalk_table(cw), output);
 }
 
 void write_crosswalk_output(const Crosswalk& cw, const geometry::RegionSet& from, const geometry::RegionSet& to,

@@ -9,6 +9,7 @@
 #include "regio/harmonise/changes.hpp"
 #include "regio/harmonise/crosswalk.hpp"
 #include "regio/io/output_plan.hpp"
+#include "regio/table/region_table.hpp"
 
 #include <string>
 #include <vector>
@@ -27,6 +28,17 @@ struct BuildOutputs {
 // UsageError for a format an output cannot be, a layer name for a CSV, an
 // output that exists without --overwrite or is an input (see OutputPlan).
 BuildOutputs plan_build_outputs(const CrosswalkBuildRequest& request, io::OutputPlan& plan);
+
+// A planned output written as CSV: standard output, planned without a
+// format (add), or planned as CSV (add_table).
+bool is_csv(const io::PlannedOutput& output);
+// The crosswalk's columns in the order of CROSSWALK.csv (from_id the id,
+// to_id a text column), for the formats other than CSV.
+table::RegionTable crosswalk_table(const Crosswalk& cw);
+// The crosswalk without geometry (crosswalk chain; issue #16): CSV as
+// CROSSWALK.csv, else as write_attribute_table writes a table (FlatGeobuf
+// refused by io::check_attribute_table_format).
+void write_crosswalk_table(const Crosswalk& cw, const io::PlannedOutput& output);
 
 void write_crosswalk_output(const Crosswalk& cw, const geometry::RegionSet& from, const geometry::RegionSet& to,
                             const io::PlannedOutput& output, unsigned threads);

@@ -1,10 +1,13 @@
 #include "regio/harmonise/crosswalk_chain_operation.hpp"
 
 #include "regio/error.hpp"
+#include "regio/harmonise/crosswalk_build_outputs.hpp"
 #include "regio/harmonise/crosswalk_check.hpp"
 #include "regio/harmonise/crosswalk_files.hpp"
 #include "regio/report/report_output.hpp"
+#include "regio/io/input_spec.hpp"
 #include "regio/io/output_plan.hpp"
+#include "regio/io/table_writer.hpp"
 
 #include <fmt/format.h>
 
@@ -43,9 +46,13 @@ void add_gap_warnings(const ChainLink& link, std::vector<std::string>& warnings)
 // result for the front-end, not passed to `warn`.
 CrosswalkChainResult run(const CrosswalkChainRequest& request, const ProgressRange& progress, const WarningFn& /*warn*/) {
     if (request.crosswalks.size() < 2) throw UsageError("chain needs at least two crosswalks: A_B.csv B_C.csv [C_D.csv ...]");
-    if (io::extension_of(request.output) != "csv") throw UsageError("the chained crosswalk is written as CSV: name it .csv");
+    // The chained crosswalk is a table without geometry (issue #16): CSV
+    // ("-": standard output), a database table, or a GeoPackage, GeoJSON or
+    // Parquet table as crosswalk apply writes its output; FlatGeobuf refused.
     io::OutputPlan outputs(request.overwrite, request.crosswalks);
-    const io::PlannedOutput& chained_output = outputs.add("--output", request.output, io::StdoutUse::Csv);
+    const io::PlannedOutput& chained_output =
+        outputs.add_table("--output", {request.output, request.output_layer, request.output_format});
+    io::check_attribute_table_format(chained_output);
     // Every table is checked before any is composed.
     progress(0.0, "reading the crosswalks");
     std::vector<Crosswalk> tables;
@@ -73,13 +80,13 @@ CrosswalkChainResult run(const CrosswalkChainRequest& request, const ProgressRan
         add_gap_warnings(result.links.back(), result.warnings);
     }
     // The composed table must itself move every source whole before it is written.
-    chained.file = request.output;
+    chained.file = io::redact_secrets(request.output);
     try {
         check_crosswalk(chained, checked_shares(weighted));
     } catch (const DataError& e) {
-        throw DataError("the chained crosswalk fails its check (not written): " + e.message(), Where{request.output});
+        throw DataError("the chained crosswalk fails its check (not written): " + e.message(), Where{chained.file});
     }
-    write_crosswalk(chained, chained_output);
+    write_crosswalk_table(chained, chained_output);
     result.rows = chained.rows.size();
     result.near_boundary_composed = chained.has_near_boundary;
     if (report_output) report::write_report_text(*report_output, result.to_json(request));

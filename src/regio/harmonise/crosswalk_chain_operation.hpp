@@ -1,8 +1,9 @@
 #pragma once
 // `regio crosswalk chain` as a library operation: composes crosswalks A->B,
 // B->C, ... into A->C (chain_gaps.hpp), checks every table before and the
-// composed one after, and writes it (CSV) with the JSON report as one set of
-// outputs. The CLI (src/cli/crosswalk_chain_command.cpp) binds options to
+// composed one after, and writes it (CSV, a database table, or a GeoPackage,
+// GeoJSON or Parquet table without geometry; issue #16) with the JSON report
+// as one set of outputs. The CLI (src/cli/crosswalk_chain_command.cpp) binds options to
 // the request and prints the summary and the warnings.
 #include "regio/harmonise/chain_gaps.hpp"
 #include "regio/io/output_file.hpp"
@@ -19,7 +20,9 @@ namespace regio::harmonise {
 struct CrosswalkChainRequest {
     std::vector<std::string> crosswalks;  // in order: A_B.csv B_C.csv [C_D.csv ...]
     MiddleGaps middle_gaps = MiddleGaps::Carry;
-    std::string output;                   // the chained crosswalk (.csv; "-": standard output)
+    std::string output;                   // the chained crosswalk (.csv, "-": standard output; or PG:..., .gpkg, .geojson, .parquet)
+    std::string output_layer;             // --output-layer: the table of -o PG:..., or a layer name
+    std::string output_format;            // --of: empty = by the extension
     std::string report;                   // "": no report
     io::Overwrite overwrite = io::Overwrite::No;
 };
@@ -45,8 +48,9 @@ struct CrosswalkChainResult {
     [[nodiscard]] std::string summary() const;
 };
 
-// Throws UsageError for fewer than two crosswalks, an output that is not .csv
-// or exists; DataError for a table that fails its check, refused middle gaps
+// Throws UsageError for fewer than two crosswalks, an output format that
+// cannot hold the table (FlatGeobuf, an unknown extension), an output that
+// exists; DataError for a table that fails its check, refused middle gaps
 // (MiddleGaps::Strict) or a chained table that fails its check. Nothing is
 // written then.
 CrosswalkChainResult run(const CrosswalkChainRequest& request, const ProgressRange& progress, const WarningFn& warn = {});

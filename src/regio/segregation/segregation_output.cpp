@@ -3,11 +3,13 @@
 #include "regio/error.hpp"
 #include "regio/io/feature_table.hpp"
 #include "regio/io/input_spec.hpp"
+#include "regio/io/output_stream.hpp"
+#include "regio/io/table_writer.hpp"
+#include "regio/segregation/segregation_tables.hpp"
 #include "regio/table/csv_text.hpp"
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 namespace regio::segregation {
@@ -81,18 +83,17 @@ nlohmann::ordered_json SegregationResult::to_json(const SegregationRequest& r) c
     return j;
 }
 
-void check_outputs(const SegregationRequest& r, const std::vector<std::string>& extra_outputs) {
-    const std::vector<std::string> inputs{r.data_input().path, r.regions_input().path};
-    if (io::extension_of(r.output) != "csv") throw UsageError("-o " + r.output + ": the indices are written as CSV: name -o .csv");
-    { io::OutputFile probe(r.output, r.overwrite, inputs); }
-    std::vector<std::string> outputs{r.output};
-    if (!r.local.empty()) {
-        io::check_feature_output(r.local, "--local", r.overwrite, inputs);
-        if (io::extension_of(r.local) == "gpkg" && r.geometry == UnitGeometry::None)
-            throw UsageError("--local " + r.local + ": a GeoPackage needs the units' geometry", {}, "give --regions or --grid-codes, or name a .csv");
-        outputs.push_back(r.local);
-    }
-    outputs.insert(outputs.end(), extra_outputs.begin(), extra_outputs.end());
+namespace {
+
+std::vector<std::string> file_paths(const SegregationRequest& r, const std::vector<std::string>& extra_outputs) {
+    std::vector<std::string> paths;
+    if (io::table_format("-o", r.output, r.output_format) != io::TableFormat::PostGis) paths.push_back(r.output);
+    if (!r.local.empty() && io::table_format("--local", r.local, "") != io::TableFormat::PostGis) paths.push_back(r.local);
+    paths.insert(paths.end(), extra_outputs.begin(), extra_outputs.end());
+    return paths;
+}
+
+void check_distinct_files(const std::vector<std::string>& outputs) {
     std::error_code ec;
     for (std::size_t a = 0; a < outputs.size(); ++a)
         for (std::size_t b = a + 1; b < outputs.size(); ++b)
@@ -100,29 +101,72 @@ void check_outputs(const SegregationRequest& r, const std::vector<std::string>& 
                 throw UsageError("two outputs name the same file: " + outputs[a]);
 }
 
-void write_outputs(const SegregationRequest& r, const SegregationResult& result) {
-    const std::vector<std::string> inputs{r.data_input().path, r.regions_input().path};
-    io::OutputFile main(r.output, r.overwrite, inputs);
-    {
-        std::ofstream out(main.temp_path(), std::ios::binary);
-        out << result.csv();
-        out.close();
-        if (!out) throw IoError("write failed", Where{r.output});
+}  // namespace
+
+bool local_has_geometry(const SegregationRequest& r) {
+    return !r.local.empty() && r.geometry != UnitGeometry::None && io::table_format("--local", r.local, "") != io::TableFormat::Csv;
+}
+
+// -o holds no geometry: any table format but FlatGeobuf (as crosswalk apply's
+// -o). --local goes by its extension; a GeoPackage needs the units' geometry
+// (as before issue #16), FlatGeobuf too, GeoJSON, Parquet and a database
+// table hold a table without it. One database output per command
+// (OutputPlan::add_table): -o and --local both PG:... is refused here.
+PlannedOutputs plan_outputs(const SegregationRequest& r, io::OutputPlan& plan, const std::vector<std::string>& extra_outputs) {
+    check_distinct_files(file_paths(r, extra_outputs));
+    // Refused before either database is opened (OutputPlan::add_table would
+    // refuse the second only after connecting to the first).
+    if (!r.local.empty() && io::table_format("-o", r.output, r.output_format) == io::TableFormat::PostGis &&
+        io::table_format("--local", r.local, "") == io::TableFormat::PostGis)
+        throw UsageError("-o and --local both write into a database; one database output per command", {},
+                         "write one of them to a file (.csv, .gpkg, .geojson, .parquet)");
+    PlannedOutputs planned;
+    planned.indices = &plan.add_table("-o", {r.output, r.output_layer, r.output_format});
+    io::check_attribute_table_format(*planned.indices);
+    if (r.local.empty()) {
+        if (!r.local_layer.empty()) throw UsageError("--local-layer names the table or layer of --local: give --local too");
+        return planned;
     }
-    if (!r.local.empty()) {
+    const io::TableFormat local_format = io::table_format("--local", r.local, "");
+    if (local_format == io::TableFormat::Csv && !r.local_layer.empty())
+        throw UsageError("--local-layer names a table in a database or a layer of a GeoPackage, FlatGeobuf, GeoJSON or Parquet "
+                         "file, not of a CSV file");
+    if (local_format == io::TableFormat::GeoPackage && r.geometry == UnitGeometry::None)
+        throw UsageError("--local " + r.local + ": a GeoPackage needs the units' geometry", {}, "give --regions or --grid-codes, or name a .csv");
+    planned.local = &plan.add_table("--local", {r.local, r.local_layer, ""});
+    if (r.geometry == UnitGeometry::None) io::check_attribute_table_format(*planned.local);
+    return planned;
+}
+
+void check_outputs(const SegregationRequest& r, const std::vector<std::string>& extra_outputs) {
+    io::OutputPlan plan = io::OutputPlan::reading(r.overwrite, {r.data_input(), r.regions_input()});
+    plan_outputs(r, plan, extra_outputs);
+}
+
+void write_outputs(const SegregationRequest& r, const SegregationResult& result, const PlannedOutputs& outputs) {
+    const io::PlannedOutput& indices = *outputs.indices;
+    if (indices.format() == io::TableFormat::Csv) {
+        // OUT.csv as it always was (SegregationResult::csv), byte for byte.
+        io::write_output_stream(indices, [&result](std::ostream& out) { out << result.csv(); });
+        indices.record_rows(result.rows.size());
+    } else {
+        io::write_attribute_table(index_table(result), indices);
+    }
+    if (!outputs.local) return;
+    const io::PlannedOutput& local_output = *outputs.local;
+    if (local_output.format() == io::TableFormat::Csv) {
         io::FeatureTable local;
         local.rows = result.unit_ids.size();
         local.add(r.id, io::FieldType::Text).texts = result.unit_ids;
         for (std::size_t m = 0; m < result.local_groups.size(); ++m)
             local.add("lq_" + result.local_groups[m], io::FieldType::Real).numbers = result.location_quotients[m];
         local.add("local_entropy", io::FieldType::Real).numbers = result.local_entropy;
-        if (io::extension_of(r.local) == "gpkg") {
-            local.shapes = &result.shapes.shapes;
-            local.crs_wkt = result.shapes.crs_wkt;
-        }
-        io::write_feature_table(local, r.local, r.overwrite, inputs);
+        io::write_feature_table(local, local_output);
+    } else if (local_has_geometry(r)) {
+        io::write_region_table(local_table(r.id, result), &result.shapes, local_output);
+    } else {
+        io::write_attribute_table(local_table(r.id, result), local_output);
     }
-    main.commit();
 }
 
 }  // namespace regio::segregation

@@ -49,8 +49,11 @@ struct SegregationRequest {
     std::uint64_t seed = 1;
     unsigned threads = 1;
     // Outputs: checked before any work, written atomically at the end.
-    std::string output;               // OUT.csv
-    std::string local;                // LOCAL.csv or LOCAL.gpkg (optional)
+    std::string output;               // OUT.csv, another table format, or PG:... (issue #16)
+    std::string output_layer;         // --output-layer: the table of -o PG:..., or a layer name
+    std::string output_format;        // --of: empty = by the extension of -o
+    std::string local;                // LOCAL.csv, .gpkg, .fgb, .geojson, .parquet or PG:... (optional)
+    std::string local_layer;          // --local-layer: the table of --local PG:..., or a layer name
     io::Overwrite overwrite = io::Overwrite::No;
 
     // The inputs with their layers named apart or after a colon.

@@ -139,14 +139,16 @@ void add_local(const UnitTable& table, SegregationResult& out) {
 SegregationResult run(const SegregationRequest& r, const ProgressRange& progress) {
     const auto start = std::chrono::steady_clock::now();
     check_options(r);
-    check_outputs(r);
+    // Every output is checked before any work and committed together at the end.
+    io::OutputPlan output_plan = io::OutputPlan::reading(r.overwrite, {r.data_input(), r.regions_input()});
+    const PlannedOutputs outputs = plan_outputs(r, output_plan);
     progress(0, "reading");
     UnitTable table = read_unit_table(r);
     const IndexPlan plan = make_plan(r, table.composition.mode);
     if (r.simulations) check_whole_counts(table, r);
     const bool contiguity = std::find(plan.indices.begin(), plan.indices.end(), Index::SpatialDissimilarity) != plan.indices.end();
     UnitPlaces located = locate_units(r, table, contiguity ? ContiguityNeed::Yes : ContiguityNeed::No,
-                                      io::extension_of(r.local) == "gpkg" ? ShapeNeed::Yes : ShapeNeed::No);
+                                      local_has_geometry(r) ? ShapeNeed::Yes : ShapeNeed::No);
     // Without --local the ids have served (checks, places, within): a million
     // grid codes are 30 MB better spent on the indices.
     if (r.local.empty()) table.ids = {};
@@ -171,7 +173,8 @@ SegregationResult run(const SegregationRequest& r, const ProgressRange& progress
     out.composition = std::move(table.composition);
     out.shapes = std::move(located.shapes);
     progress(0.95, "writing");
-    write_outputs(r, out);
+    write_outputs(r, out, outputs);
+    output_plan.commit();
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     progress(1, "done");
     return out;
