@@ -49,7 +49,10 @@ cell counts as land; this is said on stderr and in the report.
 
 --clusters: cluster_id, class, class_name, population, area_km2, cells.
 Centres are ids 1..n; urban clusters follow and cover their cells
-outside centres. A .gpkg holds the dissolved cells.
+outside centres. A .gpkg, .fgb, .geojson or .parquet holds the
+dissolved cells, a database table too (--clusters PG:... with
+--clusters-layer NAME), as does --units-out with the units' geometry
+(--units-out-layer). One database output per run.
 -o .gpkg: one polygon per 4-connected patch of one class: patch_id,
 class, class_name, population, area_km2, cells.
 --units-out: <unit-id>, <unit-name> (with --unit-name), population,
@@ -66,7 +69,10 @@ Example:
     --units-out lau_classes.csv --report degurba.json
   regio degurba --grid-layer cells.gpkg --grid-layer-name pop_2021 \
     --value population -o classes.gpkg --units districts.gpkg \
-    --unit-id code --unit-name name --units-out district_classes.csv)");
+    --unit-id code --unit-name name --units-out district_classes.csv
+  regio degurba --grid pop.tif -o classes.tif --units lau.gpkg \
+    --unit-id LAU_ID --units-out PG:dbname=stats \
+    --units-out-layer degurba.lau_classes --clusters centres.fgb)");
     if (context) args->unit_fixes.cache = &context->regions;  // a pipeline step: shared region sets
     cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }

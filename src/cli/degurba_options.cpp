@@ -79,14 +79,16 @@ void add_degurba_options(CLI::App& cmd, DegurbaArgs& a) {
 
     cmd.add_option("-o,--output", a.output, "Cell classes: .tif (UInt8 GeoTIFF of class codes) or .gpkg (polygons per class)")->type_name(kOutputFile)
         ->required();
-    cmd.add_option("--clusters", a.clusters, "Urban centres and clusters: .gpkg (dissolved cells) or .csv (no geometry)")->type_name(kOutputFile);
+    cmd.add_option("--clusters", a.clusters, "Urban centres and clusters: .gpkg, .fgb, .geojson, .parquet (dissolved cells), .csv (no geometry) or a database: PG:CONNECTION with --clusters-layer")->type_name(kOutputFile);
+    cmd.add_option("--clusters-layer", a.clusters_layer, "Table of a database --clusters ([SCHEMA.]NAME, written in one transaction), or the layer name in a file (default: the file's name)");
     cmd.add_option("--units", a.units, "Spatial units (e.g. LAU) to classify: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")
         ->type_name(kInputLayer);
     cmd.add_option("--units-layer", a.units_layer, "Layer (table) of --units, when the source has several");
     cmd.add_option("--unit-id", a.unit_id, "Field of --units with the unit id (read as text; must be unique)");
     cmd.add_option("--unit-name", a.unit_name, "Field of --units with the unit name, carried into --units-out after the id");
     add_region_fix_options(cmd, a.unit_fixes);
-    cmd.add_option("--units-out", a.units_out, "Unit classes: .csv or .gpkg (with the units' geometry)")->type_name(kOutputFile);
+    cmd.add_option("--units-out", a.units_out, "Unit classes: .csv, or .gpkg, .fgb, .geojson, .parquet (with the units' geometry) or a database: PG:CONNECTION with --units-out-layer")->type_name(kOutputFile);
+    cmd.add_option("--units-out-layer", a.units_out_layer, "Table of a database --units-out ([SCHEMA.]NAME, written in one transaction), or the layer name in a file (default: the file's name)");
     cmd.add_option("--report", a.report, "Write a JSON report: options, cells per class, populations, timings")->type_name(kOutputFile);
     cmd.add_flag("--overwrite", a.overwrite, "Replace the outputs if they exist");
     cmd.add_option("--threads", a.threads, "Worker threads for the units (default: all cores)")->check(CLI::Range(0u, 1024u));
@@ -136,7 +138,9 @@ degurba::DegurbaRequest degurba_request(const DegurbaArgs& a) {
     r.unit_name = a.unit_name;
     r.output = a.output;
     r.clusters = a.clusters;
+    r.clusters_layer = a.clusters_layer;
     r.units_out = a.units_out;
+    r.units_out_layer = a.units_out_layer;
     r.report = a.report;
     r.overwrite = a.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
     r.threads = a.threads;

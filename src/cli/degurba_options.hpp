@@ -60,12 +60,14 @@ struct DegurbaArgs {
     // Outputs.
     std::string output;
     std::string clusters;
+    std::string clusters_layer;
     std::string units;
     std::string units_layer;  // --units-layer: the layer apart from the source
     std::string unit_id;
     std::string unit_name;  // --unit-name: a field of --units carried into --units-out
     RegionOptions unit_fixes;  // --set-id, --skip-feature of --units
     std::string units_out;
+    std::string units_out_layer;
     std::string report;
     bool overwrite = false;
     bool quiet = false;

@@ -107,11 +107,14 @@ DegurbaResult run(const DegurbaRequest& r, const ProgressRange& progress, const 
     report.warnings = out.option_warnings;
     io::check_grid_source_spec(r.grid, io::GridValues::One);
     const bool with_units = check_units_request(r);
-    std::vector<std::string> inputs = r.grid.paths();
-    for (const std::string& path : {io::InputSpec::parse(r.land).path, io::InputSpec::parse(r.built_up).path,
-                                    with_units ? units_input(r).path : std::string()})
-        inputs.push_back(path);
-    io::OutputPlan plan(r.overwrite, inputs);
+    // With their layers: a database table that is an input is never an output (issue #16).
+    std::vector<io::InputSpec> inputs;
+    const auto add_file = [&inputs](const std::string& path) { inputs.emplace_back().path = path; };
+    for (const std::string& path : r.grid.paths()) add_file(path);
+    add_file(io::InputSpec::parse(r.land).path);
+    add_file(io::InputSpec::parse(r.built_up).path);
+    if (with_units) inputs.push_back(units_input(r));
+    io::OutputPlan plan = io::OutputPlan::reading(r.overwrite, inputs);
     const DegurbaOutputs outputs = plan_outputs(r, plan);
 
     std::unique_ptr<io::GridSource> population = io::open_grid_source(r.grid, io::GridValues::One);
@@ -166,11 +169,11 @@ DegurbaResult run(const DegurbaRequest& r, const ProgressRange& progress, const 
     report.outputs.emplace_back("cells", r.output);
     if (outputs.clusters) {
         write_clusters(in, classes, *outputs.clusters);
-        report.outputs.emplace_back("clusters", r.clusters);
+        report.outputs.emplace_back("clusters", output_name(*outputs.clusters, r.clusters));
     }
     if (units) {
         write_units({r.units.id, units->checked.regions, *out.units, {r.unit_name, units->names}}, options.level, *outputs.units);
-        report.outputs.emplace_back("units", r.units_out);
+        report.outputs.emplace_back("units", output_name(*outputs.units, r.units_out));
     }
     report.timings.emplace_back("write", lap());
 

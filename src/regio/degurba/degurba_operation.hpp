@@ -37,8 +37,10 @@ struct DegurbaRequest {
     std::string unit_name;  // a field of the units carried into units_out after the id
     // Outputs: planned and checked before any work, committed together.
     std::string output;     // cell classes: .tif or .gpkg
-    std::string clusters;   // urban centres and clusters: .gpkg or .csv
-    std::string units_out;  // unit classes: .csv or .gpkg
+    std::string clusters;   // urban centres and clusters: .gpkg or .csv (.fgb, .geojson, .parquet, PG:...)
+    std::string clusters_layer;   // a database table or a file's layer (issue #16)
+    std::string units_out;  // unit classes: .csv or .gpkg (.fgb, .geojson, .parquet, PG:...)
+    std::string units_out_layer;  // a database table or a file's layer (issue #16)
     std::string report;     // the JSON report, written with the other outputs
     io::Overwrite overwrite = io::Overwrite::No;
     unsigned threads = 0;  // for the units; 0: all cores

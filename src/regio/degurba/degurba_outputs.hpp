@@ -20,19 +20,27 @@ struct DegurbaOutputs {
     const io::PlannedOutput* report = nullptr;
 };
 
-// UsageError for an unknown format of -o, --clusters or --units-out, and
-// what io::OutputPlan::add refuses.
+// UsageError for an unknown format of -o, --clusters or --units-out, a
+// database without its table (--clusters-layer, --units-out-layer) or a CSV
+// with one, both tables into a database (one database output per command),
+// and what io::OutputPlan::add and add_table refuse.
 DegurbaOutputs plan_outputs(const DegurbaRequest& request, io::OutputPlan& plan);
+
+// An output as the report names it: the path given, or a database table
+// without its password.
+std::string output_name(const io::PlannedOutput& output, const std::string& path);
 
 // -o: a GeoTIFF of class codes (Level 1 or 2 as asked) with the options as
 // metadata, or one polygon per 4-connected patch of one class (.gpkg).
 void write_cell_classes(const GridInput& in, const GridClassification& classes, const Options& options,
                         const io::PlannedOutput& output);
 
-// --clusters: one row per urban centre and cluster; a .gpkg with the dissolved cells.
+// --clusters: one row per urban centre and cluster; every format but CSV
+// with the dissolved cells (.gpkg, .fgb, .geojson, .parquet, a database
+// table; issue #16).
 void write_clusters(const GridInput& in, const GridClassification& classes, const io::PlannedOutput& output);
 
-// --units-out: one row per unit, with the units' geometry in a .gpkg.
+// --units-out: one row per unit, with the units' geometry in every format but CSV.
 struct UnitsTable {
     const std::string& id_field;
     const geometry::RegionSet& units;  // as read (their own CRS)

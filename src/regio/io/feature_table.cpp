@@ -42,10 +42,11 @@ OGRFieldType ogr_type(FieldType type) {
     return OFTString;
 }
 
-void write_gpkg(const FeatureTable& table, const std::filesystem::path& temp, const std::string& shown) {
+void write_gpkg(const FeatureTable& table, const std::filesystem::path& temp, const std::string& shown,
+                const std::string& layer_option) {
     if (!table.shapes || table.shapes->size() != table.rows)
         throw std::invalid_argument("write_feature_table: a GeoPackage needs one shape per row");
-    const std::string layer_name = std::filesystem::path(shown).stem().string();
+    const std::string layer_name = layer_option.empty() ? std::filesystem::path(shown).stem().string() : layer_option;
     GpkgFile gpkg(temp, shown, layer_name, table.crs_wkt);
     GDALDataset* ds = &gpkg.dataset();
     OGRLayer* layer = &gpkg.layer();
@@ -93,7 +94,7 @@ void write_feature_table(const FeatureTable& table, const PlannedOutput& output)
     for (const auto& c : table.columns)
         if ((c.type == FieldType::Text ? c.texts.size() : c.numbers.size()) != table.rows)
             throw std::invalid_argument("write_feature_table: column " + c.name + " has the wrong length");
-    if (extension_of(output.final_path()) == "gpkg") write_gpkg(table, output.temp_path(), output.shown());
+    if (extension_of(output.final_path()) == "gpkg") write_gpkg(table, output.temp_path(), output.shown(), output.layer());
     else write_csv(table, output);
 }
 

@@ -46,7 +46,8 @@ void check_feature_format(const std::string& path, const std::string& option);
 
 // To the temporary file of a planned output (see OutputPlan), by the final
 // path's extension: CSV with numbers in the shortest round-trip form (integers
-// without a decimal point), or a GeoPackage layer named after the file's stem.
+// without a decimal point), or a GeoPackage layer named by the output's layer
+// (OutputPlan::add_table) or after the file's stem.
 // The GeoPackage needs shapes.
 void write_feature_table(const FeatureTable& table, const PlannedOutput& output);
 // A command with this one output: checked, written and committed at once.
