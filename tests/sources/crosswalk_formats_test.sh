@@ -47,7 +47,18 @@ for ext in gpkg fgb geojson; do
   grep -q 'ID\["EPSG",3035\]' <<<"$info" || fail "$ext crosswalk: the CRS is not EPSG:3035"
   grep -q "Feature Count: $changes$" <<<"$(ogrinfo -ro -so "$work/out/changes.$ext" changes)" ||
     fail "$ext changes: not $changes features"
+  # The report lists both tables with their format and rows (issue #16).
+  python3 - "$work/$ext.json" "$ext" "$rows" "$changes" <<'PY' || fail "$ext: the report does not list the tables and their rows"
+import json, sys
+outputs = json.load(open(sys.argv[1]))["outputs"]
+ext, rows, changes = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+assert [(o["destination"].rsplit("/", 1)[-1], o["format"], o["rows"]) for o in outputs] == \
+    [("cw." + ext, ext, rows), ("changes." + ext, ext, changes)], outputs
+PY
 done
+# A CSV run's report keeps no "outputs" (the report it always had).
+"$regio" "${build[@]}" -o "$work/csv_run.csv" --report "$work/csv_run.json"
+! grep -q '"outputs"' "$work/csv_run.json" || fail "a CSV run's report lists outputs"
 # The pieces' areas are the rows' areas (without a tolerance: with one, the
 # rows also hold the boundary noise given to them).
 exact=(crosswalk build --from "$data/xw_2020.geojson" --from-id code --to "$data/xw_2024.geojson" --to-id unit --quiet)

@@ -21,11 +21,21 @@ build=(crosswalk build --from "$data/xw_2020.geojson" --from-id code --to "$data
 "$regio" "${build[@]}" -o "$work/expected.csv" --changes "$work/expected_changes.csv"
 
 # The crosswalk into PostGIS, read back with psql in the CSV's columns and order.
-"$regio" "${build[@]}" -o "$pg" --output-layer xw --changes "$work/changes.csv"
+"$regio" "${build[@]}" -o "$pg" --output-layer xw --changes "$work/changes.csv" --report "$work/xw.json"
 columns=$(head -1 "$work/expected.csv" | sed 's/\([^,]*\)/"\1"/g')
 psql -X -q -c "COPY (SELECT $columns FROM xw ORDER BY fid) TO STDOUT WITH (FORMAT csv, HEADER)" >"$work/psql.csv"
 same_file "crosswalk read back with psql" "$work/expected.csv" "$work/psql.csv"
 same_file "changes beside a database crosswalk" "$work/expected_changes.csv" "$work/changes.csv"
+# The report names the table (without a password) and its rows; the CSV
+# changes beside it are not listed.
+python3 - "$work/xw.json" "$work/expected.csv" <<'PY' || fail "report: the database output and its rows are not recorded"
+import json, sys
+report = json.load(open(sys.argv[1]))
+rows = sum(1 for _ in open(sys.argv[2])) - 1
+outputs = report["outputs"]
+assert len(outputs) == 1 and outputs[0]["layer"] == "public.xw" and outputs[0]["rows"] == rows > 0, outputs
+assert outputs[0]["destination"].startswith("PG:") and "password=" not in outputs[0]["destination"].replace("password=***", ""), outputs
+PY
 # ogr2ogr: the same attributes as the GeoPackage route (-o .gpkg: each row
 # with its piece), geometry aside.
 "$regio" "${build[@]}" -o "$work/expected.gpkg"

@@ -33,7 +33,7 @@ geometry_columns() { q "SELECT count(*) FROM geometry_columns WHERE f_table_name
 seg=(segregation --data "$data/segregation_example2.csv" --id unit --group a,b,c --total total
      --regions "$data/segregation_regions.geojson" --within district --quiet)
 "$regio" "${seg[@]}" -o "$work/indices.csv" --local "$work/local.csv"
-"$regio" "${seg[@]}" -o "$pg" --output-layer seg_indices --local "$work/local_file.csv"
+"$regio" "${seg[@]}" -o "$pg" --output-layer seg_indices --local "$work/local_file.csv" --report "$work/seg.json"
 read_back seg_indices "$work/indices.csv" >"$work/indices_pg.csv"
 same_file "segregation -o PG: read back with psql" "$work/indices.csv" "$work/indices_pg.csv"
 same_file "segregation --local beside a database -o" "$work/local.csv" "$work/local_file.csv"
@@ -59,6 +59,18 @@ chain=(crosswalk chain "$expected_dir/xw_crosswalk.csv" "$expected_dir/xw_crossw
 read_back seg_chain "$work/chain.csv" >"$work/chain_pg.csv"
 same_file "crosswalk chain -o PG: read back with psql" "$work/chain.csv" "$work/chain_pg.csv"
 [ "$(geometry_columns seg_chain)" = 0 ] || fail "the chained table has a geometry column"
+# The reports name each database table (without a password) and its rows;
+# a CSV beside it is not listed (issue #16).
+python3 - "$work/seg.json" seg_indices "$work/indices.csv" "$work/chain.json" seg_chain "$work/chain.csv" <<'PY' ||
+import json, sys
+args = sys.argv[1:]
+for report, layer, csv in zip(args[0::3], args[1::3], args[2::3]):
+    outputs = json.load(open(report))["outputs"]
+    rows = sum(1 for _ in open(csv)) - 1
+    assert [(o["layer"], o["format"], o["rows"]) for o in outputs] == [("public." + layer, "postgis", rows)], (report, outputs)
+    assert outputs[0]["destination"].startswith("PG:"), outputs
+PY
+  fail "a report does not list its database table and rows"
 run_failing chain_exists "${chain[@]}" -o "$pg" --output-layer seg_chain
 one_line_error "crosswalk chain: an existing table without --overwrite" "$work/chain_exists.err" $rc 2 "seg_chain exists"
 reader="$REGIO_TEST_PG_READER password=regio-secret-pw"

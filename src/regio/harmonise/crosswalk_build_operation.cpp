@@ -146,6 +146,9 @@ CrosswalkBuildResult run(const CrosswalkBuildRequest& given, const ProgressRange
     result.weighted = !weights.empty();
     result.weights_source = args.weights;
     result.weights_field = args.weights_field;
+    for (const io::PlannedOutput* table : {planned.crosswalk, planned.changes})
+        if (table && table->format() && *table->format() != io::TableFormat::Csv)
+            result.outputs.push_back(report::WrittenTable::of(*table));
     // The report belongs to the set: written before the commit, with the rest.
     if (planned.report) io::write_output_text(*planned.report, io::redact_secrets(result.to_json().dump(2)) + '\n');
     outputs.commit();

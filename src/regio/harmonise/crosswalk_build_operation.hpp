@@ -24,6 +24,7 @@
 #include "regio/io/text_input.hpp"
 #include "regio/progress.hpp"
 #include "regio/regions/region_source.hpp"
+#include "regio/report/report_output.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -94,6 +95,10 @@ struct CrosswalkBuildResult {
     std::string points_display;
     std::string points_ref_kind;
     std::vector<Change> changes;  // empty without --changes
+    // The tables written in a format other than CSV (a database, GeoPackage,
+    // ...), with their rows, for the report's "outputs" (issue #16); CSV
+    // runs keep the report they always had.
+    std::vector<report::WrittenTable> outputs;
     CrosswalkBuildTimings timings;
     unsigned threads = 1;
 

@@ -53,6 +53,7 @@ nlohmann::ordered_json CrosswalkBuildResult::to_json() const {
         for (const auto& c : changes) ++counts[std::string(c.side) + ":" + change_name(c.type)];
         j["changes"] = counts;
     }
+    if (!outputs.empty()) j["outputs"] = report::outputs_json(outputs);
     j["timings"] = {{"regions_s", timings.regions}, {"overlay_s", timings.overlay}, {"weights_s", timings.weights},
                     {"write_s", timings.write}};
     if (noise_setup.active()) j["timings"]["noise_s"] = timings.noise;

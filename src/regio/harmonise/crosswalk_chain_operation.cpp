@@ -2,6 +2,7 @@
 
 #include "regio/error.hpp"
 #include "regio/harmonise/crosswalk_build_outputs.hpp"
+#include "regio/io/table_format.hpp"
 #include "regio/harmonise/crosswalk_check.hpp"
 #include "regio/harmonise/crosswalk_files.hpp"
 #include "regio/report/report_output.hpp"
@@ -89,6 +90,8 @@ CrosswalkChainResult run(const CrosswalkChainRequest& request, const ProgressRan
     write_crosswalk_table(chained, chained_output);
     result.rows = chained.rows.size();
     result.near_boundary_composed = chained.has_near_boundary;
+    if (chained_output.format() && *chained_output.format() != io::TableFormat::Csv)
+        result.outputs.push_back(report::WrittenTable::of(chained_output));
     if (report_output) report::write_report_text(*report_output, result.to_json(request));
     outputs.commit();
     progress(1.0, "done");
@@ -111,6 +114,7 @@ nlohmann::ordered_json CrosswalkChainResult::to_json(const CrosswalkChainRequest
     if (tables_with_near_boundary > 0)
         j["near_boundary"] = near_boundary_composed ? "composed: 1 - (1 - u1)(1 - u2) per path, weighted by what it carries"
                                                     : "dropped: not every crosswalk has it";
+    if (!outputs.empty()) j["outputs"] = report::outputs_json(outputs);
     return j;
 }
 

@@ -9,6 +9,8 @@
 #include "regio/io/output_file.hpp"
 #include "regio/progress.hpp"
 
+#include "regio/report/report_output.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -41,6 +43,9 @@ struct CrosswalkChainResult {
     std::size_t tables_with_near_boundary = 0;
     bool near_boundary_composed = false;     // the chained table has near-boundary shares
     std::vector<std::string> warnings;       // without "regio: warning: ", in the order printed
+    // The table when written in a format other than CSV, with its rows, for
+    // the report's "outputs" (issue #16); CSV runs keep their report.
+    std::vector<report::WrittenTable> outputs;
 
     // The report as written with --report.
     [[nodiscard]] nlohmann::ordered_json to_json(const CrosswalkChainRequest& request) const;

@@ -78,6 +78,7 @@ nlohmann::ordered_json SegregationResult::to_json(const SegregationRequest& r) c
         j["mutual_information"] = {{"total", decomposition->total}, {"between", decomposition->between}, {"within", decomposition->within}};
     j["rows"] = rows.size();
     j["warnings"] = warnings;
+    if (!outputs.empty()) j["outputs"] = report::outputs_json(outputs);
     // Under "timings", which a pipeline keeps out of its manifest (identical re-runs).
     j["timings"] = {{"total_s", seconds}};
     return j;

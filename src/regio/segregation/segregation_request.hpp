@@ -8,6 +8,7 @@
 #include "regio/io/output_file.hpp"
 #include "regio/io/region_fixes.hpp"
 #include "regio/progress.hpp"
+#include "regio/report/report_output.hpp"
 #include "regio/geometry/adjacency.hpp"
 #include "regio/segregation/composition.hpp"
 #include "regio/segregation/simulation.hpp"
@@ -94,6 +95,10 @@ struct SegregationResult {
     std::optional<MutualInformationReport> decomposition;
     std::vector<std::string> warnings;
     std::vector<io::AppliedFix> region_fixes;  // as applied to the regions (for the report)
+    // The tables written in a format other than CSV (a database, GeoPackage,
+    // ...), with their rows, for the report's "outputs" (issue #16); CSV
+    // runs keep the report they always had.
+    std::vector<report::WrittenTable> outputs;
     double seconds = 0;
 
     [[nodiscard]] nlohmann::ordered_json to_json(const SegregationRequest& request) const;

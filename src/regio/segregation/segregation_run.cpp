@@ -6,6 +6,7 @@
 #include "regio/segregation/multigroup.hpp"
 #include "regio/segregation/single_group.hpp"
 #include "regio/segregation/segregation_output.hpp"
+#include "regio/io/table_format.hpp"
 #include "regio/segregation/unit_places.hpp"
 #include "regio/segregation/unit_table.hpp"
 
@@ -174,6 +175,9 @@ SegregationResult run(const SegregationRequest& r, const ProgressRange& progress
     out.shapes = std::move(located.shapes);
     progress(0.95, "writing");
     write_outputs(r, out, outputs);
+    for (const io::PlannedOutput* table : {outputs.indices, outputs.local})
+        if (table && table->format() && *table->format() != io::TableFormat::Csv)
+            out.outputs.push_back(report::WrittenTable::of(*table));
     output_plan.commit();
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     progress(1, "done");
