@@ -20,7 +20,6 @@
 #include "regio/io/csv_table.hpp"
 #include "regio/io/grid_source.hpp"
 #include "regio/io/input_spec.hpp"
-#include "regio/io/gdal_handles.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/io/point_source.hpp"
 #include "regio/io/region_attributes.hpp"
