@@ -21,26 +21,6 @@
 #include <memory>
 
 namespace regio::aggregate {
-namespace {
-
-// The points' CRS: the layer's own, or --points-crs; never a guess.
-io::Crs points_crs(const io::PointSource& source, const AggregatePointsRequest& request) {
-    const io::Crs own = source.crs();
-    if (request.points_crs.empty()) {
-        if (!own.empty()) return own;
-        if (std::string(source.ref_kind()) == "line")
-            throw UsageError("CSV points have no CRS: name it with --points-crs", {},
-                             "e.g. --points-crs EPSG:3035 for ETRS89-LAEA metres, EPSG:4326 for longitude/latitude");
-        throw CrsError("the points layer has no CRS", Where{source.display()}, "name it with --points-crs");
-    }
-    const io::Crs given = io::Crs::from_user(request.points_crs, "--points-crs");
-    if (!own.empty() && !own.same_as(given))
-        throw CrsError("the points layer is in " + own.name + " but --points-crs says " + given.name,
-                       Where{source.display()}, "drop --points-crs to use the layer's own CRS");
-    return given;
-}
-
-}  // namespace
 
 bool AggregatePointsRequest::keyed() const {
     return cell_keys == CellKeys::On || !record_id.empty() || key_salt_file.has_value();
@@ -71,7 +51,7 @@ AggregatePointsResult run(const AggregatePointsRequest& request, const ProgressR
     io::PointFields fields{request.x, request.y, request.weights, request.by, request.text, std::nullopt, request.record_id};
     if (request.keyed()) fields.record_keyer.emplace(io::read_key_salt(request.key_salt_file));
     std::unique_ptr<io::PointSource> source = io::open_point_source(points_input, fields);
-    const io::Crs from = points_crs(*source, request);
+    const io::Crs from = io::point_source_crs(*source, request.points_crs, "--points-crs", "points");
 
     regions::CheckedRegions checked = regions::load_checked_regions(region_source, report.threads, warn);
     const geometry::RegionSet& regions = checked.regions;

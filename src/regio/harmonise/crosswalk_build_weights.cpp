@@ -29,23 +29,6 @@ bool weights_are_points(const io::InputSpec& input) {
     return io::is_text_table_name(input.path) || io::opens_as_vector_layers(input.path);
 }
 
-// The weight points' CRS: the layer's own, or --weights-crs; never a guess.
-io::Crs weights_points_crs(const io::PointSource& source, const CrosswalkBuildRequest& args) {
-    const io::Crs own = source.crs();
-    if (args.weights_crs.empty()) {
-        if (!own.empty()) return own;
-        if (std::string(source.ref_kind()) == "line")
-            throw UsageError("CSV weight points have no CRS: name it with --weights-crs", {},
-                             "e.g. --weights-crs EPSG:3035 for ETRS89-LAEA metres, EPSG:4326 for longitude/latitude");
-        throw CrsError("the weight points layer has no CRS", Where{source.display()}, "name it with --weights-crs");
-    }
-    const io::Crs given = io::Crs::from_user(args.weights_crs, "--weights-crs");
-    if (!own.empty() && !own.same_as(given))
-        throw CrsError("the weight points layer is in " + own.name + " but --weights-crs says " + given.name,
-                       Where{source.display()}, "drop --weights-crs to use the layer's own CRS");
-    return given;
-}
-
 }  // namespace
 
 WeightPoints open_weight_points(const CrosswalkBuildRequest& args) {
@@ -62,7 +45,7 @@ WeightPoints open_weight_points(const CrosswalkBuildRequest& args) {
                                      args.weights_field.empty() ? std::vector<std::string>{} : std::vector<std::string>{args.weights_field},
                                      {}, args.text};
         points.source = io::open_point_source(weights_input, fields);
-        points.crs = weights_points_crs(*points.source, args);
+        points.crs = io::point_source_crs(*points.source, args.weights_crs, "--weights-crs", "weight points");
     }
     return points;
 }

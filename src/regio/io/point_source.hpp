@@ -90,4 +90,11 @@ std::unique_ptr<PointSource> open_point_source(const std::string& spec, const Po
 // The same for an input already split into source and layer (--points-layer).
 std::unique_ptr<PointSource> open_point_source(const InputSpec& input, const PointFields& fields);
 
+// The CRS of points: the layer's own, or `given` (the user's option `option`,
+// e.g. "--points-crs"), which must then agree with the layer's. CSV points
+// have none of their own, so there `given` is required (UsageError); a layer
+// without one is a CrsError. `what` names the points in messages ("points",
+// "weight points").
+Crs point_source_crs(const PointSource& source, const std::string& given, const std::string& option, const std::string& what);
+
 }  // namespace regio::io
