@@ -73,7 +73,7 @@ grep -q "^hint: add --changes-layer" "$work/no_layer.err" || fail "--changes PG:
 
 # A kill during the write leaves no table, never half of one: two identical
 # vintages of many units make the crosswalk long enough to hit.
-square_units xw_big_regions unit 300 90000
+square_units xw_big_regions unit 600 360000
 big=(crosswalk build --from "$work/xw_big_regions.gpkg" --from-id unit --to "$work/xw_big_regions.gpkg" --to-id unit --quiet
      -o "$pg" --output-layer xw_big)
 for signal in TERM KILL; do
@@ -83,7 +83,7 @@ for signal in TERM KILL; do
 done
 grep -q "interrupted by SIGTERM" "$work/kill_TERM.err" || fail "SIGTERM: no interruption message"
 "$regio" "${big[@]}"
-[ "$(q "SELECT count(*) FROM xw_big")" = 90000 ] || fail "xw_big: not 90000 rows after an uninterrupted run"
+[ "$(q "SELECT count(*) FROM xw_big")" = 360000 ] || fail "xw_big: not 360000 rows after an uninterrupted run"
 
 # A pipeline step writing the changes into the database: checked before the
 # run by their own --changes-layer (a missing schema is found before
