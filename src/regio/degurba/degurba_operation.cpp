@@ -1,6 +1,7 @@
 // regio degurba: checking the request, reading units and grid, classifying,
 // checking where the population landed, writing every output at once.
 #include "regio/degurba/degurba_operation.hpp"
+#include "regio/stopwatch.hpp"
 
 #include "regio/aggregate/landing_check.hpp"
 #include "regio/degurba/classify_grid.hpp"
@@ -93,12 +94,7 @@ nlohmann::ordered_json DegurbaResult::to_json() const {
 std::string DegurbaResult::summary() const { return summary_text(report, classes, units ? &*units : nullptr); }
 
 DegurbaResult run(const DegurbaRequest& r, const ProgressRange& progress, const WarningFn& warn) {
-    auto last = std::chrono::steady_clock::now();
-    // Seconds since the previous step, for the report's timings.
-    const auto lap = [&last] {
-        const auto start = std::exchange(last, std::chrono::steady_clock::now());
-        return std::chrono::duration<double>(last - start).count();
-    };
+    Stopwatch watch;  // seconds per step, for the report's timings
     DegurbaResult out;
     DegurbaReport& report = out.report;
     report.threads = r.threads > 0 ? r.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -144,17 +140,17 @@ DegurbaResult run(const DegurbaRequest& r, const ProgressRange& progress, const 
 #endif
     report.grid = in.definition;
     report.crs_name = in.crs.name;
-    report.timings.emplace_back("read", lap());
+    report.timings.emplace_back("read", watch.lap());
 
     const GridClassification classes = classify_grid(in.grid, options, progress.sub(0.3, 0.6));
     report.options = options;
-    report.timings.emplace_back("classify", lap());
+    report.timings.emplace_back("classify", watch.lap());
 
     if (units) {
         out.units = classify_units(in.grid, classes, in.definition, in.crs, units->in_grid_crs,
                                    resolve_unit_options(r.level, r.choices), report.threads, progress.sub(0.6, 0.8));
         check_units_landed(in, *out.units, report, units->checked.regions);
-        report.timings.emplace_back("units", lap());
+        report.timings.emplace_back("units", watch.lap());
     }
 
     // Outputs, to their temporary files. Only the polygons of -o .gpkg need the population
@@ -175,7 +171,7 @@ DegurbaResult run(const DegurbaRequest& r, const ProgressRange& progress, const 
         write_units({r.units.id, units->checked.regions, *out.units, {r.unit_name, units->names}}, options.level, *outputs.units);
         report.outputs.emplace_back("units", output_name(*outputs.units, r.units_out));
     }
-    report.timings.emplace_back("write", lap());
+    report.timings.emplace_back("write", watch.lap());
 
     out.classes = summarise(classes);
     // Sources are recorded without their passwords (issue #16).

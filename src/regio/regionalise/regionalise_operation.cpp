@@ -17,6 +17,7 @@
 #include "regio/regionalise/regionalise_table.hpp"
 #include "regio/regionalise/unit_measures.hpp"
 #include "regio/regions/checked_regions.hpp"
+#include "regio/stopwatch.hpp"
 
 #include <fmt/format.h>
 
@@ -76,12 +77,7 @@ bool ColumnTotal::conserved() const {
 const char* contiguity_name(geometry::Contiguity contiguity) { return contiguity == geometry::Contiguity::Queen ? "queen" : "rook"; }
 
 RegionaliseResult run(const RegionaliseRequest& r, const ProgressRange& progress, const WarningFn& warn) {
-    // Seconds per step, for the report's timings.
-    auto step_start = std::chrono::steady_clock::now();
-    const auto seconds_since_step = [&step_start] {
-        const auto end = std::chrono::steady_clock::now();
-        return std::chrono::duration<double>(end - std::exchange(step_start, end)).count();
-    };
+    Stopwatch watch;  // seconds per step, for the report's timings
     RegionaliseResult out;
     out.thresholds = checked_thresholds(r.thresholds);
     check_output_formats(r);
@@ -115,12 +111,12 @@ RegionaliseResult run(const RegionaliseRequest& r, const ProgressRange& progress
     UnitValues values = join_unit_values(units.ids, data_columns(table, r.data_id.empty() ? r.units.id : r.data_id, out.thresholds), r.unmatched);
     out.units_without_data = values.units_without_data;
     out.rows_without_unit = values.rows_without_unit;
-    out.read_s = seconds_since_step();
+    out.read_s = watch.lap();
 
     progress(0.3, "finding neighbours");
     Problem problem;
     problem.neighbours = geometry::build_adjacency(units, {r.contiguity, r.tolerance});
-    out.graph_s = seconds_since_step();
+    out.graph_s = watch.lap();
     progress(0.5, "growing regions");
     UnitMeasures measures = measure_units(units.shapes);
     problem.group = groups.of_unit;
@@ -130,7 +126,7 @@ RegionaliseResult run(const RegionaliseRequest& r, const ProgressRange& progress
     for (const auto& t : out.thresholds) problem.minimum.push_back(t.minimum);
     const MaxPResult maxp = regionalise(problem, {r.seed, r.runs});
     const std::vector<RegionSummary> summaries = summarise(problem, maxp, groups, out.thresholds);
-    out.regions_s = seconds_since_step();
+    out.regions_s = watch.lap();
 
     // Outputs: all written to their temporary files, committed together.
     progress(0.8, "writing");
@@ -139,7 +135,7 @@ RegionaliseResult run(const RegionaliseRequest& r, const ProgressRange& progress
     io::write_output_text(map_output, map_csv(units.ids, maxp.partition, ids));
     geometry::RegionSet shapes{units.file, units.layer, "region_id", units.crs_wkt, ids, dissolve(units.shapes, maxp.members), {}};
     io::write_region_table(region_table(summaries, out.thresholds, values.values), &shapes, regions_output);
-    out.write_s = seconds_since_step();
+    out.write_s = watch.lap();
 
     add_figures(problem, maxp, summaries, values, units.ids, out);
     // Nothing lost: checked before anything is committed.
