@@ -3,6 +3,8 @@
 
 #include "manual.hpp"
 
+#include "regio/pipeline/registry_catalog.hpp"
+
 #include <string_view>
 
 namespace regio::cli {
@@ -24,17 +26,6 @@ std::string pipeline_name(const CLI::Option& option) {
     if (!option.nonpositional()) return option.get_name(true, false);
     if (!option.get_lnames().empty()) return option.get_lnames().front();
     return option.get_snames().empty() ? std::string() : option.get_snames().front();
-}
-
-// The option naming the layer or table of input or output `name`: NAME-layer
-// ("regions-layer", "output-layer"), or for an option that is itself called
-// a layer NAME-name ("layer-name", "grid-layer-name"). A naming rule, kept by
-// tests/cli/command_catalog_cli_test.cpp, which lists every pair.
-std::string layer_option_of(const pipeline::CommandInfo& command, const std::string& name) {
-    for (const std::string& candidate : {name + "-layer", name.ends_with("layer") ? name + "-name" : std::string()})
-        if (const pipeline::OptionInfo* o = command.option(candidate); o && !candidate.empty() && o->kind == pipeline::OptionKind::Value)
-            return candidate;
-    return {};
 }
 
 const CLI::App& command_at(const CLI::App& root, const std::vector<std::string>& path) {
@@ -74,8 +65,7 @@ pipeline::CommandCatalog command_catalog(const CLI::App& root) {
             o.help = option->get_description();
             info.options.push_back(std::move(o));
         }
-        for (auto& o : info.options)
-            if (o.kind == pipeline::OptionKind::Input || o.kind == pipeline::OptionKind::Output) o.layer_option = layer_option_of(info, o.name);
+        pipeline::fill_layer_options(info);
         catalog.add(std::move(info));
     }
     return catalog;

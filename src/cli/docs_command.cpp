@@ -5,6 +5,7 @@
 #include "option_kinds.hpp"
 
 #include "regio/error.hpp"
+#include "regio/pipeline/registry_catalog.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -16,6 +17,7 @@ struct DocsArgs {
     std::string man_dir;
     std::string completion;
     std::string catalog;
+    std::string registry_catalog;
 };
 
 void write_text(const std::filesystem::path& path, const std::string& text) {
@@ -37,6 +39,8 @@ int run(const CLI::App& root, const DocsArgs& args, const std::string& version) 
         write_text(file, bash_completion(root));
     }
     if (!args.catalog.empty()) write_text(args.catalog, pipeline::catalog_json(command_catalog(root)));
+    if (!args.registry_catalog.empty())
+        write_text(args.registry_catalog, pipeline::catalog_json(pipeline::registry_catalog()));
     return 0;
 }
 
@@ -49,6 +53,11 @@ void add_docs(CLI::App& app, Action& action, const std::string& version) {
     cmd->add_option("--man-dir", args->man_dir, "Directory for the man pages (regio.1, regio-COMMAND.1, ...)");
     cmd->add_option("--completion", args->completion, "File for the bash completion script");
     cmd->add_option("--catalog", args->catalog, "File for the command catalog (JSON): the commands a pipeline step may run")
+        ->type_name(kOutputFile);
+    // For the test that the CLI built from the registry says what the
+    // registry declares (tests/cli/command_catalog_cli_test.cpp).
+    cmd->add_option("--registry-catalog", args->registry_catalog,
+                    "File for the catalog of the registered commands, read from their declarations (JSON)")
         ->type_name(kOutputFile);
     const CLI::App* root = &app;
     cmd->callback([args, root, version, &action] { action = [args, root, version] { return run(*root, *args, version); }; });

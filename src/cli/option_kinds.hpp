@@ -6,21 +6,21 @@
 // back, so the pipeline knows the inputs and outputs of every step from the
 // commands themselves (issue #13). tests/cli/command_catalog_cli_test.cpp fails
 // when an option that takes a file is not tagged.
+#include "regio/options/option_spec.hpp"
 #include "regio/pipeline/command_catalog.hpp"
 
 #include <CLI/CLI.hpp>
 
 namespace regio::cli {
 
-// Input files: a file, a vector layer (FILE[:LAYER] or any GDAL source), a
-// raster (FILE[:BAND]), a directory.
-inline constexpr const char* kInputFile = "FILE";
-inline constexpr const char* kInputLayer = "FILE[:LAYER]";
-inline constexpr const char* kInputRaster = "FILE[:BAND]";
-inline constexpr const char* kInputDirectory = "DIR";
-// Output files and directories.
-inline constexpr const char* kOutputFile = "OUTPUT";
-inline constexpr const char* kOutputDirectory = "OUTPUT_DIR";
+// The value names that mark file options, from the library's declarations
+// (regio/options/option_spec.hpp), for commands still binding CLI11 themselves.
+using options::kInputDirectory;
+using options::kInputFile;
+using options::kInputLayer;
+using options::kInputRaster;
+using options::kOutputDirectory;
+using options::kOutputFile;
 
 // The kind an option was declared with: flag (takes no value), input or output
 // (one of the type names above), or value.

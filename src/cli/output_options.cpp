@@ -1,46 +1,42 @@
+// The shared output options for commands still binding CLI11 themselves; they
+// are declared in the library (regio/report/output_options).
 #include "commands.hpp"
-#include "option_kinds.hpp"
+#include "declared_options.hpp"
 
 #include "regio/worker_threads.hpp"
 
+#include <functional>
+
 namespace regio::cli {
+namespace {
+
+// Adds what `declare` adds after the common output options, and gives -o the
+// help it sets.
+void add_destination_options(CLI::App& command, OutputOptions& options,
+                             const std::function<void(regio::options::OptionSet&, OutputOptions&)>& declare) {
+    regio::options::OptionSet declared;
+    OutputOptions scratch;  // the common options, declared again only to be adjusted
+    report::declare_output_options(declared, scratch);
+    const std::size_t first = declared.declarations().size();
+    declare(declared, options);
+    command.get_option("--output")->description(declared.declarations().front().spec.help);
+    add_declared_options(command, declared, first);
+}
+
+}  // namespace
 
 void add_output_options(CLI::App& command, OutputOptions& options) {
-    command.add_option("-o,--output", options.output, "Output table: .csv (no geometry) or .gpkg (with region geometry); - writes CSV to standard output")
-        ->type_name(kOutputFile)
-        ->required();
-    command.add_flag("--overwrite", options.overwrite, "Replace the output (and report) if they exist");
-    command.add_option("--report", options.report, "Write a JSON report: records read, assigned, outside, invalid, timings (missing directories are created)")
-        ->type_name(kOutputFile);
-    command.add_option("--threads", options.threads, "Worker threads (default: all cores)")->check(CLI::Range(0u, 1024u));
-    command.add_flag("-q,--quiet", options.quiet, "No progress and no summary on stderr");
+    regio::options::OptionSet declared;
+    report::declare_output_options(declared, options);
+    add_declared_options(command, declared);
 }
 
 void add_table_destination_options(CLI::App& command, OutputOptions& options) {
-    command.get_option("--output")
-        ->description("Output table: .csv (no geometry), or with the region geometry .gpkg, .fgb (FlatGeobuf), .geojson, "
-                      ".parquet (where GDAL has the driver), or a database: PG:CONNECTION with --output-layer");
-    command.add_option("--output-layer", options.output_layer,
-                       "Table of a database output ([SCHEMA.]NAME, written in one transaction and renamed into place), or the "
-                       "layer name in a file (default: the file's name)");
-    command.add_option("--of", options.output_format,
-                       "Output format instead of the extension's: csv, gpkg, fgb, geojson, parquet");
+    add_destination_options(command, options, report::declare_table_destination_options);
 }
 
 void add_attribute_table_destination_options(CLI::App& command, OutputOptions& options) {
-    // A table without geometry (issue #16): FlatGeobuf cannot hold one.
-    command.get_option("--output")
-        ->description("Output table (no geometry): .csv, .gpkg (an attribute table), .geojson (features without "
-                      "geometry), .parquet (where GDAL has the driver), or a database: PG:CONNECTION with --output-layer; "
-                      "- writes CSV to standard output");
-    command.add_option("--output-layer", options.output_layer,
-                       "Table of a database output (-o PG:... --output-layer [SCHEMA.]NAME): a plain table, written in one "
-                       "transaction and renamed into place; or the layer name in a file (default: the file's name)");
-    command.add_option("--of", options.output_format, "Output format instead of the extension's: csv, gpkg, geojson, parquet");
-}
-
-io::TableDestination table_destination(const OutputOptions& options) {
-    return {options.output, options.output_layer, options.output_format};
+    add_destination_options(command, options, report::declare_attribute_table_destination_options);
 }
 
 unsigned effective_threads(unsigned requested) { return worker_threads(requested); }

@@ -7,10 +7,12 @@
 
 #include "command_words.hpp"
 #include "commands.hpp"
+#include "declared_options.hpp"
 #include "pipeline_steps.hpp"
 
 #include "regio/error.hpp"
 #include "regio/io/input_spec.hpp"
+#include "regio/registry/command_registry.hpp"
 
 #include <iostream>
 #include <new>
@@ -80,7 +82,7 @@ int run_command_line(const std::vector<std::string>& args, RunContext* context, 
     CLI::App* aggregate = app.add_subcommand("aggregate", "Aggregate points or grid cells onto regions");
     aggregate->require_subcommand(1);
     add_aggregate_points(*aggregate, action, context);
-    add_aggregate_grid(*aggregate, action, context);
+    add_registered_command(*aggregate, registry::command("aggregate grid"), action, context);
 
     add_crosswalk(app, action);
     add_classify(app, action);

@@ -1,20 +1,13 @@
 #pragma once
-// --delimiter and --encoding, declared once for every command that reads
-// delimited text or region names (io::TextOptions is what the readers take).
-#include "regio/io/text_input.hpp"
+// --delimiter and --encoding for commands still binding CLI11 themselves
+// (declared in the library: regio/io/text_input_options.hpp).
+#include "regio/io/text_input_options.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include <string>
-
 namespace regio::cli {
 
-struct TextInputArgs {
-    std::string delimiter;  // empty: detected
-    std::string encoding;   // empty: UTF-8
-    // Checked (UsageError for an unknown delimiter or encoding).
-    [[nodiscard]] io::TextOptions options() const;
-};
+using io::TextInputArgs;
 
 void add_text_options(CLI::App& command, TextInputArgs& args);
 

@@ -136,3 +136,23 @@ TEST_CASE("catalog: each input's and output's layer option, by the naming rule",
                        "segregation --regions --regions-layer",
                        "segregation --output --output-layer",        "segregation --local --local-layer"});
 }
+
+// Issue #13: the commands are declared in the library's registry and the CLI
+// builds its subcommands from the declarations; what the pipeline reads from
+// the declarations must be what the built command line takes, option for
+// option (name, kind, type, required, positional, help, layer option).
+TEST_CASE("catalog: every registered command's declarations are what its command line takes", "[cli][catalog]") {
+    const TempDir dir;
+    const RunResult r = run_regio({"docs", "--registry-catalog", (dir / "registry.json").string()});
+    REQUIRE(r.exit_code == 0);
+    const auto registered = nlohmann::json::parse(read_file(dir / "registry.json"));
+    REQUIRE(!registered.empty());
+    for (const auto& command : registered) {
+        INFO(command["name"].get<std::string>());
+        const nlohmann::json* built = nullptr;
+        for (const auto& c : catalog())
+            if (c["name"] == command["name"]) built = &c;
+        REQUIRE(built != nullptr);
+        CHECK(command.dump(2) == built->dump(2));
+    }
+}

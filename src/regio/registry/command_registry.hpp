@@ -1,0 +1,21 @@
+#pragma once
+// The registry (issue #13, ../shared/design.md "Operations"): every command
+// regio's operations offer, listed once, each with its options declared in the
+// library next to its operation. The CLI builds its subcommands from it,
+// `regio run` runs pipeline steps through it, and the pipeline's command
+// catalog is read from it, so no other command list is kept.
+#include "regio/options/command_entry.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace regio::registry {
+
+// In the order `regio --help` lists them.
+std::vector<options::CommandEntry> commands();
+// The words that group commands ("aggregate", "crosswalk").
+std::vector<options::CommandGroup> command_groups();
+// The entry of "aggregate grid"; throws std::logic_error when there is none.
+options::CommandEntry command(std::string_view words);
+
+}  // namespace regio::registry
