@@ -91,6 +91,7 @@ int run_bound(options::BoundCommand& command) {
     if (!quiet) {
         for (const auto& w : outcome.warnings) std::cerr << "regio: warning: " << w << '\n';
         std::cerr << outcome.summary;
+        for (const auto& w : outcome.warnings_after_summary) std::cerr << "regio: warning: " << w << '\n';
     }
     return 0;
 }

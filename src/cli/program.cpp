@@ -81,15 +81,15 @@ int run_command_line(const std::vector<std::string>& args, RunContext* context, 
     Action action;
     CLI::App* aggregate = app.add_subcommand("aggregate", "Aggregate points or grid cells onto regions");
     aggregate->require_subcommand(1);
-    add_aggregate_points(*aggregate, action, context);
+    add_registered_command(*aggregate, registry::command("aggregate points"), action, context);
     add_registered_command(*aggregate, registry::command("aggregate grid"), action, context);
 
     add_crosswalk(app, action);
     add_classify(app, action);
     add_degurba(app, action, context);
     add_run(app, action);
-    add_regionalise(app, action, context);
-    add_indicators(app, action);
+    add_registered_command(app, registry::command("regionalise"), action, context);
+    add_registered_command(app, registry::command("indicators"), action, context);
     add_map(app, action);
     add_compare(app, action);
     add_atlas(app, action);

@@ -1,9 +1,9 @@
 #pragma once
 // `regio aggregate points` as a library operation (issue #13): a request of
-// plain values, a result with the figures of the report, and run(). The CLI
-// (src/cli/aggregate_points_command.cpp) only binds options to the request
-// and prints the result; a pipeline step shares its region sets through
-// request.regions.cache.
+// plain values, a result with the figures of the report, and run(). Its
+// options are declared in aggregate_points_command.cpp (the registry entry
+// the CLI builds its subcommand from); a pipeline step shares its region sets
+// through request.regions.cache.
 #include "regio/aggregate/aggregate_points.hpp"
 #include "regio/aggregate/points_report.hpp"
 #include "regio/io/output_file.hpp"

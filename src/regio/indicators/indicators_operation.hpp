@@ -1,9 +1,9 @@
 #pragma once
 // `regio indicators` as a library operation (issue #13): rates by population
 // group, gaps against the reference group and disclosure control, from a
-// table of counts per region (../shared/spec/indicators.md). The CLI
-// (src/cli/indicators_command.cpp) only binds options to the request and
-// prints the result.
+// table of counts per region (../shared/spec/indicators.md). Its options are
+// declared in indicators_command.cpp (the registry entry the CLI builds its
+// subcommand from).
 //
 // Outputs: the tidy CSV (indicators_csv.hpp), or the wide table, one feature
 // per region with the regions' geometry (indicators_table.hpp) as a

@@ -25,6 +25,9 @@ namespace regio::options {
 struct CommandOutcome {
     std::vector<std::string> warnings;
     std::string summary;
+    // Warnings shown after the summary because they read against its totals
+    // (aggregate points: most records outside all regions).
+    std::vector<std::string> warnings_after_summary;
 };
 
 // One command's options bound to its own request, ready to run once parsed.

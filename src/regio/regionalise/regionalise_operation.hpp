@@ -1,8 +1,8 @@
 #pragma once
 // `regio regionalise` as a library operation (issue #13): a request of plain
 // values, a result with the figures of the report and the summary, and run().
-// The CLI (src/cli/regionalise_command.cpp) only binds options to the request
-// and prints. Method: ../shared/spec/ (max-p regionalisation); the steps are
+// Its options are declared in regionalise_command.cpp (the registry entry the
+// CLI builds its subcommand from). Method: ../shared/spec/ (max-p regionalisation); the steps are
 // max_p.hpp, region_summary.hpp and dissolve.hpp.
 #include "regio/geometry/adjacency.hpp"
 #include "regio/io/output_file.hpp"

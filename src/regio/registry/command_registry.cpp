@@ -1,6 +1,9 @@
 #include "regio/registry/command_registry.hpp"
 
 #include "regio/aggregate/aggregate_grid_command.hpp"
+#include "regio/aggregate/aggregate_points_command.hpp"
+#include "regio/indicators/indicators_command.hpp"
+#include "regio/regionalise/regionalise_command.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -9,7 +12,10 @@ namespace regio::registry {
 
 std::vector<options::CommandEntry> commands() {
     return {
+        aggregate::aggregate_points_command(),
         aggregate::aggregate_grid_command(),
+        regionalise::regionalise_command(),
+        indicators::indicators_command(),
     };
 }
 

@@ -1,0 +1,38 @@
+// `aggregate points` in the registry (issue #13): the options it declares, in
+// the order help shows them, and a run of the bound command that fails on a
+// missing input before anything is written.
+#include "../bound_entry_support.hpp"
+
+#include "regio/aggregate/aggregate_points_command.hpp"
+#include "regio/error.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace regio;
+using Catch::Matchers::Contains;
+
+TEST_CASE("aggregate points command: declared options in help order", "[aggregate][registry]") {
+    const options::CommandEntry entry = aggregate::aggregate_points_command();
+    CHECK(entry.words == std::vector<std::string>{"aggregate", "points"});
+    CHECK_THAT(entry.footer, Contains("Boundary rule:"));
+    test::BoundEntry bound(entry);
+    const auto names = bound.names();
+    CHECK(test::first_names(names, 3) == std::vector<std::string>{"regions", "regions-layer", "regions-sql"});
+    CHECK(test::last_names(names, 4) == std::vector<std::string>{"quiet", "output-layer", "of", "assignments"});
+    CHECK(names.size() == 29);
+    CHECK(!bound.command->quiet());
+}
+
+TEST_CASE("aggregate points command: a missing points file is an error and nothing is written", "[aggregate][registry]") {
+    test::EmptyDir dir("regio-points-command");
+    test::BoundEntry bound(aggregate::aggregate_points_command());
+    bound.set_text("regions", std::string(REGIO_TEST_DATA) + "/regions_abc.geojson");
+    bound.set_text("id", "region_id");
+    bound.set_text("points", dir.file("missing.csv"));
+    bound.set_text("points-crs", "EPSG:3035");
+    bound.set_text("output", dir.file("counts.csv"));
+    bound.set_text("report", dir.file("report.json"));
+    CHECK_THROWS_AS(bound.command->run(ProgressRange(nullptr), {}), Error);
+    CHECK_THROWS_WITH(bound.command->run(ProgressRange(nullptr), {}), Contains("missing.csv"));
+    CHECK(dir.empty());
+}

@@ -1,0 +1,36 @@
+// `indicators` in the registry (issue #13): the options it declares, in the
+// order help shows them, and a run of the bound command that fails on a
+// missing input before anything is written.
+#include "../bound_entry_support.hpp"
+
+#include "regio/error.hpp"
+#include "regio/indicators/indicators_command.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace regio;
+using Catch::Matchers::Contains;
+
+TEST_CASE("indicators command: declared options in help order", "[indicators][registry]") {
+    const options::CommandEntry entry = indicators::indicators_command();
+    CHECK(entry.words == std::vector<std::string>{"indicators"});
+    CHECK_THAT(entry.footer, Contains("Disclosure control"));
+    test::BoundEntry bound(entry);
+    const auto names = bound.names();
+    CHECK(test::first_names(names, 4) == std::vector<std::string>{"data", "id", "definitions", "rollup"});
+    CHECK(test::last_names(names, 5) == std::vector<std::string>{"report", "ptable-output", "quiet", "delimiter", "encoding"});
+    CHECK(names.size() == 18);
+}
+
+TEST_CASE("indicators command: a missing definitions file is an error and nothing is written", "[indicators][registry]") {
+    test::EmptyDir dir("regio-indicators-command");
+    test::BoundEntry bound(indicators::indicators_command());
+    bound.set_text("data", std::string(REGIO_TEST_DATA) + "/indicators_counts.csv");
+    bound.set_text("id", "region");
+    bound.set_text("definitions", dir.file("missing.toml"));
+    bound.set_text("output", dir.file("indicators.csv"));
+    bound.set_text("report", dir.file("report.json"));
+    CHECK_THROWS_AS(bound.command->run(ProgressRange(nullptr), {}), Error);
+    CHECK_THROWS_WITH(bound.command->run(ProgressRange(nullptr), {}), Contains("missing.toml"));
+    CHECK(dir.empty());
+}
