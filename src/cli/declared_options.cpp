@@ -89,8 +89,12 @@ int run_bound(options::BoundCommand& command) {
         outcome = command.run(ProgressRange(progress.callback()), warning_printer(quiet));
     }
     if (!quiet) {
-        for (const auto& w : outcome.warnings) std::cerr << "regio: warning: " << w << '\n';
+        const auto print_warnings = [&outcome] {
+            for (const auto& w : outcome.warnings) std::cerr << "regio: warning: " << w << '\n';
+        };
+        if (outcome.placement == options::WarningPlacement::BeforeSummary) print_warnings();
         std::cerr << outcome.summary;
+        if (outcome.placement == options::WarningPlacement::AfterSummary) print_warnings();
     }
     return 0;
 }

@@ -19,12 +19,18 @@ class RegionCache;
 
 namespace regio::options {
 
+// Where the held-back warnings are shown: before the summary, or after it
+// (crosswalk apply and chain have always printed their warnings after their
+// summary, whose totals they qualify; issue #13 keeps their output unchanged).
+enum class WarningPlacement { BeforeSummary, AfterSummary };
+
 // What a finished command leaves for the front-end to show: warnings it holds
 // back until its progress has ended (most print theirs through the WarningFn
 // as they arise), and the summary ("" for none), each line ending in '\n'.
 struct CommandOutcome {
     std::vector<std::string> warnings;
     std::string summary;
+    WarningPlacement placement = WarningPlacement::BeforeSummary;
 };
 
 // One command's options bound to its own request, ready to run once parsed.

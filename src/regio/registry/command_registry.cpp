@@ -1,6 +1,9 @@
 #include "regio/registry/command_registry.hpp"
 
 #include "regio/aggregate/aggregate_grid_command.hpp"
+#include "regio/harmonise/crosswalk_apply_command.hpp"
+#include "regio/harmonise/crosswalk_build_command.hpp"
+#include "regio/harmonise/crosswalk_chain_command.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -10,6 +13,9 @@ namespace regio::registry {
 std::vector<options::CommandEntry> commands() {
     return {
         aggregate::aggregate_grid_command(),
+        harmonise::crosswalk_build_command(),
+        harmonise::crosswalk_apply_command(),
+        harmonise::crosswalk_chain_command(),
     };
 }
 
