@@ -24,7 +24,6 @@ void add_attribute_table_destination_options(CLI::App& command, OutputOptions& o
 using report::table_destination;
 unsigned effective_threads(unsigned requested);
 
-void add_crosswalk(CLI::App& app, Action& action);
 void add_map(CLI::App& app, Action& action);
 void add_classify(CLI::App& app, Action& action);
 void add_degurba(CLI::App& app, Action& action, RunContext* context = nullptr);

@@ -57,6 +57,18 @@ int show_help(CLI::App& app, const std::vector<std::string>& words) {
     return 0;
 }
 
+// The subcommand of a word of the registry's groups ("crosswalk"), with its
+// description; one of its commands must follow it.
+CLI::App* add_registered_group(CLI::App& app, const std::string& word) {
+    for (const auto& group : registry::command_groups())
+        if (group.word == word) {
+            CLI::App* command = app.add_subcommand(group.word, group.description);
+            command->require_subcommand(1);
+            return command;
+        }
+    throw std::logic_error("no command group '" + word + "' in the registry");
+}
+
 // The message of the error that ended a command line, without "regio: error: ".
 void shown(std::string* sink, const std::string& message) {
     std::cerr << "regio: error: " << message << '\n';
@@ -84,7 +96,10 @@ int run_command_line(const std::vector<std::string>& args, RunContext* context, 
     add_registered_command(*aggregate, registry::command("aggregate points"), action, context);
     add_registered_command(*aggregate, registry::command("aggregate grid"), action, context);
 
-    add_crosswalk(app, action);
+    CLI::App* crosswalk = add_registered_group(app, "crosswalk");
+    add_registered_command(*crosswalk, registry::command("crosswalk build"), action, context);
+    add_registered_command(*crosswalk, registry::command("crosswalk apply"), action, context);
+    add_registered_command(*crosswalk, registry::command("crosswalk chain"), action, context);
     add_classify(app, action);
     add_degurba(app, action, context);
     add_run(app, action);

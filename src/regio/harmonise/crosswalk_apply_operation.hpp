@@ -4,8 +4,8 @@
 // units (apply.hpp), checks that the totals balance, and writes the carried
 // table (CSV, a database table, or a GeoPackage, GeoJSON or Parquet table
 // without geometry; issue #16) and the JSON report as one set of outputs:
-// all or none. The CLI (src/cli/crosswalk_apply_command.cpp) binds options
-// to the request and prints the summary and the warnings.
+// all or none. Its registry entry (crosswalk_apply_command.hpp) binds the
+// options to the request; the CLI prints the summary and the warnings.
 #include "regio/harmonise/apply.hpp"
 #include "regio/harmonise/apply_weight.hpp"
 #include "regio/report/report_output.hpp"

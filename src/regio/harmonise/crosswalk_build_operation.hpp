@@ -3,8 +3,8 @@
 // vintages, weight the pieces (raster or points), resolve boundary noise,
 // drop slivers, measure the near-boundary shares, type the changes, and write
 // the crosswalk, the changes, the pieces and the report as one atomic set of
-// outputs (io::OutputPlan). The CLI (src/cli/crosswalk_build.cpp) only binds
-// options to the request and prints the result.
+// outputs (io::OutputPlan). Its registry entry (crosswalk_build_command.hpp)
+// binds the options to the request; the CLI prints the result.
 //
 // Destinations (issue #16): the crosswalk (-o) and the changes (--changes)
 // are CSV files as always, a plain table in a database (PG:... with a layer

@@ -3,8 +3,8 @@
 // B->C, ... into A->C (chain_gaps.hpp), checks every table before and the
 // composed one after, and writes it (CSV, a database table, or a GeoPackage,
 // GeoJSON or Parquet table without geometry; issue #16) with the JSON report
-// as one set of outputs. The CLI (src/cli/crosswalk_chain_command.cpp) binds options to
-// the request and prints the summary and the warnings.
+// as one set of outputs. Its registry entry (crosswalk_chain_command.hpp)
+// binds the options to the request; the CLI prints the summary and the warnings.
 #include "regio/harmonise/chain_gaps.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/progress.hpp"

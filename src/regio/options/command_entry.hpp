@@ -26,7 +26,8 @@ struct CommandOutcome {
     std::vector<std::string> warnings;
     std::string summary;
     // Warnings shown after the summary because they read against its totals
-    // (aggregate points: most records outside all regions).
+    // (aggregate points: most records outside all regions; crosswalk apply and
+    // chain have always printed theirs there).
     std::vector<std::string> warnings_after_summary;
 };
 

@@ -2,6 +2,9 @@
 
 #include "regio/aggregate/aggregate_grid_command.hpp"
 #include "regio/aggregate/aggregate_points_command.hpp"
+#include "regio/harmonise/crosswalk_apply_command.hpp"
+#include "regio/harmonise/crosswalk_build_command.hpp"
+#include "regio/harmonise/crosswalk_chain_command.hpp"
 #include "regio/indicators/indicators_command.hpp"
 #include "regio/regionalise/regionalise_command.hpp"
 
@@ -14,6 +17,9 @@ std::vector<options::CommandEntry> commands() {
     return {
         aggregate::aggregate_points_command(),
         aggregate::aggregate_grid_command(),
+        harmonise::crosswalk_build_command(),
+        harmonise::crosswalk_apply_command(),
+        harmonise::crosswalk_chain_command(),
         regionalise::regionalise_command(),
         indicators::indicators_command(),
     };
