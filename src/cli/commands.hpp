@@ -26,9 +26,6 @@ unsigned effective_threads(unsigned requested);
 
 void add_aggregate_points(CLI::App& aggregate, Action& action, RunContext* context = nullptr);
 void add_crosswalk(CLI::App& app, Action& action);
-void add_map(CLI::App& app, Action& action);
-void add_classify(CLI::App& app, Action& action);
-void add_degurba(CLI::App& app, Action& action, RunContext* context = nullptr);
 void add_run(CLI::App& app, Action& action);
 void add_regionalise(CLI::App& app, Action& action, RunContext* context = nullptr);
 void add_indicators(CLI::App& app, Action& action);

@@ -85,12 +85,12 @@ int run_command_line(const std::vector<std::string>& args, RunContext* context, 
     add_registered_command(*aggregate, registry::command("aggregate grid"), action, context);
 
     add_crosswalk(app, action);
-    add_classify(app, action);
-    add_degurba(app, action, context);
+    add_registered_command(app, registry::command("classify"), action, context);
+    add_registered_command(app, registry::command("degurba"), action, context);
     add_run(app, action);
     add_regionalise(app, action, context);
     add_indicators(app, action);
-    add_map(app, action);
+    add_registered_command(app, registry::command("map"), action, context);
     add_compare(app, action);
     add_atlas(app, action);
     add_segregation(app, action);

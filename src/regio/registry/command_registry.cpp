@@ -1,6 +1,9 @@
 #include "regio/registry/command_registry.hpp"
 
 #include "regio/aggregate/aggregate_grid_command.hpp"
+#include "regio/degurba/degurba_command.hpp"
+#include "regio/maps/classify_command.hpp"
+#include "regio/maps/map_command.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -10,6 +13,9 @@ namespace regio::registry {
 std::vector<options::CommandEntry> commands() {
     return {
         aggregate::aggregate_grid_command(),
+        maps::classify_command(),
+        degurba::degurba_command(),
+        maps::map_command(),
     };
 }
 
