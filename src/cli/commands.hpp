@@ -24,9 +24,6 @@ void add_attribute_table_destination_options(CLI::App& command, OutputOptions& o
 using report::table_destination;
 unsigned effective_threads(unsigned requested);
 
-void add_map(CLI::App& app, Action& action);
-void add_classify(CLI::App& app, Action& action);
-void add_degurba(CLI::App& app, Action& action, RunContext* context = nullptr);
 void add_run(CLI::App& app, Action& action);
 // Hidden: man pages and bash completion from the command-line definition (run by the build).
 void add_docs(CLI::App& app, Action& action, const std::string& version);

@@ -19,6 +19,9 @@ namespace {
 template <class T> struct Element { using type = T; };
 template <class T> struct Element<std::optional<T>> { using type = T; };
 template <class T> struct Element<std::vector<T>> { using type = T; };
+template <class T> struct Element<options::Overridable<T>> { using type = T; };
+template <class T> struct IsOverridable : std::false_type {};
+template <class T> struct IsOverridable<options::Overridable<T>> : std::true_type {};
 
 template <class T>
 void add_check(CLI::Option& option, const options::ValueCheck& check) {
@@ -53,6 +56,14 @@ template <class T>
 CLI::Option* add_one(CLI::App& command, const options::OptionSpec& spec, T* target) {
     if constexpr (std::is_same_v<T, bool>) {
         return command.add_flag(spec.names, *target, spec.help);
+    } else if constexpr (IsOverridable<T>::value) {
+        // Bound to the value, so help shows its default as for a plain option;
+        // a validator without a description (help shows none) marks it given,
+        // run only for values parsed, after the checks.
+        CLI::Option* option = command.add_option(spec.names, target->value, spec.help);
+        add_check<T>(*option, spec.check);
+        option->each([target](const std::string&) { target->given = true; });
+        return option;
     } else {
         CLI::Option* option = command.add_option(spec.names, *target, spec.help);
         add_check<T>(*option, spec.check);
@@ -88,7 +99,9 @@ int run_bound(options::BoundCommand& command) {
         TerminalProgress progress(quiet);
         outcome = command.run(ProgressRange(progress.callback()), warning_printer(quiet));
     }
+    std::cout << outcome.standard_output;
     if (!quiet) {
+        for (const auto& note : outcome.notes) std::cerr << "regio: note: " << note << '\n';
         for (const auto& w : outcome.warnings) std::cerr << "regio: warning: " << w << '\n';
         std::cerr << outcome.summary;
         for (const auto& w : outcome.warnings_after_summary) std::cerr << "regio: warning: " << w << '\n';

@@ -100,12 +100,12 @@ int run_command_line(const std::vector<std::string>& args, RunContext* context, 
     add_registered_command(*crosswalk, registry::command("crosswalk build"), action, context);
     add_registered_command(*crosswalk, registry::command("crosswalk apply"), action, context);
     add_registered_command(*crosswalk, registry::command("crosswalk chain"), action, context);
-    add_classify(app, action);
-    add_degurba(app, action, context);
+    add_registered_command(app, registry::command("classify"), action, context);
+    add_registered_command(app, registry::command("degurba"), action, context);
     add_run(app, action);
     add_registered_command(app, registry::command("regionalise"), action, context);
     add_registered_command(app, registry::command("indicators"), action, context);
-    add_map(app, action);
+    add_registered_command(app, registry::command("map"), action, context);
     add_compare(app, action);
     add_atlas(app, action);
     add_segregation(app, action);

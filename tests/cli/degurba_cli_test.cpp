@@ -345,3 +345,27 @@ TEST_CASE("regio help degurba documents codes and columns", "[cli][degurba][help
     CHECK_THAT(r.out, Contains("cluster_id, class, class_name, population, area_km2, cells"));
     CHECK_THAT(r.out, Contains("pop_urban_centre"));
 }
+
+// The options given override the preset; those left out keep the preset's
+// value even when it differs from the default help shows (--majority-rule
+// R2022A, --water rural): the registry's declarations record which were given.
+TEST_CASE("degurba: options given override the preset, options left out keep it", "[cli][degurba][registry]") {
+    TempDir tmp;
+    const fs::path out = tmp.subdir("out");
+    const auto options_of = [&](const std::string& name, const Args& extra) {
+        Args args{"--preset", "ghsl2023", "--report", (out / (name + ".json")).string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const RunResult r = run_regio(example_a(out / (name + ".tif"), args));
+        INFO("stderr: " << r.err);
+        REQUIRE(r.exit_code == 0);
+        return read_file(out / (name + ".json"));
+    };
+    const std::string preset = options_of("preset", {});
+    CHECK_THAT(preset, Contains("\"preset\": \"GHSL2023\""));
+    CHECK_THAT(preset, Contains("\"majority_rule\": \"R2023A\""));
+    CHECK_THAT(preset, Contains("\"water\": \"labelled\""));
+    const std::string given = options_of("given", {"--majority-rule", "R2022A", "--water", "rural"});
+    CHECK_THAT(given, Contains("\"preset\": \"GHSL2023\""));
+    CHECK_THAT(given, Contains("\"majority_rule\": \"R2022A\""));
+    CHECK_THAT(given, Contains("\"water\": \"rural\""));
+}

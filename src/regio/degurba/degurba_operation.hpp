@@ -2,8 +2,8 @@
 // `regio degurba` as a library operation (issue #13): the Degree of
 // Urbanisation (../shared/spec/degurba.md) of a population grid: cell
 // classes, urban centres and clusters, and optionally the classes of spatial
-// units. The CLI (src/cli/degurba_command.cpp) binds its options to a
-// DegurbaRequest, calls run() and prints the result.
+// units. The registry entry (degurba_command.cpp) binds its options to a
+// DegurbaRequest and calls run(); the front-end prints the result.
 #include "regio/degurba/degurba_report.hpp"
 #include "regio/degurba/option_choices.hpp"
 #include "regio/degurba/unit_classes.hpp"

@@ -29,6 +29,13 @@ struct CommandOutcome {
     // (aggregate points: most records outside all regions; crosswalk apply and
     // chain have always printed theirs there).
     std::vector<std::string> warnings_after_summary;
+    // Notes shown before the warnings ("regio: note: ..."): what a command took
+    // as given (degurba: every cell land without --land), shown as they were
+    // when the CLI printed them itself.
+    std::vector<std::string> notes;
+    // What goes to standard output after the run, before the notes (classify
+    // without -o: the breaks); unlike the rest, shown with --quiet too.
+    std::string standard_output;
 };
 
 // One command's options bound to its own request, ready to run once parsed.

@@ -35,11 +35,22 @@ struct ValueCheck {
     bool ignore_case = false;          // OneOf: any case, stored as the listed spelling
 };
 
+// A value that overrides a base only when given on the command line: degurba's
+// rule and threshold options over its preset (../shared/spec/degurba.md).
+// `value` holds the default shown in help; the front-end sets `given` when it
+// parses a value into it.
+template <class T>
+struct Overridable {
+    T value{};
+    bool given = false;
+};
+
 // Where a parsed value goes. Flags bind a bool; lists take every value given
 // (and each split at `delimiter` when it has one).
 using Target = std::variant<std::string*, std::vector<std::string>*, bool*, int*, unsigned*, long*, std::size_t*,
                             double*, std::optional<double>*, std::optional<int>*, std::optional<std::size_t>*,
-                            std::optional<std::string>*, std::vector<double>*, std::vector<std::size_t>*, std::vector<long>*>;
+                            std::optional<std::string>*, std::vector<double>*, std::vector<std::size_t>*, std::vector<long>*,
+                            Overridable<int>*, Overridable<double>*, Overridable<std::string>*>;
 
 struct OptionSpec {
     std::string names;       // as on the command line: "-o,--output", "--regions"; a positional's name: "crosswalks"

@@ -14,6 +14,7 @@ template <class T> struct IsList : std::false_type {};
 template <class T> struct IsList<std::vector<T>> : std::true_type {};
 template <class T> struct Element { using type = T; };
 template <class T> struct Element<std::optional<T>> { using type = T; };
+template <class T> struct Element<options::Overridable<T>> { using type = T; };
 
 // The type a step's value is checked by, from where the value goes.
 ValueType value_type(const options::Target& target) {

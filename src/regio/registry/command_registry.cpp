@@ -2,10 +2,13 @@
 
 #include "regio/aggregate/aggregate_grid_command.hpp"
 #include "regio/aggregate/aggregate_points_command.hpp"
+#include "regio/degurba/degurba_command.hpp"
 #include "regio/harmonise/crosswalk_apply_command.hpp"
 #include "regio/harmonise/crosswalk_build_command.hpp"
 #include "regio/harmonise/crosswalk_chain_command.hpp"
 #include "regio/indicators/indicators_command.hpp"
+#include "regio/maps/classify_command.hpp"
+#include "regio/maps/map_command.hpp"
 #include "regio/regionalise/regionalise_command.hpp"
 
 #include <stdexcept>
@@ -20,8 +23,11 @@ std::vector<options::CommandEntry> commands() {
         harmonise::crosswalk_build_command(),
         harmonise::crosswalk_apply_command(),
         harmonise::crosswalk_chain_command(),
+        maps::classify_command(),
+        degurba::degurba_command(),
         regionalise::regionalise_command(),
         indicators::indicators_command(),
+        maps::map_command(),
     };
 }
 

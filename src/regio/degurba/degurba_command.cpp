@@ -1,42 +1,14 @@
-// regio degurba: the Degree of Urbanisation (../shared/spec/degurba.md) of a
-// population grid: cell classes, urban centres and clusters, and optionally
-// the classes of spatial units.
-#include "commands.hpp"
+#include "regio/degurba/degurba_command.hpp"
 
-#include "degurba_options.hpp"
-#include "region_options.hpp"
-#include "run_context.hpp"
-#include "terminal_progress.hpp"
-
+#include "regio/degurba/degurba_command_options.hpp"
 #include "regio/degurba/degurba_operation.hpp"
 
-#include <iostream>
+#include <memory>
 
-namespace regio::cli {
+namespace regio::degurba {
 namespace {
 
-// Binds the options to a degurba::DegurbaRequest, runs it (the report is
-// written with the other outputs, all or none), prints the notes, the
-// warnings of the options and the summary.
-int run(const DegurbaArgs& a) {
-    const degurba::DegurbaRequest request = degurba_request(a);
-    TerminalProgress progress(a.quiet);
-    const degurba::DegurbaResult result = degurba::run(request, ProgressRange(progress.callback()), warning_printer(a.quiet));
-    if (!a.quiet) {
-        for (const auto& note : result.report.assumptions) std::cerr << "regio: note: " << note << '\n';
-        for (const auto& w : result.option_warnings) std::cerr << "regio: warning: " << w << '\n';
-        std::cerr << result.summary();
-    }
-    return 0;
-}
-
-}  // namespace
-
-void add_degurba(CLI::App& app, Action& action, RunContext* context) {
-    auto args = std::make_shared<DegurbaArgs>();
-    CLI::App* cmd = app.add_subcommand("degurba", "Degree of Urbanisation: urban centres, urban clusters and rural cells of a population grid; classes of units");
-    add_degurba_options(*cmd, *args);
-    cmd->footer(R"(Cell codes (GHSL SMOD): 30 urban centre, 20 urban cluster (outside
+constexpr const char* kFooter = R"(Cell codes (GHSL SMOD): 30 urban centre, 20 urban cluster (outside
 centres), 11 rural, 10 water (--water labelled). Level 2: 30, 23 dense
 urban cluster, 22 semi-dense urban cluster, 21 suburban or peri-urban,
 13 rural cluster, 12 low density rural, 11 very low density rural.
@@ -72,9 +44,43 @@ Example:
     --unit-id code --unit-name name --units-out district_classes.csv
   regio degurba --grid pop.tif -o classes.tif --units lau.gpkg \
     --unit-id LAU_ID --units-out PG:dbname=stats \
-    --units-out-layer degurba.lau_classes --clusters centres.fgb)");
-    if (context) args->unit_fixes.cache = &context->regions;  // a pipeline step: shared region sets
-    cmd->callback([args, &action] { action = [args] { return run(*args); }; });
+    --units-out-layer degurba.lau_classes --clusters centres.fgb)";
+
+class DegurbaCommand final : public options::BoundCommand {
+public:
+    void declare(options::OptionSet& options) { declare_degurba_options(options, m_args); }
+    void share(const options::StepContext& context) { m_args.unit_fixes.cache = context.regions; }
+
+    // The report is written with the other outputs, all or none; the notes
+    // (the report's assumptions) and the warnings of the options are shown
+    // after the run, before the summary.
+    options::CommandOutcome run(const ProgressRange& progress, const WarningFn& warn) override {
+        const DegurbaResult result = degurba::run(degurba_request(m_args), progress, warn);
+        options::CommandOutcome outcome;
+        outcome.notes = result.report.assumptions;
+        outcome.warnings = result.option_warnings;
+        outcome.summary = result.summary();
+        return outcome;
+    }
+    [[nodiscard]] bool quiet() const override { return m_args.quiet; }
+
+private:
+    DegurbaArguments m_args;
+};
+
+}  // namespace
+
+options::CommandEntry degurba_command() {
+    return {
+        {"degurba"},
+        "Degree of Urbanisation: urban centres, urban clusters and rural cells of a population grid; classes of units",
+        kFooter,
+        [](options::OptionSet& options, const options::StepContext& context) {
+            auto command = std::make_unique<DegurbaCommand>();
+            command->declare(options);
+            command->share(context);
+            return command;
+        }};
 }
 
-}  // namespace regio::cli
+}  // namespace regio::degurba

@@ -1,0 +1,30 @@
+// The registry entry of `regio degurba` (issue #13): its options declared in
+// the library in help's order, and a run of a request that cannot be read
+// failing with the library's error and writing nothing.
+#include "regio/degurba/degurba_command.hpp"
+#include "regio/error.hpp"
+
+#include "../bound_command_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using Names = std::vector<std::string>;
+
+TEST_CASE("degurba command: the options are declared in help's order", "[degurba][registry]") {
+    const regio_test::DeclaredCommand declared(regio::degurba::degurba_command());
+    const Names names = declared.names();
+    CHECK(names.size() == 44);
+    CHECK(regio_test::first_of(names, 4) == Names{"grid", "grid-table", "cell-id", "grid-layer"});
+    CHECK(regio_test::last_of(names, 6) == Names{"report", "overwrite", "threads", "quiet", "delimiter", "encoding"});
+    CHECK(declared.command->quiet() == false);
+}
+
+TEST_CASE("degurba command: a missing grid is the library's error and writes nothing", "[degurba][registry]") {
+    const regio_test::CommandOutDir out("degurba_command");
+    regio_test::DeclaredCommand declared(regio::degurba::degurba_command());
+    declared.set("grid", (out.path / "no_such_grid.tif").string());
+    declared.set("output", (out.path / "cells.tif").string());
+    declared.set("report", (out.path / "report.json").string());
+    CHECK_THROWS_AS(declared.command->run(regio::ProgressRange(nullptr), {}), regio::Error);
+    CHECK(out.empty());
+}

@@ -1,0 +1,34 @@
+// The registry entry of `regio map` (issue #13): its options declared in the
+// library in help's order, and a run of a request that cannot be read failing
+// with the library's error and writing nothing.
+#include "regio/maps/map_command.hpp"
+#include "regio/error.hpp"
+
+#include "../bound_command_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using Names = std::vector<std::string>;
+
+TEST_CASE("map command: the options are declared in help's order", "[map][registry]") {
+    const regio_test::DeclaredCommand declared(regio::maps::map_command());
+    const Names names = declared.names();
+    CHECK(names.size() == 47);
+    CHECK(regio_test::first_of(names, 5) == Names{"layer", "layer-name", "id", "field", "name"});
+    CHECK(regio_test::last_of(names, 8) ==
+          Names{"delimiter", "encoding", "output", "gpkg", "gpkg-layer", "report", "overwrite", "quiet"});
+    CHECK(declared.command->quiet() == false);
+}
+
+TEST_CASE("map command: a missing layer is the library's error and writes nothing", "[map][registry]") {
+    const regio_test::CommandOutDir out("map_command");
+    regio_test::DeclaredCommand declared(regio::maps::map_command());
+    declared.set("layer", (out.path / "no_such_regions.gpkg").string());
+    declared.set("id", "id");
+    declared.set("field", "value");
+    declared.set("output", (out.path / "map.svg").string());
+    declared.set("gpkg", (out.path / "map.gpkg").string());
+    declared.set("report", (out.path / "map.json").string());
+    CHECK_THROWS_AS(declared.command->run(regio::ProgressRange(nullptr), {}), regio::Error);
+    CHECK(out.empty());
+}
