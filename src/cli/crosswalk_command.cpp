@@ -26,7 +26,6 @@
 #include "regio/io/region_transform.hpp"
 #include "regio/io/table_writer.hpp"
 #include "region_options.hpp"
-#include "report_file.hpp"
 #include "stopwatch.hpp"
 
 #include <fmt/format.h>

@@ -1,6 +1,9 @@
 #include "regio/registry/command_registry.hpp"
 
 #include "regio/aggregate/aggregate_grid_command.hpp"
+#include "regio/atlas/atlas_command.hpp"
+#include "regio/compare/compare_command.hpp"
+#include "regio/segregation/segregation_command.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -10,6 +13,9 @@ namespace regio::registry {
 std::vector<options::CommandEntry> commands() {
     return {
         aggregate::aggregate_grid_command(),
+        compare::compare_command(),
+        atlas::atlas_command(),
+        segregation::segregation_command(),
     };
 }
 
