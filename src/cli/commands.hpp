@@ -27,9 +27,6 @@ unsigned effective_threads(unsigned requested);
 void add_run(CLI::App& app, Action& action);
 // Hidden: man pages and bash completion from the command-line definition (run by the build).
 void add_docs(CLI::App& app, Action& action, const std::string& version);
-void add_compare(CLI::App& app, Action& action);
-void add_atlas(CLI::App& app, Action& action);
-void add_segregation(CLI::App& app, Action& action);
 void add_styles(CLI::App& app, Action& action);
 
 // "regio N.N.N (GDAL x, GEOS y, PROJ z)"

@@ -106,9 +106,9 @@ int run_command_line(const std::vector<std::string>& args, RunContext* context, 
     add_registered_command(app, registry::command("regionalise"), action, context);
     add_registered_command(app, registry::command("indicators"), action, context);
     add_registered_command(app, registry::command("map"), action, context);
-    add_compare(app, action);
-    add_atlas(app, action);
-    add_segregation(app, action);
+    add_registered_command(app, registry::command("compare"), action, context);
+    add_registered_command(app, registry::command("atlas"), action, context);
+    add_registered_command(app, registry::command("segregation"), action, context);
     add_styles(app, action);
 
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: regio help aggregate points");

@@ -53,6 +53,17 @@ TEST_CASE("compare: an estimate that moved a person across a parent border fails
     CHECK_THAT(read_file(tmp / "validation.csv"), Contains("records,pop,0110,3,0,2.5,4,350,350,1,0"));
 }
 
+TEST_CASE("compare: a failed exact check writes the table but no report, in a new directory too", "[cli][compare]") {
+    TempDir tmp;
+    auto args = compare_args("compare_records_moved.csv", tmp / "validation.csv");
+    args.insert(args.end(), {"--report", (tmp / "reports" / "report.json").string()});
+    const RunResult r = run_regio(args);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("exact check failed: pop of records summed over parent 01"));
+    CHECK(fs::exists(tmp / "validation.csv"));
+    CHECK_FALSE(fs::exists(tmp / "reports"));
+}
+
 TEST_CASE("compare: bad input is one clear line", "[cli][compare]") {
     TempDir tmp;
     SECTION("a column the estimate lacks") {

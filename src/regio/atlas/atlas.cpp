@@ -1,5 +1,6 @@
 #include "regio/atlas/atlas.hpp"
 
+#include "regio/atlas/atlas_report.hpp"
 #include "regio/atlas/site_context.hpp"
 #include "regio/atlas/site_directory.hpp"
 #include "regio/error.hpp"
@@ -109,6 +110,7 @@ std::string AtlasResult::summary() const {
 }
 
 AtlasResult run(const AtlasRequest& request, const ProgressRange& progress) {
+    check_report_output(request);
     const auto start = std::chrono::steady_clock::now();
     AtlasResult result;
     result.site_dir = request.site_dir;
@@ -204,6 +206,7 @@ AtlasResult run(const AtlasRequest& request, const ProgressRange& progress) {
     result.largest_page = site_dir.largest_page();
     result.largest_page_bytes = site_dir.largest_page_bytes();
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    write_report(request, result);
     return result;
 }
 

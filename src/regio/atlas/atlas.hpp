@@ -27,6 +27,7 @@ struct AtlasRequest {
     Language language = Language::English;
     Overwrite overwrite = Overwrite::No;
     std::string templates;  // default: find_templates()
+    std::string report;     // the JSON report ("": none; see atlas_report.hpp)
     int map_width = 640;    // pixels
     double simplify = 0.8;  // display simplification, pixels
 };
@@ -47,8 +48,9 @@ struct AtlasResult {
     [[nodiscard]] std::string summary() const;  // one line
 };
 
-// Throws UsageError (SITE_DIR exists without Overwrite::Yes, or is not an
-// atlas, or would replace the run), IoError, DataError, ConfigError.
+// Writes the site and then the report. Throws UsageError (SITE_DIR exists
+// without Overwrite::Yes, or is not an atlas, or would replace the run; the
+// report's refusals first), IoError, DataError, ConfigError.
 AtlasResult run(const AtlasRequest& request, const ProgressRange& progress);
 
 }  // namespace regio::atlas

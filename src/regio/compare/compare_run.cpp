@@ -4,6 +4,7 @@
 #include "regio/io/csv_table.hpp"
 #include "regio/compare/compare_output.hpp"
 #include "regio/io/table_writer.hpp"
+#include "regio/report/report_output.hpp"
 
 #include <fmt/format.h>
 
@@ -41,9 +42,7 @@ std::vector<std::string> with_suffix(const std::vector<std::string>& columns, co
     return out;
 }
 
-}  // namespace
-
-CompareResult run(const CompareRequest& request, const ProgressRange& progress) {
+void check_request(const CompareRequest& request) {
     if (request.estimates.empty()) throw UsageError("name at least one estimate");
     if (request.columns.empty()) throw UsageError("name the columns to compare");
     if (!request.parents.empty() && request.parent_digits == 0)
@@ -52,13 +51,23 @@ CompareResult run(const CompareRequest& request, const ProgressRange& progress) 
         for (std::size_t k = 0; k < i; ++k)
             if (request.estimates[i].name == request.estimates[k].name)
                 throw UsageError("two estimates are named '" + request.estimates[i].name + "'");
+}
+
+}  // namespace
+
+CompareResult run(const CompareRequest& request, const ProgressRange& progress) {
     std::vector<std::string> inputs{request.reference};
     for (const auto& e : request.estimates) inputs.push_back(e.path);
     if (!request.parents.empty()) inputs.push_back(request.parents);
-    // Checked before any work (format, existing file or table, the database's
-    // schema); a database table is written in one transaction and renamed
-    // into place by the commit (io::DatabaseTable).
+    // Every output is checked before any work (format, existing file or
+    // table, the database's schema) and committed together; a database table
+    // is written in one transaction and renamed into place by the commit
+    // (io::DatabaseTable). A report is checked first, before the request, as
+    // it always was.
+    if (request.report.empty()) check_request(request);
     io::OutputPlan plan(request.overwrite, inputs);
+    const io::PlannedOutput* report_output = report::plan_report_apart(plan, request.report, request.output);
+    if (!request.report.empty()) check_request(request);
     const io::PlannedOutput& output =
         plan.add_table("--output", {request.output, request.output_layer, request.output_format});
     if (output.format() == io::TableFormat::FlatGeobuf)
@@ -82,6 +91,8 @@ CompareResult run(const CompareRequest& request, const ProgressRange& progress) 
     }
     write_validation_table(request, result, output);
     result.table = {output.destination(), output.layer(), io::format_key(*output.format()), output.rows().value_or(0)};
+    if (report_output && result.exact()) report::write_report_text(*report_output, result.to_json(request));
+    if (report_output && !result.exact()) plan.leave_out(*report_output);
     plan.commit();
     progress(1.0, "done");
     if (!result.exact()) {

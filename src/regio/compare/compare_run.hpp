@@ -4,9 +4,10 @@
 // table of the same regions, and optionally the exact check on unchanged
 // parent units (validation.hpp). Writes the validation table (one row per
 // estimate and column; CSV, a GeoPackage, GeoJSON or Parquet table, or a
-// database table: issue #16) and returns the figures, a JSON report and one summary
-// line. A failed exact check is a DataError (exit 1) after the table is written,
-// so the failure can be inspected.
+// database table: issue #16) and the JSON report (--report), and returns the
+// figures and one summary line. A failed exact check is a DataError (exit 1)
+// after the table is written, so the failure can be inspected (the report is
+// not written then).
 #include "regio/compare/validation.hpp"
 #include "regio/io/output_file.hpp"
 #include "regio/progress.hpp"
@@ -35,6 +36,7 @@ struct CompareRequest {
     std::string output;                // the validation table: .csv, .gpkg, .geojson, .parquet, or PG:... (a database)
     std::string output_layer;          // the database table ([SCHEMA.]NAME) or the file's layer name ("": the file's stem)
     std::string output_format;         // csv, gpkg, geojson, parquet ("": by the extension)
+    std::string report;                // the JSON report ("": none), planned and committed with the table
     io::Overwrite overwrite = io::Overwrite::No;
 };
 

@@ -231,15 +231,24 @@ const PlannedOutput& OutputPlan::add(const std::string& option, const std::strin
     return m_outputs.back();
 }
 
+void OutputPlan::leave_out(const PlannedOutput& output) {
+    for (auto& out : m_outputs) {
+        if (&out != &output || out.database()) continue;
+        interrupt::remove_with_side_files(out.temp_path());
+        interrupt::LiveTemporaries::instance().forget(out.temp_path());
+        out.m_left_out = true;
+    }
+}
+
 void OutputPlan::commit() {
     if (m_committed) return;
     std::error_code ec;
     for (const auto& out : m_outputs)
-        if (!out.database() && !fs::exists(out.temp_path(), ec))
+        if (!out.database() && !out.m_left_out && !fs::exists(out.temp_path(), ec))
             throw IoError("internal error: the output was planned but not written", Where{out.shown()});
     // No output ever holds invalid UTF-8: checked before any is in place.
     for (const auto& out : m_outputs)
-        if (!out.database()) check_output_utf8(out.temp_path(), out.shown());
+        if (!out.database() && !out.m_left_out) check_output_utf8(out.temp_path(), out.shown());
     // An interrupt waits until the whole set is in place or rolled back.
     auto hold = interrupt::LiveTemporaries::instance().hold();
     struct Moved {
@@ -254,7 +263,7 @@ void OutputPlan::commit() {
         }
     };
     for (const auto& out : m_outputs) {
-        if (out.database() || out.is_stdout()) continue;  // stdout: copied below, once the files are in place
+        if (out.database() || out.is_stdout() || out.m_left_out) continue;  // stdout: copied below, once the files are in place
         fs::path backup;
         if (fs::exists(out.final_path(), ec)) {
             // A hard link keeps the replaced file until the whole set is in place.
@@ -290,8 +299,12 @@ void OutputPlan::commit() {
         live.forget(m.out->temp_path());
     }
     m_committed = true;
+    // A directory made only for an output left out is empty: removed (rmdir
+    // leaves every directory that holds a committed output).
+    if (std::any_of(m_outputs.begin(), m_outputs.end(), [](const PlannedOutput& out) { return out.m_left_out; }))
+        remove_created_directories();
     for (const auto& out : m_outputs) {
-        if (!out.is_stdout()) continue;
+        if (!out.is_stdout() || out.m_left_out) continue;
         struct RemoveTemporary {
             const fs::path& path;
             ~RemoveTemporary() {

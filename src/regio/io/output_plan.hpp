@@ -114,6 +114,7 @@ private:
     std::string m_layer;
     std::unique_ptr<DatabaseTable> m_database;
     mutable std::optional<std::size_t> m_rows;  // set while writing through a const reference
+    bool m_left_out = false;                     // OutputPlan::leave_out: not committed
 };
 
 class OutputPlan {
@@ -150,6 +151,13 @@ public:
     // when its commit fails). IoError when an
     // output was not written or cannot be moved into place.
     void commit();
+
+    // Takes a file output out of the plan before the commit: its temporary is
+    // removed and its final place left as it was (a directory made for it
+    // goes again when empty). For an output that a failed check means not to
+    // write while the others are still committed: compare's report after a
+    // failed exact check (the validation table is kept for inspection).
+    void leave_out(const PlannedOutput& output);
 
     [[nodiscard]] Overwrite overwrite() const { return m_overwrite; }
     [[nodiscard]] const std::vector<std::string>& inputs() const { return m_inputs; }

@@ -2,6 +2,8 @@
 
 #include "regio/aggregate/aggregate_grid_command.hpp"
 #include "regio/aggregate/aggregate_points_command.hpp"
+#include "regio/atlas/atlas_command.hpp"
+#include "regio/compare/compare_command.hpp"
 #include "regio/degurba/degurba_command.hpp"
 #include "regio/harmonise/crosswalk_apply_command.hpp"
 #include "regio/harmonise/crosswalk_build_command.hpp"
@@ -10,6 +12,7 @@
 #include "regio/maps/classify_command.hpp"
 #include "regio/maps/map_command.hpp"
 #include "regio/regionalise/regionalise_command.hpp"
+#include "regio/segregation/segregation_command.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -28,6 +31,9 @@ std::vector<options::CommandEntry> commands() {
         regionalise::regionalise_command(),
         indicators::indicators_command(),
         maps::map_command(),
+        compare::compare_command(),
+        atlas::atlas_command(),
+        segregation::segregation_command(),
     };
 }
 

@@ -3,7 +3,10 @@
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_stream.hpp"
 #include "regio/io/table_format.hpp"
+#include "regio/error.hpp"
 #include "regio/regions/checked_regions.hpp"
+
+#include <filesystem>
 
 namespace regio::report {
 
@@ -38,6 +41,14 @@ nlohmann::ordered_json finish_report(nlohmann::ordered_json figures, const std::
 
 void write_report_text(const io::PlannedOutput& output, const nlohmann::ordered_json& report) {
     io::write_output_text(output, io::redact_secrets(report.dump(2)) + '\n');
+}
+
+const io::PlannedOutput* plan_report_apart(io::OutputPlan& plan, const std::string& report, const std::string& main_output) {
+    if (report.empty()) return nullptr;
+    std::error_code ec;
+    if (std::filesystem::weakly_canonical(report, ec) == std::filesystem::weakly_canonical(main_output, ec))
+        throw UsageError("--report and --output name the same file");
+    return &plan.add("output", report);
 }
 
 }  // namespace regio::report

@@ -1,7 +1,7 @@
 #pragma once
 // The last part of every JSON run report, in the library so that operations
 // which write their report with their other outputs (one io::OutputPlan,
-// committed together: issue #12) and the CLI's report_file share it:
+// committed together: issue #12) share it:
 // "outputs", one entry per table written (issue #16), and the report's text
 // with database passwords removed.
 #include "regio/io/output_plan.hpp"
@@ -37,5 +37,12 @@ nlohmann::ordered_json finish_report(nlohmann::ordered_json figures, const std::
 // Writes the report (2-space indented JSON, one newline) to its planned
 // output, sources recorded without their passwords (issue #16).
 void write_report_text(const io::PlannedOutput& output, const nlohmann::ordered_json& report);
+
+// The report of segregation, compare and atlas, planned on `plan` with the
+// errors those commands always gave when they checked their report apart
+// from their outputs: "--report and --output name the same file" when it is
+// `main_output` (a file; "" for none), and the io::OutputFile wording
+// ("output X exists", "output -: ..."). nullptr without a report.
+const io::PlannedOutput* plan_report_apart(io::OutputPlan& plan, const std::string& report, const std::string& main_output);
 
 }  // namespace regio::report

@@ -139,11 +139,6 @@ PlannedOutputs plan_outputs(const SegregationRequest& r, io::OutputPlan& plan, c
     return planned;
 }
 
-void check_outputs(const SegregationRequest& r, const std::vector<std::string>& extra_outputs) {
-    io::OutputPlan plan = io::OutputPlan::reading(r.overwrite, {r.data_input(), r.regions_input()});
-    plan_outputs(r, plan, extra_outputs);
-}
-
 void write_outputs(const SegregationRequest& r, const SegregationResult& result, const PlannedOutputs& outputs) {
     const io::PlannedOutput& indices = *outputs.indices;
     if (indices.format() == io::TableFormat::Csv) {

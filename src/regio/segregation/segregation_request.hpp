@@ -1,8 +1,8 @@
 #pragma once
 // `regio segregation` as a library operation: a request of plain values, a
 // result with the tidy index table, the local table and the figures of the
-// report, and run(). The CLI (src/cli/segregation_command.cpp) only binds
-// options to the request and prints the result.
+// report, and run(). Its options are declared in segregation_command.cpp
+// (the registry); a front-end binds them to the request and prints the result.
 #include "regio/geometry/region_set.hpp"
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_file.hpp"
@@ -55,6 +55,7 @@ struct SegregationRequest {
     std::string output_format;        // --of: empty = by the extension of -o
     std::string local;                // LOCAL.csv, .gpkg, .fgb, .geojson, .parquet or PG:... (optional)
     std::string local_layer;          // --local-layer: the table of --local PG:..., or a layer name
+    std::string report;               // --report: the JSON report (optional), planned with the tables
     io::Overwrite overwrite = io::Overwrite::No;
 
     // The inputs with their layers named apart or after a colon.
@@ -106,14 +107,11 @@ struct SegregationResult {
     [[nodiscard]] std::string csv() const;
 };
 
-// Reads, checks, computes and writes the outputs. Throws UsageError for
+// Reads, checks, computes and writes the outputs and the report (with
+// "region_fixes" when --set-id or --skip-feature were used). Throws UsageError for
 // option combinations that cannot work, DataError naming file, line and
 // column for bad input, CrsError for a missing or geographic CRS where
 // distances are needed.
 SegregationResult run(const SegregationRequest& request, const ProgressRange& progress);
-
-// The output checks run() makes first, for callers that write more files
-// (the report) and want every refusal before any work.
-void check_outputs(const SegregationRequest& request, const std::vector<std::string>& extra_outputs = {});
 
 }  // namespace regio::segregation

@@ -3,6 +3,7 @@
 
 #include "regio/error.hpp"
 #include "regio/io/input_spec.hpp"
+#include "regio/regions/checked_regions.hpp"
 #include "regio/segregation/multigroup.hpp"
 #include "regio/segregation/single_group.hpp"
 #include "regio/segregation/segregation_output.hpp"
@@ -139,10 +140,15 @@ void add_local(const UnitTable& table, SegregationResult& out) {
 
 SegregationResult run(const SegregationRequest& r, const ProgressRange& progress) {
     const auto start = std::chrono::steady_clock::now();
-    check_options(r);
-    // Every output is checked before any work and committed together at the end.
+    // Every output, the report too, is checked before any work and committed
+    // together at the end. The checks come in the order they always had:
+    // with a report, the outputs before the options.
+    if (r.report.empty()) check_options(r);
     io::OutputPlan output_plan = io::OutputPlan::reading(r.overwrite, {r.data_input(), r.regions_input()});
-    const PlannedOutputs outputs = plan_outputs(r, output_plan);
+    const std::vector<std::string> other_files = r.report.empty() ? std::vector<std::string>{} : std::vector<std::string>{r.report};
+    const PlannedOutputs outputs = plan_outputs(r, output_plan, other_files);
+    const io::PlannedOutput* report_output = report::plan_report_apart(output_plan, r.report, r.output);
+    if (!r.report.empty()) check_options(r);
     progress(0, "reading");
     UnitTable table = read_unit_table(r);
     const IndexPlan plan = make_plan(r, table.composition.mode);
@@ -178,8 +184,15 @@ SegregationResult run(const SegregationRequest& r, const ProgressRange& progress
     for (const io::PlannedOutput* table : {outputs.indices, outputs.local})
         if (table && table->format() && *table->format() != io::TableFormat::Csv)
             out.outputs.push_back(report::WrittenTable::of(*table));
+    const auto seconds_since_start = [start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    if (report_output) {
+        out.seconds = seconds_since_start();
+        nlohmann::ordered_json report = out.to_json(r);
+        regions::add_region_fixes(report, out.region_fixes);
+        report::write_report_text(*report_output, report);
+    }
     output_plan.commit();
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out.seconds = seconds_since_start();
     progress(1, "done");
     return out;
 }

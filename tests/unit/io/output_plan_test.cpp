@@ -81,6 +81,28 @@ TEST_CASE("output plan: an output planned but not written fails the commit, noth
     CHECK_FALSE(fs::exists(dir.path / "a.csv"));
 }
 
+TEST_CASE("output plan: an output left out is not committed, the others are, a directory made for it goes") {
+    ScratchDir dir;
+    std::ofstream(dir.path / "kept.json") << "old\n";
+    {
+        OutputPlan plan(Overwrite::Yes, {});
+        write_output_text(plan.add("-o", (dir.path / "a.csv").string()), "a\n");
+        const PlannedOutput& report = plan.add("--report", (dir.path / "new" / "deeper" / "b.json").string());
+        const PlannedOutput& replaced = plan.add("--local", (dir.path / "kept.json").string());
+        write_output_text(report, "{}\n");
+        write_output_text(replaced, "new\n");
+        CHECK(fs::is_directory(dir.path / "new" / "deeper"));
+        plan.leave_out(report);
+        plan.leave_out(replaced);
+        CHECK_FALSE(fs::exists(report.temp_path()));
+        plan.commit();
+    }
+    CHECK(slurp(dir.path / "a.csv") == "a\n");
+    CHECK(slurp(dir.path / "kept.json") == "old\n");
+    CHECK_FALSE(fs::exists(dir.path / "new"));
+    CHECK(entries(dir.path) == 2);
+}
+
 TEST_CASE("output plan: a rename that fails rolls back the renamed ones and restores replaced files") {
     ScratchDir dir;
     std::ofstream(dir.path / "a.csv") << "old a\n";
