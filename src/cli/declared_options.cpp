@@ -4,7 +4,6 @@
 // gives for a hand-written option.
 #include "declared_options.hpp"
 
-#include "region_options.hpp"
 #include "run_context.hpp"
 #include "terminal_progress.hpp"
 
@@ -90,6 +89,12 @@ void add_declared_options(CLI::App& command, const options::OptionSet& options, 
 }
 
 namespace {
+
+// Prints each warning as "regio: warning: ..." on stderr, unless quiet.
+WarningFn warning_printer(bool quiet) {
+    if (quiet) return {};
+    return [](std::string_view warning) { std::cerr << "regio: warning: " << warning << '\n'; };
+}
 
 int run_bound(options::BoundCommand& command) {
     const bool quiet = command.quiet();

@@ -1,11 +1,10 @@
 #pragma once
-// Which options name files, declared where each option is defined: an option
-// whose value is an input file or an output file gets one of the type names
-// below (`cmd->add_option(...)->type_name(kInputLayer)`), which is also what
-// `--help` and the man pages show as its value. command_catalog() reads them
-// back, so the pipeline knows the inputs and outputs of every step from the
-// commands themselves (issue #13). tests/cli/command_catalog_cli_test.cpp fails
-// when an option that takes a file is not tagged.
+// The command catalog read back from the built CLI11 tree (`regio docs
+// --catalog`): what the command line really takes. The pipeline checks steps
+// against the registry's catalog (regio/pipeline/registry_catalog.hpp), and
+// tests/cli/command_catalog_cli_test.cpp compares the two, so a declaration
+// the CLI turned into something else (a file option without its value name, a
+// lost check) fails there.
 #include "regio/options/option_spec.hpp"
 #include "regio/pipeline/command_catalog.hpp"
 
@@ -13,8 +12,8 @@
 
 namespace regio::cli {
 
-// The value names that mark file options, from the library's declarations
-// (regio/options/option_spec.hpp), for commands still binding CLI11 themselves.
+// The value names that mark file options (regio/options/option_spec.hpp), for
+// the front-end's own commands (docs, run).
 using options::kInputDirectory;
 using options::kInputFile;
 using options::kInputLayer;

@@ -57,12 +57,15 @@ int show_help(CLI::App& app, const std::vector<std::string>& words) {
     return 0;
 }
 
-// The subcommand of a word of the registry's groups ("crosswalk"), with its
-// description; one of its commands must follow it.
-CLI::App* add_registered_group(CLI::App& app, const std::string& word) {
+// The subcommand `word` of `parent` for a group of the registry's commands
+// ("crosswalk"), made with the group's description the first time; one of
+// its commands must follow it.
+CLI::App* group_command(CLI::App& parent, const std::string& word) {
+    for (CLI::App* sub : parent.get_subcommands([](CLI::App*) { return true; }))
+        if (sub->get_name() == word) return sub;
     for (const auto& group : registry::command_groups())
         if (group.word == word) {
-            CLI::App* command = app.add_subcommand(group.word, group.description);
+            CLI::App* command = parent.add_subcommand(group.word, group.description);
             command->require_subcommand(1);
             return command;
         }
@@ -91,24 +94,15 @@ int run_command_line(const std::vector<std::string>& args, RunContext* context, 
     app.add_flag("--version", show_version, "Print the versions of regio, GDAL, GEOS and PROJ");
 
     Action action;
-    CLI::App* aggregate = app.add_subcommand("aggregate", "Aggregate points or grid cells onto regions");
-    aggregate->require_subcommand(1);
-    add_registered_command(*aggregate, registry::command("aggregate points"), action, context);
-    add_registered_command(*aggregate, registry::command("aggregate grid"), action, context);
-
-    CLI::App* crosswalk = add_registered_group(app, "crosswalk");
-    add_registered_command(*crosswalk, registry::command("crosswalk build"), action, context);
-    add_registered_command(*crosswalk, registry::command("crosswalk apply"), action, context);
-    add_registered_command(*crosswalk, registry::command("crosswalk chain"), action, context);
-    add_registered_command(app, registry::command("classify"), action, context);
-    add_registered_command(app, registry::command("degurba"), action, context);
+    // The library's commands, from the registry, in its order; a group word
+    // ("aggregate") becomes a subcommand of its own when its first command
+    // comes. Then the front-end's own commands.
+    for (const options::CommandEntry& entry : registry::commands()) {
+        CLI::App* parent = &app;
+        for (std::size_t i = 0; i + 1 < entry.words.size(); ++i) parent = group_command(*parent, entry.words[i]);
+        add_registered_command(*parent, entry, action, context);
+    }
     add_run(app, action);
-    add_registered_command(app, registry::command("regionalise"), action, context);
-    add_registered_command(app, registry::command("indicators"), action, context);
-    add_registered_command(app, registry::command("map"), action, context);
-    add_registered_command(app, registry::command("compare"), action, context);
-    add_registered_command(app, registry::command("atlas"), action, context);
-    add_registered_command(app, registry::command("segregation"), action, context);
     add_styles(app, action);
 
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: regio help aggregate points");

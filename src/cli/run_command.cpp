@@ -4,6 +4,7 @@
 // outputs and their checksums and each step's report.
 #include "commands.hpp"
 #include "option_kinds.hpp"
+#include "regio/pipeline/registry_catalog.hpp"
 #include "pipeline_steps.hpp"
 #include "program.hpp"
 #include "run_manifest.hpp"
@@ -113,7 +114,7 @@ void report_problems(const std::string& pipeline_path, const std::vector<std::st
 }
 
 int run(const CLI::App& root, const RunArgs& args) {
-    const pipeline::CommandCatalog catalog = command_catalog(root);
+    const pipeline::CommandCatalog catalog = pipeline::registry_catalog();
     pipeline::Pipeline p = pipeline::load_pipeline(args.pipeline);
     pipeline::resolve_inputs(p, catalog);
     const std::string out_dir = args.out.empty() ? p.out_dir : args.out;

@@ -7,8 +7,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -135,6 +138,31 @@ TEST_CASE("regio docs writes a man page with every section for every command", "
         const auto doubled = doubled_word(help.out);
         CHECK_FALSE(doubled.has_value());
         if (doubled) WARN("doubled word in the help of " << command << ": " << *doubled);
+    }
+}
+
+// Issue #13: the registry in the library lists every command once; each one
+// it lists has its man page, its completion entry and its help text, named
+// by the registry itself (not by a list kept in this test).
+TEST_CASE("every command of the registry has a man page, a completion entry and help text", "[cli][docs]") {
+    const Docs& docs = generated_docs();
+    const auto commands = completion_commands(read_file(docs.completion()));
+    const TempDir dir;
+    REQUIRE(run_regio({"docs", "--registry-catalog", (dir / "registry.json").string()}).exit_code == 0);
+    const auto registry = nlohmann::json::parse(read_file(dir / "registry.json"));
+    REQUIRE(registry.size() >= 13);
+    for (const auto& entry : registry) {
+        const std::string command = entry["name"];
+        INFO("command: " << command);
+        CHECK(std::count(commands.begin(), commands.end(), command) == 1);
+        CHECK(std::filesystem::exists(docs.man() / page_file(command)));
+        const RunResult help = run_regio(words_of("help " + command));
+        CHECK(help.exit_code == 0);
+        CHECK_THAT(help.out, Contains(entry["help"].get<std::string>()));
+        for (const auto& option : entry["options"]) {
+            const std::string name = option["name"];
+            CHECK_THAT(help.out, Contains(option["positional"] ? name : "--" + name) || Contains("-" + name));
+        }
     }
 }
 

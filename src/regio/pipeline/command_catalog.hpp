@@ -1,10 +1,12 @@
 #pragma once
 // What the pipeline knows about regio's commands: their names and options,
 // each option's kind (input file, output file, value, flag) and value type.
-// The catalog is filled by the program from its real command definitions
-// (src/cli/command_catalog_cli.cpp walks the CLI11 tree), so the commands are
+// The catalog is read from the library's registry (registry_catalog.hpp: each
+// command's options as declared next to its operation), so the commands are
 // listed once, where they are defined, and the pipeline's checks cannot drift
 // from the options the commands take (issue #13: the hand-kept tables had).
+// The CLI builds its subcommands from the same declarations; a test compares
+// the two (`regio docs --catalog` reads the built command line).
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,7 +26,7 @@ struct OptionInfo {
     std::string help;
     // The option that names this input's or output's layer or table
     // ("regions" -> "regions-layer", "output" -> "output-layer"; "" if none),
-    // read from the command's options (command_catalog_cli.cpp).
+    // by a naming rule (registry_catalog.hpp).
     std::string layer_option;
 };
 
