@@ -13,12 +13,13 @@
 #   regions only, PostGIS           the same with --regions PG:... --regions-layer nuts3
 # and prints wall seconds, points/s and peak RSS (regio: the regio process;
 # PostGIS: the server's work is not in the client's RSS). Results in SCRATCH.
+# The binary under test: $REGIO, else $REGIO_BIN, else build/regio.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 N=${1:-10000000}
 SCRATCH=${2:-${SCRATCH:-/tmp/regio-bench}/postgis}
-REGIO=${REGIO:-$ROOT/build/regio}
+REGIO=${REGIO:-${REGIO_BIN:-$ROOT/build/regio}}  # REGIO_BIN: as in lib.sh (this script does not source it)
 NUTS=$(cd "$ROOT/.." && pwd)/shared/data/nuts/nuts_2021_03M_3035.gpkg
 [ -f "$NUTS" ] || { echo "bench_postgis: $NUTS missing" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench_postgis: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
