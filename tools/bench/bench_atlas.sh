@@ -12,6 +12,7 @@
 # /tmp/regio-bench/atlas), never the checkout.
 #
 #   tools/bench/bench_atlas.sh [--runs N] [--scratch DIR]
+# The binary under test: $REGIO_BIN (absolute path) when set, else build/regio.
 # Prints the median wall and CPU time of the atlas step (one thread: on a
 # quiet machine wall = CPU), the machine's load, the number of pages, the
 # largest page and the site's size; fails when the atlas needs 5 s of CPU or
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 source tools/bench/lib.sh
-regio=$PWD/build/regio
+regio=$(regio_bin "$PWD/build/regio")  # $REGIO_BIN when set (lib.sh)
 nuts=$PWD/../shared/data/nuts/nuts_2021_03M_3035.gpkg
 grid=$PWD/../shared/data/grid/JRC_1K_POP_2018.tif
 [ -x "$regio" ] || { echo "build regio first (cmake --build build -j2 --target regio)" >&2; exit 1; }

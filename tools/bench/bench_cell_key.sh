@@ -10,13 +10,14 @@
 # The records are generated here (seeded, Python stdlib): clustered around the
 # regions' label points, with an address id; into DIR (default
 # /tmp/regio-bench/cell_key), never the checkout.
+# The binary under test: $REGIO_BIN (absolute path) when set, else build/regio.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/lib.sh"
 ROOT=$(cd "$HERE/../.." && pwd)
 NUTS=$(cd "$ROOT/.." && pwd)/shared/data/nuts
-REGIO=$ROOT/build/regio
+REGIO=$(regio_bin "$ROOT/build/regio")  # $REGIO_BIN when set (lib.sh)
 SIZE=10000000
 RUNS=3
 SCRATCH=/tmp/regio-bench/cell_key
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --size) SIZE=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --scratch) SCRATCH=$2; shift 2 ;;
-    *) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 [ -x "$REGIO" ] || { echo "bench: build regio first" >&2; exit 1; }

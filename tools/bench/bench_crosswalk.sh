@@ -12,7 +12,7 @@
 #                     meta.json of ../shared/bench/gen_workload.py --seed 42); when absent it is
 #                     generated (regions and raster only, no points; a few seconds) into DIR, or
 #                     into DIR/crosswalk/data_s42 if DIR has another workload's meta.json
-#   --regio PATH      binary under test (default: build/regio in the checkout)
+#   --regio PATH      binary under test (default: $REGIO_BIN, else build/regio in the checkout)
 #   --runs N          timed runs of regio per configuration (default 5, after 1 warm-up run)
 #   --peer-runs N     timed runs of each peer (default 5, after 1 warm-up run)
 #   --no-main         skip the main benchmark (real NUTS 1:3M + JRC 1 km population grid)
@@ -65,7 +65,7 @@ SEED=42
 
 SCRATCH=${SCRATCH:-/tmp/regio-bench}
 DATA=""
-REGIO=$ROOT/build/regio
+REGIO=$(regio_bin "$ROOT/build/regio")
 RUNS=5
 PEER_RUNS=5
 DO_MAIN=1

@@ -8,7 +8,7 @@
 #                   and logs go to DIR/map, the summary to DIR/bench_map.txt
 #   --data DIR      W4 workload (default DIR/data_s42: nuts3_2021.gpkg and nuts3_2021.geojson of
 #                   ../shared/bench/gen_workload.py --seed 42, 1499 regions with a field `value`)
-#   --regio PATH    binary under test (default: build/regio in the checkout)
+#   --regio PATH    binary under test (default: $REGIO_BIN, else build/regio in the checkout)
 #   --runs N        timed runs per configuration (default 5, after 1 warm-up run)
 #   --no-peers      regio only
 #   -h, --help      this text
@@ -43,7 +43,7 @@ GISCO=$SHARED/data/nuts/nuts_2021_03M_3035.gpkg
 
 SCRATCH=${SCRATCH:-/tmp/regio-bench}
 DATA=""
-REGIO=$ROOT/build/regio
+REGIO=$(regio_bin "$ROOT/build/regio")
 RUNS=5
 PEERS=1
 

@@ -13,12 +13,15 @@
 #   regions only, PostGIS           the same with --regions PG:... --regions-layer nuts3
 # and prints wall seconds, points/s and peak RSS (regio: the regio process;
 # PostGIS: the server's work is not in the client's RSS). Results in SCRATCH.
+# The binary under test: $REGIO, else $REGIO_BIN, else build/regio.
+# POSTGIS_JOIN=0 skips the PostGIS join (the peer; about 2 minutes at 10
+# million), e.g. when only regio builds are compared.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 N=${1:-10000000}
 SCRATCH=${2:-${SCRATCH:-/tmp/regio-bench}/postgis}
-REGIO=${REGIO:-$ROOT/build/regio}
+REGIO=${REGIO:-${REGIO_BIN:-$ROOT/build/regio}}  # REGIO_BIN: as in lib.sh (this script does not source it)
 NUTS=$(cd "$ROOT/.." && pwd)/shared/data/nuts/nuts_2021_03M_3035.gpkg
 [ -f "$NUTS" ] || { echo "bench_postgis: $NUTS missing" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench_postgis: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
@@ -72,7 +75,8 @@ measure() {  # NAME POINTS CMD...
 common=(--id nuts_id --weight weight --by grp --quiet --overwrite)
 measure regio_points_csv "$N" "$REGIO" aggregate points --regions "$regions:nuts3" --points "$points" --points-crs EPSG:3035 "${common[@]}" -o csv.csv
 measure regio_points_postgis "$N" "$REGIO" aggregate points --regions "$regions:nuts3" --points "$pg" --points-layer pts "${common[@]}" -o pg.csv
-measure postgis_st_contains_join "$N" psql -q -v ON_ERROR_STOP=1 -c "\copy (SELECT r.nuts_id, p.grp, count(*), sum(p.weight) FROM nuts3 r JOIN pts p ON ST_Contains(r.geom, p.geom) GROUP BY 1, 2 ORDER BY 1, 2) TO '$SCRATCH/join.csv' WITH (FORMAT csv)"
+[ "${POSTGIS_JOIN:-1}" = 0 ] ||
+  measure postgis_st_contains_join "$N" psql -q -v ON_ERROR_STOP=1 -c "\copy (SELECT r.nuts_id, p.grp, count(*), sum(p.weight) FROM nuts3 r JOIN pts p ON ST_Contains(r.geom, p.geom) GROUP BY 1, 2 ORDER BY 1, 2) TO '$SCRATCH/join.csv' WITH (FORMAT csv)"
 measure regions_only_gpkg 1 "$REGIO" aggregate points --regions "$regions:nuts3" --points one_point.csv --points-crs EPSG:3035 "${common[@]}" -o r1.csv
 measure regions_only_postgis 1 "$REGIO" aggregate points --regions "$pg" --regions-layer nuts3 --points one_point.csv --points-crs EPSG:3035 "${common[@]}" -o r2.csv
 cmp -s csv.csv pg.csv && echo "CSV and PostGIS routes: identical tables" | tee -a "$results" || echo "CSV and PostGIS routes DIFFER" | tee -a "$results"

@@ -6,7 +6,7 @@
 #
 #   --scratch DIR   work dir outside the checkout (default ${SCRATCH:-/tmp/regio-bench}); data, outputs
 #                   and logs go to DIR/segregation, the summary to DIR/bench_segregation.txt
-#   --regio PATH    binary under test (default: build/regio in the checkout)
+#   --regio PATH    binary under test (default: $REGIO_BIN, else build/regio in the checkout)
 #   --runs N        timed runs per configuration (default 3; the median is reported)
 #   --size N        grid of N x N cells of 100 m (default 1000)
 #   --install-peers apt-get install python3-numpy python3-scipy (Debian) first
@@ -34,7 +34,7 @@ SHARED=$(cd "$ROOT/.." && pwd)/shared
 BERLIN=$SHARED/data/city/berlin/population/berlin-lor-population-2020-02-t1-planning-areas.csv
 
 SCRATCH=${SCRATCH:-/tmp/regio-bench}
-REGIO=$ROOT/build/regio
+REGIO=$(regio_bin "$ROOT/build/regio")
 RUNS=3
 SIZE=1000
 INSTALL=0

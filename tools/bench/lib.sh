@@ -2,6 +2,17 @@
 # Each script keeps its own `measure` (its own rows and columns); these are
 # the parts that were the same in all of them.
 
+# regio_bin DEFAULT: the regio binary under test. $REGIO_BIN when set (an
+# absolute path, e.g. another checkout's build/regio, to compare two builds
+# with the same scripts and inputs: README "Before and after the operations
+# refactor"), else DEFAULT (the checkout's build/regio). A script's --regio
+# option, where it has one, still wins.
+regio_bin() {
+  if [ -z "${REGIO_BIN:-}" ]; then echo "$1"; return; fi
+  [[ $REGIO_BIN == /* ]] || { echo "REGIO_BIN must be an absolute path: $REGIO_BIN" >&2; return 1; }
+  echo "$REGIO_BIN"
+}
+
 # CPU seconds the whole machine has been busy since boot (all cores): the
 # difference over a run, minus the run's own CPU, is what other processes used.
 busy_s() {
