@@ -75,15 +75,8 @@ private:
 }  // namespace
 
 options::CommandEntry aggregate_grid_command() {
-    return {{"aggregate", "grid"},
-            "Sum grid values (population rasters, grid tables) per region",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext& context) {
-                auto command = std::make_unique<AggregateGridCommand>();
-                command->declare(options);
-                command->share(context);
-                return command;
-            }};
+    return options::make_entry<AggregateGridCommand>(
+        {"aggregate", "grid"}, "Sum grid values (population rasters, grid tables) per region", kFooter);
 }
 
 }  // namespace regio::aggregate

@@ -115,15 +115,8 @@ private:
 }  // namespace
 
 options::CommandEntry aggregate_points_command() {
-    return {{"aggregate", "points"},
-            "Count and sum point records (addresses, residents) per region",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext& context) {
-                auto command = std::make_unique<AggregatePointsCommand>();
-                command->declare(options);
-                command->share(context);
-                return command;
-            }};
+    return options::make_entry<AggregatePointsCommand>(
+        {"aggregate", "points"}, "Count and sum point records (addresses, residents) per region", kFooter);
 }
 
 }  // namespace regio::aggregate

@@ -47,14 +47,8 @@ private:
 }  // namespace
 
 options::CommandEntry atlas_command() {
-    return {{"atlas"},
-            "Publish a run as a static, self-contained site of maps, tables and area profiles",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext&) {
-                auto command = std::make_unique<AtlasCommand>();
-                command->declare(options);
-                return command;
-            }};
+    return options::make_entry<AtlasCommand>(
+        {"atlas"}, "Publish a run as a static, self-contained site of maps, tables and area profiles", kFooter);
 }
 
 }  // namespace regio::atlas

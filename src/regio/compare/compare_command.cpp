@@ -68,14 +68,8 @@ private:
 }  // namespace
 
 options::CommandEntry compare_command() {
-    return {{"compare"},
-            "Validate estimates of counts per region against a reference table",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext&) {
-                auto command = std::make_unique<CompareCommand>();
-                command->declare(options);
-                return command;
-            }};
+    return options::make_entry<CompareCommand>(
+        {"compare"}, "Validate estimates of counts per region against a reference table", kFooter);
 }
 
 }  // namespace regio::compare

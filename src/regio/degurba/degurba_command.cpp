@@ -71,16 +71,10 @@ private:
 }  // namespace
 
 options::CommandEntry degurba_command() {
-    return {
+    return options::make_entry<DegurbaCommand>(
         {"degurba"},
         "Degree of Urbanisation: urban centres, urban clusters and rural cells of a population grid; classes of units",
-        kFooter,
-        [](options::OptionSet& options, const options::StepContext& context) {
-            auto command = std::make_unique<DegurbaCommand>();
-            command->declare(options);
-            command->share(context);
-            return command;
-        }};
+        kFooter);
 }
 
 }  // namespace regio::degurba

@@ -76,14 +76,8 @@ private:
 }  // namespace
 
 options::CommandEntry crosswalk_apply_command() {
-    return {{"crosswalk", "apply"},
-            "Carry a table from the source units onto the target units",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext&) {
-                auto command = std::make_unique<CrosswalkApplyCommand>();
-                command->declare(options);
-                return command;
-            }};
+    return options::make_entry<CrosswalkApplyCommand>(
+        {"crosswalk", "apply"}, "Carry a table from the source units onto the target units", kFooter);
 }
 
 }  // namespace regio::harmonise

@@ -122,14 +122,8 @@ private:
 }  // namespace
 
 options::CommandEntry crosswalk_build_command() {
-    return {{"crosswalk", "build"},
-            "Overlay two vintages: crosswalk rows and the typed list of changes",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext&) {
-                auto command = std::make_unique<CrosswalkBuildCommand>();
-                command->declare(options);
-                return command;
-            }};
+    return options::make_entry<CrosswalkBuildCommand>(
+        {"crosswalk", "build"}, "Overlay two vintages: crosswalk rows and the typed list of changes", kFooter);
 }
 
 }  // namespace regio::harmonise

@@ -50,14 +50,8 @@ private:
 }  // namespace
 
 options::CommandEntry crosswalk_chain_command() {
-    return {{"crosswalk", "chain"},
-            "Compose crosswalks A->B, B->C into A->C",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext&) {
-                auto command = std::make_unique<CrosswalkChainCommand>();
-                command->declare(options);
-                return command;
-            }};
+    return options::make_entry<CrosswalkChainCommand>({"crosswalk", "chain"}, "Compose crosswalks A->B, B->C into A->C",
+                                                      kFooter);
 }
 
 }  // namespace regio::harmonise

@@ -96,14 +96,8 @@ private:
 }  // namespace
 
 options::CommandEntry indicators_command() {
-    return {{"indicators"},
-            "Rates by population group, gaps and disclosure control from counts per region",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext&) {
-                auto command = std::make_unique<IndicatorsCommand>();
-                command->declare(options);
-                return command;
-            }};
+    return options::make_entry<IndicatorsCommand>(
+        {"indicators"}, "Rates by population group, gaps and disclosure control from counts per region", kFooter);
 }
 
 }  // namespace regio::indicators

@@ -61,14 +61,8 @@ private:
 }  // namespace
 
 options::CommandEntry classify_command() {
-    return {{"classify"},
-            "Class breaks, counts and goodness of fit for a value column",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext&) {
-                auto command = std::make_unique<ClassifyCommand>();
-                command->declare(options);
-                return command;
-            }};
+    return options::make_entry<ClassifyCommand>({"classify"},
+                                                "Class breaks, counts and goodness of fit for a value column", kFooter);
 }
 
 }  // namespace regio::maps

@@ -162,14 +162,8 @@ private:
 }  // namespace
 
 options::CommandEntry map_command() {
-    return {{"map"},
-            "Draw a choropleth as SVG (and a GeoPackage that opens styled in QGIS)",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext&) {
-                auto command = std::make_unique<MapCommand>();
-                command->declare(options);
-                return command;
-            }};
+    return options::make_entry<MapCommand>(
+        {"map"}, "Draw a choropleth as SVG (and a GeoPackage that opens styled in QGIS)", kFooter);
 }
 
 }  // namespace regio::maps

@@ -8,9 +8,11 @@
 #include "regio/options/option_set.hpp"
 #include "regio/progress.hpp"
 
+#include <concepts>
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace regio::regions {
@@ -61,6 +63,28 @@ struct CommandEntry {
     // Declares the options into `options`, bound to the returned command.
     std::function<std::unique_ptr<BoundCommand>(OptionSet& options, const StepContext& context)> bind;
 };
+
+// A command class that declares its options into an OptionSet and runs as a
+// BoundCommand; it may take what the steps of a run share (share(context)).
+template <class Command>
+concept DeclaredCommand = std::derived_from<Command, BoundCommand> && std::default_initializable<Command> &&
+    requires(Command& command, OptionSet& options) {
+    command.declare(options);
+};
+
+// The entry of a command class: binding makes a fresh command, declares its
+// options and hands it the run's shared state when it takes any (only the
+// commands that read region layers: they share one load per run).
+template <DeclaredCommand Command>
+CommandEntry make_entry(std::vector<std::string> words, std::string description, std::string footer) {
+    return {std::move(words), std::move(description), std::move(footer),
+            [](OptionSet& options, const StepContext& context) -> std::unique_ptr<BoundCommand> {
+                auto command = std::make_unique<Command>();
+                command->declare(options);
+                if constexpr (requires { command->share(context); }) command->share(context);
+                return command;
+            }};
+}
 
 // A word that groups commands ("aggregate" of "aggregate points").
 struct CommandGroup {

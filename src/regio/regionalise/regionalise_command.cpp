@@ -101,15 +101,8 @@ private:
 }  // namespace
 
 options::CommandEntry regionalise_command() {
-    return {{"regionalise"},
-            "Merge neighbouring small units until each region reaches publication thresholds",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext& context) {
-                auto command = std::make_unique<RegionaliseCommand>();
-                command->declare(options);
-                command->share(context);
-                return command;
-            }};
+    return options::make_entry<RegionaliseCommand>(
+        {"regionalise"}, "Merge neighbouring small units until each region reaches publication thresholds", kFooter);
 }
 
 }  // namespace regio::regionalise

@@ -149,14 +149,8 @@ private:
 }  // namespace
 
 options::CommandEntry segregation_command() {
-    return {{"segregation"},
-            "Residential segregation indices of groups over units, regions or grid cells",
-            kFooter,
-            [](options::OptionSet& options, const options::StepContext&) {
-                auto command = std::make_unique<SegregationCommand>();
-                command->declare(options);
-                return command;
-            }};
+    return options::make_entry<SegregationCommand>(
+        {"segregation"}, "Residential segregation indices of groups over units, regions or grid cells", kFooter);
 }
 
 }  // namespace regio::segregation

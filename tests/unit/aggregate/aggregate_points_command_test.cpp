@@ -1,7 +1,7 @@
 // `aggregate points` in the registry (issue #13): the options it declares, in
 // the order help shows them, and a run of the bound command that fails on a
 // missing input before anything is written.
-#include "../bound_entry_support.hpp"
+#include "../options/bound_command_support.hpp"
 
 #include "regio/aggregate/aggregate_points_command.hpp"
 #include "regio/error.hpp"
@@ -24,14 +24,14 @@ TEST_CASE("aggregate points command: declared options in help order", "[aggregat
 }
 
 TEST_CASE("aggregate points command: a missing points file is an error and nothing is written", "[aggregate][registry]") {
-    test::EmptyDir dir("regio-points-command");
+    test::ScratchDirectory dir("regio-points-command");
     test::BoundEntry bound(aggregate::aggregate_points_command());
-    bound.set_text("regions", std::string(REGIO_TEST_DATA) + "/regions_abc.geojson");
-    bound.set_text("id", "region_id");
-    bound.set_text("points", dir.file("missing.csv"));
-    bound.set_text("points-crs", "EPSG:3035");
-    bound.set_text("output", dir.file("counts.csv"));
-    bound.set_text("report", dir.file("report.json"));
+    bound.set("regions", std::string(REGIO_TEST_DATA) + "/regions_abc.geojson");
+    bound.set("id", "region_id");
+    bound.set("points", dir.file("missing.csv"));
+    bound.set("points-crs", "EPSG:3035");
+    bound.set("output", dir.file("counts.csv"));
+    bound.set("report", dir.file("report.json"));
     CHECK_THROWS_AS(bound.command->run(ProgressRange(nullptr), {}), Error);
     CHECK_THROWS_WITH(bound.command->run(ProgressRange(nullptr), {}), Contains("missing.csv"));
     CHECK(dir.empty());

@@ -4,24 +4,24 @@
 #include "regio/degurba/degurba_command.hpp"
 #include "regio/error.hpp"
 
-#include "../bound_command_support.hpp"
+#include "../options/bound_command_support.hpp"
 
 #include <catch2/catch.hpp>
 
 using Names = std::vector<std::string>;
 
 TEST_CASE("degurba command: the options are declared in help's order", "[degurba][registry]") {
-    const regio_test::DeclaredCommand declared(regio::degurba::degurba_command());
+    const regio::test::BoundEntry declared(regio::degurba::degurba_command());
     const Names names = declared.names();
     CHECK(names.size() == 44);
-    CHECK(regio_test::first_of(names, 4) == Names{"grid", "grid-table", "cell-id", "grid-layer"});
-    CHECK(regio_test::last_of(names, 6) == Names{"report", "overwrite", "threads", "quiet", "delimiter", "encoding"});
+    CHECK(regio::test::first_names(names, 4) == Names{"grid", "grid-table", "cell-id", "grid-layer"});
+    CHECK(regio::test::last_names(names, 6) == Names{"report", "overwrite", "threads", "quiet", "delimiter", "encoding"});
     CHECK(declared.command->quiet() == false);
 }
 
 TEST_CASE("degurba command: a missing grid is the library's error and writes nothing", "[degurba][registry]") {
-    const regio_test::CommandOutDir out("degurba_command");
-    regio_test::DeclaredCommand declared(regio::degurba::degurba_command());
+    const regio::test::ScratchDirectory out("regio-degurba-command");
+    regio::test::BoundEntry declared(regio::degurba::degurba_command());
     declared.set("grid", (out.path / "no_such_grid.tif").string());
     declared.set("output", (out.path / "cells.tif").string());
     declared.set("report", (out.path / "report.json").string());

@@ -1,7 +1,7 @@
 // `indicators` in the registry (issue #13): the options it declares, in the
 // order help shows them, and a run of the bound command that fails on a
 // missing input before anything is written.
-#include "../bound_entry_support.hpp"
+#include "../options/bound_command_support.hpp"
 
 #include "regio/error.hpp"
 #include "regio/indicators/indicators_command.hpp"
@@ -23,13 +23,13 @@ TEST_CASE("indicators command: declared options in help order", "[indicators][re
 }
 
 TEST_CASE("indicators command: a missing definitions file is an error and nothing is written", "[indicators][registry]") {
-    test::EmptyDir dir("regio-indicators-command");
+    test::ScratchDirectory dir("regio-indicators-command");
     test::BoundEntry bound(indicators::indicators_command());
-    bound.set_text("data", std::string(REGIO_TEST_DATA) + "/indicators_counts.csv");
-    bound.set_text("id", "region");
-    bound.set_text("definitions", dir.file("missing.toml"));
-    bound.set_text("output", dir.file("indicators.csv"));
-    bound.set_text("report", dir.file("report.json"));
+    bound.set("data", std::string(REGIO_TEST_DATA) + "/indicators_counts.csv");
+    bound.set("id", "region");
+    bound.set("definitions", dir.file("missing.toml"));
+    bound.set("output", dir.file("indicators.csv"));
+    bound.set("report", dir.file("report.json"));
     CHECK_THROWS_AS(bound.command->run(ProgressRange(nullptr), {}), Error);
     CHECK_THROWS_WITH(bound.command->run(ProgressRange(nullptr), {}), Contains("missing.toml"));
     CHECK(dir.empty());

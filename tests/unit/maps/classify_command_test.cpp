@@ -5,7 +5,7 @@
 #include "regio/maps/classify_command.hpp"
 #include "regio/error.hpp"
 
-#include "../bound_command_support.hpp"
+#include "../options/bound_command_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,14 +13,14 @@ using Catch::Matchers::StartsWith;
 using Names = std::vector<std::string>;
 
 TEST_CASE("classify command: the options are declared in help's order", "[classify][registry]") {
-    const regio_test::DeclaredCommand declared(regio::maps::classify_command());
+    const regio::test::BoundEntry declared(regio::maps::classify_command());
     CHECK(declared.names() == Names{"data", "data-layer", "field", "method", "classes", "breaks", "seed", "output",
                                     "overwrite", "delimiter", "encoding"});
     CHECK(declared.command->quiet() == false);
 }
 
 TEST_CASE("classify command: without -o the breaks are for standard output", "[classify][registry]") {
-    regio_test::DeclaredCommand declared(regio::maps::classify_command());
+    regio::test::BoundEntry declared(regio::maps::classify_command());
     declared.set("data", std::string(REGIO_TEST_DATA) + "/classify_fib.csv");
     declared.set("field", "y");
     const regio::options::CommandOutcome outcome = declared.command->run(regio::ProgressRange(nullptr), {});
@@ -30,8 +30,8 @@ TEST_CASE("classify command: without -o the breaks are for standard output", "[c
 }
 
 TEST_CASE("classify command: missing data is the library's error and writes nothing", "[classify][registry]") {
-    const regio_test::CommandOutDir out("classify_command");
-    regio_test::DeclaredCommand declared(regio::maps::classify_command());
+    const regio::test::ScratchDirectory out("regio-classify-command");
+    regio::test::BoundEntry declared(regio::maps::classify_command());
     declared.set("data", (out.path / "no_such_table.csv").string());
     declared.set("field", "y");
     declared.set("output", (out.path / "breaks.json").string());

@@ -4,25 +4,25 @@
 #include "regio/maps/map_command.hpp"
 #include "regio/error.hpp"
 
-#include "../bound_command_support.hpp"
+#include "../options/bound_command_support.hpp"
 
 #include <catch2/catch.hpp>
 
 using Names = std::vector<std::string>;
 
 TEST_CASE("map command: the options are declared in help's order", "[map][registry]") {
-    const regio_test::DeclaredCommand declared(regio::maps::map_command());
+    const regio::test::BoundEntry declared(regio::maps::map_command());
     const Names names = declared.names();
     CHECK(names.size() == 47);
-    CHECK(regio_test::first_of(names, 5) == Names{"layer", "layer-name", "id", "field", "name"});
-    CHECK(regio_test::last_of(names, 8) ==
+    CHECK(regio::test::first_names(names, 5) == Names{"layer", "layer-name", "id", "field", "name"});
+    CHECK(regio::test::last_names(names, 8) ==
           Names{"delimiter", "encoding", "output", "gpkg", "gpkg-layer", "report", "overwrite", "quiet"});
     CHECK(declared.command->quiet() == false);
 }
 
 TEST_CASE("map command: a missing layer is the library's error and writes nothing", "[map][registry]") {
-    const regio_test::CommandOutDir out("map_command");
-    regio_test::DeclaredCommand declared(regio::maps::map_command());
+    const regio::test::ScratchDirectory out("regio-map-command");
+    regio::test::BoundEntry declared(regio::maps::map_command());
     declared.set("layer", (out.path / "no_such_regions.gpkg").string());
     declared.set("id", "id");
     declared.set("field", "value");

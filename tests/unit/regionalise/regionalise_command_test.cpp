@@ -1,7 +1,7 @@
 // `regionalise` in the registry (issue #13): the options it declares, in the
 // order help shows them, and a run of the bound command that fails on a
 // missing input before anything is written.
-#include "../bound_entry_support.hpp"
+#include "../options/bound_command_support.hpp"
 
 #include "regio/error.hpp"
 #include "regio/regionalise/regionalise_command.hpp"
@@ -23,16 +23,16 @@ TEST_CASE("regionalise command: declared options in help order", "[regionalise][
 }
 
 TEST_CASE("regionalise command: a missing data file is an error and nothing is written", "[regionalise][registry]") {
-    test::EmptyDir dir("regio-regionalise-command");
+    test::ScratchDirectory dir("regio-regionalise-command");
     test::BoundEntry bound(regionalise::regionalise_command());
-    bound.set_text("units", std::string(REGIO_TEST_DATA) + "/regionalise_units.geojson");
-    bound.set_text("id", "code");
-    bound.set_text("data", dir.file("missing.csv"));
-    bound.set<std::vector<std::string>>("threshold", {"pop>=1000"});
-    bound.set_text("contiguity", "queen");
-    bound.set_text("output", dir.file("regions.gpkg"));
-    bound.set_text("map", dir.file("map.csv"));
-    bound.set_text("report", dir.file("report.json"));
+    bound.set("units", std::string(REGIO_TEST_DATA) + "/regionalise_units.geojson");
+    bound.set("id", "code");
+    bound.set("data", dir.file("missing.csv"));
+    bound.set("threshold", "pop>=1000");
+    bound.set("contiguity", "queen");
+    bound.set("output", dir.file("regions.gpkg"));
+    bound.set("map", dir.file("map.csv"));
+    bound.set("report", dir.file("report.json"));
     CHECK_THROWS_AS(bound.command->run(ProgressRange(nullptr), {}), Error);
     CHECK_THROWS_WITH(bound.command->run(ProgressRange(nullptr), {}), Contains("missing.csv"));
     CHECK(dir.empty());
