@@ -67,12 +67,16 @@ public:
         options.add("--points-sql", m_request.points_sql,
                     "A query of --points (a database) whose rows are the points, streamed through a cursor")
             .excludes("--points-layer");
-        options.add("--x", m_request.x, "CSV column with x / easting / longitude (default: x, lon, longitude or easting)");
-        options.add("--y", m_request.y, "CSV column with y / northing / latitude (default: y, lat, latitude or northing)");
+        options.add("--x", m_request.x, "CSV column with x / easting / longitude (default: x, lon, longitude or easting)")
+            .names_columns_of("points");
+        options.add("--y", m_request.y, "CSV column with y / northing / latitude (default: y, lat, latitude or northing)")
+            .names_columns_of("points");
         options.add("--points-crs", m_request.points_crs,
                     "CRS of the points (EPSG:3035, WKT, PROJ string); required for CSV, checked against a layer's own");
-        options.add("--weight", m_request.weights, "Numeric field(s) to sum per region, comma-separated").delimiter(',');
-        options.add("--by", m_request.by, "Field whose values split the counts and sums into groups");
+        options.add("--weight", m_request.weights, "Numeric field(s) to sum per region, comma-separated").delimiter(',')
+            .names_columns_of("points", options::NameForm::List);
+        options.add("--by", m_request.by, "Field whose values split the counts and sums into groups")
+            .names_columns_of("points");
         options.flag("--cell-keys", m_cell_keys,
                      "Add cell-key columns (cellkey_<count column>) for `regio indicators` method = \"cell-key\"");
         options.add("--record-id", m_request.record_id,

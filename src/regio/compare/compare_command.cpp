@@ -23,8 +23,12 @@ public:
         options.add("--reference", r.reference, "Reference counts per region (CSV), e.g. the register of the later date")
             .value_name(options::kInputFile)
             .required();
-        options.add("--id", r.id, "Id column of every table").required();
-        options.add("--columns", r.columns, "Reference columns to compare").required().delimiter(',');
+        options.add("--id", r.id, "Id column of every table").required()
+            .names_columns_of("reference")
+            .names_columns_of("parents");
+        options.add("--columns", r.columns, "Reference columns to compare").required().delimiter(',')
+            .names_columns_of("reference", options::NameForm::List)
+            .names_columns_of("parents", options::NameForm::List);
         options.add("--estimate", m_first.path, "Estimated counts per region (CSV)").value_name(options::kInputFile).required();
         options.add("--estimate-name", m_first.name, "Name of the estimate in the table").show_default();
         options.add("--estimate-suffix", m_first.suffix, "Estimate column = reference column + this (e.g. _sum)");

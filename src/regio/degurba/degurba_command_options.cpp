@@ -109,9 +109,11 @@ void declare_degurba_options(options::OptionSet& options, DegurbaArguments& a) {
              "Spatial units (e.g. LAU) to classify: FILE[:LAYER] or any GDAL data source (PG:..., /vsizip/...)")
         .value_name(options::kInputLayer);
     options.add("--units-layer", a.units_layer, "Layer (table) of --units, when the source has several");
-    options.add("--unit-id", a.unit_id, "Field of --units with the unit id (read as text; must be unique)");
+    options.add("--unit-id", a.unit_id, "Field of --units with the unit id (read as text; must be unique)")
+            .names_columns_of("units");
     options.add("--unit-name", a.unit_name,
-                "Field of --units with the unit name, carried into --units-out after the id");
+                "Field of --units with the unit name, carried into --units-out after the id")
+            .names_columns_of("units");
     regions::declare_region_fix_options(options, a.unit_fixes);
     options
         .add("--units-out", a.units_out,

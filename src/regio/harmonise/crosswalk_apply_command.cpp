@@ -32,12 +32,15 @@ public:
             .value_name(options::kInputFile)
             .required();
         options.add("--data", r.data, "A CSV table with one row per source unit").value_name(options::kInputFile).required();
-        options.add("--id", r.id, "Column of --data with the source unit ids").required();
-        options.add("--extensive", r.extensive, "Count columns: split by the shares and summed").delimiter(',');
+        options.add("--id", r.id, "Column of --data with the source unit ids").required()
+            .names_columns_of("data");
+        options.add("--extensive", r.extensive, "Count columns: split by the shares and summed").delimiter(',')
+            .names_columns_of("data", options::NameForm::List);
         options
             .add("--intensive", r.intensive,
                  "Rate or mean columns as COLUMN:DENOMINATOR: averaged with the moved denominator as weight")
-            .delimiter(',');
+            .delimiter(',')
+            .names_columns_of("data", options::NameForm::Pairs);
         options.add("--weight", r.weight,
                     "Shares to split by: area or population (default: population when the crosswalk has it, else area)");
         io::declare_text_options(options, m_text);

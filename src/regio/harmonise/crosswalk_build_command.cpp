@@ -42,7 +42,9 @@ void declare_vintage_options(options::OptionSet& options, regions::RegionSource&
     options.add("--" + name, side.regions, "The " + which + " vintage: FILE[:LAYER]")
         .value_name(options::kInputLayer)
         .required();
-    options.add("--" + name + "-id", side.id, "Unit id field of the " + which + " vintage").required();
+    options.add("--" + name + "-id", side.id, "Unit id field of the " + which + " vintage")
+        .required()
+        .names_columns_of(name);
     options.add("--" + name + "-layer", side.regions_layer,
                 "Layer (table) of --" + name + ", when the source has several");
     regions::declare_region_fix_options(options, side, name + "-");
@@ -60,14 +62,19 @@ public:
                  "OGR point layer) located in both vintages")
             .value_name(options::kInputLayer);
         options.add("--weights-layer", r.weights_layer, "Layer (table) of --weights points, when the source has several");
-        options.add("--weights-x", r.weights_x, "CSV column of the weight points' x (default: x, lon, longitude or easting)");
-        options.add("--weights-y", r.weights_y, "CSV column of the weight points' y (default: y, lat, latitude or northing)");
+        options.add("--weights-x", r.weights_x, "CSV column of the weight points' x (default: x, lon, longitude or easting)")
+            .names_columns_of("weights");
+        options.add("--weights-y", r.weights_y, "CSV column of the weight points' y (default: y, lat, latitude or northing)")
+            .names_columns_of("weights");
         options.add("--weights-crs", r.weights_crs,
                     "CRS of the weight points (EPSG:3035, WKT, PROJ string); required for CSV, checked against a layer's own");
         options.add("--weights-field", r.weights_field,
-                    "Numeric field of the weight points to sum (default: count the points)");
-        options.add("--from-name", r.from_name, "Unit name field of the older vintage (with --to-name: 'renamed' changes)");
-        options.add("--to-name", r.to_name, "Unit name field of the newer vintage");
+                    "Numeric field of the weight points to sum (default: count the points)")
+            .names_columns_of("weights");
+        options.add("--from-name", r.from_name, "Unit name field of the older vintage (with --to-name: 'renamed' changes)")
+            .names_columns_of("from");
+        options.add("--to-name", r.to_name, "Unit name field of the newer vintage")
+            .names_columns_of("to");
         options.add("--work-crs", r.work_crs, "Projected CRS to measure areas in (default: the --from layer's)");
         options.add("--min-share", r.min_share, "Pieces below this share of both units are slivers (dropped, reported)")
             .show_default();

@@ -41,11 +41,14 @@ public:
         options.add("--data", r.data, "A CSV table of counts, one row per region (e.g. from aggregate points --by)")
             .value_name(options::kInputFile)
             .required();
-        options.add("--id", r.id, "Column of --data with the region ids").required();
+        options.add("--id", r.id, "Column of --data with the region ids").required()
+            .names_columns_of("data")
+            .names_columns_of("regions", options::NameForm::Single, "regions-id");
         options.add("--definitions", r.definitions, "INDICATORS.toml: groups, indicators, disclosure rules")
             .value_name(options::kInputFile)
             .required();
-        options.add("--rollup", r.rollup, "Add parent regions: 'nuts' (by code prefix) or a parent-id column of --data");
+        options.add("--rollup", r.rollup, "Add parent regions: 'nuts' (by code prefix) or a parent-id column of --data")
+            .names_columns_of("data", options::NameForm::Single, "", "nuts");
         options
             .add("-o,--output", r.output.path,
                  "Output: tidy table (.csv), or one feature per region (.gpkg, .fgb, .geojson, .parquet; needs --regions)")
@@ -62,7 +65,8 @@ public:
                     "Table of a database -o (PG:..., wide like .gpkg; [SCHEMA.]NAME, written in one transaction), or the "
                     "GeoPackage's layer (default: the file's name)");
         options.add("--of", r.output.format, "Output format instead of the extension's: csv, gpkg, fgb, geojson, parquet");
-        options.add("--regions-id", r.regions.id, "Id field of --regions (default: the --id column name)");
+        options.add("--regions-id", r.regions.id, "Id field of --regions (default: the --id column name)")
+            .names_columns_of("regions");
         regions::declare_region_fix_options(options, r.regions);
         options.flag("--overwrite", m_overwrite, "Replace the output (and report) if they exist");
         options.add("--report", r.report, "Write a JSON report: rows per flag, suppressed cells, rollup levels, inputs")

@@ -21,7 +21,8 @@ public:
             .value_name(options::kInputLayer)
             .required();
         options.add("--data-layer", m_request.data_layer, "Layer (table) of --data, when the source has several");
-        options.add("--field", m_request.field, "The value column or field").required();
+        options.add("--field", m_request.field, "The value column or field").required()
+            .names_columns_of("data");
         options.add("--method", m_method, "quantile, equal, fisher-jenks, std-mean, head-tail, manual, natural-breaks")
             .show_default();
         options.add("--classes", m_request.classes, "Number of classes")

@@ -41,14 +41,19 @@ public:
             .required();
         options.add("--layer-name", m_request.regions.regions_layer,
                     "Layer (table) of --layer, when the source has several");
-        options.add("--id", m_request.regions.id, "Region id field").required();
+        options.add("--id", m_request.regions.id, "Region id field").required()
+            .names_columns_of("layer");
         options.add("--field", m_request.values.field, "Value to map: a field of the layer, or a column of --data")
-            .required();
-        options.add("--name", m_request.name, "Field with region names (tooltips)");
+            .required()
+            .names_columns_of("data")
+            .names_columns_of("layer", options::NameForm::Single, "data");
+        options.add("--name", m_request.name, "Field with region names (tooltips)")
+            .names_columns_of("layer");
         regions::declare_region_fix_options(options, m_request.regions);
         options.add("--data", m_request.values.data, "Join a CSV table onto the regions (- reads standard input)")
             .value_name(options::kInputFile);
-        options.add("--data-id", m_request.values.data_id, "Id column of --data");
+        options.add("--data-id", m_request.values.data_id, "Id column of --data")
+            .names_columns_of("data");
         options
             .add("--minus", m_request.values.minus,
                  "Subtract the same field of this table (joined like --data): map a change")
@@ -60,7 +65,8 @@ public:
         options.add("--flag-column", m_request.values.flag_column,
                     "Flag column of --data (default: 'flag' if present); suppressed rows are drawn as confidential");
         options.add("--facet", m_request.values.facet,
-                    "Small multiples: one map per value of this --data column, one shared legend");
+                    "Small multiples: one map per value of this --data column, one shared legend")
+            .names_columns_of("data");
         options
             .add("--style", m_request.style,
                  "A shipped style by name (regio styles lists them) or a style file, e.g. styles/rate.toml (options "
@@ -112,8 +118,10 @@ public:
             .value_name(options::kInputLayer);
         options.add("--outline-layer", m_request.outline.layer_name,
                     "Layer (table) of --outline, when the source has several");
-        options.add("--outline-label", m_request.outline.label, "Field of --outline whose values are drawn as labels");
-        options.add("--outline-id", m_request.outline.id, "Id field of --outline (default: --outline-label)");
+        options.add("--outline-label", m_request.outline.label, "Field of --outline whose values are drawn as labels")
+            .names_columns_of("outline");
+        options.add("--outline-id", m_request.outline.id, "Id field of --outline (default: --outline-label)")
+            .names_columns_of("outline");
         io::declare_text_options(options, m_text);
         options.add("-o,--output", m_request.output, "The SVG to write").value_name(options::kOutputFile).required();
         options

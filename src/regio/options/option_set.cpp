@@ -57,6 +57,12 @@ OptionBuilder& OptionBuilder::help(std::string text) {
     return *this;
 }
 
+OptionBuilder& OptionBuilder::names_columns_of(std::string input, NameForm form, std::string unless_given,
+                                               std::string unless_value) {
+    m_declaration->spec.names_columns.push_back({std::move(input), form, std::move(unless_given), std::move(unless_value)});
+    return *this;
+}
+
 OptionBuilder OptionSet::push(std::string names, Target target, std::string help) {
     OptionSpec spec;
     spec.names = std::move(names);

@@ -32,6 +32,9 @@ public:
     OptionBuilder& one_of(std::initializer_list<std::string> choices);
     OptionBuilder& one_of_any_case(std::initializer_list<std::string> choices);
     OptionBuilder& help(std::string text);
+    // The value names columns or fields of input `input` (see ColumnUse).
+    OptionBuilder& names_columns_of(std::string input, NameForm form = NameForm::Single, std::string unless_given = {},
+                                    std::string unless_value = {});
 
 private:
     Declaration* m_declaration;

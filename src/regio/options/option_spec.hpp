@@ -52,6 +52,22 @@ using Target = std::variant<std::string*, std::vector<std::string>*, bool*, int*
                             std::optional<std::string>*, std::vector<double>*, std::vector<std::size_t>*, std::vector<long>*,
                             Overridable<int>*, Overridable<double>*, Overridable<std::string>*>;
 
+// The columns (of a CSV input) or fields (of a vector layer) that an option's
+// value names, so that a pipeline can check them before any step runs
+// (issue #13: what each command reads of its inputs, declared with it).
+enum class NameForm {
+    Single,      // the value is one name
+    List,        // names separated by commas
+    Pairs,       // COLUMN or COLUMN:DENOMINATOR, separated by commas: both are names
+    Thresholds,  // NAME>=N, separated by commas: the part before ">="
+};
+struct ColumnUse {
+    std::string input;          // the input option whose columns or fields these are ("data")
+    NameForm form = NameForm::Single;
+    std::string unless_given;   // not when this option is given ("data-id" names them instead)
+    std::string unless_value;   // not when the value is this ("nuts": a rule, not a column)
+};
+
 struct OptionSpec {
     std::string names;       // as on the command line: "-o,--output", "--regions"; a positional's name: "crosswalks"
     std::string help;        // one line
@@ -63,6 +79,7 @@ struct OptionSpec {
     std::vector<std::string> excludes;  // options that may not be given with this one ("--points-layer")
     std::vector<std::string> needs;     // options that must be given with this one
     ValueCheck check;
+    std::vector<ColumnUse> names_columns;  // of which inputs the value names columns or fields
 };
 
 struct Declaration {

@@ -7,6 +7,8 @@
 // from the options the commands take (issue #13: the hand-kept tables had).
 // The CLI builds its subcommands from the same declarations; a test compares
 // the two (`regio docs --catalog` reads the built command line).
+#include "regio/options/option_spec.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +30,9 @@ struct OptionInfo {
     // ("regions" -> "regions-layer", "output" -> "output-layer"; "" if none),
     // by a naming rule (registry_catalog.hpp).
     std::string layer_option;
+    // The columns or fields of inputs that the option's value names (from
+    // the registry's declarations; not in catalog_json).
+    std::vector<options::ColumnUse> names_columns;
 };
 
 struct CommandInfo {

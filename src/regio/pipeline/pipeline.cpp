@@ -189,9 +189,14 @@ std::vector<std::string> check_pipeline(const Pipeline& p, const CommandCatalog&
                 const std::string file = io::InputSpec::parse(a.value).path;
                 // A database or other data source is checked by opening it.
                 const std::string& layer_key = option_of(catalog, s, a.key)->layer_option;
-                if (io::is_data_source_name(file)) check_input_content(s, a, layer_key, who, problems);
-                else if (!std::filesystem::exists(file)) problems.push_back(who + ": " + a.key + " file '" + file + "' does not exist");
-                else check_input_content(s, a, layer_key, who, problems);
+                // (An unknown command, reported above, names no columns.)
+                if (io::is_data_source_name(file)) {
+                    if (command) check_input_content(*command, s, a, layer_key, who, problems);
+                } else if (!std::filesystem::exists(file)) {
+                    problems.push_back(who + ": " + a.key + " file '" + file + "' does not exist");
+                } else if (command) {
+                    check_input_content(*command, s, a, layer_key, who, problems);
+                }
             }
         }
         for (const auto& out : step_destinations(catalog, s, out_dir)) {

@@ -69,6 +69,7 @@ CommandInfo command_info(const options::CommandEntry& entry) {
         o.required = d.spec.required;
         o.positional = options::is_positional(d.spec);
         o.help = d.spec.help;
+        o.names_columns = d.spec.names_columns;
         info.options.push_back(std::move(o));
     }
     fill_layer_options(info);

@@ -46,95 +46,37 @@ struct NameUse {
     std::string name;
 };
 
-void add_names(const Step& s, const std::string& option, bool list, std::vector<NameUse>& out) {
-    const std::string* v = arg_value(s, option);
-    if (!v || v->empty() || v->front() == '@') return;
-    if (list)
-        for (const auto& item : split_list(*v)) out.push_back({option, item});
-    else
-        out.push_back({option, *v});
-}
-
-// Columns of the CSV input `key` that the step's options name.
-std::vector<NameUse> csv_columns_used(const Step& s, const std::string& key) {
+// Columns (of a CSV input) or fields (of a vector input) of input `key` that
+// the step's options name, as the command declares them (OptionInfo::
+// names_columns, from the registry).
+std::vector<NameUse> columns_used(const CommandInfo& command, const Step& s, const std::string& key) {
     std::vector<NameUse> used;
-    if (key == "data") {
-        if (s.run == "map") {
-            add_names(s, "data-id", false, used);
-            add_names(s, "field", false, used);
-            add_names(s, "facet", false, used);
-        } else if (s.run == "indicators") {
-            add_names(s, "id", false, used);
-            if (const auto* r = arg_value(s, "rollup"); r && *r != "nuts") add_names(s, "rollup", false, used);
-        } else if (s.run == "crosswalk apply") {
-            add_names(s, "id", false, used);
-            add_names(s, "extensive", true, used);
-            // --intensive takes COLUMN:DENOMINATOR: both are columns (issue #18).
-            std::vector<NameUse> intensive;
-            add_names(s, "intensive", true, intensive);
-            for (const auto& u : intensive) {
-                const auto colon = u.name.find(':');
-                used.push_back({u.option, u.name.substr(0, colon)});
-                if (colon != std::string::npos) used.push_back({u.option, u.name.substr(colon + 1)});
+    for (const OptionInfo& option : command.options)
+        for (const options::ColumnUse& use : option.names_columns) {
+            if (use.input != key) continue;
+            if (!use.unless_given.empty() && arg_value(s, use.unless_given)) continue;
+            const std::string* v = arg_value(s, option.name);
+            if (!v || v->empty() || v->front() == '@') continue;
+            if (!use.unless_value.empty() && *v == use.unless_value) continue;
+            switch (use.form) {
+            case options::NameForm::Single: used.push_back({option.name, *v}); break;
+            case options::NameForm::List:
+                for (const auto& item : split_list(*v)) used.push_back({option.name, item});
+                break;
+            case options::NameForm::Pairs:  // COLUMN:DENOMINATOR: both are columns (issue #18)
+                for (const auto& item : split_list(*v)) {
+                    const auto colon = item.find(':');
+                    used.push_back({option.name, item.substr(0, colon)});
+                    if (colon != std::string::npos) used.push_back({option.name, item.substr(colon + 1)});
+                }
+                break;
+            case options::NameForm::Thresholds:  // NAME>=N
+                for (const auto& item : split_list(*v))
+                    if (const auto ge = item.find(">="); ge != std::string::npos && ge > 0)
+                        used.push_back({option.name, item.substr(0, ge)});
+                break;
             }
-        } else if (s.run == "regionalise") {
-            add_names(s, arg_value(s, "data-id") ? "data-id" : "id", false, used);
-            if (const auto* t = arg_value(s, "threshold"))
-                for (const auto& item : split_list(*t))
-                    if (const auto ge = item.find(">="); ge != std::string::npos && ge > 0) used.push_back({"threshold", item.substr(0, ge)});
-        } else if (s.run == "classify") {
-            add_names(s, "field", false, used);
-        } else if (s.run == "segregation") {
-            add_names(s, "id", false, used);
-            add_names(s, "group", true, used);
-            add_names(s, "total", false, used);
-            add_names(s, "within", false, used);
         }
-    } else if (key == "points") {
-        add_names(s, "x", false, used);
-        add_names(s, "y", false, used);
-        add_names(s, "weight", true, used);
-        add_names(s, "by", false, used);
-    } else if (key == "reference" || key == "parents") {  // compare
-        add_names(s, "id", false, used);
-        add_names(s, "columns", true, used);
-    } else if (key == "weights" && s.run == "crosswalk build") {  // weight points as a CSV (issue #13: not checked before)
-        add_names(s, "weights-x", false, used);
-        add_names(s, "weights-y", false, used);
-        add_names(s, "weights-field", false, used);
-    } else if (key == "grid-table") {
-        add_names(s, "cell-id", false, used);
-        add_names(s, "value", true, used);
-    }
-    return used;
-}
-
-// Fields of the vector input `key` that the step's options name.
-std::vector<NameUse> vector_fields_used(const Step& s, const std::string& key) {
-    std::vector<NameUse> used;
-    if (key == "regions") {
-        add_names(s, (s.run == "indicators" || s.run == "segregation") && arg_value(s, "regions-id") ? "regions-id" : "id", false, used);
-    } else if (key == "layer") {
-        add_names(s, "id", false, used);
-        add_names(s, "name", false, used);
-        if (!arg_value(s, "data")) add_names(s, "field", false, used);
-    } else if (key == "from" || key == "to") {
-        add_names(s, key + "-id", false, used);
-        add_names(s, key + "-name", false, used);
-    } else if (key == "grid-layer") {
-        add_names(s, "value", true, used);
-    } else if (key == "outline") {
-        add_names(s, "outline-id", false, used);
-        add_names(s, "outline-label", false, used);
-    } else if (key == "units") {
-        if (s.run == "degurba") {
-            add_names(s, "unit-id", false, used);
-            add_names(s, "unit-name", false, used);
-        } else {
-            add_names(s, "id", false, used);
-            add_names(s, "within", false, used);
-        }
-    }
     return used;
 }
 
@@ -177,9 +119,8 @@ std::optional<std::vector<std::string>> csv_header(const std::string& path, cons
     }
 }
 
-void check_csv_input(const Step& s, const std::string& key, const std::string& path, const std::string& who,
-                     std::vector<std::string>& problems) {
-    const std::vector<NameUse> used = csv_columns_used(s, key);
+void check_csv_input(const std::vector<NameUse>& used, const Step& s, const std::string& key, const std::string& path,
+                     const std::string& who, std::vector<std::string>& problems) {
     if (used.empty()) return;
     std::optional<std::vector<std::string>> header;
     try {
@@ -205,8 +146,8 @@ void check_csv_input(const Step& s, const std::string& key, const std::string& p
     }
 }
 
-void check_vector_input(const Step& s, const std::string& key, const std::string& value, const std::string& layer_key,
-                        const std::string& who, std::vector<std::string>& problems) {
+void check_vector_input(const std::vector<NameUse>& used, const Step& s, const std::string& key, const std::string& value,
+                        const std::string& layer_key, const std::string& who, std::vector<std::string>& problems) {
     // The layer may be named apart (--regions-layer and the like, issue #16;
     // which option names it, the catalog says). The source text may hold
     // colons (a connection string, a /vsizip/ path).
@@ -220,7 +161,7 @@ void check_vector_input(const Step& s, const std::string& key, const std::string
         io::DatasetPtr ds = io::open_vector(spec.path);
         OGRLayer& layer = io::select_layer(*ds, spec.path, spec.layer);
         const Where where{spec.path, layer.GetName()};
-        for (const auto& u : vector_fields_used(s, key)) {
+        for (const auto& u : used) {
             try {
                 io::find_field(layer, u.name, where);
             } catch (const Error& e) {
@@ -236,13 +177,15 @@ void check_vector_input(const Step& s, const std::string& key, const std::string
 
 }  // namespace
 
-void check_input_content(const Step& s, const Arg& a, const std::string& layer_key, const std::string& who,
-                         std::vector<std::string>& problems) {
+void check_input_content(const CommandInfo& command, const Step& s, const Arg& a, const std::string& layer_key,
+                         const std::string& who, std::vector<std::string>& problems) {
     static const std::set<std::string> kVectorKeys = {"regions", "layer", "from", "to", "units", "grid-layer", "outline"};
     const std::string path = io::InputSpec::parse(a.value).path;
     if (std::filesystem::is_directory(path)) return;
-    if (io::is_text_table_name(path) && !csv_columns_used(s, a.key).empty()) check_csv_input(s, a.key, path, who, problems);
-    else if (kVectorKeys.count(a.key)) check_vector_input(s, a.key, a.value, layer_key, who, problems);
+    const std::vector<NameUse> used = columns_used(command, s, a.key);
+    // A layer input may be a CSV too (WKT geometry): read it as a layer.
+    if (kVectorKeys.count(a.key)) check_vector_input(used, s, a.key, a.value, layer_key, who, problems);
+    else if (io::is_text_table_name(path) && !used.empty()) check_csv_input(used, s, a.key, path, who, problems);
 }
 
 }  // namespace regio::pipeline

@@ -35,15 +35,20 @@ public:
             .required();
         options.add("--units-layer", r.units.regions_layer, "Layer (table) of --units, when the source has several");
         regions::declare_region_fix_options(options, r.units);
-        options.add("--id", r.units.id, "Field with the unit id (read as text; must be unique)").required();
+        options.add("--id", r.units.id, "Field with the unit id (read as text; must be unique)").required()
+            .names_columns_of("data", options::NameForm::Single, "data-id")
+            .names_columns_of("units");
         options.add("--data", r.data, "CSV table with one row per unit").value_name(options::kInputFile).required();
-        options.add("--data-id", r.data_id, "Column of --data with the unit ids (default: the --id name)");
+        options.add("--data-id", r.data_id, "Column of --data with the unit ids (default: the --id name)")
+            .names_columns_of("data");
         options
             .add("--threshold", r.thresholds,
                  "COLUMN>=N: every region reaches at least N in COLUMN (repeatable, or several separated by commas)")
             .required()
-            .delimiter(',');
-        options.add("--within", r.within, "Field of the units layer: regions stay inside each of its values");
+            .delimiter(',')
+            .names_columns_of("data", options::NameForm::Thresholds);
+        options.add("--within", r.within, "Field of the units layer: regions stay inside each of its values")
+            .names_columns_of("units");
         options
             .add("--within-prefix", r.within_prefix,
                  "Regions stay inside the groups of the first N characters of the unit id")

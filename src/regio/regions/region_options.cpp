@@ -9,7 +9,8 @@ void declare_region_options(options::OptionSet& options, RegionSource& source) {
     options.add("--regions-layer", source.regions_layer, "Layer (table) of --regions, when the source has several");
     options.add("--regions-sql", source.regions_sql, "A query of --regions (a database) whose rows are the regions")
         .excludes("--regions-layer");
-    options.add("--id", source.id, "Field with the region id (read as text; must be unique)").required();
+    options.add("--id", source.id, "Field with the region id (read as text; must be unique)").required()
+            .names_columns_of("regions");
     options.flag("--allow-overlaps", source.allow_overlaps,
                  "Accept overlapping regions; a point or cell centre then goes to the first region in input order");
     options

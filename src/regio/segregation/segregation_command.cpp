@@ -63,17 +63,22 @@ public:
             .value_name(options::kInputLayer)
             .required();
         options.add("--data-layer", r.data_layer, "Layer (table) of --data, when the source has several");
-        options.add("--id", r.id, "Column with the unit id (with --grid-codes: European grid-cell codes)").required();
+        options.add("--id", r.id, "Column with the unit id (with --grid-codes: European grid-cell codes)").required()
+            .names_columns_of("data")
+            .names_columns_of("regions", options::NameForm::Single, "regions-id");
         options.add("--group", r.groups, "COL[,COL...]: one group (with --total), or several that partition the population")
             .required()
-            .delimiter(',');
+            .delimiter(',')
+            .names_columns_of("data", options::NameForm::List);
         options.add("--total", r.total,
-                    "Column with each unit's total population (one group against the rest; with several groups: checked)");
+                    "Column with each unit's total population (one group against the rest; with several groups: checked)")
+            .names_columns_of("data");
         options.add("--regions", r.regions,
                     "FILE[:LAYER] or any GDAL data source: unit polygons, for spatial indices and a GeoPackage --local")
             .value_name(options::kInputLayer);
         options.add("--regions-layer", r.regions_layer, "Layer (table) of --regions, when the source has several").needs("--regions");
-        options.add("--regions-id", r.regions_id, "Field of --regions with the unit id (default: the --id name)").needs("--regions");
+        options.add("--regions-id", r.regions_id, "Field of --regions with the unit id (default: the --id name)").needs("--regions")
+            .names_columns_of("regions");
         regions::declare_region_fix_options(options, m_values.region_fixes);
         options.flag("--grid-codes", m_values.grid_codes, "The --id column holds grid-cell codes; the cells are the geometry")
             .excludes("--regions");
@@ -93,7 +98,8 @@ public:
             .one_of({"box", "triangular", "gaussian"})
             .show_default();
         options.add("--scales", r.scales, "K[,K...]: grid scale profile over blocks of K x K cells (needs --grid-codes)").delimiter(',');
-        options.add("--within", r.within, "Column of --data: one set of indices per value (city, district, NUTS parent)");
+        options.add("--within", r.within, "Column of --data: one set of indices per value (city, district, NUTS parent)")
+            .names_columns_of("data");
         options.add("--within-prefix", r.within_prefix, "One set of indices per group of the first N characters of the id")
             .range(1, 1000)
             .excludes("--within");
