@@ -60,7 +60,7 @@ public:
         request.text = m_text.options();
         request.output = report::table_destination(m_out);
         request.report = m_out.report;
-        request.overwrite = m_out.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+        request.overwrite = m_out.overwrite_policy();
         request.threads = m_out.threads;
         return {{}, aggregate::run(request, progress, warn).summary()};
     }

@@ -99,7 +99,7 @@ public:
         request.cell_keys = m_cell_keys ? CellKeys::On : CellKeys::Off;
         request.output = report::table_destination(m_out);
         request.report = m_out.report;
-        request.overwrite = m_out.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+        request.overwrite = m_out.overwrite_policy();
         request.threads = m_out.threads;
         const AggregatePointsResult result = aggregate::run(request, progress, warn);
         options::CommandOutcome outcome{{}, result.summary()};

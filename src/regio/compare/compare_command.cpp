@@ -53,7 +53,7 @@ public:
         CompareRequest request = m_request;
         request.estimates = {m_first};
         if (!m_second.path.empty()) request.estimates.push_back(m_second);
-        request.overwrite = m_out.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+        request.overwrite = m_out.overwrite_policy();
         request.output = m_out.output;
         request.output_layer = m_out.output_layer;
         request.output_format = m_out.output_format;

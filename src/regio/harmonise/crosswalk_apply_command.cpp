@@ -62,7 +62,7 @@ public:
         request.loss = m_accept_loss ? LossPolicy::Accept : LossPolicy::Refuse;
         request.output = report::table_destination(m_out);
         request.report = m_out.report;
-        request.overwrite = m_out.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+        request.overwrite = m_out.overwrite_policy();
         // The warnings come back in the result, shown after the summary.
         const CrosswalkApplyResult result = harmonise::run(request, progress);
         return {{}, result.summary() + '\n', result.warnings};

@@ -112,7 +112,7 @@ public:
         request.output = report::table_destination(m_out);
         request.changes = {m_changes, m_changes_layer, {}};
         request.report = m_out.report;
-        request.overwrite = m_out.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+        request.overwrite = m_out.overwrite_policy();
         request.threads = m_out.threads;
         return {{}, harmonise::run(request, progress, warn).summary()};
     }

@@ -34,7 +34,7 @@ public:
         request.output_layer = m_out.output_layer;
         request.output_format = m_out.output_format;
         request.report = m_out.report;
-        request.overwrite = m_out.overwrite ? io::Overwrite::Yes : io::Overwrite::No;
+        request.overwrite = m_out.overwrite_policy();
         // The warnings come back in the result, shown after the summary.
         const CrosswalkChainResult result = harmonise::run(request, progress);
         return {{}, result.summary() + '\n', result.warnings};

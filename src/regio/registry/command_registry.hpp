@@ -6,7 +6,6 @@
 // catalog is read from it, so no other command list is kept.
 #include "regio/options/command_entry.hpp"
 
-#include <string_view>
 #include <vector>
 
 namespace regio::registry {
@@ -15,7 +14,5 @@ namespace regio::registry {
 std::vector<options::CommandEntry> commands();
 // The words that group commands ("aggregate", "crosswalk").
 std::vector<options::CommandGroup> command_groups();
-// The entry of "aggregate grid"; throws std::logic_error when there is none.
-options::CommandEntry command(std::string_view words);
 
 }  // namespace regio::registry

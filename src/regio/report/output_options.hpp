@@ -18,6 +18,9 @@ struct OutputOptions {
     std::string report;
     bool quiet = false;
     unsigned threads = 0;  // 0: all cores
+
+    // --overwrite as the requests take it.
+    [[nodiscard]] io::Overwrite overwrite_policy() const { return overwrite ? io::Overwrite::Yes : io::Overwrite::No; }
 };
 
 void declare_output_options(options::OptionSet& options, OutputOptions& output);
