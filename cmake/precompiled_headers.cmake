@@ -24,13 +24,8 @@
 # -DCMAKE_CXX_COMPILER_LAUNCHER=ccache every file would be compiled again.
 # With REGIO_PCH=OFF nothing is force-included, so a source that forgets an
 # include still fails in the developers' builds.
-if(CMAKE_CXX_COMPILER_LAUNCHER)
-  set(regio_pch_default OFF)
-else()
-  set(regio_pch_default ON)
-endif()
 option(REGIO_PCH "Precompile the heavy third-party headers (default: ON unless a compiler launcher such as ccache is set)"
-  ${regio_pch_default})
+  ${regio_fast_full_build_default})
 
 # The standard headers most of regio's files include.
 set(REGIO_PCH_STD <algorithm> <cmath> <cstdint> <filesystem> <fstream> <functional> <map> <memory>

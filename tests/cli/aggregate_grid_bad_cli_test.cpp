@@ -3,6 +3,10 @@
 // The fixtures and helpers: aggregate_grid_cli_fixtures.hpp.
 #include "aggregate_grid_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace aggregate_grid_bad_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -126,3 +130,5 @@ TEST_CASE("bad grid input: usage errors", "[cli][grid][bad][usage]") {
                        "--stat weighted_mean needs --weights", out_dir);
     }
 }
+
+}  // namespace aggregate_grid_bad_cli_test

@@ -3,6 +3,10 @@
 // The fixtures and helpers: aggregate_grid_cli_fixtures.hpp.
 #include "aggregate_grid_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace aggregate_grid_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -250,3 +254,5 @@ TEST_CASE("aggregate grid: regions in EPSG:4326 are transformed into the grid's 
     // The grid total is the grid's own; allocated and outside move by the same tiny amount.
     CHECK_THAT(r.err, StartsWith((input == "raster" ? "band1" : "T") + std::string(": grid total 4080 = ")));
 }
+
+}  // namespace aggregate_grid_cli_test

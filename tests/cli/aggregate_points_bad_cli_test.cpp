@@ -3,6 +3,10 @@
 // The fixtures and helpers: aggregate_points_cli_fixtures.hpp.
 #include "aggregate_points_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace aggregate_points_bad_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -342,3 +346,5 @@ TEST_CASE("an invalid (bow-tie) region is repaired with a warning", "[cli][point
     CHECK_THAT(json, Contains("region 'X' was invalid"));
     CHECK(list_dir(tmp.path()) == Names{"b.csv", "r.json"});
 }
+
+}  // namespace aggregate_points_bad_cli_test

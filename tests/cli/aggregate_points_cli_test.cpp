@@ -3,6 +3,10 @@
 // The fixtures and helpers: aggregate_points_cli_fixtures.hpp.
 #include "aggregate_points_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace aggregate_points_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -204,3 +208,5 @@ TEST_CASE("aggregate points: CSV lon/lat columns with --points-crs EPSG:4326", "
     CHECK(read_file(tmp / "ll.csv") == read_file(expected("lonlat_count.csv")));
     CHECK_THAT(r.err, Contains("points: 5 read = 4 assigned + 1 outside all regions + 0 invalid"));
 }
+
+}  // namespace aggregate_points_cli_test

@@ -2,6 +2,10 @@
 // outside all regions listed in the report (issue #18 item 8).
 #include "aggregate_points_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace assignments_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using namespace regio_test::points_cli;
@@ -64,3 +68,5 @@ TEST_CASE("report: the first records outside all regions with their coordinates"
                               points + ":9\","));
     CHECK(count_of(json, "\"line\": ") == 2 + 4);  // the invalid and the outside records
 }
+
+}  // namespace assignments_cli_test

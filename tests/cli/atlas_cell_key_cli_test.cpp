@@ -8,6 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace atlas_cell_key_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -39,3 +43,5 @@ TEST_CASE("atlas: the method page names each indicator's disclosure method", "[c
     CHECK_THAT(methode, Contains("Share of foreign citizens (all ages): Cell-Key-Verfahren (D = 3, V = 2, js = 3, p_stay = frei)"));
     CHECK_THAT(methode, Contains("Employment rate (20-64): Sperrung (Zellsperrung). Fallzahlen unter 1000"));
 }
+
+}  // namespace atlas_cell_key_cli_test

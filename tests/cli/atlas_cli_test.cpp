@@ -14,6 +14,10 @@
 #include <map>
 #include <regex>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace atlas_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -264,3 +268,5 @@ TEST_CASE("atlas: the change between two vintages of the indicators", "[cli][atl
     // Both tables are published.
     CHECK(fs::exists(tmp / "out" / "atlas" / "downloads" / "indicators_2020.csv"));
 }
+
+}  // namespace atlas_cli_test

@@ -21,6 +21,10 @@
 #include <set>
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace berlin_cell_key_cli_test {
+
 using namespace regio_test;
 
 namespace {
@@ -155,3 +159,5 @@ TEST_CASE("berlin: cell-key protection, every planning area and district publish
     // The ptable written for audit: cellKey's format, the table of D = 5, V = 3, min_published = 3.
     CHECK(read_file(out / "ptable_D5_V3_js3.csv").rfind("i,j,p,v,p_int_lb,p_int_ub,type\n0,0,1,0,0,1,all\n", 0) == 0);
 }
+
+}  // namespace berlin_cell_key_cli_test

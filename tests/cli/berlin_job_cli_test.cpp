@@ -12,6 +12,10 @@
 #include <fstream>
 #include <regex>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace berlin_job_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -95,3 +99,5 @@ TEST_CASE("berlin: the main job on the committed extract, validated exactly", "[
     CHECK(read_file(out / "map_foreigners_2020-12.svg") == first_map);
     CHECK(read_file(out / "manifest.json") == first_manifest);
 }
+
+}  // namespace berlin_job_cli_test

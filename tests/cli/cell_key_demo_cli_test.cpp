@@ -12,6 +12,10 @@
 #include <regex>
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace cell_key_demo_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -78,3 +82,5 @@ TEST_CASE("cell key: the demo pipeline, every district published", "[cli][run][c
     CHECK(ck.at("hellinger_distance").get<double>() > 0);
     CHECK(report.at("flags").at("suppressed") == 0);
 }
+
+}  // namespace cell_key_demo_cli_test

@@ -2,6 +2,10 @@
 // legend's method note says the counts are perturbed.
 #include "map_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace cell_key_map_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using namespace regio_test::map_cli;
@@ -27,3 +31,5 @@ TEST_CASE("map: perturbed values are drawn and named in the legend note", "[cli]
     CHECK(svg.find("confidential") == std::string::npos);
     CHECK_THAT(r.err, Contains("map: 6 regions, 3 classes (quantile)"));
 }
+
+}  // namespace cell_key_map_cli_test

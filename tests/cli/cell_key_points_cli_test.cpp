@@ -4,6 +4,10 @@
 // the salt is written nowhere, and no salt is a usage error.
 #include "aggregate_points_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace cell_key_points_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using namespace regio_test::points_cli;
@@ -126,3 +130,5 @@ gap = true
     REQUIRE(run_regio(again).exit_code == 0);
     CHECK(read_file(tmp / "ind2.csv") == out);
 }
+
+}  // namespace cell_key_points_cli_test

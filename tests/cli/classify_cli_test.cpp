@@ -2,6 +2,10 @@
 // The fixtures and what they hold: map_cli_fixtures.hpp.
 #include "map_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace classify_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
 using Catch::Matchers::StartsWith;
@@ -65,3 +69,5 @@ TEST_CASE("classify: the spec's worked example", "[cli][classify]") {
     expect_failure({"classify", "--data", data("classify_fib.csv"), "--field", "y", "-o", (out_dir / "breaks.csv").string()}, 2,
                    "exists", out_dir, Names{"breaks.csv", "breaks.json"});
 }
+
+}  // namespace classify_cli_test

@@ -12,6 +12,10 @@
 #include <regex>
 #include <set>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace command_catalog_cli_test {
+
 using namespace regio_test;
 
 namespace {
@@ -156,3 +160,5 @@ TEST_CASE("catalog: every registered command's declarations are what its command
         CHECK(command.dump(2) == built->dump(2));
     }
 }
+
+}  // namespace command_catalog_cli_test

@@ -4,6 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace command_words_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -57,3 +61,5 @@ TEST_CASE("regio help with a mistyped command says which was meant", "[cli][help
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.err, StartsWith("regio: error: no command 'agregate' in 'regio' (did you mean 'aggregate'?)\n"));
 }
+
+}  // namespace command_words_cli_test

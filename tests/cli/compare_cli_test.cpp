@@ -5,6 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace compare_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -108,3 +112,5 @@ TEST_CASE("compare: integer options of a pipeline step are values, not flags (2 
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.out, Contains("--parent-digits 2 ") && Contains("--tolerance 0 "));
 }
+
+}  // namespace compare_cli_test

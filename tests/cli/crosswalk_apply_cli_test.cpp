@@ -2,6 +2,10 @@
 // The fixtures and what they hold: crosswalk_cli_fixtures.hpp.
 #include "crosswalk_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_apply_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -138,3 +142,5 @@ TEST_CASE("crosswalk chain: the middle vintages must match", "[cli][crosswalk][c
     expect_failure({"crosswalk", "chain", expected("xw_crosswalk.csv"), "-o", (tmp / "ac.csv").string()}, 2,
                    "chain needs at least two crosswalks", tmp.path());
 }
+
+}  // namespace crosswalk_apply_cli_test

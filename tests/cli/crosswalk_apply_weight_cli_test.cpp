@@ -5,6 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_apply_weight_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -50,3 +54,5 @@ TEST_CASE("crosswalk apply: --weight area still splits by area, and says so", "[
     CHECK_THAT(r.err, StartsWith("weighting: area (--weight)\n"));
     CHECK(nlohmann::json::parse(read_file(report))["weight_chosen"] == "by --weight");
 }
+
+}  // namespace crosswalk_apply_weight_cli_test

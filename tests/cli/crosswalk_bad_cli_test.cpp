@@ -3,6 +3,10 @@
 // The fixtures and what they hold: crosswalk_cli_fixtures.hpp.
 #include "crosswalk_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_bad_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -164,3 +168,5 @@ TEST_CASE("bad crosswalk input: weight points and names", "[cli][crosswalk][bad]
 // build --from-name/--to-name: A keeps its id and territory; its name differs
 // between the vintages (field name), so it is renamed. With the ids as names
 // (code/unit) A is unchanged again and B -> B2 stays recoded.
+
+}  // namespace crosswalk_bad_cli_test

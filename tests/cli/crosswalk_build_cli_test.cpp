@@ -3,6 +3,10 @@
 // The fixtures and what they hold: crosswalk_cli_fixtures.hpp.
 #include "crosswalk_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_build_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -434,3 +438,5 @@ TEST_CASE("crosswalk build: unchanged units are checked once, their repairs and 
     CHECK_THAT(cw, Contains("\nP,P4,500000,1,1\n"));  // two triangles
     CHECK_THAT(cw, Contains("\nS,S4,1000000,1,0.6666666666666666"));
 }
+
+}  // namespace crosswalk_build_cli_test

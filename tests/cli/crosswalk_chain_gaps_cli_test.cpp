@@ -10,6 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_chain_gaps_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -60,3 +64,5 @@ TEST_CASE("crosswalk chain: a source going only partly into discontinued units i
     expect_failure({"crosswalk", "chain", t.ab.string(), t.bc.string(), "-o", (t.tmp / "ac.csv").string()}, 1,
                    "source 'D' goes only partly into discontinued units", t.tmp.path(), {"ab.csv", "bc.csv"});
 }
+
+}  // namespace crosswalk_chain_gaps_cli_test

@@ -10,6 +10,10 @@
 // tests/cli/expected/xw_crosswalk_weights.csv with one line changed.
 #include "crosswalk_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_table_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -138,3 +142,5 @@ TEST_CASE("crosswalk table: --accept-loss applies an unbalanced table and states
     CHECK(v.exit_code == 0);
     CHECK_THAT(v.err, StartsWith("weighting: area (--weight)\ncount: 4500 before = 3660 after + 900 not carried - 60 invented by shares above 1 (400 of the after in targets written empty: a source of theirs has no value)\n"));
 }
+
+}  // namespace crosswalk_table_cli_test

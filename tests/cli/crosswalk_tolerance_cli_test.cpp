@@ -4,6 +4,10 @@
 // to their sources; --within-prefix and --within check their parents.
 #include "crosswalk_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_tolerance_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -76,3 +80,5 @@ TEST_CASE("crosswalk build: parents that changed are an error; parents named wro
     }
     CHECK(list_dir(out).empty());
 }
+
+}  // namespace crosswalk_tolerance_cli_test

@@ -9,6 +9,10 @@
 // strip x 3200..3500 holds 0.3 of the cell of 10 (3 of 35).
 #include "crosswalk_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_uncertainty_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -124,3 +128,5 @@ TEST_CASE("crosswalk chain: near-boundary shares composed, or dropped when a tab
         CHECK_THAT(r.err, Contains("regio: warning: the near-boundary shares are dropped: only 1 of the 2 crosswalks have them"));
     }
 }
+
+}  // namespace crosswalk_uncertainty_cli_test

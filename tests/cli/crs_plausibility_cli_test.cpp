@@ -13,6 +13,10 @@
 #include <string>
 #include <vector>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crs_plausibility_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -221,3 +225,5 @@ TEST_CASE("implausible CRS: more than half outside all regions is a warning with
                                ": 75.0% of the points (3 of 4) fall outside all regions; check the CRS if that is unexpected"));
     CHECK(list_dir(out_dir) == std::vector<std::string>{"r.csv"});
 }
+
+}  // namespace crs_plausibility_cli_test

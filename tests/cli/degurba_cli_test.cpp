@@ -27,6 +27,10 @@
 
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace degurba_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
 using Catch::Matchers::StartsWith;
@@ -369,3 +373,5 @@ TEST_CASE("degurba: options given override the preset, options left out keep it"
     CHECK_THAT(given, Contains("\"majority_rule\": \"R2022A\""));
     CHECK_THAT(given, Contains("\"water\": \"rural\""));
 }
+
+}  // namespace degurba_cli_test

@@ -8,6 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace degurba_run_cli_test {
+
 using namespace regio_test;
 
 namespace {
@@ -42,3 +46,5 @@ TEST_CASE("run in-process: two degurba steps on one unit layer read it once", "[
     REQUIRE(own.exit_code == 0);
     CHECK(read_file(out / "level2_units.csv") == read_file(alone / "u.csv"));
 }
+
+}  // namespace degurba_run_cli_test

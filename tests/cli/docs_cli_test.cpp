@@ -16,6 +16,10 @@
 #include <set>
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace docs_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -255,3 +259,5 @@ TEST_CASE("the README is a guide: no command's options documented there", "[cli]
     }
     CHECK(reference_lines == std::vector<std::string>{});
 }
+
+}  // namespace docs_cli_test

@@ -5,6 +5,10 @@
 
 #include <cctype>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace help_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -188,3 +192,5 @@ TEST_CASE("regio help with an unknown command lists regio's commands", "[cli][he
     CHECK_THAT(r.err, StartsWith("regio: error: no command 'nosuch' in 'regio'"));
     CHECK_THAT(r.err, Contains("Aggregate points or grid cells onto regions"));
 }
+
+}  // namespace help_cli_test

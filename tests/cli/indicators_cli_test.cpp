@@ -20,6 +20,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace indicators_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -178,3 +182,5 @@ TEST_CASE("indicators: help", "[cli][indicators]") {
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.out, Contains("--definitions") && Contains("--rollup") && Contains("region,indicator,group,value"));
 }
+
+}  // namespace indicators_cli_test

@@ -12,6 +12,10 @@
 
 #include <fstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace indicators_methods_cli_test {
+
 using namespace regio_test;
 
 namespace {
@@ -97,3 +101,5 @@ TEST_CASE("indicators: an indicator's own ptable, and --ptable-output with two",
                    "--ptable-output writes one perturbation table, but the indicators use different ones", tmp.path(),
                    {"a.csv", "b.csv", "defs.toml", "pt.csv"});
 }
+
+}  // namespace indicators_methods_cli_test

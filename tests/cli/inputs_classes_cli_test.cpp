@@ -5,6 +5,10 @@
 
 #include <regex>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace inputs_classes_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using namespace regio_test::map_cli;
@@ -78,3 +82,5 @@ TEST_CASE("classes: no values to classify names the file and field", "[cli][clas
     args[2] = layer;
     expect_failure(args, 1, layer + ": field 'rate': quantile: no values to classify", out);
 }
+
+}  // namespace inputs_classes_cli_test

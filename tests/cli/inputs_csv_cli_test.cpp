@@ -5,6 +5,10 @@
 // the exit code, one line naming where, nothing left behind.
 #include "aggregate_points_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace inputs_csv_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using namespace regio_test::points_cli;
@@ -183,3 +187,5 @@ output = "carried.csv"
     CHECK_THAT(r.err, !Contains("step counts"));  // the gzip file's header, after its sep= line, has x and y
     CHECK(!fs::exists(out / "counts.csv"));
 }
+
+}  // namespace inputs_csv_cli_test

@@ -4,6 +4,10 @@
 // --encoding. No output ever holds invalid UTF-8.
 #include "aggregate_points_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace inputs_encoding_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using namespace regio_test::points_cli;
@@ -104,3 +108,5 @@ TEST_CASE("encoding: region ids from a shapefile, with and without its .cpg", "[
         CHECK(out.starts_with("region_id,count\nGen\xC3\xA8ve,"));
     }
 }
+
+}  // namespace inputs_encoding_cli_test

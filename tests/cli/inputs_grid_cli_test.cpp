@@ -12,6 +12,10 @@
 
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace inputs_grid_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -165,3 +169,5 @@ TEST_CASE("regio help: the grid options read the same on every command that read
         CHECK(line_starting_with(degurba.out, *line) == line);
     }
 }
+
+}  // namespace inputs_grid_cli_test

@@ -9,6 +9,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace inputs_layers_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -206,3 +210,5 @@ units-out = "units.csv"
     CHECK_THAT(r.err, Contains("1 problem(s); nothing was run"));
     CHECK(!fs::exists(tmp / "out" / "units.csv"));
 }
+
+}  // namespace inputs_layers_cli_test

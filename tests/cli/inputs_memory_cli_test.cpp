@@ -11,6 +11,10 @@
 #include <chrono>
 #include <cstdlib>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace inputs_memory_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using Args = std::vector<std::string>;
@@ -88,3 +92,5 @@ TEST_CASE("memory: running out of memory is one line, not std::bad_alloc", "[cli
                    "hint: run on a smaller extent or fewer inputs at once, or on a machine with more memory\n");
     CHECK(list_dir(out).empty());
 }
+
+}  // namespace inputs_memory_cli_test

@@ -2,6 +2,10 @@
 // The fixtures and what they hold: map_cli_fixtures.hpp.
 #include "map_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_bad_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
 using Catch::Matchers::StartsWith;
@@ -76,3 +80,5 @@ TEST_CASE("map: bad inputs", "[cli][map][errors]") {
         CHECK(read_file(out / "map.gpkg") == "old");
     }
 }
+
+}  // namespace map_bad_cli_test

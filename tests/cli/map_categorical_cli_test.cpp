@@ -5,6 +5,10 @@
 // join warnings that name unmatched ids.
 #include "map_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_categorical_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using namespace regio_test::map_cli;
@@ -124,3 +128,5 @@ TEST_CASE("map: join warnings name the unmatched ids on both sides", "[cli][map]
     CHECK_THAT(r.err, Contains("regio: warning: 3 regions have no row in " + (tmp / "d.csv").string() + " (shown as no data): S, T, Z\n"));
     CHECK_THAT(r.err, Contains("regio: warning: 2 rows of " + (tmp / "d.csv").string() + " match no region: X1, X2\n"));
 }
+
+}  // namespace map_categorical_cli_test

@@ -3,6 +3,10 @@
 // The fixtures and what they hold: map_cli_fixtures.hpp.
 #include "map_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
 using Catch::Matchers::StartsWith;
@@ -386,3 +390,5 @@ TEST_CASE("map: problems found in review stay fixed", "[cli][map]") {
         }
     }
 }
+
+}  // namespace map_cli_test

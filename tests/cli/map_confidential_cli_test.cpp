@@ -3,6 +3,10 @@
 // The fixtures and what they hold: map_cli_fixtures.hpp.
 #include "map_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_confidential_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
 using Catch::Matchers::StartsWith;
@@ -136,3 +140,5 @@ TEST_CASE("map: suppressed values are confidential, apart from no data", "[cli][
                        "confidential_color and nodata_color must differ", bad);
     }
 }
+
+}  // namespace map_confidential_cli_test

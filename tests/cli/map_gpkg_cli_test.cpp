@@ -3,6 +3,10 @@
 // The fixtures and what they hold: map_cli_fixtures.hpp.
 #include "map_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_gpkg_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
 using Catch::Matchers::StartsWith;
@@ -86,3 +90,5 @@ TEST_CASE("map: --gpkg writes class, fill and a default QGIS style", "[cli][map]
     CHECK(again.exit_code == 0);
     CHECK(list_dir(out_dir) == Names{"map.svg", "map_small.gpkg", "plain.svg"});
 }
+
+}  // namespace map_gpkg_cli_test

@@ -37,6 +37,10 @@
 #include <map>
 #include <set>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_layout_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -305,3 +309,5 @@ TEST_CASE("map --facet: options that do not go together, bad tables", "[cli][map
                     "--data-id", "code", "--facet", "year", "-o", svg.string()},
                    1, "map_facets_dup.csv: line 5: field 'code': duplicate row for id 'A' and year '2019'", out);
 }
+
+}  // namespace map_layout_cli_test

@@ -13,6 +13,10 @@
 // then look at the PNG and the diff before committing.
 #include "map_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_legend_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using namespace regio_test::map_cli;
@@ -122,3 +126,5 @@ TEST_CASE("map legend: the title comes from the indicator's definition when not 
     const std::string change = run_and_read(args, tmp / "t.svg");
     CHECK_THAT(change, Contains("font-weight=\"bold\">value</text>"));
 }
+
+}  // namespace map_legend_cli_test

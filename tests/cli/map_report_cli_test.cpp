@@ -4,6 +4,10 @@
 // The fixtures and what they hold: map_cli_fixtures.hpp.
 #include "map_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_report_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using namespace regio_test::map_cli;
@@ -74,3 +78,5 @@ TEST_CASE("map: --gpkg carries the other numeric columns of a wide table", "[cli
     REQUIRE(values);
     CHECK(*values == "A|10.0|4.0\nB|20.0|NULL\nC|30.0|9.0\nD|40.0|12.0\nE|NULL|NULL\nF|50.0|20.0\n");
 }
+
+}  // namespace map_report_cli_test

@@ -11,6 +11,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace outputs_together_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -149,3 +153,5 @@ TEST_CASE("outputs: a directory the user may not write to is named with 'Permiss
         CHECK(list_dir(locked).empty());
     }
 }
+
+}  // namespace outputs_together_cli_test

@@ -9,6 +9,10 @@
 
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace readme_tour_cli_test {
+
 using namespace regio_test;
 
 namespace {
@@ -122,3 +126,5 @@ TEST_CASE("readme: every command of the first hour runs on the Berlin extract", 
     CHECK(read_file(checkout.dir / "first-hour" / "manifest-1.json") ==
           read_file(checkout.dir / "first-hour" / "run" / "manifest.json"));
 }
+
+}  // namespace readme_tour_cli_test

@@ -5,6 +5,10 @@
 #include "aggregate_points_cli_fixtures.hpp"
 #include "cli_checks.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace region_fixes_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using namespace regio_test::points_cli;
@@ -123,3 +127,5 @@ TEST_CASE("region fixes: a pipeline step's fixes reach the manifest", "[cli][joi
     CHECK_THAT(read_file(tmp / "out" / "manifest.json"), Contains("\"region_fixes\": [\n          {\n            \"fid\": 2,\n"
                                                                   "            \"id\": \"A\",\n            \"set_id\": \"C\"\n"));
 }
+
+}  // namespace region_fixes_cli_test

@@ -19,6 +19,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace regionalise_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -136,3 +140,5 @@ TEST_CASE("regionalise: data errors exit 1 and say where, --unmatched report goe
     CHECK_THAT(r.err, Contains("region R0005 (03-d1) does not meet the thresholds: no neighbouring unit in group '03': pop 0 < 1000, "
                                "foreigners 0 < 100"));
 }
+
+}  // namespace regionalise_cli_test

@@ -8,6 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace regionalise_formats_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -101,3 +105,5 @@ TEST_CASE("regionalise: an unknown --of or one without geometry is a usage error
     expect_failure(command(dir, "regions.gpkg", {"--of", "csv"}), 2, "name -o .gpkg, .fgb, .geojson or .parquet", dir);
     expect_failure(command(dir, "regions.txt"), 2, "unknown format 'txt'", dir);
 }
+
+}  // namespace regionalise_formats_cli_test

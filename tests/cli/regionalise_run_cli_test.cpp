@@ -8,6 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace regionalise_run_cli_test {
+
 using namespace regio_test;
 
 namespace {
@@ -67,3 +71,5 @@ TEST_CASE("run: a regionalise step's threshold array is several thresholds", "[c
     REQUIRE(alone.exit_code == 0);
     CHECK(read_file(out / "both_map.csv") == read_file(tmp / "alone_map.csv"));
 }
+
+}  // namespace regionalise_run_cli_test

@@ -5,6 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace run_checks_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -90,3 +94,5 @@ TEST_CASE("run check: a CSV column missing (crosswalk build --weights points)", 
     CHECK_THAT(r.err, !Contains("weights-field names"));  // pop is there
     CHECK(!fs::exists(tmp / "out"));
 }
+
+}  // namespace run_checks_cli_test

@@ -10,6 +10,10 @@
 #include <fstream>
 #include <regex>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace run_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -218,3 +222,5 @@ output = "counts.csv"
     CHECK_THAT(r.err, Contains("2 problem(s); nothing was run"));
     CHECK(!fs::exists(out / "counts.csv"));
 }
+
+}  // namespace run_cli_test

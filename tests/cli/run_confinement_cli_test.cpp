@@ -11,6 +11,10 @@
 #include <algorithm>
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace run_confinement_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -118,3 +122,5 @@ TEST_CASE("run confinement: an existing file the pipeline did not make is never 
     CHECK(read_file(out / "manifest.json") == manifest);
     CHECK(!fs::exists(out / "other.csv"));
 }
+
+}  // namespace run_confinement_cli_test

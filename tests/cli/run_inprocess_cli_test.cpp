@@ -9,6 +9,10 @@
 
 #include <set>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace run_inprocess_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -117,3 +121,5 @@ TEST_CASE("run: the shipped demo pipeline runs from another directory", "[cli][r
     CHECK(fs::exists(elsewhere / "out" / "map_share_non_eu.svg"));
     CHECK(fs::exists(elsewhere / "out" / "atlas" / "index.html"));
 }
+
+}  // namespace run_inprocess_cli_test

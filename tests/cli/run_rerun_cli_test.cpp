@@ -13,6 +13,10 @@
 
 #include <regex>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace run_rerun_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -227,3 +231,5 @@ TEST_CASE("help pipeline: the file format with an example", "[cli][run]") {
     CHECK_THAT(r.out, Contains("[[step]]") && Contains("[step.args]") && Contains("\"@foreigners\"") && Contains("Example:") &&
                           Contains("timings.json"));
 }
+
+}  // namespace run_rerun_cli_test

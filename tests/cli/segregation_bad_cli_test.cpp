@@ -4,6 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace segregation_bad_cli_test {
+
 using namespace regio_test;
 
 namespace {
@@ -124,3 +128,5 @@ TEST_CASE("segregation bad input: fractional counts cannot be simulated", "[cli]
     expect_bad_row("u3,0.5,10,40,50.5,d2", {"--group", "a,b,c", "--simulations", "9"},
                    "line 4: field 'a': unit 'u3': count 0.5 is not a whole number of people");
 }
+
+}  // namespace segregation_bad_cli_test

@@ -19,6 +19,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace segregation_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 
@@ -129,3 +133,5 @@ TEST_CASE("segregation: a pipeline step", "[cli][segregation]") {
     CHECK(bad.exit_code != 0);
     CHECK_THAT(bad.err, Contains("group names column 'x'"));
 }
+
+}  // namespace segregation_cli_test

@@ -11,6 +11,10 @@
 #include <csignal>
 #include <thread>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace signals_cli_test {
+
 using Catch::Matchers::Contains;
 using namespace regio_test;
 using namespace std::chrono_literals;
@@ -171,3 +175,5 @@ TEST_CASE("signals: a step never outlives its run, even when the run is killed o
     CHECK(temporaries_in(out).empty());
     CHECK(!fs::exists(out / "counts.gpkg"));
 }
+
+}  // namespace signals_cli_test

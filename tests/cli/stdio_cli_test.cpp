@@ -5,6 +5,10 @@
 #include "aggregate_points_cli_fixtures.hpp"
 #include "run_regio_stdin.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace stdio_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -150,3 +154,5 @@ output = "-"
                           Contains("output '-' (standard input or output)") && Contains("nothing was run"));
     CHECK(r.out.empty());
 }
+
+}  // namespace stdio_cli_test

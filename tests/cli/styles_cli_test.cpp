@@ -2,6 +2,10 @@
 // by name, wherever regio runs.
 #include "map_cli_fixtures.hpp"
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace styles_cli_test {
+
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using namespace regio_test;
@@ -36,3 +40,5 @@ TEST_CASE("styles: map --style NAME is the shipped file", "[cli][styles][map]") 
     expect_failure(map_cmd("rate", out / "m.svg", {"--style", "rates"}), 2,
                    "unknown style 'rates': give a style file or one of the shipped styles (degurba, degurba-level2, density, gap, nuts-europe, rate)", out);
 }
+
+}  // namespace styles_cli_test

@@ -7,6 +7,10 @@
 
 #include <cstdlib>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace berlin_extract_test {
+
 using namespace regio_realdata;
 
 namespace {
@@ -43,3 +47,5 @@ TEST_CASE("real data: extract of Berlin reproduces geodata/berlin") {
         if (entry.is_regular_file() && entry.path().filename() != "addresses_2020.csv") bytes += entry.file_size();
     CHECK(bytes < 6'000'000);
 }
+
+}  // namespace berlin_extract_test

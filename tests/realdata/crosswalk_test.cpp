@@ -19,6 +19,10 @@
 #include <map>
 #include <set>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_test {
+
 using namespace regio;
 
 namespace {
@@ -257,3 +261,5 @@ TEST_CASE("real data: tolerance Berlin planning areas 2020 -> forecast areas 202
     const NoisyBuilt exact = build_with_noise(a, b, {}, true);
     CHECK(largest_district_error(exact) > 0.5);
 }
+
+}  // namespace crosswalk_test

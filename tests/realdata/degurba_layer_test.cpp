@@ -12,6 +12,10 @@
 
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace degurba_layer_test {
+
 using namespace regio_realdata;
 
 namespace {
@@ -119,3 +123,5 @@ TEST_CASE("real data: degurba of Berlin's grid as a layer of cells equals the ra
     CHECK(rows == 12);
     CHECK(mitte);
 }
+
+}  // namespace degurba_layer_test

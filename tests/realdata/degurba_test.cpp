@@ -26,6 +26,9 @@
 #include <fstream>
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace degurba_test {
 
 using namespace regio;
 namespace fs = std::filesystem;
@@ -141,3 +144,5 @@ TEST_CASE("real data: degurba Berlin's urban centre holds its city centre and al
     CHECK(inside >= 30);  // Mitte is 39.5 km²
     CHECK(in_centre == inside);
 }
+
+}  // namespace degurba_test

@@ -11,6 +11,10 @@
 #include <cmath>
 #include <map>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace grid_test {
+
 using namespace regio;
 
 namespace {
@@ -78,3 +82,5 @@ TEST_CASE("real data: Berlin cells give the same totals as a layer and as the ra
     // The register counts 3.77 million residents; the 2018 grid should be close.
     CHECK(from_layer.allocated(0) == Approx(3.7e6).epsilon(0.05));
 }
+
+}  // namespace grid_test

@@ -18,6 +18,10 @@
 #include <sstream>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_insets_test {
+
 namespace fs = std::filesystem;
 
 using namespace regio_realdata;
@@ -151,3 +155,5 @@ TEST_CASE("real data: map NUTS 2021 level 3 density with overseas regions in ins
     }
     fs::remove_all(dir);
 }
+
+}  // namespace map_insets_test

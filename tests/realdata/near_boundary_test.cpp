@@ -18,6 +18,10 @@
 #include <map>
 #include <set>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace near_boundary_test {
+
 using namespace regio;
 
 TEST_CASE("real data: near-boundary shares of Berlin planning areas 2020 -> forecast areas 2021") {
@@ -80,3 +84,5 @@ TEST_CASE("real data: near-boundary shares of Berlin planning areas 2020 -> fore
     CHECK(summary.weight_share > 0);
     CHECK(summary.weight_share < 0.01);
 }
+
+}  // namespace near_boundary_test

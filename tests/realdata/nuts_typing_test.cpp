@@ -14,6 +14,10 @@
 #include <map>
 #include <set>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace nuts_typing_test {
+
 using namespace regio;
 using harmonise::ChangeType;
 
@@ -184,3 +188,5 @@ TEST_CASE("real data: official typing of NUTS 2016 -> 2021, level 2") {
     check_boundary_change(c, "NO05", "NO0A");
     CHECK(changed_countries(c) == std::set<std::string>{"HR", "NO"});
 }
+
+}  // namespace nuts_typing_test

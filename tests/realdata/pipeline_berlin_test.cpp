@@ -11,6 +11,10 @@
 #include <fstream>
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace pipeline_berlin_test {
+
 namespace fs = std::filesystem;
 
 using namespace regio_realdata;
@@ -141,3 +145,5 @@ output = "foreigners_change.svg"
     CHECK(change.find("<path") != std::string::npos);
     CHECK(change.find("data-id=\"0110\"") != std::string::npos);
 }
+
+}  // namespace pipeline_berlin_test

@@ -10,6 +10,10 @@
 
 #include <random>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace points_vs_geos_test {
+
 using namespace regio;
 
 namespace {
@@ -91,3 +95,5 @@ TEST_CASE("real data: 1M random points on NUTS 2021 level 3 match GEOS exactly")
     CHECK(ours[regions.size()] > 0);          // some points in the sea
     CHECK(ours[regions.size()] < 1000000);    // and most on land
 }
+
+}  // namespace points_vs_geos_test

@@ -32,6 +32,9 @@
 #include <set>
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace regionalise_test {
 
 using namespace regio;
 namespace fs = std::filesystem;
@@ -199,3 +202,5 @@ TEST_CASE("real data: regionalise Berlin planning areas 2020 to 100 foreigners a
               << " failing), chosen run " << report["chosen_run"] << " of " << report["runs"].size() << ", " << seconds
               << " s\n";
 }
+
+}  // namespace regionalise_test

@@ -24,6 +24,10 @@
 #include <fstream>
 #include <map>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace segregation_berlin_test {
+
 using namespace regio_realdata;
 using Catch::Matchers::Contains;
 
@@ -153,3 +157,5 @@ TEST_CASE("real data: segregation of origin groups partitioning Berlin's residen
     CHECK(v.at("|dissimilarity|vietnam|") > v.at("|dissimilarity|eu|"));
     for (const char* district : {"01", "07", "12"}) CHECK(v.count(std::string(district) + "|multigroup_dissimilarity||") == 1);
 }
+
+}  // namespace segregation_berlin_test

@@ -10,6 +10,10 @@
 
 #include <filesystem>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace simple_validity_test {
+
 using namespace regio;
 
 TEST_CASE("real data: the fast validity test never contradicts GEOS on NUTS boundaries") {
@@ -38,3 +42,5 @@ TEST_CASE("real data: the fast validity test never contradicts GEOS on NUTS boun
     CHECK(shapes > 10000);
     CHECK(shown * 100 >= geos_valid * 95);
 }
+
+}  // namespace simple_validity_test

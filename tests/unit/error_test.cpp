@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace error_test {
+
 using namespace regio;
 
 TEST_CASE("errors say where") {
@@ -13,3 +17,5 @@ TEST_CASE("errors say where") {
     CHECK(u.hint() == "try y");
     CHECK(u.message() == "x");
 }
+
+}  // namespace error_test

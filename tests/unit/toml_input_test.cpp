@@ -4,6 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace toml_input_test {
+
 using regio::ConfigError;
 using regio::parse_toml;
 
@@ -69,3 +73,5 @@ TEST_CASE("toml input: syntax errors are ConfigErrors at their line") {
     CHECK(config_error_of("a = 1\nb = \n").second == 2);
     CHECK(config_error_of("s = \"open\nt = \"\xC3\xA4\"\n").second == 1);
 }
+
+}  // namespace toml_input_test

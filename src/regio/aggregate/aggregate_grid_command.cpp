@@ -11,7 +11,7 @@
 namespace regio::aggregate {
 namespace {
 
-constexpr const char* kFooter = R"(Output: one row per region, in input order, with <value>_<stat>
+constexpr const char* kAggregateGridFooter = R"(Output: one row per region, in input order, with <value>_<stat>
 for each value and statistic: band1_sum for raster band 1,
 TOT_P_2018_sum for a value column.
   sum            Σ value × covered share of the cell (extensive)
@@ -76,7 +76,7 @@ private:
 
 options::CommandEntry aggregate_grid_command() {
     return options::make_entry<AggregateGridCommand>(
-        {"aggregate", "grid"}, "Sum grid values (population rasters, grid tables) per region", kFooter);
+        {"aggregate", "grid"}, "Sum grid values (population rasters, grid tables) per region", kAggregateGridFooter);
 }
 
 }  // namespace regio::aggregate

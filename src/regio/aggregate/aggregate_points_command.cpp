@@ -10,7 +10,7 @@
 namespace regio::aggregate {
 namespace {
 
-constexpr const char* kFooter = R"(Output: one row per region, in input order, also regions
+constexpr const char* kAggregatePointsFooter = R"(Output: one row per region, in input order, also regions
 without points. Columns: <id>, count, <weight>_sum for each
 --weight, and with --by, for each distinct value v (sorted):
 count_<v>, <weight>_sum_<v>. An empty --by value is the group NA.
@@ -120,7 +120,7 @@ private:
 
 options::CommandEntry aggregate_points_command() {
     return options::make_entry<AggregatePointsCommand>(
-        {"aggregate", "points"}, "Count and sum point records (addresses, residents) per region", kFooter);
+        {"aggregate", "points"}, "Count and sum point records (addresses, residents) per region", kAggregatePointsFooter);
 }
 
 }  // namespace regio::aggregate

@@ -7,7 +7,7 @@
 namespace regio::atlas {
 namespace {
 
-constexpr const char* kFooter = R"(Example:
+constexpr const char* kAtlasFooter = R"(Example:
   regio atlas out -o out/atlas --title "Berlin: integration indicators"
   (then open out/atlas/index.html; it works from file:// and any web server))";
 
@@ -48,7 +48,7 @@ private:
 
 options::CommandEntry atlas_command() {
     return options::make_entry<AtlasCommand>(
-        {"atlas"}, "Publish a run as a static, self-contained site of maps, tables and area profiles", kFooter);
+        {"atlas"}, "Publish a run as a static, self-contained site of maps, tables and area profiles", kAtlasFooter);
 }
 
 }  // namespace regio::atlas

@@ -8,7 +8,7 @@
 namespace regio::compare {
 namespace {
 
-constexpr const char* kFooter = R"(Example:
+constexpr const char* kCompareFooter = R"(Example:
   regio compare --reference register_2021-06_forecast-areas.csv --id id \
     --columns inhabitants,inhabitants_foreigners \
     --estimate out/register_on_2021.csv --estimate-name crosswalk \
@@ -73,7 +73,7 @@ private:
 
 options::CommandEntry compare_command() {
     return options::make_entry<CompareCommand>(
-        {"compare"}, "Validate estimates of counts per region against a reference table", kFooter);
+        {"compare"}, "Validate estimates of counts per region against a reference table", kCompareFooter);
 }
 
 }  // namespace regio::compare

@@ -8,7 +8,7 @@
 namespace regio::degurba {
 namespace {
 
-constexpr const char* kFooter = R"(Cell codes (GHSL SMOD): 30 urban centre, 20 urban cluster (outside
+constexpr const char* kDegurbaFooter = R"(Cell codes (GHSL SMOD): 30 urban centre, 20 urban cluster (outside
 centres), 11 rural, 10 water (--water labelled). Level 2: 30, 23 dense
 urban cluster, 22 semi-dense urban cluster, 21 suburban or peri-urban,
 13 rural cluster, 12 low density rural, 11 very low density rural.
@@ -74,7 +74,7 @@ options::CommandEntry degurba_command() {
     return options::make_entry<DegurbaCommand>(
         {"degurba"},
         "Degree of Urbanisation: urban centres, urban clusters and rural cells of a population grid; classes of units",
-        kFooter);
+        kDegurbaFooter);
 }
 
 }  // namespace regio::degurba

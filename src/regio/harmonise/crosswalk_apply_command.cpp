@@ -9,7 +9,7 @@
 namespace regio::harmonise {
 namespace {
 
-constexpr const char* kFooter = R"(With a crosswalk built with --boundary-tolerance (it has the
+constexpr const char* kCrosswalkApplyFooter = R"(With a crosswalk built with --boundary-tolerance (it has the
 near_boundary_*_share columns), the report gives per target the share of
 its carried value that comes from near-boundary weight (first
 --extensive column), the summary names the five targets where it is
@@ -80,7 +80,7 @@ private:
 
 options::CommandEntry crosswalk_apply_command() {
     return options::make_entry<CrosswalkApplyCommand>(
-        {"crosswalk", "apply"}, "Carry a table from the source units onto the target units", kFooter);
+        {"crosswalk", "apply"}, "Carry a table from the source units onto the target units", kCrosswalkApplyFooter);
 }
 
 }  // namespace regio::harmonise

@@ -4,6 +4,7 @@
 
 #include "regio/harmonise/apply_uncertainty.hpp"
 #include "regio/harmonise/crosswalk_check.hpp"
+#include "regio/table/id_list.hpp"
 
 #include <fmt/format.h>
 
@@ -28,13 +29,6 @@ std::string totals_equation(const std::string& column, const ApplyResult& result
         line += fmt::format(" ({:.10g} of the after in targets written empty: a source of theirs has no value)",
                             result.in_empty_targets[k]);
     return line;
-}
-
-// The first ten ids, ", ..." after them when there are more.
-std::string first_ten(const std::vector<std::string>& ids) {
-    std::string list;
-    for (std::size_t i = 0; i < std::min<std::size_t>(10, ids.size()); ++i) list += (i ? ", " : "") + ids[i];
-    return list + (ids.size() > 10 ? ", ..." : "");
 }
 
 }  // namespace
@@ -89,10 +83,10 @@ std::vector<std::string> apply_warnings(const ApplyResult& carried, const std::s
                                        crosswalk_path, u.line, share_field(u.column), u.from_id, u.sum));
     if (!carried.ids_not_in_crosswalk.empty())
         warnings.push_back(fmt::format("{} data rows have ids the crosswalk does not know (not carried): {}",
-                                       carried.ids_not_in_crosswalk.size(), first_ten(carried.ids_not_in_crosswalk)));
+                                       carried.ids_not_in_crosswalk.size(), table::format_first_ids(carried.ids_not_in_crosswalk)));
     if (!carried.sources_not_in_data.empty())
         warnings.push_back(fmt::format("{} crosswalk sources have no data row: {}", carried.sources_not_in_data.size(),
-                                       first_ten(carried.sources_not_in_data)));
+                                       table::format_first_ids(carried.sources_not_in_data)));
     return warnings;
 }
 

@@ -11,7 +11,7 @@
 namespace regio::harmonise {
 namespace {
 
-constexpr const char* kFooter = R"(CROSSWALK.csv: from_id,to_id,area_m2,area_share_from,area_share_to
+constexpr const char* kCrosswalkBuildFooter = R"(CROSSWALK.csv: from_id,to_id,area_m2,area_share_from,area_share_to
 and, with --weights, weight,weight_share_from,weight_share_to. The
 kept shares of each source sum to exactly 1. With a tolerance D > 0,
 near_boundary_area_share (and near_boundary_weight_share with
@@ -130,7 +130,7 @@ private:
 
 options::CommandEntry crosswalk_build_command() {
     return options::make_entry<CrosswalkBuildCommand>(
-        {"crosswalk", "build"}, "Overlay two vintages: crosswalk rows and the typed list of changes", kFooter);
+        {"crosswalk", "build"}, "Overlay two vintages: crosswalk rows and the typed list of changes", kCrosswalkBuildFooter);
 }
 
 }  // namespace regio::harmonise

@@ -8,7 +8,7 @@
 namespace regio::harmonise {
 namespace {
 
-constexpr const char* kFooter = R"(Example:
+constexpr const char* kCrosswalkChainFooter = R"(Example:
   regio crosswalk chain nuts_2016_2021.csv nuts_2021_2024.csv \
     -o out/nuts_2016_2024.csv
   regio crosswalk chain nuts_2016_2021.csv nuts_2021_2024.csv \
@@ -51,7 +51,7 @@ private:
 
 options::CommandEntry crosswalk_chain_command() {
     return options::make_entry<CrosswalkChainCommand>({"crosswalk", "chain"}, "Compose crosswalks A->B, B->C into A->C",
-                                                      kFooter);
+                                                      kCrosswalkChainFooter);
 }
 
 }  // namespace regio::harmonise

@@ -9,6 +9,7 @@
 #include "regio/io/input_spec.hpp"
 #include "regio/io/output_plan.hpp"
 #include "regio/io/table_writer.hpp"
+#include "regio/table/id_list.hpp"
 
 #include <fmt/format.h>
 
@@ -16,12 +17,6 @@
 
 namespace regio::harmonise {
 namespace {
-
-std::string first_ten(const std::vector<std::string>& ids) {
-    std::string list;
-    for (std::size_t k = 0; k < std::min<std::size_t>(10, ids.size()); ++k) list += (k ? ", " : "") + ids[k];
-    return list + (ids.size() > 10 ? ", ..." : "");
-}
 
 // The share columns every table is checked on: the area shares, and the
 // weight shares when all tables have them (the chain then carries them).
@@ -33,12 +28,12 @@ void add_gap_warnings(const ChainLink& link, std::vector<std::string>& warnings)
     if (!link.discontinued.empty())
         warnings.push_back(fmt::format("{}: {} units of the middle vintage have no successor (discontinued: {}); "
                                        "{} sources going into them are not carried (--strict refuses this)",
-                                       link.crosswalk, link.discontinued.size(), first_ten(link.discontinued),
+                                       link.crosswalk, link.discontinued.size(), table::format_first_ids(link.discontinued),
                                        link.dropped_sources.size()));
     if (!link.new_units.empty())
         warnings.push_back(fmt::format("{}: {} units of the middle vintage have no predecessor (new: {}); "
                                        "their targets get nothing from the chain (--strict refuses this)",
-                                       link.crosswalk, link.new_units.size(), first_ten(link.new_units)));
+                                       link.crosswalk, link.new_units.size(), table::format_first_ids(link.new_units)));
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 namespace regio::indicators {
 namespace {
 
-constexpr const char* kFooter = R"(Output: region,indicator,group,value,numerator,denominator,flag,
+constexpr const char* kIndicatorsFooter = R"(Output: region,indicator,group,value,numerator,denominator,flag,
 definition,label; rows by region (data order, then parents), indicator
 (file order), group (listed order), "total", then "<group>_gap".
 value = scale * numerator / denominator, counts summed up the hierarchy
@@ -101,7 +101,7 @@ private:
 
 options::CommandEntry indicators_command() {
     return options::make_entry<IndicatorsCommand>(
-        {"indicators"}, "Rates by population group, gaps and disclosure control from counts per region", kFooter);
+        {"indicators"}, "Rates by population group, gaps and disclosure control from counts per region", kIndicatorsFooter);
 }
 
 }  // namespace regio::indicators

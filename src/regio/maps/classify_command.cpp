@@ -9,7 +9,7 @@
 namespace regio::maps {
 namespace {
 
-constexpr const char* kFooter = R"(Example:
+constexpr const char* kClassifyFooter = R"(Example:
   regio classify --data out/indicators_2024.csv --field value \
     --method fisher-jenks --classes 5 -o out/breaks.json)";
 
@@ -63,7 +63,7 @@ private:
 
 options::CommandEntry classify_command() {
     return options::make_entry<ClassifyCommand>({"classify"},
-                                                "Class breaks, counts and goodness of fit for a value column", kFooter);
+                                                "Class breaks, counts and goodness of fit for a value column", kClassifyFooter);
 }
 
 }  // namespace regio::maps

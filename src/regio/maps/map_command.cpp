@@ -10,7 +10,7 @@
 namespace regio::maps {
 namespace {
 
-constexpr const char* kFooter = R"(The GeoPackage holds per region: the id, the value, class, fill,
+constexpr const char* kMapFooter = R"(The GeoPackage holds per region: the id, the value, class, fill,
 the --name field, and the data's numerator and denominator (or
 the other numeric columns of its row); none for a confidential
 value. Paths are simplified by 0.25 px by default (--no-simplify:
@@ -171,7 +171,7 @@ private:
 
 options::CommandEntry map_command() {
     return options::make_entry<MapCommand>(
-        {"map"}, "Draw a choropleth as SVG (and a GeoPackage that opens styled in QGIS)", kFooter);
+        {"map"}, "Draw a choropleth as SVG (and a GeoPackage that opens styled in QGIS)", kMapFooter);
 }
 
 }  // namespace regio::maps

@@ -10,7 +10,7 @@
 namespace regio::regionalise {
 namespace {
 
-constexpr const char* kFooter = R"(UNIT_TO_REGION.csv: unit_id,region_id, one row per unit in input order.
+constexpr const char* kRegionaliseFooter = R"(UNIT_TO_REGION.csv: unit_id,region_id, one row per unit in input order.
 Region ids R0001, R0002, ... in order of each region's first unit.
 REGIONS.gpkg (or .fgb, .geojson, .parquet, --of FORMAT, PG:...): region_id,
 units, one sum per threshold column, meets_thresholds (1/0). Units that cannot reach the thresholds inside
@@ -107,7 +107,7 @@ private:
 
 options::CommandEntry regionalise_command() {
     return options::make_entry<RegionaliseCommand>(
-        {"regionalise"}, "Merge neighbouring small units until each region reaches publication thresholds", kFooter);
+        {"regionalise"}, "Merge neighbouring small units until each region reaches publication thresholds", kRegionaliseFooter);
 }
 
 }  // namespace regio::regionalise

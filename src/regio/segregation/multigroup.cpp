@@ -1,12 +1,10 @@
 #include "regio/segregation/multigroup.hpp"
+#include "regio/segregation/undefined_index.hpp"
 
 #include <cmath>
-#include <limits>
 
 namespace regio::segregation {
 namespace {
-
-constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
 
 std::size_t unit_count(const GroupCounts& c) { return c.empty() ? 0 : c.front().size(); }
 
@@ -52,7 +50,7 @@ MultigroupIndices multigroup_indices(const GroupCounts& counts) {
         I += p * (1 - p);
         E += minus_p_ln_p(p);
     }
-    if (!(T > 0)) return {kUndefined, kUndefined, kUndefined, kUndefined};
+    if (!(T > 0)) return {kUndefinedIndex, kUndefinedIndex, kUndefinedIndex, kUndefinedIndex};
     // Unit totals summed on the way (no per-unit array: this runs on worker
     // threads, whose allocations would stay resident in their own heaps).
     double spread = 0, diversity_loss = 0;
@@ -69,8 +67,8 @@ MultigroupIndices multigroup_indices(const GroupCounts& counts) {
         diversity_loss += t_i * (E - E_i);
     }
     // One group holding everybody: E = I = 0 and the indices are undefined.
-    const double M = E > 0 ? diversity_loss / T : kUndefined;
-    return {I > 0 ? spread / (2 * T * I) : kUndefined, E, E > 0 ? M / E : kUndefined, M};
+    const double M = E > 0 ? diversity_loss / T : kUndefinedIndex;
+    return {I > 0 ? spread / (2 * T * I) : kUndefinedIndex, E, E > 0 ? M / E : kUndefinedIndex, M};
 }
 
 double multigroup_dissimilarity(const GroupCounts& counts) { return multigroup_indices(counts).dissimilarity; }

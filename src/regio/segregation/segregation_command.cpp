@@ -13,7 +13,7 @@
 namespace regio::segregation {
 namespace {
 
-constexpr const char* kFooter = R"(OUT.csv has one index value per row. group is empty for multigroup indices,
+constexpr const char* kSegregationFooter = R"(OUT.csv has one index value per row. group is empty for multigroup indices,
 within empty for the whole input, scale (K) and bandwidth empty when not used,
 expected, ci_low, ci_high (95 % interval) and p_value (share of simulations at
 or above the value) empty without --simulations. With --within and several
@@ -156,7 +156,7 @@ private:
 
 options::CommandEntry segregation_command() {
     return options::make_entry<SegregationCommand>(
-        {"segregation"}, "Residential segregation indices of groups over units, regions or grid cells", kFooter);
+        {"segregation"}, "Residential segregation indices of groups over units, regions or grid cells", kSegregationFooter);
 }
 
 }  // namespace regio::segregation

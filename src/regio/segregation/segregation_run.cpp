@@ -181,9 +181,9 @@ SegregationResult run(const SegregationRequest& r, const ProgressRange& progress
     out.shapes = std::move(located.shapes);
     progress(0.95, "writing");
     write_outputs(r, out, outputs);
-    for (const io::PlannedOutput* table : {outputs.indices, outputs.local})
-        if (table && table->format() && *table->format() != io::TableFormat::Csv)
-            out.outputs.push_back(report::WrittenTable::of(*table));
+    for (const io::PlannedOutput* written : {outputs.indices, outputs.local})
+        if (written && written->format() && *written->format() != io::TableFormat::Csv)
+            out.outputs.push_back(report::WrittenTable::of(*written));
     const auto seconds_since_start = [start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     if (report_output) {
         out.seconds = seconds_since_start();

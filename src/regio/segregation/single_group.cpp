@@ -1,16 +1,14 @@
 #include "regio/segregation/single_group.hpp"
+#include "regio/segregation/undefined_index.hpp"
 
 #include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <utility>
 #include <cmath>
-#include <limits>
 
 namespace regio::segregation {
 namespace {
-
-constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
 
 struct Totals {
     double group = 0;  // X
@@ -45,7 +43,7 @@ double binary_entropy(double p) {
 
 SingleGroupIndices single_group_indices(Counts x, Counts t, GiniScratch* scratch) {
     const Totals s = totals_of(x, t);
-    if (!s.defined()) return {kUndefined, kUndefined, kUndefined, kUndefined, kUndefined, kUndefined};
+    if (!s.defined()) return {kUndefinedIndex, kUndefinedIndex, kUndefinedIndex, kUndefinedIndex, kUndefinedIndex, kUndefinedIndex};
     const double P = s.share();
     const double E = binary_entropy(P);
     double spread = 0, own = 0, diversity_loss = 0, atkinson_sum = 0;
@@ -64,7 +62,7 @@ SingleGroupIndices single_group_indices(Counts x, Counts t, GiniScratch* scratch
             1 - isolation,  // xPy = sum (x_i / X)(1 - p_i) = 1 - xPx
             diversity_loss / (E * s.all),
             1 - P / (1 - P) * atkinson_ratio * atkinson_ratio,
-            scratch ? gini(x, t, *scratch) : kUndefined};
+            scratch ? gini(x, t, *scratch) : kUndefinedIndex};
 }
 
 double dissimilarity(Counts x, Counts t) { return single_group_indices(x, t, nullptr).dissimilarity; }
@@ -75,7 +73,7 @@ double entropy_index(Counts x, Counts t) { return single_group_indices(x, t, nul
 double atkinson(Counts x, Counts t, double b) {
     if (b == 0.5) return single_group_indices(x, t, nullptr).atkinson;
     const Totals s = totals_of(x, t);
-    if (!s.defined()) return kUndefined;
+    if (!s.defined()) return kUndefinedIndex;
     const double P = s.share();
     double sum = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -122,7 +120,7 @@ double gini(Counts x, Counts t) {
 
 double gini(Counts x, Counts t, GiniScratch& scratch) {
     const Totals s = totals_of(x, t);
-    if (!s.defined()) return kUndefined;
+    if (!s.defined()) return kUndefinedIndex;
     const double P = s.share();
     // In ascending order of p, |p_i - p_j| = p_j - p_i for i before j, so the
     // double sum is 2 sum_j t_j (p_j W_j - V_j) with W_j, V_j the sums of t

@@ -109,7 +109,7 @@ constexpr std::string_view kCividis =
     "DEC958DFCA57E0CB56E1CC55E2CD54E4CE53E5CF52E6D051E7D150E8D24FE9D34EEAD34CEBD44BEDD54AEED649EFD748"
     "F0D846F1D945F2DA44F3DB42F5DC41F6DD3FF7DE3EF8DF3CF9E03AFBE138FCE236FDE334FEE434FEE535FEE636FEE838";
 
-constexpr std::string_view kSource = "matplotlib 256-colour map, sampled as R viridisLite does (viridisLite 0.4)";
+constexpr std::string_view kViridisSource = "matplotlib 256-colour map, sampled as R viridisLite does (viridisLite 0.4)";
 constexpr std::string_view kCividisSource =
     "matplotlib cividis 256-colour map, sampled by R viridisLite's method (viridisLite's own cividis map differs)";
 
@@ -119,10 +119,10 @@ std::vector<SchemeData> viridis_schemes() {
     using K = PaletteKind;
     using S = Storage;
     return {
-        {"viridis", K::Sequential, S::Sampled, kSource, "1", {}, kViridis},
-        {"magma", K::Sequential, S::Sampled, kSource, "1", {}, kMagma},
-        {"inferno", K::Sequential, S::Sampled, kSource, "1", {}, kInferno},
-        {"plasma", K::Sequential, S::Sampled, kSource, "1", {}, kPlasma},
+        {"viridis", K::Sequential, S::Sampled, kViridisSource, "1", {}, kViridis},
+        {"magma", K::Sequential, S::Sampled, kViridisSource, "1", {}, kMagma},
+        {"inferno", K::Sequential, S::Sampled, kViridisSource, "1", {}, kInferno},
+        {"plasma", K::Sequential, S::Sampled, kViridisSource, "1", {}, kPlasma},
         {"cividis", K::Sequential, S::Sampled, kCividisSource, "1", {}, kCividis},
     };
 }

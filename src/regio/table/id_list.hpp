@@ -25,4 +25,8 @@ struct IdSample {
 // "X, Y, Z", or "A, B, ..., J and 5 more" past kIdsShown.
 std::string format_ids(const IdSample& ids);
 
+// "X, Y, Z", or "A, B, ..., J, ..." past kIdsShown: the form the crosswalk
+// reports use for ids they list in full elsewhere (the count is beside it).
+std::string format_first_ids(const std::vector<std::string>& ids);
+
 }  // namespace regio::table

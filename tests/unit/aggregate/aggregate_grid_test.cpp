@@ -7,6 +7,10 @@
 
 #include <cmath>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace aggregate_grid_test {
+
 using namespace regio;
 
 namespace {
@@ -205,3 +209,5 @@ TEST_CASE("dasymetric: a weights grid that does not nest is refused") {
     MemoryGrid odd(grid::GridDefinition{0, 20, 3, 3, 6, 6}, {std::vector<double>(36, 1.0)});
     CHECK_THROWS_AS(aggregate::DasymetricGrid(coarse, odd), DataError);
 }
+
+}  // namespace aggregate_grid_test

@@ -17,6 +17,10 @@
 #include <string>
 #include <vector>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace aggregate_operations_test {
+
 using namespace regio;
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
@@ -168,3 +172,5 @@ TEST_CASE("aggregate grid operation: a bad request is a usage error", "[aggregat
     CHECK_THROWS_AS(aggregate::run(request, ProgressRange(nullptr)), UsageError);
     CHECK(!fs::exists(tmp.path / "grid.csv"));
 }
+
+}  // namespace aggregate_operations_test

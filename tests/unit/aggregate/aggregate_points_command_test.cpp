@@ -8,6 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace aggregate_points_command_test {
+
 using namespace regio;
 using Catch::Matchers::Contains;
 
@@ -36,3 +40,5 @@ TEST_CASE("aggregate points command: a missing points file is an error and nothi
     CHECK_THROWS_WITH(bound.command->run(ProgressRange(nullptr), {}), Contains("missing.csv"));
     CHECK(dir.empty());
 }
+
+}  // namespace aggregate_points_command_test

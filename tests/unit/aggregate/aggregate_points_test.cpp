@@ -10,6 +10,10 @@
 #include <random>
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace aggregate_points_test {
+
 using namespace regio;
 
 namespace {
@@ -91,3 +95,5 @@ TEST_CASE("aggregate points: results do not depend on threads or chunking") {
     CHECK(one.tally.outside_count() > 0);
     std::filesystem::remove(path);
 }
+
+}  // namespace aggregate_points_test

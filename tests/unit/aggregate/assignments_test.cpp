@@ -12,6 +12,10 @@
 #include <sstream>
 #include <thread>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace assignments_test {
+
 using namespace regio;
 
 namespace {
@@ -72,3 +76,5 @@ TEST_CASE("assignments writer: chunks finishing out of order are written in orde
     CHECK(writer.complete());
     CHECK(out.str() == "feature,id,status,reason\na\nb\nc\nd\n");
 }
+
+}  // namespace assignments_test

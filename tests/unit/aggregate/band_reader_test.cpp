@@ -5,6 +5,10 @@
 #include <atomic>
 #include <stdexcept>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace band_reader_test {
+
 using regio::aggregate::Band;
 using regio::aggregate::BandReader;
 
@@ -55,3 +59,5 @@ TEST_CASE("band reader: stops reading ahead when the consumer gives up") {
     }  // destroyed mid-sweep: the thread is stopped and joined, not left running
     CHECK(reads.load() <= 4);  // the band taken, plus at most `ahead` + 1 more
 }
+
+}  // namespace band_reader_test

@@ -7,6 +7,10 @@
 #include <random>
 #include <vector>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace fixed_sum_test {
+
 using regio::aggregate::FixedSum;
 
 TEST_CASE("fixed sum: order does not matter") {
@@ -55,3 +59,5 @@ TEST_CASE("fixed sum: rejects what it cannot hold") {
     CHECK(s.add(-2.5));
     CHECK(s.value() == -2.5);
 }
+
+}  // namespace fixed_sum_test

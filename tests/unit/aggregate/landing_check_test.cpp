@@ -5,6 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace landing_check_test {
+
 using namespace regio;
 using aggregate::Landing;
 
@@ -35,3 +39,5 @@ TEST_CASE("landing check: shares outside") {
     // A grid usually covers more than its regions.
     CHECK_FALSE(aggregate::check_landing({"grid's value", "g.tif", "EPSG:3035", "EPSG:3035", 4, 1, aggregate::OutsideShare::Expected}));
 }
+
+}  // namespace landing_check_test

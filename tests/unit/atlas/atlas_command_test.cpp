@@ -7,6 +7,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace atlas_command_test {
+
 using namespace regio;
 
 TEST_CASE("atlas command: the declared options in order", "[atlas][registry]") {
@@ -34,3 +38,5 @@ TEST_CASE("atlas command: an unknown language is a usage error", "[atlas][regist
     bound.set("lang", "fr");
     CHECK_THROWS_WITH(bound.run(), "--lang: 'fr' is not a language of the atlas (en, de)");
 }
+
+}  // namespace atlas_command_test

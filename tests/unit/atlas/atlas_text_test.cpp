@@ -11,6 +11,10 @@
 #include <fstream>
 #include <set>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace atlas_text_test {
+
 using namespace regio::atlas;
 
 namespace {
@@ -108,3 +112,5 @@ TEST_CASE("atlas: indicator tables of several steps merge into vintages", "[atla
     CHECK(v.previous.count("rate--y") == 0);
     CHECK(v.current.regions == std::vector<std::string>{"A", "B", "C"});
 }
+
+}  // namespace atlas_text_test

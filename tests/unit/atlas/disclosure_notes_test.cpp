@@ -5,6 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace disclosure_notes_test {
+
 using namespace regio::atlas;
 using Catch::Matchers::Contains;
 using json = nlohmann::ordered_json;
@@ -64,3 +68,5 @@ TEST_CASE("disclosure notes: German, the last step's entry, older reports", "[at
         "ptable": {"max_perturbation": 4, "variance": 2.5, "min_published": 3, "p_stay": 0.2}, "min_published": 3}})");
     CHECK_THAT(disclosure_notes({old_cell_key}, {}, Language::English)[0], Contains("All indicators: cell-key method (D = 4, V = 2.5"));
 }
+
+}  // namespace disclosure_notes_test

@@ -9,6 +9,10 @@
 #include <cmath>
 #include <limits>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace classify_edge_test {
+
 using namespace regio::classify;
 using regio::DataError;
 using regio::UsageError;
@@ -174,3 +178,5 @@ TEST_CASE("classify: natural breaks are reproducible with a seed") {
     // It never beats the exact optimum.
     CHECK(classify(y, Method::FisherJenks, 3).gvf >= a.gvf - 1e-12);
 }
+
+}  // namespace classify_edge_test

@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <cmath>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace classify_examples_test {
+
 using namespace regio::classify;
 
 namespace {
@@ -125,3 +129,5 @@ TEST_CASE("classify: fit measures (GVF, ADCM)") {
     // Medians 5, 44.5, 89: |1-5|+|2-5|+|3-5|+0+3+8+16 = 36, plus 10.5 + 10.5.
     CHECK(f3.adcm == Approx(57.0).margin(1e-12));
 }
+
+}  // namespace classify_examples_test

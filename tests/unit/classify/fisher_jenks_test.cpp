@@ -9,6 +9,10 @@
 #include <cmath>
 #include <random>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace fisher_jenks_test {
+
 using namespace regio::classify;
 
 namespace {
@@ -162,3 +166,5 @@ TEST_CASE("classify: Fisher-Jenks agrees with the quadratic DP on medium inputs"
         CHECK(fisher_jenks_breaks(s, k) == expected);
     }
 }
+
+}  // namespace fisher_jenks_test

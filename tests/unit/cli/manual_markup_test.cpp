@@ -4,6 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace manual_markup_test {
+
 using regio::cli::manual_sections;
 
 TEST_CASE("manual markup: sections, with DESCRIPTION first", "[manual]") {
@@ -54,3 +58,5 @@ TEST_CASE("manual markup: inline code, escapes and characters beyond ASCII", "[m
     // A line starting with a dot is not a roff request.
     CHECK(manual_sections(".profile\n")[0].roff == ".PP\n\\&.profile\n");
 }
+
+}  // namespace manual_markup_test

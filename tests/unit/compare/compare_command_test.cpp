@@ -7,6 +7,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace compare_command_test {
+
 using namespace regio;
 
 namespace {
@@ -50,3 +54,5 @@ TEST_CASE("compare command: the report naming the output is refused as it always
     CHECK_THROWS_WITH(bound.run(), "--report and --output name the same file");
     CHECK(dir.empty());
 }
+
+}  // namespace compare_command_test

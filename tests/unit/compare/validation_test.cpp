@@ -6,6 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace validation_test {
+
 using namespace regio::compare;
 using Catch::Matchers::Contains;
 
@@ -87,3 +91,5 @@ TEST_CASE("parent check: sums by id prefix, exact within the tolerance, worst pa
                           Contains("parent '02' has no region"));
     }
 }
+
+}  // namespace validation_test

@@ -13,6 +13,10 @@
 #include <limits>
 #include <random>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace classify_grid_test {
+
 using namespace regio::degurba;
 using namespace regio::degurba::test;
 
@@ -283,3 +287,5 @@ TEST_CASE("degurba: the grid is read as float only when every value is exactly a
     for (std::size_t i = 0; i < values.size(); ++i) same = same && (i == 5 || in.grid.population[i] == values[i]);
     CHECK(same);
 }
+
+}  // namespace classify_grid_test

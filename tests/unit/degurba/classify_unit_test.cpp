@@ -8,6 +8,10 @@
 #include <limits>
 #include <string>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace classify_unit_test {
+
 using namespace regio::degurba;
 
 namespace {
@@ -113,3 +117,5 @@ TEST_CASE("degurba: unit classification refuses bad totals") {
     CHECK(std::string(unit_class_name(UnitClass::TownSemiDense)) == "town or semi-dense area");
     CHECK(std::string(unit_class_name(UnitClass2::MostlyUninhabited)) == "mostly uninhabited area");
 }
+
+}  // namespace classify_unit_test

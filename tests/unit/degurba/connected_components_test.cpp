@@ -10,6 +10,10 @@
 #include <random>
 #include <vector>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace connected_components_test {
+
 using namespace regio::degurba;
 
 namespace {
@@ -156,3 +160,5 @@ TEST_CASE("degurba: a grid too large for 32-bit labels is a data error") {
     CHECK_THROWS_AS(check_label_capacity(-1, 5), regio::DataError);
     CHECK_NOTHROW(check_label_capacity(5000, 5000));
 }
+
+}  // namespace connected_components_test

@@ -8,6 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace degurba_command_test {
+
 using Names = std::vector<std::string>;
 
 TEST_CASE("degurba command: the options are declared in help's order", "[degurba][registry]") {
@@ -28,3 +32,5 @@ TEST_CASE("degurba command: a missing grid is the library's error and writes not
     CHECK_THROWS_AS(declared.command->run(regio::ProgressRange(nullptr), {}), regio::Error);
     CHECK(out.empty());
 }
+
+}  // namespace degurba_command_test

@@ -13,6 +13,10 @@
 #include <string>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace degurba_operation_test {
+
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
@@ -137,3 +141,5 @@ TEST_CASE("degurba operation: bad requests are usage errors and write nothing", 
     CHECK_THROWS_AS(regio::degurba::run(no_field, regio::ProgressRange(nullptr)), regio::Error);
     CHECK(files_in(out.path) == 0);
 }
+
+}  // namespace degurba_operation_test

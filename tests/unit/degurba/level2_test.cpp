@@ -8,6 +8,10 @@
 #include <algorithm>
 #include <random>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace level2_test {
+
 using namespace regio::degurba;
 using namespace regio::degurba::test;
 
@@ -120,3 +124,5 @@ TEST_CASE("degurba: cells near a set - by edge-to-edge distance") {
             REQUIRE((near[r * cols + c] != 0) == expected);
         }
 }
+
+}  // namespace level2_test

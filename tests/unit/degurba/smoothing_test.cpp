@@ -10,6 +10,10 @@
 #include <map>
 #include <random>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace smoothing_test {
+
 using namespace regio::degurba;
 using namespace regio::degurba::test;
 
@@ -223,3 +227,5 @@ TEST_CASE("degurba: the size test after gap filling keeps a centre that grows pa
     CHECK(result.clusters.at(0).population == 50000.0);
     CHECK(result.clusters.at(0).cells == 9);
 }
+
+}  // namespace smoothing_test

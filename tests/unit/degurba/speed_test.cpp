@@ -10,6 +10,10 @@
 #include <cstdint>
 #include <limits>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace speed_test {
+
 using namespace regio::degurba;
 
 namespace {
@@ -100,3 +104,5 @@ TEST_CASE("degurba: speed - a 5000 x 5000 grid that is one dense cluster") {
     CHECK(result.clusters.at(0).cells == side * side);
     CHECK(elapsed < 10.0);
 }
+
+}  // namespace speed_test

@@ -11,6 +11,10 @@
 
 #include <limits>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace urban_centre_test {
+
 using namespace regio::degurba;
 using namespace regio::degurba::test;
 
@@ -201,3 +205,5 @@ TEST_CASE("degurba: density exactly at a threshold qualifies - unrounded (spec Â
         CHECK(cell_density(300, 0.25, 4.0, DensityDivisor::LandArea) == 300.0);
     }
 }
+
+}  // namespace urban_centre_test

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace identical_shapes_test {
+
 using namespace regio::geometry;
 
 namespace {
@@ -40,3 +44,5 @@ TEST_CASE("identical shapes: a different start vertex is a different geometry") 
     const auto partner = identical_partners(regions({square(0, 0, 1)}), regions({rotated}));
     CHECK(partner[0] == -1);
 }
+
+}  // namespace identical_shapes_test

@@ -4,6 +4,10 @@
 
 #include <cmath>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace orientation_test {
+
 using regio::geometry::orientation;
 using regio::geometry::orientation_exact;
 using regio::geometry::Point;
@@ -60,3 +64,5 @@ TEST_CASE("orientation: shared vertices and axis-parallel lines are exactly zero
     CHECK(orientation(a, b, beside) == orientation_exact(a, b, beside));
     CHECK(orientation(a, b, beside) != 0);
 }
+
+}  // namespace orientation_test

@@ -4,6 +4,10 @@
 
 #include <cmath>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace point_locator_test {
+
 using namespace regio::geometry;
 
 namespace {
@@ -209,3 +213,5 @@ TEST_CASE("locator: built on several threads it answers exactly as on one") {
             REQUIRE(a == b);
         }
 }
+
+}  // namespace point_locator_test

@@ -4,6 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace region_checks_test {
+
 using namespace regio::geometry;
 
 namespace {
@@ -115,3 +119,5 @@ TEST_CASE("checks: repair skips the regions it is told to") {
     CHECK(set.shapes[0].polygons.size() == 1);  // left as it was
     CHECK(set.shapes[1].polygons.size() == 2);
 }
+
+}  // namespace region_checks_test

@@ -8,6 +8,10 @@
 #include <limits>
 #include <random>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace simple_validity_test {
+
 using namespace regio::geometry;
 
 namespace {
@@ -92,3 +96,5 @@ TEST_CASE("simple validity: random polygons never contradict GEOS") {
     CHECK(shown > geos * 9 / 10);
     CHECK(geos < 400);  // and some invalid ones were generated
 }
+
+}  // namespace simple_validity_test

@@ -9,17 +9,21 @@
 #include <string>
 #include <vector>
 
-using namespace regio::grid;
-
 namespace Catch {
 template <>
-struct StringMaker<CellCode> {
-    static std::string convert(const CellCode& c) {
+struct StringMaker<regio::grid::CellCode> {
+    static std::string convert(const regio::grid::CellCode& c) {
         return "{" + std::to_string(c.resolution) + " m, E " + std::to_string(c.easting) + ", N " +
                std::to_string(c.northing) + "}";
     }
 };
 }  // namespace Catch
+
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace cell_code_test {
+
+using namespace regio::grid;
 
 namespace {
 
@@ -214,3 +218,5 @@ TEST_CASE("parse_cell_code_or_throw says where") {
                       "grid.csv: line 12: field 'GRD_ID': bad grid cell code: '1kmE4334' expected 'N' after the easting");
     CHECK_THROWS_AS(parse_cell_code_or_throw("x", where), regio::DataError);
 }
+
+}  // namespace cell_code_test

@@ -7,6 +7,10 @@
 #include <cmath>
 #include <map>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace coverage_test {
+
 using namespace regio;
 using geometry::MultiPolygon;
 using geometry::Polygon;
@@ -186,3 +190,5 @@ TEST_CASE("coverage: shapes cut by the grid's edge keep their interior runs") {
     CHECK(row.runs[0].end == 10);
     check_against_geos(wide, kGrid);
 }
+
+}  // namespace coverage_test

@@ -17,6 +17,10 @@
 #include <map>
 #include <numbers>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace boundary_noise_test {
+
 using namespace regio;
 using harmonise::ChangeType;
 
@@ -246,3 +250,5 @@ TEST_CASE("generalisation advice: coarse vertices and thin pieces between kept c
         CHECK_FALSE(harmonise::generalisation_advice(fine, fine_moved, harmonise::overlay(fine, fine_moved, 1), 0).has_value());
     }
 }
+
+}  // namespace boundary_noise_test

@@ -6,6 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace chain_gaps_test {
+
 using namespace regio;
 using harmonise::Crosswalk;
 using harmonise::CrosswalkRow;
@@ -61,3 +65,5 @@ TEST_CASE("decide_weight: population when the crosswalk has it, unless asked oth
     CHECK(asked.choice == harmonise::WeightChoice::Requested);
     CHECK(harmonise::weight_summary(asked) == "weighting: area (--weight)");
 }
+
+}  // namespace chain_gaps_test

@@ -11,6 +11,10 @@
 
 #include <map>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace changes_merge_test {
+
 using namespace regio;
 using harmonise::ChangeType;
 
@@ -93,3 +97,5 @@ TEST_CASE("change types: the merge rule leaves boundary shifts and split-merges 
         CHECK(c.at("to:L").type == ChangeType::SplitMerge);
     }
 }
+
+}  // namespace changes_merge_test

@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_build_operation_test {
+
 namespace fs = std::filesystem;
 using namespace regio;
 
@@ -135,3 +139,5 @@ TEST_CASE("crosswalk build operation: a bad request", "[harmonise][crosswalk_bui
     CHECK_FALSE(fs::exists(tmp.dir / "cw.csv"));
     CHECK_FALSE(fs::exists(tmp.dir / "changes.csv"));
 }
+
+}  // namespace crosswalk_build_operation_test

@@ -9,6 +9,10 @@
 #include <cmath>
 #include <limits>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_check_test {
+
 using namespace regio;
 using harmonise::ShareColumn;
 using Catch::Matchers::Contains;
@@ -150,3 +154,5 @@ TEST_CASE("crosswalk apply: a balanced table preserves totals") {
     CHECK(result.lost_by_shares[0] == 0);
     CHECK(harmonise::totals_preserved(result, 0));
 }
+
+}  // namespace crosswalk_check_test

@@ -15,6 +15,10 @@
 #include <variant>
 #include <vector>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_commands_test {
+
 namespace fs = std::filesystem;
 using namespace regio;
 
@@ -134,3 +138,5 @@ TEST_CASE("crosswalk chain entry: its options in help order; a missing crosswalk
     CHECK_THROWS_AS(command->run(ProgressRange(ProgressFn{}), {}), regio::Error);
     CHECK(dir.empty());
 }
+
+}  // namespace crosswalk_commands_test

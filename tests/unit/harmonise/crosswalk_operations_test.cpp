@@ -13,6 +13,10 @@
 #include <random>
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_operations_test {
+
 namespace fs = std::filesystem;
 using namespace regio;
 using Catch::Matchers::Contains;
@@ -169,3 +173,5 @@ TEST_CASE("crosswalk chain operation: rows, links, report keys and summary; bad 
         CHECK_THROWS_AS(harmonise::run(request, ProgressRange({})), UsageError);
     }
 }
+
+}  // namespace crosswalk_operations_test

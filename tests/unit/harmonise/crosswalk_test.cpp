@@ -8,6 +8,10 @@
 
 #include <map>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crosswalk_test {
+
 using namespace regio;
 
 namespace {
@@ -186,3 +190,5 @@ TEST_CASE("crosswalk: chaining a crosswalk whose rows are not grouped by source"
     CHECK((ac.rows[1].from_id == "A" && ac.rows[1].to_id == "Q" && ac.rows[1].area_share_from == 0.5));
     CHECK((ac.rows[2].from_id == "B" && ac.rows[2].to_id == "P" && ac.rows[2].area_m2 == 2));
 }
+
+}  // namespace crosswalk_test

@@ -13,6 +13,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace near_boundary_test {
+
 using namespace regio;
 using harmonise_test::box;
 using harmonise_test::set_of;
@@ -171,3 +175,5 @@ TEST_CASE("near boundary: chaining composes 1 - (1 - u1)(1 - u2), weighted by wh
         CHECK(!harmonise::chain_crosswalks(ab, bc).has_near_boundary);
     }
 }
+
+}  // namespace near_boundary_test

@@ -6,6 +6,10 @@
 
 #include <map>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace overlay_test {
+
 using namespace regio;
 using geometry::MultiPolygon;
 using geometry::Polygon;
@@ -125,3 +129,5 @@ TEST_CASE("overlay: a unit unchanged between the sets, overlapping another unit 
         check_against_geos(a, a, &overlapping);
     }
 }
+
+}  // namespace overlay_test

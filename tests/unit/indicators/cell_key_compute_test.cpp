@@ -12,6 +12,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace cell_key_compute_test {
+
 using namespace regio::indicators;
 
 namespace {
@@ -158,3 +162,5 @@ TEST_CASE("cell key: the [disclosure] keys", "[indicators][cellkey]") {
                                             "conf/defs.toml");
     CHECK(d.cell_key.ptable_file == "conf/tables/p.csv");  // relative to the definitions file
 }
+
+}  // namespace cell_key_compute_test

@@ -11,6 +11,10 @@
 
 #include <limits>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace compute_test {
+
 using namespace regio::indicators;
 
 namespace {
@@ -164,3 +168,5 @@ TEST_CASE("indicators: negative counts are data errors", "[indicators]") {
         CHECK(std::string(e.what()) == "data.csv: line 7: field 'p_nat': negative count -5 for region 'A'");
     }
 }
+
+}  // namespace compute_test

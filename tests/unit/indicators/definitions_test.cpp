@@ -6,6 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace definitions_test {
+
 using namespace regio::indicators;
 using Catch::Matchers::Contains;
 
@@ -154,3 +158,5 @@ TEST_CASE("indicators: definitions: missing data columns", "[indicators]") {
         CHECK_THAT(e.message(), Contains("needed by indicator 'employment_rate', denominator, group 'eu' in defs.toml"));
     }
 }
+
+}  // namespace definitions_test

@@ -10,6 +10,10 @@
 #include <cmath>
 #include <limits>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace disclosure_test {
+
 using namespace regio::indicators;
 using namespace regio_test::disclosure;
 
@@ -116,3 +120,5 @@ TEST_CASE("indicators: a minimum denominator apart from the cell threshold") {
     CHECK(small_base.reason == Reason::Rate);
     CHECK(primary_state(5, 60, rules).reason == Reason::Primary);  // t_min still applies to the numerator
 }
+
+}  // namespace disclosure_test

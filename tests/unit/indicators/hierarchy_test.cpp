@@ -6,6 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace hierarchy_test {
+
 using namespace regio::indicators;
 using Catch::Matchers::Contains;
 
@@ -103,3 +107,5 @@ TEST_CASE("indicators: rollup by a parent column", "[indicators]") {
     CHECK(flat.ids == std::vector<std::string>{"x", "y", "z", "P"});
     CHECK(!flat.parent[1]);
 }
+
+}  // namespace hierarchy_test

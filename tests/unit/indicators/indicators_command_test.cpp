@@ -8,6 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace indicators_command_test {
+
 using namespace regio;
 using Catch::Matchers::Contains;
 
@@ -34,3 +38,5 @@ TEST_CASE("indicators command: a missing definitions file is an error and nothin
     CHECK_THROWS_WITH(bound.command->run(ProgressRange(nullptr), {}), Contains("missing.toml"));
     CHECK(dir.empty());
 }
+
+}  // namespace indicators_command_test

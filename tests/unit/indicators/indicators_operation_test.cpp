@@ -12,6 +12,10 @@
 #include <sstream>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace indicators_operation_test {
+
 using namespace regio;
 namespace fs = std::filesystem;
 
@@ -122,3 +126,5 @@ TEST_CASE("indicators operation: bad requests are usage errors and write nothing
     fixes_alone.regions.skip_features = {1};
     refused(fixes_alone, "--set-id and --skip-feature fix features of --regions");
 }
+
+}  // namespace indicators_operation_test

@@ -10,6 +10,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace protection_choice_test {
+
 using namespace regio::indicators;
 
 namespace {
@@ -205,3 +209,5 @@ min_published = 3
     CHECK(ptables[0]->min_published() == 2);
     CHECK(ptables[3]->min_published() == 3);
 }
+
+}  // namespace protection_choice_test

@@ -17,6 +17,10 @@
 #include <sstream>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace ptable_builder_test {
+
 using namespace regio::indicators;
 
 namespace {
@@ -146,3 +150,5 @@ TEST_CASE("ptable builder: deterministic, and a round trip through CSV", "[indic
     for (double key : {0.0, 0.1, 0.33, 0.5, 0.77, 0.999999})
         for (std::int64_t count : {0, 1, 2, 3, 7, 8, 100}) CHECK(back.perturb(count, key) == t.perturb(count, key));
 }
+
+}  // namespace ptable_builder_test

@@ -10,6 +10,10 @@
 #include <cmath>
 #include <cstdlib>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace ptable_cellkey_examples_test {
+
 using namespace regio::indicators;
 
 namespace {
@@ -100,3 +104,5 @@ TEST_CASE("cellKey examples: the vignette's perturbed frequency table is possibl
     CHECK(transition(total, 4580, 4583) == 0);
     CHECK(transition(high, 2, 2) == 0);
 }
+
+}  // namespace ptable_cellkey_examples_test

@@ -10,6 +10,10 @@
 
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace ptable_test {
+
 using namespace regio::indicators;
 
 namespace {
@@ -95,3 +99,5 @@ TEST_CASE("ptable: read from a CSV in cellKey's format", "[indicators][cellkey]"
         CHECK(e.where().field == "p");
     }
 }
+
+}  // namespace ptable_test

@@ -15,6 +15,10 @@
 #include <limits>
 #include <random>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace suppression_property_test {
+
 using namespace regio::indicators;
 using namespace regio_test::disclosure;
 
@@ -160,3 +164,5 @@ TEST_CASE("indicators: property: published output never reveals a suppressed cou
     CHECK(secondary > 100);  // the property was exercised
     CHECK(linked_rows > 100);
 }
+
+}  // namespace suppression_property_test

@@ -7,6 +7,10 @@
 
 #include <limits>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace crs_domain_test {
+
 using namespace regio;
 
 namespace {
@@ -77,3 +81,5 @@ TEST_CASE("CRS domain: the point named in the error is the first outside in inpu
     CHECK(none.outside() == 0);
     CHECK_NOTHROW(none.throw_if_outside("pts.csv", "line"));
 }
+
+}  // namespace crs_domain_test

@@ -9,6 +9,10 @@
 #include <filesystem>
 #include <fstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace csv_columns_test {
+
 using namespace regio::io;
 using Catch::Matchers::Contains;
 
@@ -56,3 +60,5 @@ TEST_CASE("csv columns: errors name the line and column") {
     CHECK_THROWS_AS(read_csv_columns(empty.path.string(), {"id"}, {}), regio::DataError);
     CHECK_THROWS_AS(read_csv_columns("/nonexistent/table.csv", {"id"}, {}), regio::IoError);
 }
+
+}  // namespace csv_columns_test

@@ -4,6 +4,10 @@
 
 #include <cmath>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace csv_format_test {
+
 using namespace regio::io;
 
 TEST_CASE("csv: delimiter detection") {
@@ -75,3 +79,5 @@ TEST_CASE("csv: byte order mark") {
     CHECK(strip_bom("\xEF\xBB\xBFid,x") == "id,x");
     CHECK(strip_bom("id,x") == "id,x");
 }
+
+}  // namespace csv_format_test

@@ -10,6 +10,10 @@
 #include <fstream>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace csv_header_test {
+
 using namespace regio::io;
 using Catch::Matchers::Contains;
 namespace fs = std::filesystem;
@@ -63,3 +67,5 @@ TEST_CASE("output check: invalid UTF-8 never reaches an output") {
     CHECK(fs::exists(target));
     fs::remove_all(dir);
 }
+
+}  // namespace csv_header_test

@@ -7,6 +7,10 @@
 #include <filesystem>
 #include <fstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace csv_point_source_test {
+
 using namespace regio::io;
 
 namespace {
@@ -135,3 +139,5 @@ TEST_CASE("csv points: line numbers after a header with a quoted line break") {
         CHECK(d.examples[0].ref == 4);
     }
 }
+
+}  // namespace csv_point_source_test

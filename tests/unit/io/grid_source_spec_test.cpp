@@ -7,6 +7,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace grid_source_spec_test {
+
 using Catch::Matchers::Contains;
 using namespace regio;
 using io::GridValues;
@@ -97,3 +101,5 @@ TEST_CASE("grid source spec: open_grid_source reads the layer it is given", "[io
     CHECK(source->grid().x0 == 4000000);
     CHECK(source->grid().y0 == 3012000);
 }
+
+}  // namespace grid_source_spec_test

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace input_spec_test {
+
 using regio::io::InputSpec;
 
 TEST_CASE("input spec: FILE[:LAYER]") {
@@ -62,3 +66,5 @@ TEST_CASE("input spec: passwords never reach a message") {
     CHECK(redact_secrets("PG:password=***abc") == "PG:password=***");  // a password that starts with ***
     CHECK(InputSpec::parse("PG:dbname=gis password=s3cret", "t").display() == "PG:dbname=gis password=*** (layer t)");
 }
+
+}  // namespace input_spec_test

@@ -7,6 +7,10 @@
 #include <filesystem>
 #include <fstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace output_file_test {
+
 using namespace regio::io;
 namespace fs = std::filesystem;
 
@@ -48,3 +52,5 @@ TEST_CASE("output file: extension") {
     CHECK(extension_of("a/b/OUT.GPKG") == "gpkg");
     CHECK(extension_of("noext").empty());
 }
+
+}  // namespace output_file_test

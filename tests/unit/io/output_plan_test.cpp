@@ -9,6 +9,10 @@
 #include <fstream>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace output_plan_test {
+
 using namespace regio::io;
 namespace fs = std::filesystem;
 
@@ -119,3 +123,5 @@ TEST_CASE("output plan: a rename that fails rolls back the renamed ones and rest
     CHECK_FALSE(fs::exists(dir.path / "c.csv"));
     CHECK(entries(dir.path) == 2);  // a.csv and the directory b.json: no temporary, no backup
 }
+
+}  // namespace output_plan_test

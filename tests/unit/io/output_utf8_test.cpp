@@ -10,6 +10,10 @@
 #include <filesystem>
 #include <fstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace output_utf8_test {
+
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 
@@ -43,3 +47,5 @@ TEST_CASE("output check: characters across a block boundary, errors far in") {
                       Contains("bad.csv: line " + std::to_string(line) + ": the output would hold invalid UTF-8 (byte 0xE8 after 'A,Gen')"));
     fs::remove(bad);
 }
+
+}  // namespace output_utf8_test

@@ -12,6 +12,10 @@
 #include <string>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace raster_grid_source_test {
+
 using namespace regio;
 
 namespace {
@@ -99,3 +103,5 @@ TEST_CASE("raster source: rows, windows and column ranges give the stored values
         }
     }
 }
+
+}  // namespace raster_grid_source_test

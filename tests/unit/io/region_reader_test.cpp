@@ -11,6 +11,10 @@
 #include <fstream>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace region_reader_test {
+
 using namespace regio;
 
 namespace {
@@ -69,3 +73,5 @@ TEST_CASE("read regions: a field that is missing or holds a word is named") {
         CHECK_THAT(what, Catch::Contains("value"));
     }
 }
+
+}  // namespace region_reader_test

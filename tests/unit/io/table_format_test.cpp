@@ -9,6 +9,10 @@
 
 #include <optional>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace table_format_test {
+
 using regio::io::TableFormat;
 using regio::io::table_format;
 
@@ -75,3 +79,5 @@ TEST_CASE("output plan: a database output needs a table name and is never an inp
     CHECK_THROWS_AS(plan.add_table("--output", {"PG:host=h dbname=gis password=x", "regions", ""}), regio::UsageError);
     CHECK_THROWS_AS(plan.add_table("--output", {"out.csv", "layer", ""}), regio::UsageError);  // no layers in CSV
 }
+
+}  // namespace table_format_test

@@ -9,6 +9,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace classify_command_test {
+
 using Catch::Matchers::StartsWith;
 using Names = std::vector<std::string>;
 
@@ -38,3 +42,5 @@ TEST_CASE("classify command: missing data is the library's error and writes noth
     CHECK_THROWS_AS(declared.command->run(regio::ProgressRange(nullptr), {}), regio::Error);
     CHECK(out.empty());
 }
+
+}  // namespace classify_command_test

@@ -11,6 +11,10 @@
 #include <fstream>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace classify_operation_test {
+
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 
@@ -66,3 +70,5 @@ TEST_CASE("classify operation: bad requests", "[classify][operation][bad]") {
     field.field = "no_such_column";
     CHECK_THROWS_AS(regio::maps::run(field, regio::ProgressRange(nullptr)), regio::Error);
 }
+
+}  // namespace classify_operation_test

@@ -8,6 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_command_test {
+
 using Names = std::vector<std::string>;
 
 TEST_CASE("map command: the options are declared in help's order", "[map][registry]") {
@@ -32,3 +36,5 @@ TEST_CASE("map command: a missing layer is the library's error and writes nothin
     CHECK_THROWS_AS(declared.command->run(regio::ProgressRange(nullptr), {}), regio::Error);
     CHECK(out.empty());
 }
+
+}  // namespace map_command_test

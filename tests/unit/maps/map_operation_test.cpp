@@ -14,6 +14,10 @@
 #include <sstream>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_operation_test {
+
 using namespace regio;
 namespace fs = std::filesystem;
 
@@ -144,3 +148,5 @@ TEST_CASE("map operation: requests refused before anything is written", "[map][o
     }
     CHECK(dir.entries() == 0);
 }
+
+}  // namespace map_operation_test

@@ -13,6 +13,10 @@
 #include <variant>
 #include <vector>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace option_set_test {
+
 using namespace regio::options;
 
 namespace {
@@ -136,3 +140,5 @@ TEST_CASE("option set: each builder call is recorded in the spec", "[options]") 
     CHECK(d[6].spec.check.choices == std::vector<std::string>{"Jenks", "Quantile"});
     CHECK(d[6].spec.check.ignore_case);
 }
+
+}  // namespace option_set_test

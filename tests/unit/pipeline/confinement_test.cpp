@@ -6,6 +6,10 @@
 #include <fstream>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace confinement_test {
+
 using namespace regio::pipeline;
 namespace fs = std::filesystem;
 
@@ -68,3 +72,5 @@ TEST_CASE("confinement: an existing file is replaced only when an earlier run of
     std::ofstream(run / "manifest.json") << "not json";
     CHECK(check_confinement(p, run.string(), writes).size() == 2);
 }
+
+}  // namespace confinement_test

@@ -6,6 +6,10 @@
 #include <fstream>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace pipeline_values_test {
+
 namespace {
 
 // The args of the only step of a pipeline whose [step.args] are `args`.
@@ -44,3 +48,5 @@ TEST_CASE("pipeline: integers in step args are values, not flags") {
     CHECK((args[1].key == "threads" && !args[1].flag && args[1].value == "2"));
     CHECK((args[2].key == "zero" && !args[2].flag && args[2].value == "0"));
 }
+
+}  // namespace pipeline_values_test

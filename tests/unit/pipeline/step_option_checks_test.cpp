@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace step_option_checks_test {
+
 using namespace regio::pipeline;
 using Catch::Matchers::Contains;
 
@@ -54,3 +58,5 @@ TEST_CASE("step options: integers and numbers as CLI11 reads them") {
     CHECK(type_problem(ValueType::Number, "0.5x") == "a number");
     CHECK(type_problem(ValueType::Text, "anything").empty());
 }
+
+}  // namespace step_option_checks_test

@@ -9,6 +9,10 @@
 #include <fstream>
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace table_replacement_test {
+
 using namespace regio::pipeline;
 namespace fs = std::filesystem;
 
@@ -64,3 +68,5 @@ TEST_CASE("table replacement: where an output option's value goes") {
     // No table option: a data source name is no table this option writes.
     CHECK(destination_of(report, "PG:dbname=stats") == Destination::File);
 }
+
+}  // namespace table_replacement_test

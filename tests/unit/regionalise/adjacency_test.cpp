@@ -6,6 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace adjacency_test {
+
 using namespace regio_test;
 using geometry::Contiguity;
 using Lists = std::vector<std::vector<std::size_t>>;
@@ -85,3 +89,5 @@ TEST_CASE("regionalise dissolve: shared borders vanish, single units keep their 
     CHECK(regionalise::measure_units({out[0]}).area[0] == Approx(3e6));
     CHECK(out[1].polygons[0].rings[0] == shapes[3].polygons[0].rings[0]);
 }
+
+}  // namespace adjacency_test

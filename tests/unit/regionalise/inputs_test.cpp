@@ -14,6 +14,10 @@
 #include <cmath>
 #include <limits>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace inputs_test {
+
 using namespace regio;
 using namespace regio::regionalise;
 using Catch::Matchers::Contains;
@@ -111,3 +115,5 @@ TEST_CASE("regionalise random orders: the same seed, the same permutation", "[re
     for (int n : counts) CHECK(std::abs(n - 10000) < 400);
     CHECK(RandomIndex(9).below(1) == 0);
 }
+
+}  // namespace inputs_test

@@ -11,6 +11,10 @@
 
 #include <cstdint>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace max_p_test {
+
 using namespace regio_test;
 using geometry::Contiguity;
 using Regions = std::vector<std::vector<std::size_t>>;
@@ -176,3 +180,5 @@ TEST_CASE("regionalise guarantees on random lattices: contiguous, thresholds met
     CHECK(stats.compactness == result.runs[result.chosen_run].compactness);
     for (const auto& run : result.runs) CHECK(run.meeting <= stats.meeting);
 }
+
+}  // namespace max_p_test

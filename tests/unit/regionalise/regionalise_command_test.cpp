@@ -8,6 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace regionalise_command_test {
+
 using namespace regio;
 using Catch::Matchers::Contains;
 
@@ -37,3 +41,5 @@ TEST_CASE("regionalise command: a missing data file is an error and nothing is w
     CHECK_THROWS_WITH(bound.command->run(ProgressRange(nullptr), {}), Contains("missing.csv"));
     CHECK(dir.empty());
 }
+
+}  // namespace regionalise_command_test

@@ -16,6 +16,10 @@
 #include <string>
 #include <vector>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace regionalise_operation_test {
+
 using namespace regio;
 using namespace regio::regionalise;
 using Catch::Matchers::Contains;
@@ -190,3 +194,5 @@ TEST_CASE("regionalise operation: a column total is conserved up to summation ro
     CHECK_FALSE(ColumnTotal{"a", 0, 1e-6, 0}.conserved());
     CHECK(ColumnTotal{"a", 10, 7, 3}.conserved());
 }
+
+}  // namespace regionalise_operation_test

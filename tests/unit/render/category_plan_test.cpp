@@ -13,6 +13,10 @@
 #include <filesystem>
 #include <set>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace category_plan_test {
+
 using namespace regio;
 using Catch::Matchers::Contains;
 
@@ -113,3 +117,5 @@ TEST_CASE("categories: the shipped DEGURBA styles hold the spec's codes in the s
     for (const auto& c : level2.categories) colours.insert(c.color);
     CHECK(colours.size() == 7);
 }
+
+}  // namespace category_plan_test

@@ -11,6 +11,10 @@
 #include <cmath>
 #include <limits>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace confidential_test {
+
 using namespace regio;
 using render::TidyRow;
 
@@ -134,3 +138,5 @@ TEST_CASE("confidential: QML category and SLD rules told apart by fill") {
     CHECK_THAT(sld, Catch::Contains("<ogc:PropertyIsNotEqualTo><ogc:PropertyName>fill</ogc:PropertyName><ogc:Literal>#BDBDBD"));
     CHECK(count_of(sld_plain, "<se:Rule>") == 3);
 }
+
+}  // namespace confidential_test

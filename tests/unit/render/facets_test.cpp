@@ -9,6 +9,10 @@
 #include <cmath>
 #include <limits>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace facets_test {
+
 using namespace regio;
 using render::TidyRow;
 
@@ -91,3 +95,5 @@ TEST_CASE("facets: one classification and one legend over all panels") {
     const auto alone = render::plan_choropleth({1, 2, 3, 5, 8}, spec);
     CHECK(alone.region_class != std::vector<int>(plan.region_class.begin(), plan.region_class.begin() + 5));
 }
+
+}  // namespace facets_test

@@ -5,6 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace legend_labels_test {
+
 using namespace regio;
 using render::LabelFormat;
 using render::LabelStyle;
@@ -59,3 +63,5 @@ TEST_CASE("legend labels: the plan carries them and their warnings", "[render][l
     CHECK(std::count(plan.classes.warnings.begin(), plan.classes.warnings.end(),
                      "with 1 decimals some class bounds look equal in the legend; 3 would keep them apart") == 1);
 }
+
+}  // namespace legend_labels_test

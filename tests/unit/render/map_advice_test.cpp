@@ -5,6 +5,10 @@
 
 #include <cmath>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_advice_test {
+
 using regio::render::ClassSpec;
 using regio::render::map_advice;
 
@@ -44,3 +48,5 @@ TEST_CASE("map advice: counts, class counts, diverging palettes, colour-blind ra
     spec.palette = "viridis";
     CHECK(map_advice(rates, spec, 5, "rate").empty());
 }
+
+}  // namespace map_advice_test

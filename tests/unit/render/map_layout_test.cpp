@@ -11,6 +11,10 @@
 
 #include <algorithm>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_layout_test {
+
 using namespace regio;
 using geometry::Box;
 using geometry::MultiPolygon;
@@ -261,3 +265,5 @@ TEST_CASE("svg: panels of small multiples share one legend; titles are text") {
     for (auto at = svg.find("<g id=\"legend\""); at != std::string::npos; at = svg.find("<g id=\"legend\"", at + 1)) ++legends;
     CHECK(legends == 1);
 }
+
+}  // namespace map_layout_test

@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace outline_overlay_test {
+
 using namespace regio;
 using geometry::MultiPolygon;
 using geometry::Polygon;
@@ -53,3 +57,5 @@ TEST_CASE("outline: paths without fill, then labels with a halo, clipped to the 
     render::append_outlines(none, {}, {}, view, "frame", "", 1);
     CHECK(none.empty());
 }
+
+}  // namespace outline_overlay_test

@@ -9,6 +9,10 @@
 
 #include <cmath>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace render_test {
+
 using namespace regio;
 using geometry::MultiPolygon;
 using geometry::Polygon;
@@ -120,3 +124,5 @@ TEST_CASE("simplify: closed shared loops (enclaves) and islands keep a shape") {
     CHECK(hole == island);  // the same points
     CHECK(island.size() >= 3);
 }
+
+}  // namespace render_test

@@ -7,6 +7,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace simplify_topology_test {
+
 using namespace regio;
 using geometry::MultiPolygon;
 using geometry::Point;
@@ -123,3 +127,5 @@ TEST_CASE("arc topology: crossing shortcuts of two open arcs are undone, crossin
     std::vector<render::SimplifiedArc> crossing{{{{0, 0}, {10, 10}}, {1, 1}}, {{{0, 10}, {10, 0}}, {1, 1}}};
     CHECK(render::repair_arc_topology(crossing, {}).unresolved == 2);
 }
+
+}  // namespace simplify_topology_test

@@ -8,6 +8,10 @@
 
 #include <cmath>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace indices_test {
+
 using namespace regio::segregation;
 using Catch::Matchers::WithinAbs;
 
@@ -149,3 +153,5 @@ TEST_CASE("segregation index names are stable") {
     for (Index i : kAllIndices) CHECK(parse_index(index_name(i)) == i);
     CHECK_FALSE(parse_index("theil").has_value());
 }
+
+}  // namespace indices_test

@@ -7,6 +7,10 @@
 
 #include <catch2/catch.hpp>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace segregation_command_test {
+
 using namespace regio;
 
 namespace {
@@ -50,3 +54,5 @@ TEST_CASE("segregation command: the report and -o naming one file is refused bef
     CHECK_THROWS_AS(bound.run(), regio::UsageError);
     CHECK(dir.empty());
 }
+
+}  // namespace segregation_command_test

@@ -7,6 +7,10 @@
 
 #include <cmath>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace simulation_test {
+
 using namespace regio::segregation;
 using Catch::Matchers::WithinAbs;
 
@@ -151,3 +155,5 @@ TEST_CASE("segregation: percentiles interpolate between order statistics") {
     CHECK_THAT(percentile({1, 2, 3, 4}, 0.025), WithinAbs(1.075, 1e-12));
     CHECK(percentile({7}, 0.975) == 7);
 }
+
+}  // namespace simulation_test

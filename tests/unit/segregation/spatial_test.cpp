@@ -9,6 +9,10 @@
 
 #include <algorithm>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace spatial_test {
+
 using namespace regio::segregation;
 using regio::geometry::Contiguity;
 using Catch::Matchers::WithinAbs;
@@ -143,3 +147,5 @@ TEST_CASE("segregation: grid scale profile aggregates aligned blocks") {
     CHECK(rows[6].bandwidth == 100);
     CHECK_THAT(rows[6].value, WithinAbs(0.181818, 1e-6));
 }
+
+}  // namespace spatial_test

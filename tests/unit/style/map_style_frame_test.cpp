@@ -10,6 +10,10 @@
 
 #include <unistd.h>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace map_style_frame_test {
+
 namespace fs = std::filesystem;
 using regio::style::load_map_style;
 
@@ -72,3 +76,5 @@ TEST_CASE("styles: mistakes in the frame are named") {
     check("[[insets]]\nlabel = \"All overseas\"\nids = [\"FRY\"]\n[[insets]]\nlabel = \"Guadeloupe\"\nids = [\"FRY1\"]\n",
           "insets 'All overseas' (FRY) and 'Guadeloupe' (FRY1) overlap");
 }
+
+}  // namespace map_style_frame_test

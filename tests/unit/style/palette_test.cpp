@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace palette_test {
+
 using namespace regio::style;
 using regio::UsageError;
 using Colours = std::vector<std::string>;
@@ -302,3 +306,5 @@ TEST_CASE("palette: every diverging scheme centres at every size 3 to 11", "[pal
             CHECK(diverging_colors(name, bins, lowest, 0, true) == palette_colors(name, k, true));
         }
 }
+
+}  // namespace palette_test

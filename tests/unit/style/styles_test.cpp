@@ -9,6 +9,10 @@
 #include <filesystem>
 #include <fstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace styles_test {
+
 namespace fs = std::filesystem;
 using regio::style::load_map_style;
 
@@ -41,3 +45,5 @@ TEST_CASE("styles: mistakes are named") {
     fs::remove(path);
     CHECK_THROWS_AS(load_map_style("/nonexistent.toml"), regio::IoError);
 }
+
+}  // namespace styles_test

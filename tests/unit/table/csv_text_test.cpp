@@ -4,6 +4,10 @@
 
 #include <sstream>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace csv_text_test {
+
 using namespace regio::table;
 
 TEST_CASE("csv text: numbers are short, exact and stable") {
@@ -32,3 +36,5 @@ TEST_CASE("csv text: a table with a missing cell") {
     CHECK(out.str() == "id,count,share\nA,1,0.5\n\"B,C\",2,\n");
     CHECK_THROWS(t.add_column("count", ColumnKind::Real));
 }
+
+}  // namespace csv_text_test

@@ -9,6 +9,10 @@
 
 #include <string>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace record_key_test {
+
 using namespace regio::table;
 
 TEST_CASE("record keys: SipHash-2-4 test vectors", "[table][cellkey]") {
@@ -48,3 +52,5 @@ TEST_CASE("record keys: sums modulo 1 do not depend on the order", "[table][cell
     CHECK(add_record_keys(kRecordKeyModulus - 1, 2) == 1);
     CHECK(cell_key(kRecordKeyModulus / 2) == 0.5);
 }
+
+}  // namespace record_key_test

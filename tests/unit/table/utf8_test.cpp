@@ -5,6 +5,10 @@
 
 #include <string>
 
+// This file's names, apart from the other test files' (they share a
+// translation unit in unity builds, REGIO_UNITY).
+namespace utf8_test {
+
 using namespace regio::table;
 using std::string_view;
 
@@ -36,3 +40,5 @@ TEST_CASE("utf8: messages quote the text before the bad byte and escape it") {
     CHECK(describe_invalid_utf8("id\n\xE8", 3) == "invalid UTF-8 (byte 0xE8)");
     CHECK(printable_utf8("K\xF6penick \xC3\xA9") == "K\\xF6penick \xC3\xA9");
 }
+
+}  // namespace utf8_test
