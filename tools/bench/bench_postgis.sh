@@ -80,4 +80,7 @@ measure regio_points_postgis "$N" "$REGIO" aggregate points --regions "$regions:
 measure regions_only_gpkg 1 "$REGIO" aggregate points --regions "$regions:nuts3" --points one_point.csv --points-crs EPSG:3035 "${common[@]}" -o r1.csv
 measure regions_only_postgis 1 "$REGIO" aggregate points --regions "$pg" --regions-layer nuts3 --points one_point.csv --points-crs EPSG:3035 "${common[@]}" -o r2.csv
 cmp -s csv.csv pg.csv && echo "CSV and PostGIS routes: identical tables" | tee -a "$results" || echo "CSV and PostGIS routes DIFFER" | tee -a "$results"
-cmp -s r1.csv r2.csv && echo "regions from GeoPackage and PostGIS: identical tables" | tee -a "$results" || echo "regions from GeoPackage and PostGIS DIFFER" | tee -a "$results"
+# Regions read from PostGIS come in the server's order, which can change
+# from one load to the next: the same header and the same rows, in any order.
+same_rows() { [ "$(head -1 "$1")" = "$(head -1 "$2")" ] && cmp -s <(tail -n +2 "$1" | sort) <(tail -n +2 "$2" | sort); }
+same_rows r1.csv r2.csv && echo "regions from GeoPackage and PostGIS: the same rows" | tee -a "$results" || echo "regions from GeoPackage and PostGIS DIFFER" | tee -a "$results"
