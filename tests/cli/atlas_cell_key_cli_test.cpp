@@ -24,6 +24,13 @@ TEST_CASE("atlas: the method page names each indicator's disclosure method", "[c
                                 "count lies between 0 and 3 (exclusive)."));
     CHECK_THAT(method, Contains("so the parts need not add up to the published total.</p>"));
     CHECK_THAT(method, Contains("<p>Employment rate (20-64): suppression. Counts below 1000 are not published, nor rates on a base below 1000;"));
+    // What protection did to the table, in sentences (not the report's keys).
+    CHECK_THAT(method, Contains("<p>Suppressed cells: 1 with a count below the threshold, 1 more, so that no total reveals a hidden "
+                                "one.</p>"));
+    CHECK_THAT(method, Contains("<p>The indicator table has 20 rows: 11 published as computed, 4 suppressed, 5 perturbed by the "
+                                "cell-key method.</p>"));
+    CHECK(method.find("rows by flag") == std::string::npos);
+    CHECK(method.find("t_min =") == std::string::npos);
 
     // The perturbed share is published for every region, footnoted as perturbed.
     const std::string indicators = read_file(out / "indicators.csv");
@@ -42,6 +49,10 @@ TEST_CASE("atlas: the method page names each indicator's disclosure method", "[c
     const std::string methode = read_file(german / "method.html");
     CHECK_THAT(methode, Contains("Share of foreign citizens (all ages): Cell-Key-Verfahren (D = 3, V = 2, js = 3, p_stay = frei)"));
     CHECK_THAT(methode, Contains("Employment rate (20-64): Sperrung (Zellsperrung). Fallzahlen unter 1000"));
+    CHECK_THAT(methode, Contains("<p>Gesperrte Zellen: 1 mit einer Fallzahl unter der Schwelle, 1 weitere, damit keine Summe eine "
+                                 "gesperrte Zelle verrät.</p>"));
+    CHECK_THAT(methode, Contains("<p>Die Indikatortabelle hat 20 Zeilen: 11 wie berechnet veröffentlicht, 4 gesperrt, 5 mit dem "
+                                 "Cell-Key-Verfahren überlagert.</p>"));
 }
 
 }  // namespace atlas_cell_key_cli_test

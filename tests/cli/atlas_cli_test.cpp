@@ -246,6 +246,16 @@ TEST_CASE("atlas: segregation and validation pages appear when the run has them"
     const std::string index = read_file(site / "index.html");
     CHECK_THAT(index, Contains("href=\"segregation.html\"") && Contains("href=\"validation.html\"") && Contains("validation_2021.csv"));
     CHECK_THAT(read_file(site / "method.html"), Contains("Dissimilarity D"));
+    // German pages explain the indices, and what the site promises about
+    // hidden values, in German.
+    const fs::path german = tmp / "de";
+    const RunResult de = run_regio({"atlas", out.string(), "-o", german.string(), "--lang", "de", "--quiet"});
+    INFO("stderr: " << de.err);
+    REQUIRE(de.exit_code == 0);
+    const std::string methode = read_file(german / "method.html");
+    CHECK_THAT(methode, Contains("<p>Segregationsindex D: der Anteil einer Gruppe, der umziehen müsste,"));
+    CHECK_THAT(methode, Contains("<p>Ein gesperrter Wert, sein Zähler und sein Nenner stehen nirgends in diesem Atlas:"));
+    CHECK(methode.find("Dissimilarity D") == std::string::npos);
 }
 
 TEST_CASE("atlas: the change between two vintages of the indicators", "[cli][atlas]") {

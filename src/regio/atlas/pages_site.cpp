@@ -5,6 +5,7 @@
 // tables (segregation, validation) as the run wrote them.
 #include "regio/atlas/site_context.hpp"
 
+#include "regio/atlas/disclosure_counts.hpp"
 #include "regio/atlas/disclosure_notes.hpp"
 
 #include "regio/io/csv_table.hpp"
@@ -110,36 +111,18 @@ std::string method_page(const SiteContext& site, const Templates& templates) {
         list.push_back(cw);
         d.set("crosswalk", list);
     }
+    // The rules of each indicator, what they did to the last table, and what
+    // the site promises about hidden values.
     mu::data disclosure{mu::data::type::list};
-    if (!run.indicators_report.is_null()) {
-        const auto& r = run.indicators_report;
-        if (r.contains("disclosure")) {
-            std::string rules;
-            for (const auto& [key, value] : r["disclosure"].items()) rules += (rules.empty() ? "" : "; ") + key + " = " + json_text(value);
-            disclosure.push_back(rules);
-        }
-        if (r.contains("suppressed_cells")) {
-            std::string cells;
-            for (const auto& [key, value] : r["suppressed_cells"].items()) cells += (cells.empty() ? "" : "; ") + key + ": " + json_text(value);
-            disclosure.push_back("suppressed cells: " + cells);
-        }
-        if (r.contains("flags")) {
-            std::string flags;
-            for (const auto& [key, value] : r["flags"].items()) flags += (flags.empty() ? "" : "; ") + key + ": " + json_text(value);
-            disclosure.push_back("rows by flag: " + flags);
-        }
-    }
     std::map<std::string, std::string> labels;
     for (const Series& s : site.table->series) labels.emplace(s.indicator, s.label);
     for (const std::string& note : disclosure_notes(run.indicators_reports, labels, site.lang)) disclosure.push_back(note);
-    disclosure.push_back("A suppressed value, its numerator and its denominator appear nowhere in this atlas: not in the pages, the maps, "
-                         "the scripts or the downloads (../shared/spec/indicators.md §5).");
+    if (!run.indicators_report.is_null())
+        for (const std::string& sentence : disclosure_counts(run.indicators_report, site.lang)) disclosure.push_back(sentence);
+    disclosure.push_back(word(site.lang, "disclosure_nowhere"));
     d.set("disclosure", disclosure);
     mu::data segregation{mu::data::type::list};
-    segregation.push_back("Dissimilarity D: the share of a group that would have to move for it to be spread like the rest of the population "
-                          "(0 = even, 1 = complete separation). Exposure and isolation: the average share of another group, or of the own "
-                          "group, in the area where a member lives. Entropy H: how far the areas' mix falls short of the city's mix. "
-                          "Intervals and p-values as in ../shared/spec/segregation.md.");
+    segregation.push_back(word(site.lang, "segregation_explained"));
     d.set("segregation_text", segregation);
     d.set("software", run.regio_version);
     mu::data inputs{mu::data::type::list};

@@ -59,8 +59,15 @@ const Words& english() {
         {"series_counted", "indicator series"},
         {"segregation", "Segregation"},
         {"validation", "Validation"},
+        {"segregation_explained",
+         "Dissimilarity D: the share of a group that would have to move for it to be spread like the rest of the population (0 = even, "
+         "1 = complete separation). Exposure and isolation: the average share of another group, or of the own group, in the area where "
+         "a member lives. Entropy H: how far the areas' mix falls short of the city's mix. Intervals and p-values as in "
+         "../shared/spec/segregation.md."},
         {"crosswalk", "Boundary changes and crosswalk"},
         {"disclosure", "Disclosure control"},
+        {"disclosure_nowhere", "A suppressed value, its numerator and its denominator appear nowhere in this atlas: not in the pages, the "
+                               "maps, the scripts or the downloads (../shared/spec/indicators.md §5)."},
         {"software", "Software"},
         {"inputs", "Inputs"},
         {"checksum", "SHA-256"},
@@ -122,8 +129,15 @@ const Words& german() {
         {"series_counted", "Indikatorreihen"},
         {"segregation", "Segregation"},
         {"validation", "Validierung"},
+        {"segregation_explained",
+         "Segregationsindex D: der Anteil einer Gruppe, der umziehen müsste, damit sie wie die übrige Bevölkerung verteilt wäre "
+         "(0 = gleichmäßig, 1 = vollständige Trennung). Kontakt und Isolation: der durchschnittliche Anteil einer anderen Gruppe oder "
+         "der eigenen Gruppe im Gebiet, in dem ein Mitglied wohnt. Entropie H: wie weit die Mischung der Gebiete hinter der Mischung "
+         "der ganzen Stadt zurückbleibt. Intervalle und p-Werte wie in ../shared/spec/segregation.md."},
         {"crosswalk", "Gebietsänderungen und Umschlüsselung"},
         {"disclosure", "Geheimhaltung"},
+        {"disclosure_nowhere", "Ein gesperrter Wert, sein Zähler und sein Nenner stehen nirgends in diesem Atlas: nicht auf den Seiten, "
+                               "in den Karten, den Skripten oder den Downloads (../shared/spec/indicators.md §5)."},
         {"software", "Software"},
         {"inputs", "Eingabedaten"},
         {"checksum", "SHA-256"},
