@@ -70,6 +70,26 @@ StepCommand step_command(const CLI::App& root, const pipeline::CommandCatalog& c
     return c;
 }
 
+// For each step, the files that the steps after it name on their command
+// lines (canonical; layers and queries stripped): a region set read from
+// any other file is released from the run's cache once the step is done.
+// Every value is taken as a possible file, which can only keep a set longer.
+std::vector<std::set<std::string>> files_named_after(const CLI::App& root, const pipeline::CommandCatalog& catalog,
+                                                     const pipeline::Pipeline& p, const std::string& out_dir) {
+    std::vector<std::set<std::string>> after(p.steps.size());
+    std::set<std::string> later;
+    for (std::size_t k = p.steps.size(); k-- > 0;) {
+        after[k] = later;
+        for (const std::string& arg : step_command(root, catalog, p, p.steps[k], out_dir, true).args) {
+            if (arg.rfind("--", 0) == 0 || io::is_data_source_name(arg)) continue;
+            std::error_code ec;
+            const std::filesystem::path file = std::filesystem::weakly_canonical(io::InputSpec::parse(arg).path, ec);
+            if (!ec) later.insert(file.string());
+        }
+    }
+    return after;
+}
+
 std::string who(const pipeline::Step& step) { return "step " + step.name + " (line " + std::to_string(step.line) + ")"; }
 
 // Every file the run may write, for check_confinement().
@@ -163,7 +183,9 @@ int run(const CLI::App& root, const RunArgs& args) {
         write_manifest(out_dir, manifest, times);
     };
     std::vector<std::string> summaries;  // steps' one-line summaries (e.g. compare's validation line), repeated at the end
-    for (const auto& step : p.steps) {
+    const std::vector<std::set<std::string>> named_after = files_named_after(root, catalog, p, out_dir);
+    for (std::size_t step_index = 0; step_index < p.steps.size(); ++step_index) {
+        const pipeline::Step& step = p.steps[step_index];
         if (!args.only.empty() && step.name != args.only) continue;
         const StepCommand command = step_command(root, catalog, p, step, out_dir, args.quiet);
         std::vector<std::string> redacted;  // passwords of connection strings are never shown
@@ -227,6 +249,7 @@ int run(const CLI::App& root, const RunArgs& args) {
                 if (o.contains("destination") && o.contains("layer"))
                     tables.insert({o["destination"].get<std::string>(), o["layer"].get<std::string>()});
             add_report(entry, command.report, out_dir, files, summaries);
+            context.regions.release_all_but(named_after[step_index]);
         }
         if (const int sig = signals.received(); sig != 0) entry["interrupted"] = interrupt::signal_name(sig);
         steps.push_back(entry);
@@ -247,9 +270,11 @@ int run(const CLI::App& root, const RunArgs& args) {
                                  args.pipeline, interrupt::signal_name(sig), at, out_dir);
         return 128 + sig;
     }
-    // Not in the manifest either: how many region sets the steps loaded, and
-    // how many loads sharing them saved (RegionCache).
-    timings["region_sets"] = {{"loaded", context.regions.loads()}, {"shared", context.regions.shared()}};
+    // Not in the manifest either: how many region sets the steps loaded, how
+    // many loads sharing them saved, and how many were released before the
+    // run's end because no later step read their file (RegionCache).
+    timings["region_sets"] = {
+        {"loaded", context.regions.loads()}, {"shared", context.regions.shared()}, {"released", context.regions.released()}};
     finish(&timings);
     if (!args.quiet) for (const auto& line : summaries) std::cerr << line << '\n';
     if (!args.quiet) std::cerr << fmt::format("run: {} steps done; manifest in {}/manifest.json\n", steps.size(), out_dir);

@@ -54,6 +54,29 @@ TEST_CASE("run in-process: three steps on one region layer read it once, in one 
     CHECK(read_file(out / "persons.csv") == read_file(alone / "p.csv"));
 }
 
+TEST_CASE("run in-process: a region set is kept while a later step reads its file, and released after", "[cli][run][inprocess]") {
+    TempDir tmp;
+    // The same regions in a second file: another set (the cache is keyed by file).
+    fs::copy_file(data("regions_abc.geojson"), tmp / "other.geojson");
+    const std::string points = "points = \"" + data("points_edges.csv") + "\"\npoints-crs = \"EPSG:3035\"\n";
+    std::string other = counts_step("other", "aggregate points", points);
+    other.replace(other.find(data("regions_abc.geojson")), data("regions_abc.geojson").size(), (tmp / "other.geojson").string());
+    write_file(tmp / "p.toml", counts_step("first", "aggregate points", points) + other + counts_step("again", "aggregate points", points));
+    const fs::path out = tmp / "out";
+    const RunResult r = run_regio({"run", (tmp / "p.toml").string(), "--out", out.string(), "--quiet"});
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto region_sets = nlohmann::json::parse(read_file(out / "timings.json"))["region_sets"];
+    // regions_abc is kept through step "other" (a later step names it) and
+    // shared with "again"; other.geojson is released after its step, and
+    // regions_abc after the last.
+    CHECK(region_sets["loaded"] == 2);
+    CHECK(region_sets["shared"] == 1);
+    CHECK(region_sets["released"] == 2);
+    CHECK(read_file(out / "first.csv") == read_file(out / "again.csv"));
+    CHECK(read_file(out / "first.csv") == read_file(out / "other.csv"));
+}
+
 TEST_CASE("run in-process: a failing step gives its one-line error and the manifest records it", "[cli][run][inprocess]") {
     TempDir tmp;
     // Valid for the check (the layer and its id field exist); at run time the

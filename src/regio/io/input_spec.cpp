@@ -21,7 +21,10 @@ bool is_data_source_name(const std::string& text) {
 }
 
 InputSpec InputSpec::parse(const std::string& text) {
-    if (std::filesystem::exists(text) || is_data_source_name(text)) return {text, {}};
+    // Asked without throwing: a text that cannot be a path (a name too long
+    // for the file system) is simply not an existing one.
+    std::error_code not_a_path;
+    if (std::filesystem::exists(text, not_a_path) || is_data_source_name(text)) return {text, {}};
     const auto colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return {text, {}};
     return {text.substr(0, colon), text.substr(colon + 1)};

@@ -17,6 +17,15 @@ TEST_CASE("input spec: FILE[:LAYER]") {
     CHECK(InputSpec::parse("regions.gpkg:nutsrg_3").display() == "regions.gpkg:nutsrg_3");
 }
 
+TEST_CASE("input spec: a text too long to be a file name is split, not an error") {
+    // The file system refuses to look such a name up (ENAMETOOLONG): that
+    // makes it no existing path, not a failure of parsing.
+    const std::string name(300, 'a');
+    CHECK(InputSpec::parse(name + ".gpkg:layer").path == name + ".gpkg");
+    CHECK(InputSpec::parse(name + ".gpkg:layer").layer == "layer");
+    CHECK(InputSpec::parse("[" + name + "]").path == "[" + name + "]");
+}
+
 TEST_CASE("input spec: an existing path with a colon is taken whole") {
     // The test data directory exists, so the whole text is the path.
     const std::string dir = REGIO_TEST_DATA;
