@@ -74,13 +74,12 @@ StepCommand step_command(const CLI::App& root, const pipeline::CommandCatalog& c
 // lines (canonical; layers and queries stripped): a region set read from
 // any other file is released from the run's cache once the step is done.
 // Every value is taken as a possible file, which can only keep a set longer.
-std::vector<std::set<std::string>> files_named_after(const CLI::App& root, const pipeline::CommandCatalog& catalog,
-                                                     const pipeline::Pipeline& p, const std::string& out_dir) {
-    std::vector<std::set<std::string>> after(p.steps.size());
+std::vector<std::set<std::string>> files_named_after(const std::vector<StepCommand>& commands) {
+    std::vector<std::set<std::string>> after(commands.size());
     std::set<std::string> later;
-    for (std::size_t k = p.steps.size(); k-- > 0;) {
+    for (std::size_t k = commands.size(); k-- > 0;) {
         after[k] = later;
-        for (const std::string& arg : step_command(root, catalog, p, p.steps[k], out_dir, true).args) {
+        for (const std::string& arg : commands[k].args) {
             if (arg.rfind("--", 0) == 0 || io::is_data_source_name(arg)) continue;
             std::error_code ec;
             const std::filesystem::path file = std::filesystem::weakly_canonical(io::InputSpec::parse(arg).path, ec);
@@ -183,11 +182,13 @@ int run(const CLI::App& root, const RunArgs& args) {
         write_manifest(out_dir, manifest, times);
     };
     std::vector<std::string> summaries;  // steps' one-line summaries (e.g. compare's validation line), repeated at the end
-    const std::vector<std::set<std::string>> named_after = files_named_after(root, catalog, p, out_dir);
+    std::vector<StepCommand> commands;
+    for (const auto& step : p.steps) commands.push_back(step_command(root, catalog, p, step, out_dir, args.quiet));
+    const std::vector<std::set<std::string>> named_after = files_named_after(commands);
     for (std::size_t step_index = 0; step_index < p.steps.size(); ++step_index) {
         const pipeline::Step& step = p.steps[step_index];
         if (!args.only.empty() && step.name != args.only) continue;
-        const StepCommand command = step_command(root, catalog, p, step, out_dir, args.quiet);
+        const StepCommand& command = commands[step_index];
         std::vector<std::string> redacted;  // passwords of connection strings are never shown
         for (const auto& c : command.args) redacted.push_back(io::redact_secrets(c));
         const std::string shown = shell_command(redacted);
